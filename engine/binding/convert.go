@@ -1,0 +1,258 @@
+package binding
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/csshell/csshell/engine/value"
+	"github.com/shopspring/decimal"
+)
+
+// paramClass is how a parameter's type is converted.
+type paramClass int
+
+const (
+	classPlain paramClass = iota // value.ConvertTo to the declared type
+	classSwitch
+	classBool
+	classScriptBlock
+	classScriptBlockArray
+	classAction
+)
+
+func classify(typ string) paramClass {
+	switch strings.ToLower(strings.TrimSpace(typ)) {
+	case "switchparameter", "switch", "system.management.automation.switchparameter":
+		return classSwitch
+	case "boolean", "bool", "system.boolean":
+		return classBool
+	case "scriptblock", "system.management.automation.scriptblock":
+		return classScriptBlock
+	case "scriptblock[]", "system.management.automation.scriptblock[]":
+		return classScriptBlockArray
+	case "actionpreference", "system.management.automation.actionpreference":
+		return classAction
+	}
+	return classPlain
+}
+
+// paramType is the value type a parameter converts to. An empty Type means
+// Object. Types the value package does not know (Teams' UserIdParameter,
+// Fqdn, …) are taken as String: their pwsh classes are built from strings
+// and print as the string.
+func paramType(typ string) *value.Type {
+	if strings.TrimSpace(typ) == "" {
+		return value.TObject
+	}
+	if t, ok := value.LookupType(typ); ok {
+		return t
+	}
+	if strings.HasSuffix(strings.TrimSpace(typ), "[]") {
+		return value.ArrayOf(value.TString)
+	}
+	return value.TString
+}
+
+var displayNames = map[string]string{
+	"actionpreference": "System.Management.Automation.ActionPreference",
+	"switchparameter":  "System.Management.Automation.SwitchParameter",
+	"switch":           "System.Management.Automation.SwitchParameter",
+	"scriptblock":      "System.Management.Automation.ScriptBlock",
+	"scriptblock[]":    "System.Management.Automation.ScriptBlock[]",
+}
+
+// DisplayType returns the type name pwsh shows for a parameter type in
+// messages: the .NET full name for types it knows ("Int32" →
+// "System.Int32", "String[]" → "System.String[]"), else the name as
+// declared ("UserIdParameter").
+func DisplayType(typ string) string {
+	k := strings.ToLower(strings.TrimSpace(typ))
+	if n, ok := displayNames[k]; ok {
+		return n
+	}
+	if k == "" {
+		return "System.Object"
+	}
+	if t, ok := value.LookupType(typ); ok {
+		return t.FullName
+	}
+	return typ
+}
+
+// dotNetText is the text .NET's ToString gives v in conversion messages.
+func dotNetText(v any) string {
+	switch v.(type) {
+	case []any:
+		return "System.Object[]"
+	case *value.Hashtable:
+		return value.TypeOf(v).FullName
+	}
+	return value.ToString(v)
+}
+
+func unwrap(v any) any {
+	if o, ok := v.(*value.Object); ok && o != nil && o.Base != nil {
+		return o.Base
+	}
+	return v
+}
+
+// isBoolish reports whether a [bool] or [switch] parameter accepts v:
+// booleans and numbers only.
+func isBoolish(v any) bool {
+	switch v.(type) {
+	case bool, value.SwitchParameter, int, int32, int64, uint8, float64, decimal.Decimal:
+		return true
+	}
+	return false
+}
+
+// convert converts an argument to p's type, as the binder does (with
+// coercion). Switches become bool; ActionPreference values their name.
+func (b *binder) convert(p *pinfo, v any) (any, error) {
+	compiled := b.m.Compiled || p.kind != kindDeclared
+	v = unwrap(v)
+	switch classify(p.Type) {
+	case classSwitch, classBool:
+		if isBoolish(v) {
+			return value.ToBool(v), nil
+		}
+		if v == nil {
+			if classify(p.Type) == classSwitch {
+				return false, nil
+			}
+			return nil, errNullNotAllowed(p.Name)
+		}
+		return nil, errTransform(p.Name, fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.",
+			value.TypeOf(v).FullName, DisplayType(p.Type)), nil)
+	case classScriptBlock:
+		if _, ok := v.(value.ScriptBlockValue); ok || v == nil {
+			return v, nil
+		}
+		return nil, errScriptBlock(p.Name, v)
+	case classScriptBlockArray:
+		if v == nil {
+			return nil, nil
+		}
+		items, ok := v.([]any)
+		if !ok {
+			items = []any{v}
+		}
+		out := make([]any, len(items))
+		for i, it := range items {
+			it = unwrap(it)
+			if _, ok := it.(value.ScriptBlockValue); !ok {
+				return nil, errScriptBlock(p.Name, it)
+			}
+			out[i] = it
+		}
+		return out, nil
+	case classAction:
+		return convertAction(p.Name, v)
+	}
+	t := paramType(p.Type)
+	if v == nil && compiled {
+		return nil, nil
+	}
+	out, err := value.ConvertTo(v, t)
+	if err != nil {
+		if compiled {
+			return nil, errCannotConvert(p.Name, err.Error(), err)
+		}
+		return nil, errTransform(p.Name, err.Error(), err)
+	}
+	return out, nil
+}
+
+func errScriptBlock(param string, v any) *Error {
+	return errCannotConvert(param, fmt.Sprintf("Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.ScriptBlock\".",
+		dotNetText(v), value.TypeOf(v).FullName), nil)
+}
+
+// convertAction converts to ActionPreference, stored as its canonical name.
+func convertAction(param string, v any) (any, error) {
+	const tn = "System.Management.Automation.ActionPreference"
+	switch x := v.(type) {
+	case nil:
+		return nil, errCannotConvert(param, "Cannot convert null to type \""+tn+"\".", nil)
+	case int32, int64, int, uint8:
+		n, _ := value.ConvertTo(x, value.TLong)
+		if i, ok := n.(int64); ok && i >= 0 && int(i) < len(actionPreferences) {
+			return actionPreferences[i], nil
+		}
+	}
+	s := value.ToString(v)
+	for _, n := range actionPreferences {
+		if strings.EqualFold(strings.TrimSpace(s), n) {
+			return n, nil
+		}
+	}
+	return nil, errCannotConvert(param, fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"",
+		s, tn, s, strings.Join(actionPreferences, ", ")), nil)
+}
+
+var valueTypes = []*value.Type{value.TInt, value.TLong, value.TByte, value.TDouble, value.TDecimal,
+	value.TBool, value.TChar, value.TDateTime, value.TTimeSpan, value.TGuid, value.TSwitch}
+
+func isValueType(t *value.Type) bool {
+	for _, x := range valueTypes {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// fits reports whether v binds to p without type coercion (pwsh's first
+// pipeline passes): v already has the parameter's type (or, for an array
+// parameter, the element type).
+func fits(p *pinfo, v any) bool {
+	v = unwrap(v)
+	switch classify(p.Type) {
+	case classSwitch, classBool:
+		switch v.(type) {
+		case bool, value.SwitchParameter:
+			return true
+		}
+		return false
+	case classScriptBlock:
+		_, ok := v.(value.ScriptBlockValue)
+		return ok || v == nil
+	case classScriptBlockArray:
+		if items, ok := v.([]any); ok {
+			for _, it := range items {
+				if _, ok := unwrap(it).(value.ScriptBlockValue); !ok {
+					return false
+				}
+			}
+			return true
+		}
+		_, ok := v.(value.ScriptBlockValue)
+		return ok || v == nil
+	case classAction:
+		return false
+	}
+	t := paramType(p.Type)
+	if v == nil {
+		return !isValueType(t)
+	}
+	if t.IsArray() && t.Elem != nil {
+		if items, ok := v.([]any); ok {
+			for _, it := range items {
+				if it != nil && !fitsType(unwrap(it), t.Elem) {
+					return false
+				}
+			}
+			return true
+		}
+		return fitsType(v, t.Elem)
+	}
+	return fitsType(v, t)
+}
+
+func fitsType(v any, t *value.Type) bool {
+	if t == value.TObject || t == value.TPSObject {
+		return true
+	}
+	return value.IsInstance(v, t)
+}

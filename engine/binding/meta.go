@@ -1,0 +1,67 @@
+package binding
+
+// Meta is what the binder needs to know of a command.
+type Meta struct {
+	Name       string // for messages
+	Params     []*ParamInfo
+	DefaultSet string // "" if none
+	// SupportsShouldProcess adds -WhatIf (alias wi) and -Confirm (alias cf).
+	SupportsShouldProcess bool
+	// CmdletBinding is set for cmdlets and advanced functions/scripts:
+	// common parameters apply and unknown named arguments are errors. A
+	// plain function (no [CmdletBinding()] nor [Parameter()]) has it false:
+	// its parameters are positional in declaration order and arguments it
+	// cannot bind (positional values and unknown -Names) go to $args
+	// (Binding.Unbound).
+	CmdletBinding bool
+	// Compiled marks a compiled (C#) cmdlet. pwsh reports a failed type
+	// conversion of such a cmdlet's argument as "Cannot bind parameter 'X'.
+	// …" (CannotConvertArgumentNoMessage) and leaves $null unconverted,
+	// where script functions (the default here) report "Cannot process
+	// argument transformation on parameter 'X'. …" and turn $null into ""
+	// for [string] parameters.
+	Compiled bool
+}
+
+// Arg is one evaluated argument as written on the command line.
+type Arg struct {
+	Name     string // parameter name as typed, without the dash; "" for a plain value
+	IsParam  bool   // written as -Name or -Name:value
+	Value    any
+	HasValue bool   // false for a bare -Name (a switch, or a parameter whose value is the next Arg)
+	Colon    bool   // -Name:value (implies a value)
+	Text     string // source text, for messages (e.g. "-Idx" or "abc")
+	Splatted bool   // came from @hashtable/@array splatting
+}
+
+// Binding is the result of binding a command line.
+type Binding struct {
+	// Params maps canonical parameter names to converted values, common
+	// parameters included ("ErrorAction", "Verbose", "WhatIf", ...).
+	// Switches are stored as bool; ActionPreference values as their
+	// canonical name ("Stop").
+	Params map[string]any
+	// Set is the chosen parameter set: "" when the command declares no
+	// named set and has no DefaultSet. When the choice waits for pipeline
+	// input it is the default set if still possible, else "";
+	// BindInput returns the final one.
+	Set string
+	// Unbound holds the values for $args (non-CmdletBinding commands
+	// only), in order; an unknown -Name is passed as the string "-Name"
+	// ("-Name:" followed by the value for -Name:value).
+	Unbound []any
+
+	b     *binder
+	cands []string // parameter sets still possible after the command line
+}
+
+// Options tune Bind.
+type Options struct {
+	// Prompt is called for each missing mandatory parameter when the
+	// session is interactive; nil means non-interactive (error).
+	Prompt func(p *ParamInfo) (any, error)
+	// ExpectingInput tells that the command receives pipeline input, so
+	// mandatory parameters that can come from the pipeline are not missing
+	// yet and an ambiguous parameter set may be resolved by BindInput.
+	ExpectingInput bool
+}

@@ -1,0 +1,66 @@
+// Package binding is PowerShell's parameter binder, one for cmdlets,
+// functions and scripts: it matches a command's evaluated arguments and its
+// pipeline input to the parameters its metadata declares.
+package binding
+
+import "strings"
+
+// AllSets is the parameter-set name meaning "every set" (PowerShell's
+// __AllParameterSets).
+const AllSets = "__AllParameterSets"
+
+// ParamSet is a parameter's membership in one parameter set, with what may
+// differ per set: position, whether it is mandatory, and pipeline binding.
+type ParamSet struct {
+	Name               string // AllSets when the parameter is in every set
+	Position           int    // 0-based; -1 when the parameter is named only
+	Mandatory          bool
+	FromPipeline       bool // ValueFromPipeline
+	FromPipelineByName bool // ValueFromPipelineByPropertyName
+	HelpMessage        string
+}
+
+// ParamInfo describes one parameter of a cmdlet, function or script. The
+// same description drives the binder, Get-Help, Get-Command and tab
+// completion.
+type ParamInfo struct {
+	Name    string
+	Type    string // as PowerShell names it: "String", "String[]", "SwitchParameter", "Int32", "Boolean", "Object", "ScriptBlock", "Hashtable", "UserIdParameter", …
+	Aliases []string
+	Sets    []ParamSet // never empty: {Name: AllSets, Position: -1} for a plain named parameter
+	Help    string
+
+	ValidateSet []string
+	// ValidateSetCaseSensitive is set when IgnoreCase=$false was written;
+	// the zero value compares case-insensitively, as pwsh does by default.
+	ValidateSetCaseSensitive bool
+	ValidateRange            *[2]float64 // {min, max}, inclusive
+	ValidateNotNull          bool
+	ValidateNotNullOrEmpty   bool
+	ValidatePattern          string // matched case-insensitively, as pwsh does
+	AllowNull                bool
+	AllowEmptyString         bool
+	AllowEmptyCollection     bool
+	// ValidateScript, when set, runs after conversion; a non-nil error is
+	// reported as a validation failure.
+	ValidateScript func(v any) error
+	// Default is shown by Get-Help; it is not bound.
+	Default string
+	// Complete, when set, lists values for tab completion of this parameter.
+	Complete func(prefix string) []string
+}
+
+// IsSwitch reports whether the parameter is a [switch].
+func (p *ParamInfo) IsSwitch() bool {
+	return strings.EqualFold(p.Type, "SwitchParameter") || strings.EqualFold(p.Type, "switch")
+}
+
+// InSet returns the parameter's membership in set, or in AllSets.
+func (p *ParamInfo) InSet(set string) (ParamSet, bool) {
+	for _, s := range p.Sets {
+		if s.Name == AllSets || strings.EqualFold(s.Name, set) {
+			return s, true
+		}
+	}
+	return ParamSet{}, false
+}

@@ -1,0 +1,150 @@
+package binding
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine/value"
+)
+
+// BindInput binds one pipeline object as pwsh does, in four passes —
+// ValueFromPipeline without type coercion, ByPropertyName without
+// coercion, ValueFromPipeline with coercion, ByPropertyName with coercion —
+// over the parameters not bound on the command line, within the sets still
+// possible (the default set tried first in each pass). It returns a fresh
+// map (command-line parameters plus this object's) and the resolved set;
+// nothing of one object carries over to the next. pwsh reports the errors
+// returned here as non-terminating errors for the object.
+func (bd *Binding) BindInput(item any) (params map[string]any, set string, err error) {
+	if bd == nil || bd.b == nil {
+		return map[string]any{}, "", errInputNotBound()
+	}
+	b := bd.b
+	params = make(map[string]any, len(bd.Params)+2)
+	for k, v := range bd.Params {
+		params[k] = v
+	}
+	cands := append([]string(nil), bd.cands...)
+	if len(cands) == 0 {
+		cands = b.initialSets()
+	}
+	bound := false
+	for pass := 0; pass < 4; pass++ {
+		byName, coerce := pass%2 == 1, pass >= 2
+		did := false
+		var rest []string
+		if len(cands) > 1 && b.hasDefault(cands) {
+			for _, s := range cands {
+				if !strings.EqualFold(s, b.m.DefaultSet) {
+					rest = append(rest, s)
+				}
+			}
+			if did, err = bd.pass(item, params, []string{b.m.DefaultSet}, &cands, byName, coerce); err != nil {
+				return nil, "", err
+			}
+		} else {
+			rest = cands
+		}
+		if !did {
+			if did, err = bd.pass(item, params, rest, &cands, byName, coerce); err != nil {
+				return nil, "", err
+			}
+		}
+		bound = bound || did
+	}
+	if !bound {
+		return nil, "", errInputNotBound()
+	}
+	s, ok := b.resolve(cands, params)
+	if !ok {
+		return nil, "", errAmbiguousSet()
+	}
+	if missing := b.missingIn(s, params, nil); len(missing) > 0 {
+		return nil, "", errInputMissingMandatory(missing)
+	}
+	return params, b.setName(s), nil
+}
+
+// pass binds item to the parameters of sets that take pipeline input in
+// the given way, narrowing cands as parameters bind.
+func (bd *Binding) pass(item any, params map[string]any, sets []string, cands *[]string, byName, coerce bool) (bool, error) {
+	b := bd.b
+	did := false
+	for _, p := range b.declared {
+		if _, ok := bd.Params[p.Name]; ok {
+			continue // bound on the command line
+		}
+		if _, ok := params[p.Name]; ok {
+			continue
+		}
+		if !takesInput(p, sets, byName) {
+			continue
+		}
+		v := item
+		if byName {
+			var found bool
+			if v, found = property(item, p); !found {
+				continue
+			}
+		}
+		var out any
+		if !coerce {
+			if !fits(p, v) {
+				continue
+			}
+			var err error
+			if out, err = b.convert(p, v); err != nil {
+				continue
+			}
+		} else {
+			var err error
+			if out, err = b.convert(p, v); err != nil {
+				if byName {
+					return did, err
+				}
+				continue
+			}
+		}
+		if err := b.validate(p, out); err != nil {
+			return did, err
+		}
+		params[p.Name] = out
+		did = true
+		if len(b.universe) > 0 {
+			*cands = narrow(*cands, p)
+			sets = narrow(sets, p)
+		}
+	}
+	return did, nil
+}
+
+// takesInput reports whether p takes pipeline input (by value, or by
+// property name when byName) in one of sets.
+func takesInput(p *pinfo, sets []string, byName bool) bool {
+	for _, set := range sets {
+		s, ok := p.inSet(set)
+		if ok && ((byName && s.FromPipelineByName) || (!byName && s.FromPipeline)) {
+			return true
+		}
+	}
+	return false
+}
+
+// property reads the property named like p (or one of its aliases) from
+// item. As in pwsh, a hashtable's keys are not properties here.
+func property(item any, p *pinfo) (any, bool) {
+	if item == nil {
+		return nil, false
+	}
+	if _, ok := item.(*value.Hashtable); ok {
+		return nil, false
+	}
+	if v, ok := value.GetMember(item, p.Name); ok {
+		return v, true
+	}
+	for _, a := range p.Aliases {
+		if v, ok := value.GetMember(item, a); ok {
+			return v, true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,315 @@
+package engine
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/csshell/csshell/engine/binding"
+	"github.com/csshell/csshell/engine/syntax"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// blockStage runs a function, a script block or a script file in a
+// pipeline: begin, process per input object, end, in a new scope (or the
+// caller's when dot-sourced).
+type blockStage struct {
+	f              *frame // the caller
+	sb             *ScriptBlock
+	name           string
+	dot            bool
+	isScript       bool
+	isFilter       bool
+	args           []binding.Arg
+	out            func(any) error
+	node           *syntax.Command
+	closer         func() error
+	expectingInput bool
+
+	bind  *binding.Binding
+	inner *frame
+	input []any
+	meta  *binding.Meta
+}
+
+// bindArgs binds the command line and prepares the block's frame.
+func (s *blockStage) bindArgs(node *syntax.Command) error {
+	s.meta = s.sb.Meta(s.name)
+	opt := binding.Options{ExpectingInput: s.expectingInput}
+	if s.f.rt.host.Interactive {
+		opt.Prompt = s.f.rt.promptMandatory
+	}
+	b, err := binding.Bind(s.meta, s.args, opt)
+	if err != nil {
+		if node != nil {
+			return s.f.bindError(s.displayName(), node, err)
+		}
+		return AsRecord(err)
+	}
+	s.bind = b
+	sc := s.f.scope
+	if !s.dot {
+		sc = NewScope(s.f.scope, s.isScript)
+	}
+	inner := s.f.child(sc)
+	inner.io = s.f.io.withOut(s.out)
+	inner.source = sourceOfBlock(s.sb, s.f.source)
+	if s.isScript {
+		inner.script = s.sb.file
+	} else if s.sb.file != nil {
+		inner.script = s.sb.file
+	}
+	if inner.depth > maxDepth {
+		return s.f.errAt(node, "System.Management.Automation.ScriptCallDepthException", "CallDepthOverflow", "The script failed due to call depth overflow.")
+	}
+	s.inner = inner
+	return s.setParams(b.Params, b.Unbound)
+}
+
+// displayName is the name errors show for the command.
+func (s *blockStage) displayName() string {
+	if s.name != "" {
+		return s.name
+	}
+	return "ScriptBlock"
+}
+
+// setParams sets the parameter variables, defaults, $args,
+// $PSBoundParameters and the preference variables of common parameters.
+func (s *blockStage) setParams(params map[string]any, unbound []any) error {
+	sc := s.inner.scope
+	bound := value.NewHashtable()
+	for _, p := range s.meta.Params {
+		if v, ok := params[p.Name]; ok {
+			bound.Set(p.Name, v)
+			s.setParamVar(p, v)
+			continue
+		}
+		if sc.Local(p.Name) != nil && s.dot {
+			continue
+		}
+		var def any
+		if decl := s.paramDecl(p.Name); decl != nil && decl.Default != nil {
+			v, err := s.inner.evalValue(decl.Default)
+			if err != nil {
+				return err
+			}
+			def = v
+		} else if p.IsSwitch() {
+			def = false
+		}
+		s.setParamVar(p, def)
+	}
+	for k, v := range params {
+		if s.meta.CmdletBinding && !bound.Has(k) && isCommonParam(k) {
+			bound.Set(k, v)
+		}
+	}
+	if unbound == nil {
+		unbound = []any{}
+	}
+	sc.SetLocal("args", unbound)
+	sc.SetLocal("PSBoundParameters", bound)
+	prefs := callPrefs(s.f.scope, params)
+	if _, ok := params["ErrorAction"]; ok {
+		sc.SetLocal("ErrorActionPreference", prefs.errorAction)
+	}
+	if _, ok := params["WarningAction"]; ok {
+		sc.SetLocal("WarningPreference", prefs.warning)
+	}
+	if _, ok := params["Verbose"]; ok {
+		sc.SetLocal("VerbosePreference", prefs.verbose)
+	}
+	if _, ok := params["Debug"]; ok {
+		sc.SetLocal("DebugPreference", prefs.debug)
+	}
+	if _, ok := params["WhatIf"]; ok {
+		sc.SetLocal("WhatIfPreference", prefs.whatIf)
+	}
+	s.setInvocation(bound, unbound)
+	return nil
+}
+
+// setParamVar sets one parameter variable with its type constraint.
+func (s *blockStage) setParamVar(p *binding.ParamInfo, v any) {
+	vr := s.inner.scope.SetLocal(p.Name, v)
+	if t, ok := value.LookupType(p.Type); ok && !strings.EqualFold(p.Type, "Object") {
+		vr.Constraint = t
+	}
+}
+
+// paramDecl finds a parameter's declaration for its default value.
+func (s *blockStage) paramDecl(name string) *syntax.Parameter {
+	a := s.sb.Ast
+	if a.Params != nil {
+		for _, p := range a.Params.Params {
+			if strings.EqualFold(p.Name, name) {
+				return p
+			}
+		}
+	}
+	return s.sb.declaredParam(name)
+}
+
+// setInvocation sets $MyInvocation.
+func (s *blockStage) setInvocation(bound *value.Hashtable, unbound []any) {
+	inv := value.NewObject("System.Management.Automation.InvocationInfo")
+	cmd := value.NewObject("System.Management.Automation.CommandInfo")
+	name := s.name
+	kind := "Function"
+	if s.isScript {
+		kind = "ExternalScript"
+		if s.sb.file != nil {
+			cmd.Set("Path", s.sb.file.Path)
+			cmd.Set("Source", s.sb.file.Path)
+		}
+	} else if name == "" {
+		kind = "Script"
+	}
+	cmd.Set("Name", name)
+	cmd.Set("CommandType", kind)
+	cmd.Set("Definition", s.sb.ScriptText())
+	inv.Set("MyCommand", cmd)
+	inv.Set("InvocationName", name)
+	inv.Set("BoundParameters", bound)
+	inv.Set("UnboundArguments", unbound)
+	inv.Set("PSScriptRoot", scriptDir(s.inner.script))
+	inv.Set("PSCommandPath", scriptPath(s.inner.script))
+	inv.Set("ScriptName", scriptPath(s.inner.script))
+	if s.node != nil {
+		inv.Set("Line", s.f.lineOf(s.node))
+	}
+	s.inner.scope.SetLocal("MyInvocation", inv)
+}
+
+func scriptDir(si *scriptInfo) string {
+	if si == nil {
+		return ""
+	}
+	return si.Dir
+}
+
+func scriptPath(si *scriptInfo) string {
+	if si == nil {
+		return ""
+	}
+	return si.Path
+}
+
+// lineOf returns the source line of a node.
+func (f *frame) lineOf(n syntax.Node) string {
+	if f.source == nil {
+		return ""
+	}
+	line, _ := syntax.LineAt(f.source.Text, n.Ext().Start)
+	return line
+}
+
+// isCommonParam reports whether name is a common parameter.
+func isCommonParam(name string) bool {
+	switch name {
+	case "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction",
+		"ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
+		"WhatIf", "Confirm":
+		return true
+	}
+	return false
+}
+
+// usesProcess reports whether the block handles input per object.
+func (s *blockStage) usesProcess() bool {
+	return s.sb.Ast.Named || s.isFilter
+}
+
+func (s *blockStage) begin() error {
+	if s.sb.Ast.Named {
+		return s.runBlock(s.sb.Ast.Begin)
+	}
+	return nil
+}
+
+func (s *blockStage) process(item any, hasInput bool) error {
+	if !s.usesProcess() {
+		if hasInput {
+			s.input = append(s.input, item)
+		}
+		return nil
+	}
+	if hasInput {
+		params, _, err := s.bind.BindInput(item)
+		if err == nil {
+			for _, p := range s.meta.Params {
+				if v, ok := params[p.Name]; ok {
+					if _, cmdline := s.bind.Params[p.Name]; !cmdline {
+						s.setParamVar(p, v)
+					}
+				}
+			}
+		}
+	}
+	sc := s.inner.scope
+	if hasInput {
+		sc.SetLocal("_", item)
+		sc.SetLocal("PSItem", item)
+	}
+	body := s.sb.Ast.Process
+	if !s.sb.Ast.Named {
+		body = s.sb.Ast.End
+	}
+	return s.runBlock(body)
+}
+
+func (s *blockStage) end() error {
+	var err error
+	if !s.usesProcess() {
+		in := s.input
+		if in == nil {
+			in = []any{}
+		}
+		s.inner.scope.SetLocal("input", in)
+		err = s.runBlock(s.sb.Ast.End)
+	} else if s.sb.Ast.Named {
+		s.inner.scope.SetLocal("input", []any{})
+		err = s.runBlock(s.sb.Ast.End)
+	}
+	if s.closer != nil {
+		if cerr := s.closer(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
+// runBlock runs one of the block's bodies, ending on return; a script file
+// also ends on exit, which sets $LASTEXITCODE.
+func (s *blockStage) runBlock(b *syntax.StatementBlock) error {
+	if b == nil {
+		return nil
+	}
+	err := s.inner.execBlock(b)
+	switch e := err.(type) {
+	case *returnSignal:
+		return nil
+	case *exitSignal:
+		if s.isScript && s.f.depth > 0 {
+			s.f.rt.global.SetLocal("LASTEXITCODE", int32(e.code))
+			s.f.rt.lastStatus = e.code == 0
+			return nil
+		}
+	}
+	return err
+}
+
+// declaredParam finds a parameter written after a function's name.
+func (sb *ScriptBlock) declaredParam(name string) *syntax.Parameter {
+	for _, p := range sb.extraParams {
+		if strings.EqualFold(p.Name, name) {
+			return p
+		}
+	}
+	return nil
+}
+
+// scriptInfoFor describes a script file path.
+func scriptInfoFor(path string) *scriptInfo {
+	return &scriptInfo{Path: path, Dir: filepath.Dir(path)}
+}

@@ -1,0 +1,207 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/csshell/csshell/engine/value"
+)
+
+// Call is one invocation of a cmdlet: its bound parameters, the current
+// pipeline input, and the ways to write to PowerShell's streams.
+type Call struct {
+	Cmdlet *Cmdlet
+	// Params holds the bound parameters by canonical name, converted to
+	// their declared types. Pipeline-bound values of the current input are
+	// included during Process.
+	Params map[string]any
+	// Set is the resolved parameter set name.
+	Set string
+	// Input is the current pipeline object; HasInput is false when the
+	// command runs without pipeline input.
+	Input    any
+	HasInput bool
+
+	rt     *Runtime
+	ctx    context.Context
+	frame  *frame
+	stages *stageIO
+	prefs  preferences
+	pos    position
+}
+
+// Context returns the invocation's context; it is cancelled by Ctrl-C.
+func (c *Call) Context() context.Context { return c.ctx }
+
+// Runtime returns the runtime running the call.
+func (c *Call) Runtime() *Runtime { return c.rt }
+
+// Has reports whether the parameter was bound.
+func (c *Call) Has(name string) bool {
+	_, ok := c.Params[name]
+	return ok
+}
+
+// Get returns a bound parameter's value, or nil.
+func (c *Call) Get(name string) any { return c.Params[name] }
+
+// String returns a bound parameter as a string ("" when unbound).
+func (c *Call) String(name string) string {
+	v, ok := c.Params[name]
+	if !ok || v == nil {
+		return ""
+	}
+	return value.ToString(v)
+}
+
+// Switch reports whether a switch parameter was given and true.
+func (c *Call) Switch(name string) bool {
+	v, ok := c.Params[name]
+	if !ok {
+		return false
+	}
+	return value.ToBool(v)
+}
+
+// Int returns a bound parameter as an int (def when unbound).
+func (c *Call) Int(name string, def int) int {
+	v, ok := c.Params[name]
+	if !ok || v == nil {
+		return def
+	}
+	n, err := value.ConvertTo(v, mustType("long"))
+	if err != nil {
+		return def
+	}
+	return int(n.(int64))
+}
+
+// Strings returns a bound parameter as a list of strings.
+func (c *Call) Strings(name string) []string {
+	v, ok := c.Params[name]
+	if !ok || v == nil {
+		return nil
+	}
+	items, isList := value.Enumerate(v)
+	if !isList {
+		return []string{value.ToString(v)}
+	}
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = value.ToString(it)
+	}
+	return out
+}
+
+// WriteObject sends v down the pipeline as one object (arrays are not
+// unrolled). A non-nil error (the pipeline was stopped downstream, or
+// cancelled) must be returned by the cmdlet at once.
+func (c *Call) WriteObject(v any) error {
+	if err := c.ctx.Err(); err != nil {
+		return errStopped
+	}
+	return c.stages.out(v)
+}
+
+// WriteObjects sends each element of v down the pipeline (PowerShell's
+// WriteObject(v, enumerateCollection: true)).
+func (c *Call) WriteObjects(v any) error {
+	if items, ok := value.Enumerate(v); ok {
+		for _, it := range items {
+			if err := c.WriteObject(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if v == nil {
+		return nil
+	}
+	return c.WriteObject(v)
+}
+
+// WriteError reports a non-terminating error. When -ErrorAction (or
+// $ErrorActionPreference) is Stop it returns a terminating error that the
+// cmdlet must return.
+func (c *Call) WriteError(rec *ErrorRecord) error {
+	if rec.CommandName == "" && c.Cmdlet != nil {
+		rec.CommandName = c.Cmdlet.Name
+	}
+	if !rec.HasPosition {
+		rec.Source, rec.Extent, rec.HasPosition = c.pos.source, c.pos.extent, c.pos.source != nil
+	}
+	return c.rt.writeError(c.frame, c.stages, c.prefs, rec)
+}
+
+// Errorf is a shortcut for WriteError(NewError(...)).
+func (c *Call) Errorf(category, id string, target any, format string, args ...any) error {
+	return c.WriteError(NewError(category, id, target, format, args...))
+}
+
+// WriteWarning writes to the warning stream ("WARNING: …").
+func (c *Call) WriteWarning(msg string) {
+	c.rt.writeStream(c.stages, streamWarning, c.prefs.warning, msg)
+}
+
+// WriteVerbose writes to the verbose stream ("VERBOSE: …").
+func (c *Call) WriteVerbose(msg string) {
+	c.rt.writeStream(c.stages, streamVerbose, c.prefs.verbose, msg)
+}
+
+// WriteDebug writes to the debug stream ("DEBUG: …").
+func (c *Call) WriteDebug(msg string) {
+	c.rt.writeStream(c.stages, streamDebug, c.prefs.debug, msg)
+}
+
+// WriteInformation writes to the information stream (Write-Host uses it).
+func (c *Call) WriteInformation(v any) {
+	c.rt.writeStream(c.stages, streamInformation, c.prefs.information, v)
+}
+
+// Host returns the host the session writes to and reads from.
+func (c *Call) Host() *Host { return c.rt.host }
+
+// ShouldProcess implements -WhatIf and -Confirm: with -WhatIf (or
+// $WhatIfPreference) it prints `What if: Performing the operation "action"
+// on target "target".` and returns false; with -Confirm it asks the host.
+func (c *Call) ShouldProcess(target, action string) (bool, error) {
+	if c.prefs.whatIf {
+		c.rt.host.WriteLine(fmt.Sprintf("What if: Performing the operation %q on target %q.", action, target))
+		return false, nil
+	}
+	if c.prefs.confirm {
+		return c.rt.confirm(c, target, action)
+	}
+	return true, nil
+}
+
+// WhatIf reports whether -WhatIf is in force for this call.
+func (c *Call) WhatIf() bool { return c.prefs.whatIf }
+
+// InvokeBlock runs a script block in the caller's scope (as ForEach-Object
+// and Where-Object do) with $_ set to input, streaming its output to emit.
+func (c *Call) InvokeBlock(sb *ScriptBlock, input any, emit func(any) error) error {
+	return c.rt.invokeDotted(c, sb, input, emit)
+}
+
+// InvokeBlockValue runs a script block like InvokeBlock and returns its
+// output collected (a single value when it wrote one object).
+func (c *Call) InvokeBlockValue(sb *ScriptBlock, input any) (any, error) {
+	var out []any
+	err := c.InvokeBlock(sb, input, func(v any) error { out = append(out, v); return nil })
+	if err != nil {
+		return nil, err
+	}
+	return collapse(out), nil
+}
+
+// collapse returns nil for no output, the object for one, the array for more.
+func collapse(out []any) any {
+	switch len(out) {
+	case 0:
+		return nil
+	case 1:
+		return out[0]
+	}
+	return out
+}

@@ -1,0 +1,206 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine/binding"
+	"github.com/csshell/csshell/engine/syntax"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// cmdletMeta returns (and caches) a cmdlet's binder metadata.
+func (c *Cmdlet) meta() *binding.Meta {
+	return &binding.Meta{
+		Name:                  c.Name,
+		Params:                c.Params,
+		DefaultSet:            c.DefaultSet,
+		SupportsShouldProcess: c.SupportsShouldProcess,
+		CmdletBinding:         true,
+	}
+}
+
+// cmdletStage runs a cmdlet in a pipeline.
+type cmdletStage struct {
+	f       *frame
+	call    *Call
+	proc    Processor
+	bind    *binding.Binding
+	node    *syntax.Command
+	closer  func() error
+	outVar  string
+	outList []any
+}
+
+// newCmdletStage binds a cmdlet's command-line arguments and prepares its
+// invocation.
+func (f *frame) newCmdletStage(c *Cmdlet, node *syntax.Command, args []binding.Arg, out func(any) error, expectingInput bool, closer func() error) (stage, error) {
+	opt := binding.Options{ExpectingInput: expectingInput}
+	if f.rt.host.Interactive {
+		opt.Prompt = f.rt.promptMandatory
+	}
+	b, err := binding.Bind(c.meta(), args, opt)
+	if err != nil {
+		return nil, f.bindError(c.Name, node, err)
+	}
+	st := &cmdletStage{f: f, bind: b, node: node, closer: closer}
+	call := &Call{Cmdlet: c, Params: b.Params, Set: b.Set, rt: f.rt, ctx: f.ctx, frame: f, pos: f.at(node)}
+	call.prefs = callPrefs(f.scope, b.Params)
+	io := f.io
+	if v, ok := b.Params["OutVariable"]; ok {
+		st.outVar = value.ToString(v)
+		down := io.out
+		io = io.withOut(func(v any) error {
+			st.outList = append(st.outList, v)
+			return down(v)
+		})
+	}
+	call.stages = io
+	st.call = call
+	st.proc = c.New()
+	return st, nil
+}
+
+// bindError turns a binder error into an error record of the command.
+func (f *frame) bindError(name string, node syntax.Node, err error) error {
+	rec := &ErrorRecord{Message: err.Error(), ExceptionType: "System.Management.Automation.ParameterBindingException", ErrorID: "ParameterBindingFailed", Category: "InvalidArgument", CommandName: name}
+	if be, ok := err.(*binding.Error); ok {
+		rec.ExceptionType = be.ExceptionType
+		rec.ErrorID = be.ErrorID
+		rec.Category = be.Category
+	} else if r, ok := err.(*ErrorRecord); ok {
+		rec = r
+		rec.CommandName = name
+	}
+	f.locate(rec, node)
+	return rec
+}
+
+// callPrefs computes a call's preferences from the scope and its common
+// parameters.
+func callPrefs(sc *Scope, params map[string]any) preferences {
+	p := prefsFrom(sc)
+	if v, ok := params["ErrorAction"]; ok {
+		p.errorAction = canonicalAction(value.ToString(v), p.errorAction)
+	}
+	if v, ok := params["WarningAction"]; ok {
+		p.warning = canonicalAction(value.ToString(v), p.warning)
+	}
+	if v, ok := params["InformationAction"]; ok {
+		p.information = canonicalAction(value.ToString(v), p.information)
+	}
+	if v, ok := params["Verbose"]; ok {
+		if value.ToBool(v) {
+			p.verbose = "Continue"
+		} else {
+			p.verbose = "SilentlyContinue"
+		}
+	}
+	if v, ok := params["Debug"]; ok {
+		if value.ToBool(v) {
+			p.debug = "Continue"
+		} else {
+			p.debug = "SilentlyContinue"
+		}
+	}
+	if v, ok := params["WhatIf"]; ok {
+		p.whatIf = value.ToBool(v)
+	}
+	if v, ok := params["Confirm"]; ok {
+		p.confirm = value.ToBool(v)
+	}
+	if v, ok := params["ErrorVariable"]; ok {
+		p.errorVar = value.ToString(v)
+	}
+	return p
+}
+
+func (s *cmdletStage) fail(err error) error {
+	if err == nil || isFlow(err) || err == ErrStopUpstream {
+		return err
+	}
+	rec := AsRecord(err)
+	if rec.CommandName == "" {
+		rec.CommandName = s.call.Cmdlet.Name
+	}
+	if !rec.HasPosition {
+		s.f.locate(rec, s.node)
+	}
+	if s.call.prefs.errorVar != "" && !rec.fromStop {
+		appendErrorVariable(s.f.scope, s.call.prefs.errorVar, rec)
+	}
+	return rec
+}
+
+func (s *cmdletStage) begin() error {
+	if s.outVar != "" {
+		name := strings.TrimPrefix(s.outVar, "+")
+		if !strings.HasPrefix(s.outVar, "+") || s.f.scope.Lookup(name) == nil {
+			s.f.scope.SetLocal(name, []any{})
+		}
+	}
+	return s.fail(s.proc.Begin(s.call))
+}
+
+func (s *cmdletStage) process(item any, hasInput bool) error {
+	c := s.call
+	if hasInput {
+		params, set, err := s.bind.BindInput(item)
+		if err != nil {
+			rec := AsRecord(s.f.bindError(c.Cmdlet.Name, s.node, err))
+			rec.TargetObject = item
+			return s.fail(c.WriteError(rec))
+		}
+		c.Params, c.Set = params, set
+	}
+	c.Input, c.HasInput = item, hasInput
+	return s.fail(s.proc.Process(c))
+}
+
+func (s *cmdletStage) end() error {
+	err := s.fail(s.proc.End(s.call))
+	if s.outVar != "" {
+		name := strings.TrimPrefix(s.outVar, "+")
+		v := s.f.scope.Lookup(name)
+		if v == nil {
+			v = s.f.scope.SetLocal(name, []any{})
+		}
+		list, _ := v.Value.([]any)
+		v.Value = append(list, s.outList...)
+	}
+	if s.closer != nil {
+		if cerr := s.closer(); err == nil {
+			err = cerr
+		}
+	}
+	if err == nil {
+		s.f.rt.lastStatus = true
+	}
+	return err
+}
+
+// promptMandatory asks the host for a missing mandatory parameter, as pwsh
+// does interactively.
+func (rt *Runtime) promptMandatory(p *binding.ParamInfo) (any, error) {
+	h := rt.host
+	help := ""
+	for _, s := range p.Sets {
+		if s.HelpMessage != "" {
+			help = s.HelpMessage
+		}
+	}
+	if help != "" {
+		h.WriteLine("(Type !? for Help.)")
+	}
+	line, err := h.Prompt(p.Name + ": ")
+	if err != nil {
+		return nil, err
+	}
+	if line == "!?" && help != "" {
+		h.WriteLine(help)
+		line, err = h.Prompt(p.Name + ": ")
+		if err != nil {
+			return nil, err
+		}
+	}
+	return line, nil
+}

@@ -1,0 +1,238 @@
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/csshell/csshell/engine/binding"
+	"github.com/csshell/csshell/engine/syntax"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// notRecognized is pwsh's CommandNotFoundException message.
+func notRecognized(name string) string {
+	return "The term '" + name + "' is not recognized as a name of a cmdlet, function, script file, or executable program.\n" +
+		"Check the spelling of the name, or if a path was included, verify that the path is correct and try again."
+}
+
+// resolved is what a command name resolves to.
+type resolved struct {
+	cmdlet *Cmdlet
+	fn     *Function
+	block  *ScriptBlock
+	script string // path of a .ps1 file
+	name   string
+}
+
+// resolveCommand finds a command by name: alias, function, cmdlet, then a
+// script file path.
+func (f *frame) resolveCommand(name string) (*resolved, bool) {
+	seen := 0
+	for {
+		target, ok := f.rt.aliases[strings.ToLower(name)]
+		if !ok || seen > 10 {
+			break
+		}
+		name = target
+		seen++
+	}
+	if fn := f.scope.lookupFunc(name); fn != nil {
+		return &resolved{fn: fn, block: fn.Block, name: fn.Name}, true
+	}
+	if c, ok := f.rt.cmdlets[strings.ToLower(name)]; ok {
+		return &resolved{cmdlet: c, name: c.Name}, true
+	}
+	if looksLikePath(name) {
+		p := f.rt.ResolvePath(name)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() && strings.EqualFold(filepath.Ext(p), ".ps1") {
+			return &resolved{script: p, name: filepath.Base(p)}, true
+		}
+	}
+	return nil, false
+}
+
+// looksLikePath reports whether a command name is a path to a script.
+func looksLikePath(name string) bool {
+	return strings.ContainsAny(name, `/\`) || strings.HasSuffix(strings.ToLower(name), ".ps1")
+}
+
+// ResolvePath turns a PowerShell path (relative to the current location,
+// with \ or / separators, ~ for home) into an absolute file-system path.
+func (rt *Runtime) ResolvePath(p string) string {
+	if p == "" {
+		return rt.location
+	}
+	if filepath.Separator == '/' {
+		p = strings.ReplaceAll(p, `\`, "/")
+	}
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		home, _ := os.UserHomeDir()
+		p = filepath.Join(home, strings.TrimPrefix(p, "~"))
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(rt.location, p)
+	}
+	return filepath.Clean(p)
+}
+
+// commandStage builds the stage for a command invocation.
+func (f *frame) commandStage(c *syntax.Command, out func(any) error, expectingInput bool) (stage, error) {
+	if len(c.Elements) == 0 {
+		return nil, f.errAt(c, "System.Management.Automation.RuntimeException", "EmptyPipeElement", "An empty pipe element is not allowed.")
+	}
+	io, closer, err := f.redirect(c.Redirections, out)
+	if err != nil {
+		return nil, err
+	}
+	cf := f.withIO(io)
+	nameEl := c.Elements[0]
+	var target *resolved
+	dot := c.InvocationOp == "."
+	switch n := nameEl.(type) {
+	case *syntax.StringConstant:
+		if r, ok := cf.resolveCommand(n.Value); ok {
+			target = r
+		} else {
+			rec := cf.errAt(nameEl, "System.Management.Automation.CommandNotFoundException", "CommandNotFoundException", notRecognized(n.Value))
+			rec.CommandName = n.Value
+			rec.Category = "ObjectNotFound"
+			rec.TargetObject = n.Value
+			return nil, rec
+		}
+	default:
+		v, err := cf.evalValue(nameEl.(syntax.Expression))
+		if err != nil {
+			return nil, err
+		}
+		switch t := v.(type) {
+		case *ScriptBlock:
+			target = &resolved{block: t, name: ""}
+		case *CommandInfo:
+			target = t.resolved
+		default:
+			name := value.ToString(v)
+			r, ok := cf.resolveCommand(name)
+			if !ok {
+				rec := cf.errAt(nameEl, "System.Management.Automation.CommandNotFoundException", "CommandNotFoundException", notRecognized(name))
+				rec.CommandName = name
+				rec.Category = "ObjectNotFound"
+				rec.TargetObject = name
+				return nil, rec
+			}
+			target = r
+		}
+	}
+	args, err := cf.evalArgs(c.Elements[1:])
+	if err != nil {
+		return nil, err
+	}
+	if target.cmdlet != nil {
+		return cf.newCmdletStage(target.cmdlet, c, args, out, expectingInput, closer)
+	}
+	st := &blockStage{f: cf, name: target.name, dot: dot, args: args, out: io.out, node: c, closer: closer, expectingInput: expectingInput}
+	if target.script != "" {
+		sb, err := f.rt.loadScript(target.script)
+		if err != nil {
+			return nil, err
+		}
+		st.sb = sb
+		st.isScript = true
+	} else {
+		st.sb = target.block
+		if target.fn != nil {
+			st.isFilter = target.fn.IsFilter
+		}
+	}
+	if err := st.bindArgs(c); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// evalArgs evaluates a command's arguments, expanding splatted variables.
+func (f *frame) evalArgs(elems []syntax.CommandElement) ([]binding.Arg, error) {
+	args := make([]binding.Arg, 0, len(elems))
+	for _, el := range elems {
+		switch e := el.(type) {
+		case *syntax.CommandParameter:
+			a := binding.Arg{Name: e.Name, IsParam: true, Text: "-" + e.Name, Colon: e.Colon}
+			if e.Argument != nil {
+				v, err := f.evalValue(e.Argument)
+				if err != nil {
+					return nil, err
+				}
+				a.Value, a.HasValue = v, true
+			}
+			args = append(args, a)
+		case *syntax.VariableExpr:
+			if e.Splatted {
+				v, err := f.getVar(&syntax.VariableExpr{Extent: e.Extent, Name: e.Name})
+				if err != nil {
+					return nil, err
+				}
+				args = append(args, splat(v)...)
+				continue
+			}
+			v, err := f.getVar(e)
+			if err != nil {
+				return nil, err
+			}
+			args = append(args, binding.Arg{Value: v, HasValue: true, Text: f.text(e)})
+		case syntax.Expression:
+			v, err := f.evalValue(e)
+			if err != nil {
+				return nil, err
+			}
+			args = append(args, binding.Arg{Value: v, HasValue: true, Text: f.text(e)})
+		}
+	}
+	return args, nil
+}
+
+// splat expands @var: a hashtable into named arguments, an array into
+// positional ones.
+func splat(v any) []binding.Arg {
+	switch t := v.(type) {
+	case *value.Hashtable:
+		out := make([]binding.Arg, 0, t.Len())
+		for i, k := range t.Keys() {
+			name := value.ToString(k)
+			out = append(out, binding.Arg{Name: name, IsParam: true, Value: t.Values()[i], HasValue: true, Colon: true, Text: "-" + name, Splatted: true})
+		}
+		return out
+	case []any:
+		out := make([]binding.Arg, 0, len(t))
+		for _, it := range t {
+			out = append(out, binding.Arg{Value: it, HasValue: true, Text: value.ToString(it), Splatted: true})
+		}
+		return out
+	case nil:
+		return nil
+	}
+	return []binding.Arg{{Value: v, HasValue: true, Text: value.ToString(v), Splatted: true}}
+}
+
+// text returns the source text of a node.
+func (f *frame) text(n syntax.Node) string {
+	if f.source == nil {
+		return ""
+	}
+	e := n.Ext()
+	if e.Start < 0 || e.End > len(f.source.Text) || e.Start > e.End {
+		return ""
+	}
+	return f.source.Text[e.Start:e.End]
+}
+
+// CommandInfo is what Get-Command returns: a command as a value, which & can
+// invoke.
+type CommandInfo struct {
+	Name       string
+	Kind       CommandKind
+	Definition string
+	Module     string
+	Cmdlet     *Cmdlet
+	Function   *Function
+	resolved   *resolved
+}

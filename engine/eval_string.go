@@ -1,0 +1,49 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine/syntax"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// expandString evaluates a double-quoted string: literal parts as they are,
+// embedded expressions converted with PowerShell's string rules (arrays
+// joined with $OFS, a single space by default).
+func (f *frame) expandString(x *syntax.ExpandableString) (any, error) {
+	var b strings.Builder
+	sep := " "
+	if v := f.scope.Lookup("OFS"); v != nil && v.Value != nil {
+		sep = value.ToString(v.Value)
+	}
+	for _, part := range x.Parts {
+		if s, ok := part.(*syntax.StringConstant); ok {
+			b.WriteString(s.Value)
+			continue
+		}
+		v, err := f.evalValue(part)
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString(toText(v, sep))
+	}
+	return b.String(), nil
+}
+
+// toText converts a value to a string the way PowerShell does in string
+// expansion, knowing the engine's own types.
+func toText(v any, sep string) string {
+	switch t := v.(type) {
+	case *ErrorRecord:
+		return t.Message
+	case *ScriptBlock:
+		return t.ScriptText()
+	case []any:
+		parts := make([]string, len(t))
+		for i, it := range t {
+			parts[i] = toText(it, sep)
+		}
+		return strings.Join(parts, sep)
+	}
+	return value.ToStringSep(v, sep)
+}

@@ -1,0 +1,108 @@
+package engine
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"strings"
+	"sync"
+)
+
+// Host is the outside world of a session: where output and errors go, where
+// input comes from, and what kind of terminal it is. The shell builds one;
+// tests build one over buffers.
+type Host struct {
+	Out io.Writer // success output and host text
+	Err io.Writer // errors, warnings, verbose and debug records
+	In  *bufio.Reader
+	// Interactive is true when a person answers prompts (Read-Host,
+	// mandatory parameters, -Confirm).
+	Interactive bool
+	// Color enables ANSI colour on Out and Err.
+	Color bool
+	// Width is the console width used for formatting (0 → 120).
+	Width int
+	// Getenv and Environ read the process environment ($env:).
+	Getenv  func(string) string
+	Setenv  func(string, string) error
+	Environ func() []string
+	// ReadLine, when set, reads one line of input for Read-Host and prompts
+	// (the interactive shell installs one with echo and editing).
+	ReadLine func(prompt string) (string, error)
+	// ReadSecret reads a line without echo (Read-Host -AsSecureString).
+	ReadSecret func(prompt string) (string, error)
+	// Clear clears the screen (Clear-Host).
+	Clear func()
+	// Colorize wraps text in the ANSI sequences for a foreground and
+	// background colour name (e.g. "Red", "DarkYellow"); nil or Color=false
+	// means plain text.
+	Colorize func(text, fg, bg string) string
+
+	mu sync.Mutex
+}
+
+// NewHost returns a host over the given streams with the process
+// environment.
+func NewHost(in io.Reader, out, errw io.Writer) *Host {
+	return &Host{
+		Out:     out,
+		Err:     errw,
+		In:      bufio.NewReader(in),
+		Getenv:  os.Getenv,
+		Setenv:  os.Setenv,
+		Environ: os.Environ,
+	}
+}
+
+// WriteLine writes s and a newline to Out.
+func (h *Host) WriteLine(s string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	io.WriteString(h.Out, s+"\n")
+}
+
+// Write writes s to Out as is.
+func (h *Host) Write(s string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	io.WriteString(h.Out, s)
+}
+
+// WriteErrLine writes s and a newline to Err.
+func (h *Host) WriteErrLine(s string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	io.WriteString(h.Err, s+"\n")
+}
+
+// Paint colours text when colour is on.
+func (h *Host) Paint(text, fg, bg string) string {
+	if !h.Color || h.Colorize == nil || (fg == "" && bg == "") {
+		return text
+	}
+	return h.Colorize(text, fg, bg)
+}
+
+// Prompt reads a line after showing prompt (Read-Host). Without a ReadLine
+// function it reads from In.
+func (h *Host) Prompt(prompt string) (string, error) {
+	if h.ReadLine != nil {
+		return h.ReadLine(prompt)
+	}
+	if prompt != "" {
+		h.Write(prompt)
+	}
+	line, err := h.In.ReadString('\n')
+	if err != nil && line == "" {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// ConsoleWidth returns the formatting width.
+func (h *Host) ConsoleWidth() int {
+	if h.Width <= 0 {
+		return 120
+	}
+	return h.Width
+}

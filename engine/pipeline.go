@@ -1,0 +1,123 @@
+package engine
+
+import (
+	"github.com/csshell/csshell/engine/syntax"
+)
+
+// stage is one running element of a pipeline.
+type stage interface {
+	begin() error
+	// process handles one input object; hasInput is false for the single
+	// call a first command gets when nothing is piped into it.
+	process(item any, hasInput bool) error
+	end() error
+}
+
+// pipelineRun identifies one running pipeline, so a stop-upstream signal
+// is handled by the pipeline it was meant for.
+type pipelineRun struct{ id int }
+
+// runPipeline runs a pipeline statement, writing its output to f.io.out.
+func (f *frame) runPipeline(p *syntax.Pipeline) error {
+	n := len(p.Elements)
+	run := &pipelineRun{}
+	stages := make([]stage, n)
+	next := f.io.out
+	for i := n - 1; i >= 0; i-- {
+		st, err := f.makeStage(p.Elements[i], next, i > 0)
+		if err != nil {
+			return err
+		}
+		stages[i] = st
+		idx := i
+		next = func(v any) error {
+			err := st.process(v, true)
+			if err == ErrStopUpstream {
+				return &stopUpstream{stage: idx, run: run}
+			}
+			return err
+		}
+	}
+	for _, st := range stages {
+		if err := st.begin(); err != nil {
+			return run.unwrap(err)
+		}
+	}
+	from := 0
+	if err := stages[0].process(nil, false); err != nil {
+		if err == ErrStopUpstream {
+			err = nil
+		} else if su, ok := err.(*stopUpstream); ok && su.run == run {
+			from = su.stage
+			err = nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for i := from; i < n; i++ {
+		err := stages[i].end()
+		if err == nil || err == ErrStopUpstream {
+			continue
+		}
+		if su, ok := err.(*stopUpstream); ok && su.run == run {
+			if su.stage > i {
+				i = su.stage - 1
+			}
+			continue
+		}
+		return err
+	}
+	f.rt.lastStatus = true
+	return nil
+}
+
+// unwrap turns this run's stop signal into success.
+func (r *pipelineRun) unwrap(err error) error {
+	if su, ok := err.(*stopUpstream); ok && su.run == r {
+		return nil
+	}
+	return err
+}
+
+// makeStage builds the stage for one pipeline element.
+func (f *frame) makeStage(el syntax.PipelineElement, out func(any) error, expectingInput bool) (stage, error) {
+	switch e := el.(type) {
+	case *syntax.CommandExpr:
+		io, closer, err := f.redirect(e.Redirections, out)
+		if err != nil {
+			return nil, err
+		}
+		return &exprStage{f: f.withIO(io), expr: e.Expr, closer: closer}, nil
+	case *syntax.Command:
+		return f.commandStage(e, out, expectingInput)
+	}
+	return nil, f.errAt(el, "System.Management.Automation.RuntimeException", "NotImplemented", "Unsupported pipeline element.")
+}
+
+// exprStage is an expression as the first element of a pipeline.
+type exprStage struct {
+	f      *frame
+	expr   syntax.Expression
+	closer func() error
+}
+
+func (s *exprStage) begin() error { return nil }
+
+func (s *exprStage) process(_ any, hasInput bool) error {
+	if hasInput {
+		return nil
+	}
+	v, err := s.f.eval(s.expr)
+	if err != nil {
+		return err
+	}
+	return s.f.emit(v)
+}
+
+func (s *exprStage) end() error {
+	if s.closer != nil {
+		return s.closer()
+	}
+	return nil
+}

@@ -1,0 +1,152 @@
+package engine
+
+import (
+	"os"
+	"strings"
+
+	"github.com/csshell/csshell/engine/format"
+	"github.com/csshell/csshell/engine/syntax"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// redirect applies a command's redirections to its streams: the success
+// output to a file or $null (> >>), other streams merged into the output
+// (2>&1, *>&1), to a file, or discarded. It returns the streams to use and
+// a closer that writes the files when the command ends.
+func (f *frame) redirect(reds []*syntax.Redirection, out func(any) error) (*stageIO, func() error, error) {
+	io := f.io.withOut(out)
+	if len(reds) == 0 {
+		return io, nil, nil
+	}
+	var closers []func() error
+	for _, r := range reds {
+		streams := streamsOf(r.Stream)
+		if r.Target == nil {
+			// Merge into the success stream.
+			for _, s := range streams {
+				if s != streamOutput {
+					io.routes[s] = func(v any) error { return io.out(v) }
+				}
+			}
+			continue
+		}
+		if ve, ok := r.Target.(*syntax.VariableExpr); ok && strings.EqualFold(ve.Name, "null") {
+			for _, s := range streams {
+				if s == streamOutput {
+					io.out = func(any) error { return nil }
+				} else {
+					io.routes[s] = func(any) error { return nil }
+				}
+			}
+			continue
+		}
+		tv, err := f.evalValue(r.Target)
+		if err != nil {
+			return nil, nil, err
+		}
+		path := f.rt.ResolvePath(value.ToString(tv))
+		fw := &fileSink{rt: f.rt, path: path, append: r.Append}
+		closers = append(closers, fw.close)
+		for _, s := range streams {
+			if s == streamOutput {
+				io.out = fw.add
+			} else {
+				io.routes[s] = fw.add
+			}
+		}
+	}
+	closer := func() error {
+		var first error
+		for _, c := range closers {
+			if err := c(); err != nil && first == nil {
+				first = err
+			}
+		}
+		return first
+	}
+	return io, closer, nil
+}
+
+// streamsOf lists the stream numbers a redirection names.
+func streamsOf(s string) []int {
+	switch s {
+	case "", "1":
+		return []int{streamOutput}
+	case "2":
+		return []int{streamError}
+	case "3":
+		return []int{streamWarning}
+	case "4":
+		return []int{streamVerbose}
+	case "5":
+		return []int{streamDebug}
+	case "6":
+		return []int{streamInformation}
+	case "*":
+		return []int{streamOutput, streamError, streamWarning, streamVerbose, streamDebug, streamInformation}
+	}
+	return []int{streamOutput}
+}
+
+// fileSink collects what a redirection sends to a file and writes it,
+// formatted as the console would show it, when the command ends (UTF-8
+// without BOM, as pwsh 7's > does).
+type fileSink struct {
+	rt     *Runtime
+	path   string
+	append bool
+	items  []any
+	done   bool
+}
+
+func (s *fileSink) add(v any) error {
+	s.items = append(s.items, v)
+	return nil
+}
+
+func (s *fileSink) close() error {
+	if s.done {
+		return nil
+	}
+	s.done = true
+	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+	if s.append {
+		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
+	}
+	fh, err := os.OpenFile(s.path, flags, 0o644)
+	if err != nil {
+		return &ErrorRecord{Message: "Could not find a part of the path '" + s.path + "'.", ExceptionType: "System.IO.DirectoryNotFoundException",
+			ErrorID: "System.IO.DirectoryNotFoundException", Category: "OpenError", Cause: err}
+	}
+	w := format.NewWriter(s.rt.Formats, fh, format.Options{Width: s.rt.host.ConsoleWidth()})
+	for _, it := range s.items {
+		switch t := it.(type) {
+		case *ErrorRecord:
+			_ = w.Write(t.Message)
+		case *WarningRecord:
+			_ = w.Write(t.Message)
+		case *StreamRecord:
+			_ = w.Write(value.ToString(t.Message))
+		default:
+			_ = w.Write(ToDisplay(it))
+		}
+	}
+	werr := w.Close()
+	cerr := fh.Close()
+	if werr != nil {
+		return werr
+	}
+	return cerr
+}
+
+// ToDisplay converts engine values into what the formatter shows: error
+// records as their message, script blocks as their text.
+func ToDisplay(v any) any {
+	switch t := v.(type) {
+	case *ScriptBlock:
+		return t.ScriptText()
+	case *HostMessage:
+		return t.Text
+	}
+	return v
+}

@@ -1,0 +1,194 @@
+package engine
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/csshell/csshell/engine/format"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// Runtime is one PowerShell session: its commands, its scopes, its host and
+// its formatting views. It runs one pipeline at a time.
+type Runtime struct {
+	host    *Host
+	Formats *format.Registry
+
+	cmdlets map[string]*Cmdlet // lower-case name → cmdlet
+	aliases map[string]string  // lower-case alias → command name
+	modules map[string]string  // lower-case known module name → display name
+
+	global *Scope
+
+	mu         sync.Mutex
+	errorList  []any // $Error, newest first
+	lastStatus bool  // $?
+	location   string
+
+	// Exit is set by an exit statement at the top level.
+	exitRequested bool
+	exitCode      int
+}
+
+// maxErrorCount is $MaximumErrorCount.
+const maxErrorCount = 256
+
+// New makes a runtime over host with the built-in language cmdlets only;
+// the cmdlets package registers the rest.
+func New(h *Host) *Runtime {
+	rt := &Runtime{
+		host:       h,
+		Formats:    format.NewRegistry(),
+		cmdlets:    map[string]*Cmdlet{},
+		aliases:    map[string]string{},
+		modules:    map[string]string{},
+		lastStatus: true,
+	}
+	rt.global = NewScope(nil, true)
+	rt.initVariables()
+	return rt
+}
+
+// Host returns the session's host.
+func (rt *Runtime) Host() *Host { return rt.host }
+
+// Global returns the global scope.
+func (rt *Runtime) Global() *Scope { return rt.global }
+
+// Register adds a cmdlet. A later registration of the same name replaces it.
+func (rt *Runtime) Register(c *Cmdlet) {
+	rt.cmdlets[strings.ToLower(c.Name)] = c
+}
+
+// SetAlias defines alias as another name for command.
+func (rt *Runtime) SetAlias(alias, command string) {
+	rt.aliases[strings.ToLower(alias)] = command
+}
+
+// RemoveAlias deletes an alias; it reports whether it existed.
+func (rt *Runtime) RemoveAlias(alias string) bool {
+	key := strings.ToLower(alias)
+	_, ok := rt.aliases[key]
+	delete(rt.aliases, key)
+	return ok
+}
+
+// AddModule records a module name that Import-Module accepts silently.
+func (rt *Runtime) AddModule(name string) {
+	rt.modules[strings.ToLower(name)] = name
+}
+
+// Module returns the canonical name of a known module.
+func (rt *Runtime) Module(name string) (string, bool) {
+	n, ok := rt.modules[strings.ToLower(name)]
+	return n, ok
+}
+
+// Modules lists the known module names, sorted.
+func (rt *Runtime) Modules() []string {
+	var out []string
+	for _, n := range rt.modules {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Cmdlet returns a registered cmdlet by name.
+func (rt *Runtime) Cmdlet(name string) (*Cmdlet, bool) {
+	c, ok := rt.cmdlets[strings.ToLower(name)]
+	return c, ok
+}
+
+// Cmdlets returns all registered cmdlets sorted by name.
+func (rt *Runtime) Cmdlets() []*Cmdlet {
+	out := make([]*Cmdlet, 0, len(rt.cmdlets))
+	for _, c := range rt.cmdlets {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Aliases returns alias → command, sorted by alias.
+func (rt *Runtime) Aliases() [][2]string {
+	out := make([][2]string, 0, len(rt.aliases))
+	for a, c := range rt.aliases {
+		out = append(out, [2]string{a, c})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// ResolveAlias returns the command an alias names.
+func (rt *Runtime) ResolveAlias(name string) (string, bool) {
+	c, ok := rt.aliases[strings.ToLower(name)]
+	return c, ok
+}
+
+// Functions returns the functions visible at the global scope.
+func (rt *Runtime) Functions() []*Function { return rt.global.Functions() }
+
+// Errors returns $Error, newest first.
+func (rt *Runtime) Errors() []any {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return append([]any(nil), rt.errorList...)
+}
+
+// recordError adds rec at the head of $Error.
+func (rt *Runtime) recordError(rec *ErrorRecord) {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	rt.errorList = append([]any{rec}, rt.errorList...)
+	if len(rt.errorList) > maxErrorCount {
+		rt.errorList = rt.errorList[:maxErrorCount]
+	}
+}
+
+// ClearErrors empties $Error ($Error.Clear()).
+func (rt *Runtime) ClearErrors() {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	rt.errorList = nil
+}
+
+// Location returns the current location (Get-Location).
+func (rt *Runtime) Location() string { return rt.location }
+
+// SetLocation changes the current location (Set-Location has checked it).
+func (rt *Runtime) SetLocation(path string) { rt.location = path }
+
+// ExitRequested reports whether an exit statement ran and its code.
+func (rt *Runtime) ExitRequested() (bool, int) { return rt.exitRequested, rt.exitCode }
+
+// LastStatus returns $?.
+func (rt *Runtime) LastStatus() bool { return rt.lastStatus }
+
+// GetVariable reads a variable as seen from the global scope.
+func (rt *Runtime) GetVariable(name string) (any, bool) {
+	v := rt.global.Lookup(name)
+	if v == nil {
+		return nil, false
+	}
+	return v.Value, true
+}
+
+// SetVariable sets a global variable.
+func (rt *Runtime) SetVariable(name string, v any) { rt.global.SetLocal(name, v) }
+
+// newFrame makes the top-level execution frame for ctx.
+func (rt *Runtime) newFrame(ctx context.Context) *frame {
+	return &frame{rt: rt, scope: rt.global, ctx: ctx}
+}
+
+// mustType looks up a type the engine relies on.
+func mustType(name string) *value.Type {
+	t, ok := value.LookupType(name)
+	if !ok {
+		panic("engine: unknown built-in type " + name)
+	}
+	return t
+}

@@ -1,0 +1,261 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine/binding"
+	"github.com/csshell/csshell/engine/syntax"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// ScriptBlock is a { … } value: code with its parameter metadata.
+type ScriptBlock struct {
+	Ast  *syntax.ScriptBlock
+	meta *binding.Meta
+	// extraParams are parameters written after a function's name.
+	extraParams []*syntax.Parameter
+	// File is the script file the block belongs to, when it is one.
+	file *scriptInfo
+}
+
+// ScriptText returns the block's source text without the braces.
+func (sb *ScriptBlock) ScriptText() string {
+	a := sb.Ast
+	if a == nil || a.Source == nil {
+		return ""
+	}
+	text := a.Source.Text[a.Start:a.End]
+	if strings.HasPrefix(text, "{") && strings.HasSuffix(text, "}") {
+		text = text[1 : len(text)-1]
+	}
+	return text
+}
+
+// String returns the source text (what "$sb" shows).
+func (sb *ScriptBlock) String() string { return sb.ScriptText() }
+
+// Function is a function or filter defined by script.
+type Function struct {
+	Name     string
+	Block    *ScriptBlock
+	IsFilter bool
+	// Help is the comment-based help text, raw.
+	Help string
+}
+
+// Meta returns the function's binding metadata.
+func (fn *Function) Meta() *binding.Meta { return fn.Block.Meta(fn.Name) }
+
+// newScriptBlock wraps an AST block.
+func newScriptBlock(a *syntax.ScriptBlock, file *scriptInfo) *ScriptBlock {
+	return &ScriptBlock{Ast: a, file: file}
+}
+
+// Meta derives (once) the block's binding metadata from its param() block,
+// or from the parameters written after a function's name.
+func (sb *ScriptBlock) Meta(name string) *binding.Meta {
+	if sb.meta != nil {
+		return sb.meta
+	}
+	m := &binding.Meta{Name: name}
+	a := sb.Ast
+	var params []*syntax.Parameter
+	var attrs []*syntax.Attribute
+	if a.Params != nil {
+		params = a.Params.Params
+		attrs = append(attrs, a.Params.Attributes...)
+	}
+	attrs = append(attrs, a.Attributes...)
+	for _, at := range attrs {
+		if strings.EqualFold(at.Name, "CmdletBinding") {
+			m.CmdletBinding = true
+			for _, na := range at.Named {
+				switch strings.ToLower(na.Name) {
+				case "supportsshouldprocess":
+					m.SupportsShouldProcess = constTrue(na.Value)
+				case "defaultparametersetname":
+					m.DefaultSet = constString(na.Value)
+				}
+			}
+		}
+	}
+	anyPosition := false
+	for _, p := range params {
+		for _, at := range p.Attributes {
+			if strings.EqualFold(at.Name, "Parameter") {
+				m.CmdletBinding = true
+				for _, na := range at.Named {
+					if strings.EqualFold(na.Name, "Position") {
+						anyPosition = true
+					}
+				}
+			}
+		}
+	}
+	for i, p := range params {
+		m.Params = append(m.Params, paramInfo(a.Source, p, i, anyPosition))
+	}
+	sb.meta = m
+	return m
+}
+
+// setParams installs parameters declared after a function's name.
+func (sb *ScriptBlock) setParams(name string, params []*syntax.Parameter) {
+	m := &binding.Meta{Name: name}
+	for i, p := range params {
+		m.Params = append(m.Params, paramInfo(sb.Ast.Source, p, i, false))
+	}
+	sb.meta = m
+	sb.extraParams = params
+}
+
+// paramInfo converts a declared parameter into binder metadata.
+func paramInfo(src *syntax.Source, p *syntax.Parameter, index int, anyPosition bool) *binding.ParamInfo {
+	pi := &binding.ParamInfo{Name: p.Name, Type: "Object"}
+	if len(p.Types) > 0 {
+		pi.Type = p.Types[len(p.Types)-1].Name
+	}
+	var sets []binding.ParamSet
+	for _, at := range p.Attributes {
+		switch strings.ToLower(at.Name) {
+		case "parameter":
+			ps := binding.ParamSet{Name: binding.AllSets, Position: -1}
+			for _, na := range at.Named {
+				switch strings.ToLower(na.Name) {
+				case "mandatory":
+					ps.Mandatory = constTrue(na.Value)
+				case "position":
+					if n, ok := constInt(na.Value); ok {
+						ps.Position = n
+					}
+				case "valuefrompipeline":
+					ps.FromPipeline = constTrue(na.Value)
+				case "valuefrompipelinebypropertyname":
+					ps.FromPipelineByName = constTrue(na.Value)
+				case "parametersetname":
+					ps.Name = constString(na.Value)
+				case "helpmessage":
+					ps.HelpMessage = constString(na.Value)
+				}
+			}
+			sets = append(sets, ps)
+		case "alias":
+			for _, e := range at.Positional {
+				pi.Aliases = append(pi.Aliases, constStrings(e)...)
+			}
+		case "validateset":
+			for _, e := range at.Positional {
+				pi.ValidateSet = append(pi.ValidateSet, constStrings(e)...)
+			}
+		case "validaterange":
+			if len(at.Positional) == 2 {
+				lo, ok1 := constFloat(at.Positional[0])
+				hi, ok2 := constFloat(at.Positional[1])
+				if ok1 && ok2 {
+					pi.ValidateRange = &[2]float64{lo, hi}
+				}
+			}
+		case "validatenotnull":
+			pi.ValidateNotNull = true
+		case "validatenotnullorempty":
+			pi.ValidateNotNullOrEmpty = true
+		case "validatepattern":
+			if len(at.Positional) > 0 {
+				pi.ValidatePattern = constString(at.Positional[0])
+			}
+		case "allownull":
+			pi.AllowNull = true
+		case "allowemptystring":
+			pi.AllowEmptyString = true
+		}
+	}
+	if len(sets) == 0 {
+		sets = []binding.ParamSet{{Name: binding.AllSets, Position: -1}}
+	}
+	if !anyPosition {
+		for i := range sets {
+			if sets[i].Position < 0 {
+				sets[i].Position = index
+			}
+		}
+	}
+	pi.Sets = sets
+	if p.Default != nil && src != nil {
+		if ext := p.Default.Ext(); ext.End <= len(src.Text) && ext.Start < ext.End {
+			pi.Default = src.Text[ext.Start:ext.End]
+		}
+	}
+	return pi
+}
+
+// constTrue evaluates an attribute argument that should be a constant
+// boolean; a missing value means $true.
+func constTrue(e syntax.Expression) bool {
+	if e == nil {
+		return true
+	}
+	switch x := e.(type) {
+	case *syntax.VariableExpr:
+		return !strings.EqualFold(x.Name, "false") && !strings.EqualFold(x.Name, "null")
+	case *syntax.NumberExpr:
+		return value.ToBool(x.Value)
+	}
+	return true
+}
+
+// constString returns a constant string argument.
+func constString(e syntax.Expression) string {
+	switch x := e.(type) {
+	case *syntax.StringConstant:
+		return x.Value
+	case *syntax.NumberExpr:
+		return value.ToString(x.Value)
+	}
+	return ""
+}
+
+// constStrings returns the strings of a constant or a constant list.
+func constStrings(e syntax.Expression) []string {
+	if al, ok := e.(*syntax.ArrayLiteral); ok {
+		var out []string
+		for _, el := range al.Elements {
+			out = append(out, constString(el))
+		}
+		return out
+	}
+	return []string{constString(e)}
+}
+
+// constInt returns a constant integer argument.
+func constInt(e syntax.Expression) (int, bool) {
+	if n, ok := e.(*syntax.NumberExpr); ok {
+		switch v := n.Value.(type) {
+		case int32:
+			return int(v), true
+		case int64:
+			return int(v), true
+		}
+	}
+	return 0, false
+}
+
+// constFloat returns a constant number argument, allowing a unary minus.
+func constFloat(e syntax.Expression) (float64, bool) {
+	switch x := e.(type) {
+	case *syntax.NumberExpr:
+		switch v := x.Value.(type) {
+		case int32:
+			return float64(v), true
+		case int64:
+			return float64(v), true
+		case float64:
+			return v, true
+		}
+	case *syntax.UnaryExpr:
+		if x.Op == "-" {
+			f, ok := constFloat(x.Operand)
+			return -f, ok
+		}
+	}
+	return 0, false
+}

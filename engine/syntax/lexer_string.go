@@ -1,0 +1,443 @@
+package syntax
+
+import (
+	"strconv"
+	"strings"
+)
+
+// strBuilder accumulates the parts of an expandable string.
+type strBuilder struct {
+	parts    []Expression
+	lit      strings.Builder
+	litStart int
+	hasLit   bool
+	quote    QuoteKind
+}
+
+func (b *strBuilder) addRune(r rune, at int) {
+	if !b.hasLit {
+		b.hasLit = true
+		b.litStart = at
+	}
+	b.lit.WriteRune(r)
+}
+
+func (b *strBuilder) addString(s string, at int) {
+	if !b.hasLit {
+		b.hasLit = true
+		b.litStart = at
+	}
+	b.lit.WriteString(s)
+}
+
+func (b *strBuilder) flush(end int) {
+	if b.hasLit {
+		b.parts = append(b.parts, &StringConstant{Extent: Extent{b.litStart, end}, Value: b.lit.String(), Quote: b.quote})
+		b.lit.Reset()
+		b.hasLit = false
+	}
+}
+
+func (b *strBuilder) addExpr(e Expression) {
+	b.flush(e.Ext().Start)
+	b.parts = append(b.parts, e)
+}
+
+// result builds a *StringConstant when nothing was expanded, or an
+// *ExpandableString.
+func (b *strBuilder) result(ext Extent) Expression {
+	hasExpr := false
+	for _, part := range b.parts {
+		if _, ok := part.(*StringConstant); !ok {
+			hasExpr = true
+		}
+	}
+	if !hasExpr {
+		var sb strings.Builder
+		for _, part := range b.parts {
+			sb.WriteString(part.(*StringConstant).Value)
+		}
+		sb.WriteString(b.lit.String())
+		return &StringConstant{Extent: ext, Value: sb.String(), Quote: b.quote}
+	}
+	b.flush(ext.End)
+	return &ExpandableString{Extent: ext, Parts: b.parts, Quote: b.quote}
+}
+
+// literalText returns the literal pieces joined (used as Token.Value).
+func literalText(e Expression) string {
+	switch v := e.(type) {
+	case *StringConstant:
+		return v.Value
+	case *ExpandableString:
+		var sb strings.Builder
+		for _, part := range v.Parts {
+			if c, ok := part.(*StringConstant); ok {
+				sb.WriteString(c.Value)
+			}
+		}
+		return sb.String()
+	}
+	return ""
+}
+
+// escape processes the backtick escape at i (text[i] == '`') and returns
+// the offset after it.
+func (p *parser) escape(b *strBuilder, i int) int {
+	r, n := p.runeAt(i + 1)
+	if n == 0 {
+		b.addRune('`', i)
+		return i + 1
+	}
+	switch r {
+	case '0':
+		b.addRune(0, i)
+	case 'a':
+		b.addRune('\a', i)
+	case 'b':
+		b.addRune('\b', i)
+	case 'e':
+		b.addRune(0x1b, i)
+	case 'f':
+		b.addRune('\f', i)
+	case 'n':
+		b.addRune('\n', i)
+	case 'r':
+		b.addRune('\r', i)
+	case 't':
+		b.addRune('\t', i)
+	case 'v':
+		b.addRune('\v', i)
+	case 'u':
+		if p.byteAt(i+2) == '{' {
+			j := i + 3
+			for j < len(p.text) && j-(i+3) < 7 && isHex(p.text[j]) {
+				j++
+			}
+			digits := p.text[i+3 : j]
+			if p.byteAt(j) != '}' || digits == "" || len(digits) > 6 {
+				p.errorAt(i, j, "InvalidUnicodeEscapeSequence",
+					"The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.", false)
+				b.addRune('u', i)
+				return i + 2
+			}
+			v, _ := strconv.ParseUint(digits, 16, 32)
+			if v > 0x10FFFF {
+				p.errorAt(i, j+1, "InvalidUnicodeEscapeSequenceValue",
+					"The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.", false)
+				v = 0xFFFD
+			}
+			b.addRune(rune(v), i)
+			return j + 1
+		}
+		b.addRune('u', i)
+	default:
+		b.addRune(r, i)
+	}
+	return i + 1 + n
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// variableEnd scans a variable reference at i (text[i] is '$' or '@') and
+// returns its name and end; ok is false when no name follows.
+func (p *parser) variableAt(i int) (name string, end int, ok bool) {
+	j := i + 1
+	r, n := p.runeAt(j)
+	switch {
+	case n == 0:
+		return "", i, false
+	case r == '{':
+		var sb strings.Builder
+		k := j + 1
+		for k < len(p.text) {
+			c, m := p.runeAt(k)
+			if c == '}' {
+				if sb.Len() == 0 {
+					p.errorAt(i, k+1, "EmptyVariableReference",
+						"An empty ${} variable reference was found. A name is required inside the braces.", false)
+				}
+				return sb.String(), k + 1, true
+			}
+			if c == '`' && k+1 < len(p.text) {
+				c2, m2 := p.runeAt(k + 1)
+				sb.WriteRune(c2)
+				k += 1 + m2
+				continue
+			}
+			sb.WriteRune(c)
+			k += m
+		}
+		p.errorAt(i, len(p.text), "IncompleteDollarVariableReference",
+			"${variable} reference starting is missing the closing '}'.", true)
+		return sb.String(), len(p.text), true
+	case r == '$' || r == '^' || r == '?':
+		return string(r), j + n, true
+	case isNameRune(r):
+		k := j
+		for {
+			c, m := p.runeAt(k)
+			if m == 0 || !isNameRune(c) {
+				break
+			}
+			k += m
+		}
+		if p.byteAt(k) == ':' && p.byteAt(k+1) != ':' {
+			if c, m := p.runeAt(k + 1); m > 0 && isNameRune(c) {
+				k++
+				for {
+					c, m := p.runeAt(k)
+					if m == 0 || !isNameRune(c) {
+						break
+					}
+					k += m
+				}
+			}
+		}
+		return p.text[j:k], k, true
+	}
+	return "", i, false
+}
+
+// expandDollar handles a '$' at i inside an expandable string or bareword.
+// It returns the offset after what it consumed.
+func (p *parser) expandDollar(b *strBuilder, i int) int {
+	if p.byteAt(i+1) == '(' {
+		sub, end := p.parseSubExprAt(i)
+		b.addExpr(sub)
+		return end
+	}
+	name, end, ok := p.variableAt(i)
+	if !ok {
+		b.addRune('$', i)
+		return i + 1
+	}
+	b.addExpr(&VariableExpr{Extent: Extent{i, end}, Name: name})
+	return end
+}
+
+// scanDoubleQuoted reads a "..." string whose opening quote is at i.
+func (p *parser) scanDoubleQuoted(i int) *tok {
+	_, qn := p.runeAt(i)
+	b := &strBuilder{quote: DoubleQuoted}
+	j := i + qn
+	terminated := false
+	errs := p.captureErrors(func() {
+		j = p.dqBody(b, j, &terminated)
+	})
+	t := &tok{Token: Token{Kind: TokStringExpandable, Text: p.text[i:j], Extent: Extent{i, j}}}
+	t.expr = b.result(t.Extent)
+	t.Value = literalText(t.expr)
+	t.errs = errs
+	if !terminated {
+		t.Unterminated = true
+		t.errs = append(t.errs, p.newError(i, i+qn, "TerminatorExpectedAtEndOfString",
+			`The string is missing the terminator: ".`, true))
+	}
+	return t
+}
+
+// dqBody scans the inside of a double-quoted string from j, up to and
+// including the closing quote.
+func (p *parser) dqBody(b *strBuilder, j int, terminated *bool) int {
+	for j < len(p.text) {
+		r, n := p.runeAt(j)
+		switch {
+		case isDoubleQuote(r):
+			if r2, n2 := p.runeAt(j + n); n2 > 0 && isDoubleQuote(r2) {
+				b.addRune(r2, j)
+				j += n + n2
+				continue
+			}
+			b.flush(j)
+			*terminated = true
+			return j + n
+		case r == '`':
+			j = p.escape(b, j)
+		case r == '$':
+			j = p.expandDollar(b, j)
+		default:
+			b.addRune(r, j)
+			j += n
+		}
+	}
+	b.flush(j)
+	return j
+}
+
+// sqBody scans the inside of a single-quoted string from j.
+func (p *parser) sqBody(b *strBuilder, j int, terminated *bool) int {
+	for j < len(p.text) {
+		r, n := p.runeAt(j)
+		if isSingleQuote(r) {
+			if r2, n2 := p.runeAt(j + n); n2 > 0 && isSingleQuote(r2) {
+				b.addRune(r2, j)
+				j += n + n2
+				continue
+			}
+			*terminated = true
+			return j + n
+		}
+		b.addRune(r, j)
+		j += n
+	}
+	return j
+}
+
+// scanSingleQuoted reads a '...' string whose opening quote is at i.
+func (p *parser) scanSingleQuoted(i int) *tok {
+	_, qn := p.runeAt(i)
+	b := &strBuilder{quote: SingleQuoted}
+	terminated := false
+	j := p.sqBody(b, i+qn, &terminated)
+	t := &tok{Token: Token{Kind: TokStringLiteral, Text: p.text[i:j], Extent: Extent{i, j}}}
+	t.expr = b.result(t.Extent)
+	t.Value = literalText(t.expr)
+	if !terminated {
+		t.Unterminated = true
+		t.errs = append(t.errs, p.newError(i, i+qn, "TerminatorExpectedAtEndOfString",
+			`The string is missing the terminator: '.`, true))
+	}
+	return t
+}
+
+// scanHereString reads a here-string whose '@' is at i.
+func (p *parser) scanHereString(i int) *tok {
+	qr, qn := p.runeAt(i + 1)
+	double := isDoubleQuote(qr)
+	kind, quote, term := TokHereStringLiteral, HereSingle, "'@"
+	if double {
+		kind, quote, term = TokHereStringExpandable, HereDouble, `"@`
+	}
+	t := &tok{Token: Token{Kind: kind}}
+	j := i + 1 + qn
+	// The header must end the line.
+	for j < len(p.text) {
+		r, n := p.runeAt(j)
+		if !isBlankRune(r) {
+			break
+		}
+		j += n
+	}
+	if j < len(p.text) && !isNewlineByte(p.text[j]) {
+		t.errs = append(t.errs, p.newError(j, j+1, "UnexpectedCharactersAfterHereStringHeader",
+			"No characters are allowed after a here-string header but before the end of the line.", false))
+		for j < len(p.text) && !isNewlineByte(p.text[j]) {
+			j++
+		}
+	}
+	if j < len(p.text) && p.text[j] == '\r' {
+		j++
+	}
+	if j < len(p.text) && p.text[j] == '\n' {
+		j++
+	}
+	contentStart := j
+	// Find the terminator at the start of a line.
+	contentEnd, end := -1, -1
+	for k := contentStart; k < len(p.text); {
+		if k == contentStart || p.text[k-1] == '\n' || p.text[k-1] == '\r' && p.byteAt(k) != '\n' {
+			r, n := p.runeAt(k)
+			if n > 0 && (double && isDoubleQuote(r) || !double && isSingleQuote(r)) && p.byteAt(k+n) == '@' && k > i+2 && contentStart <= k {
+				if k == contentStart {
+					contentEnd = k
+				} else {
+					contentEnd = k - 1
+					if contentEnd > contentStart && p.text[contentEnd-1] == '\r' && p.text[contentEnd] == '\n' {
+						contentEnd--
+					}
+				}
+				end = k + n + 1
+				break
+			}
+		}
+		k++
+	}
+	if contentStart >= len(p.text) || (contentStart > 0 && !isNewlineByte(p.text[contentStart-1])) {
+		// No newline after the header at all.
+		end = -1
+	}
+	if end < 0 {
+		contentEnd, end = len(p.text), len(p.text)
+		if contentStart > end {
+			contentStart = end
+		}
+		t.Unterminated = true
+		t.errs = append(t.errs, p.newError(i, i+1+qn, "TerminatorExpectedAtEndOfString",
+			"The string is missing the terminator: "+term+".", true))
+	}
+	b := &strBuilder{quote: quote}
+	if double {
+		t.errs = append(t.errs, p.captureErrors(func() {
+			for k := contentStart; k < contentEnd; {
+				r, n := p.runeAt(k)
+				switch r {
+				case '`':
+					k = p.escape(b, k)
+				case '$':
+					k = p.expandDollar(b, k)
+				default:
+					b.addRune(r, k)
+					k += n
+				}
+			}
+			b.flush(contentEnd)
+		})...)
+	} else {
+		b.addString(p.text[contentStart:contentEnd], contentStart)
+	}
+	t.Extent = Extent{i, end}
+	t.Text = p.text[i:end]
+	t.expr = b.result(t.Extent)
+	t.Value = literalText(t.expr)
+	return t
+}
+
+// scanBare reads a bareword argument starting at i, including embedded
+// quotes, escapes and $ expansions, up to an argument terminator.
+func (p *parser) scanBare(i int) *tok {
+	b := &strBuilder{quote: Bare}
+	j := i
+	var errs []*Error
+	errs = p.captureErrors(func() {
+		for j < len(p.text) {
+			r, n := p.runeAt(j)
+			if isArgTerminator(r) {
+				return
+			}
+			switch {
+			case r == '`':
+				if c := p.byteAt(j + 1); c == '\n' || c == '\r' {
+					return
+				}
+				j = p.escape(b, j)
+			case isSingleQuote(r):
+				terminated := false
+				start := j
+				j = p.sqBody(b, j+n, &terminated)
+				if !terminated {
+					p.errorAt(start, start+n, "TerminatorExpectedAtEndOfString", `The string is missing the terminator: '.`, true)
+				}
+			case isDoubleQuote(r):
+				terminated := false
+				start := j
+				j = p.dqBody(b, j+n, &terminated)
+				if !terminated {
+					p.errorAt(start, start+n, "TerminatorExpectedAtEndOfString", `The string is missing the terminator: ".`, true)
+				}
+			case r == '$':
+				j = p.expandDollar(b, j)
+			default:
+				b.addRune(r, j)
+				j += n
+			}
+		}
+	})
+	t := &tok{Token: Token{Kind: TokGeneric, Text: p.text[i:j], Extent: Extent{i, j}}}
+	t.expr = b.result(t.Extent)
+	t.Value = literalText(t.expr)
+	t.errs = errs
+	return t
+}

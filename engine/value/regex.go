@@ -1,0 +1,319 @@
+package value
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/dlclark/regexp2/v2"
+	"github.com/dlclark/regexp2/v2/syntax"
+)
+
+// Regex is a compiled .NET-compatible regular expression ([regex]).
+type Regex struct {
+	re         *regexp2.Regexp
+	pattern    string
+	ignoreCase bool
+	rtl        bool
+}
+
+// Pattern returns the source pattern.
+func (r *Regex) Pattern() string { return r.pattern }
+
+// IgnoreCase reports whether the regex was compiled case-insensitively.
+func (r *Regex) IgnoreCase() bool { return r.ignoreCase }
+
+// Engine returns the underlying regexp2 expression.
+func (r *Regex) Engine() *regexp2.Regexp { return r.re }
+
+type regexKey struct {
+	pattern    string
+	ignoreCase bool
+	rtl        bool
+}
+
+const regexCacheMax = 512
+
+var (
+	regexMu    sync.Mutex
+	regexCache = map[regexKey]*Regex{}
+)
+
+// NewRegex compiles pattern with .NET semantics, case-insensitively when
+// ignoreCase is set. Compiled patterns are cached.
+func NewRegex(pattern string, ignoreCase bool) (*Regex, error) {
+	return newRegexOpt(pattern, ignoreCase, false)
+}
+
+func newRegexOpt(pattern string, ignoreCase, rtl bool) (*Regex, error) {
+	k := regexKey{pattern, ignoreCase, rtl}
+	regexMu.Lock()
+	r, ok := regexCache[k]
+	regexMu.Unlock()
+	if ok {
+		return r, nil
+	}
+	opts := regexp2.None
+	if ignoreCase {
+		opts |= regexp2.IgnoreCase
+	}
+	if rtl {
+		opts |= regexp2.RightToLeft
+	}
+	re, err := compileSafe(pattern, opts)
+	if err != nil {
+		return nil, regexError(pattern, err)
+	}
+	r = &Regex{re: re, pattern: pattern, ignoreCase: ignoreCase, rtl: rtl}
+	regexMu.Lock()
+	if len(regexCache) >= regexCacheMax {
+		for key := range regexCache {
+			delete(regexCache, key)
+			if len(regexCache) < regexCacheMax/2 {
+				break
+			}
+		}
+	}
+	regexCache[k] = r
+	regexMu.Unlock()
+	return r, nil
+}
+
+func compileSafe(pattern string, opts regexp2.RegexOptions) (re *regexp2.Regexp, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			re, err = nil, fmt.Errorf("%v", p)
+		}
+	}()
+	return regexp2.Compile(pattern, opts)
+}
+
+var regexMessages = map[syntax.ErrorCode]string{
+	syntax.ErrMissingParen:          "Not enough )'s.",
+	syntax.ErrUnexpectedParen:       "Too many )'s.",
+	syntax.ErrUnterminatedBracket:   "Unterminated [] set.",
+	syntax.ErrIllegalEndEscape:      "Illegal \\ at end of pattern.",
+	syntax.ErrMissingRepeatArgument: "Quantifier '*' following nothing.",
+	syntax.ErrInvalidRepeatOp:       "Nested quantifier.",
+	syntax.ErrInvalidGroupName:      "Invalid group name: Group names must begin with a word character.",
+	syntax.ErrUnterminatedComment:   "Unterminated (?#...) comment.",
+}
+
+func regexError(pattern string, err error) *Error {
+	msg := err.Error()
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		if m, ok := regexMessages[se.Code]; ok {
+			msg = m
+		} else if len(se.Args) > 0 {
+			msg = fmt.Sprintf(se.Code.String(), se.Args...)
+		} else {
+			msg = se.Code.String()
+		}
+		if msg != "" {
+			msg = strings.ToUpper(msg[:1]) + msg[1:]
+		}
+		if !strings.HasSuffix(msg, ".") {
+			msg += "."
+		}
+	}
+	return newErr(ExArgument, "InvalidRegularExpression", "InvalidArgument",
+		"Invalid pattern '%s' at offset %d. %s", pattern, utf8.RuneCountInString(pattern), msg)
+}
+
+func regexRunErr(err error) *Error {
+	return newErr(ExRuntime, "RegexMatchTimeoutException", "NotSpecified", "%s", err.Error())
+}
+
+// patternRegex turns a -match/-replace/-split right operand into a Regex.
+func patternRegex(p any, caseSensitive bool) (*Regex, error) {
+	if r, ok := p.(*Regex); ok && r != nil {
+		return r, nil
+	}
+	return NewRegex(ToString(p), !caseSensitive)
+}
+
+// Match implements -match on a scalar: whether input matches pattern, and
+// the $Matches hashtable (group 0, numbered groups keyed by int, named
+// groups by name; only groups that took part in the match).
+func Match(input any, pattern string, caseSensitive bool) (bool, *Hashtable, error) {
+	r, err := NewRegex(pattern, !caseSensitive)
+	if err != nil {
+		return false, nil, err
+	}
+	return r.MatchString(ToString(input))
+}
+
+// MatchString matches s and builds the $Matches hashtable.
+func (r *Regex) MatchString(s string) (bool, *Hashtable, error) {
+	m, err := r.re.FindStringMatch(s)
+	if err != nil {
+		return false, nil, regexRunErr(err)
+	}
+	if m == nil {
+		return false, nil, nil
+	}
+	h := NewHashtable()
+	for _, name := range r.re.GetGroupNames() {
+		g := m.GroupByName(name)
+		if g == nil || len(g.Captures) == 0 {
+			continue
+		}
+		if n, err := strconv.Atoi(name); err == nil {
+			h.Set(int32(n), g.String())
+		} else {
+			h.Set(name, g.String())
+		}
+	}
+	return true, h, nil
+}
+
+// IsMatch reports whether s contains a match.
+func (r *Regex) IsMatch(s string) (bool, error) {
+	ok, err := r.re.MatchString(s)
+	if err != nil {
+		return false, regexRunErr(err)
+	}
+	return ok, nil
+}
+
+// Replace implements -replace: every match of pattern in input (each
+// element when input is an array) is replaced using .NET substitutions
+// ($1, ${name}, $0, $$). A ScriptBlockValue replacement is the engine's to
+// handle and is an error here.
+func Replace(input any, pattern any, replacement any, caseSensitive bool) (any, error) {
+	if _, ok := replacement.(ScriptBlockValue); ok {
+		return nil, newErr(ExRuntime, "ScriptBlockReplacement", "InvalidOperation",
+			"A script block replacement must be handled by the engine.")
+	}
+	r, err := patternRegex(pattern, caseSensitive)
+	if err != nil {
+		return nil, err
+	}
+	rep := ToString(replacement)
+	one := func(v any) (any, error) {
+		out, err := r.re.Replace(ToString(v), rep, -1, -1)
+		if err != nil {
+			return nil, regexRunErr(err)
+		}
+		return out, nil
+	}
+	if a, ok := input.([]any); ok {
+		res := make([]any, len(a))
+		for i, e := range a {
+			s, err := one(e)
+			if err != nil {
+				return nil, err
+			}
+			res[i] = s
+		}
+		return res, nil
+	}
+	return one(input)
+}
+
+// ReplaceFunc replaces each match of pattern in input by fn's result; fn
+// gets the matched text and the text of every group (group 0 first).
+func ReplaceFunc(input string, pattern string, caseSensitive bool, fn func(match string, groups []string) (string, error)) (string, error) {
+	r, err := NewRegex(pattern, !caseSensitive)
+	if err != nil {
+		return "", err
+	}
+	var ferr error
+	out, err := r.re.ReplaceFunc(input, func(m regexp2.Match) string {
+		if ferr != nil {
+			return ""
+		}
+		gs := m.Groups()
+		groups := make([]string, len(gs))
+		for i := range gs {
+			groups[i] = gs[i].String()
+		}
+		s, e := fn(m.String(), groups)
+		if e != nil {
+			ferr = e
+		}
+		return s
+	}, -1, -1)
+	if ferr != nil {
+		return "", ferr
+	}
+	if err != nil {
+		return "", regexRunErr(err)
+	}
+	return out, nil
+}
+
+// Split implements binary -split: input (each element of an array) is split
+// on the regular expression sep (a literal string when simpleMatch), at most
+// max pieces when max > 0 (from the right when max < 0). Captured groups in
+// the separator are included, as .NET Regex.Split does.
+func Split(input any, sep any, max int, caseSensitive bool, simpleMatch bool) ([]any, error) {
+	var r *Regex
+	var err error
+	if sr, ok := sep.(*Regex); ok && sr != nil && !simpleMatch && max >= 0 {
+		r = sr
+	} else {
+		p := ToString(sep)
+		if simpleMatch {
+			p = regexp2.Escape(p)
+		}
+		r, err = newRegexOpt(p, !caseSensitive, max < 0)
+		if err != nil {
+			return nil, err
+		}
+	}
+	count := -1
+	if max > 0 {
+		count = max
+	} else if max < 0 {
+		count = -max
+	}
+	items, ok := input.([]any)
+	if !ok {
+		items = []any{input}
+	}
+	out := []any{}
+	for _, it := range items {
+		parts, err := r.re.Split(ToString(it), count)
+		if err != nil {
+			return nil, regexRunErr(err)
+		}
+		for _, p := range parts {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// SplitWhitespace implements unary -split: split on runs of whitespace,
+// dropping empty entries.
+func SplitWhitespace(input any) []any {
+	items, ok := input.([]any)
+	if !ok {
+		items = []any{input}
+	}
+	out := []any{}
+	for _, it := range items {
+		for _, f := range strings.Fields(ToString(it)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Join implements -join: each element converted to a string, separated by sep.
+func Join(items any, sep string) string {
+	a, ok := items.([]any)
+	if !ok {
+		return ToString(items)
+	}
+	parts := make([]string, len(a))
+	for i, e := range a {
+		parts[i] = ToString(e)
+	}
+	return strings.Join(parts, sep)
+}

@@ -1,0 +1,250 @@
+package engine
+
+import (
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/csshell/csshell/engine/syntax"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// PSVersion is the PowerShell version csshell emulates.
+const PSVersion = "7.4.6"
+
+// initVariables sets the automatic and preference variables of a new
+// session.
+func (rt *Runtime) initVariables() {
+	g := rt.global
+	g.SetLocal("ErrorActionPreference", "Continue")
+	g.SetLocal("WarningPreference", "Continue")
+	g.SetLocal("VerbosePreference", "SilentlyContinue")
+	g.SetLocal("DebugPreference", "SilentlyContinue")
+	g.SetLocal("InformationPreference", "SilentlyContinue")
+	g.SetLocal("ProgressPreference", "Continue")
+	g.SetLocal("ConfirmPreference", "High")
+	g.SetLocal("WhatIfPreference", false)
+	g.SetLocal("FormatEnumerationLimit", int32(4))
+	g.SetLocal("MaximumHistoryCount", int32(4096))
+	g.SetLocal("IsLinux", runtime.GOOS == "linux")
+	g.SetLocal("IsMacOS", runtime.GOOS == "darwin")
+	g.SetLocal("IsWindows", runtime.GOOS == "windows")
+	g.SetLocal("IsCoreCLR", true)
+	g.SetLocal("PID", int32(os.Getpid()))
+	home, _ := os.UserHomeDir()
+	g.SetLocal("HOME", home)
+	g.SetLocal("PSHOME", "/opt/microsoft/powershell/7")
+	g.SetLocal("PSEdition", "Core")
+	g.SetLocal("NestedPromptLevel", int32(0))
+	g.SetLocal("ShellId", "Microsoft.PowerShell")
+	ver := value.NewHashtable()
+	ver.Set("PSVersion", PSVersion)
+	ver.Set("PSEdition", "Core")
+	ver.Set("GitCommitId", PSVersion)
+	ver.Set("OS", runtime.GOOS+" "+runtime.GOARCH)
+	ver.Set("Platform", platformName())
+	ver.Set("PSCompatibleVersions", []any{"1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"})
+	ver.Set("PSRemotingProtocolVersion", "2.3")
+	ver.Set("SerializationVersion", "1.1.0.1")
+	ver.Set("WSManStackVersion", "3.0")
+	g.SetLocal("PSVersionTable", ver)
+	if wd, err := os.Getwd(); err == nil {
+		rt.location = wd
+	}
+}
+
+// platformName is $PSVersionTable.Platform.
+func platformName() string {
+	if runtime.GOOS == "windows" {
+		return "Win32NT"
+	}
+	return "Unix"
+}
+
+// hostObject is what $Host shows.
+func (rt *Runtime) hostObject() *value.Object {
+	o := value.NewObject("System.Management.Automation.Internal.Host.InternalHost")
+	o.Set("Name", "csshell")
+	o.Set("Version", PSVersion)
+	o.Set("InstanceId", "00000000-0000-0000-0000-000000000000")
+	ui := value.NewObject("System.Management.Automation.Internal.Host.InternalHostUserInterface")
+	raw := value.NewObject("System.Management.Automation.Internal.Host.InternalHostRawUserInterface")
+	size := value.NewObject("System.Management.Automation.Host.Size")
+	size.Set("Width", int32(rt.host.ConsoleWidth()))
+	size.Set("Height", int32(50))
+	raw.Set("WindowSize", size)
+	raw.Set("BufferSize", size)
+	ui.Set("RawUI", raw)
+	o.Set("UI", ui)
+	o.Set("CurrentCulture", "en-US")
+	o.Set("CurrentUICulture", "en-US")
+	return o
+}
+
+// getVar reads a variable, including automatic ones computed on demand.
+func (f *frame) getVar(x *syntax.VariableExpr) (any, error) {
+	name := x.Name
+	switch lowerKey(name) {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	case "null":
+		return nil, nil
+	case "?":
+		return f.rt.lastStatus, nil
+	case "error":
+		return f.rt.Errors(), nil
+	case "host":
+		return f.rt.hostObject(), nil
+	case "pwd":
+		return f.rt.location, nil
+	case "psscriptroot":
+		if f.script != nil {
+			return f.script.Dir, nil
+		}
+		return "", nil
+	case "pscommandpath":
+		if f.script != nil {
+			return f.script.Path, nil
+		}
+		return "", nil
+	}
+	qual, rest := splitScope(name)
+	switch qual {
+	case "env":
+		return f.rt.getEnv(rest), nil
+	case "global":
+		if v := f.rt.global.Lookup(rest); v != nil {
+			return v.Value, nil
+		}
+		return nil, nil
+	case "script":
+		if v := f.scope.scriptScope().Lookup(rest); v != nil {
+			return v.Value, nil
+		}
+		return nil, nil
+	case "local", "private":
+		if v := f.scope.Local(rest); v != nil {
+			return v.Value, nil
+		}
+		return nil, nil
+	case "function":
+		if fn := f.scope.lookupFunc(rest); fn != nil {
+			return fn.Block, nil
+		}
+		return nil, nil
+	case "using", "variable":
+		name = rest
+	}
+	if v := f.scope.Lookup(name); v != nil {
+		return v.Value, nil
+	}
+	return nil, nil
+}
+
+// getEnv reads an environment variable ($null when unset).
+func (rt *Runtime) getEnv(name string) any {
+	if rt.host.Environ != nil {
+		for _, kv := range rt.host.Environ() {
+			k, v, _ := strings.Cut(kv, "=")
+			if k == name || (runtime.GOOS == "windows" && strings.EqualFold(k, name)) {
+				return v
+			}
+		}
+		return nil
+	}
+	if v := rt.host.Getenv(name); v != "" {
+		return v
+	}
+	return nil
+}
+
+// readOnlyVars cannot be assigned.
+var readOnlyVars = map[string]bool{"true": true, "false": true, "?": true, "host": true, "pid": true, "psversiontable": true, "home": true, "pshome": true, "ismacos": true, "islinux": true, "iswindows": true, "iscoreclr": true}
+
+// setVar assigns a variable by name (with its scope qualifier).
+func (f *frame) setVar(name string, v any, at syntax.Node) error {
+	v = noAuto(v)
+	qual, rest := splitScope(name)
+	key := lowerKey(rest)
+	if key == "null" {
+		return nil
+	}
+	if readOnlyVars[key] {
+		return f.errAt(at, "System.Management.Automation.SessionStateUnauthorizedAccessException", "VariableNotWritable",
+			"Cannot overwrite variable "+rest+" because it is read-only or constant.")
+	}
+	var sc *Scope
+	switch qual {
+	case "env":
+		if f.rt.host.Setenv != nil {
+			if err := f.rt.host.Setenv(rest, value.ToString(v)); err != nil {
+				return f.errAt(at, "System.ArgumentException", "SetEnvFailed", err.Error())
+			}
+		}
+		return nil
+	case "global":
+		sc = f.rt.global
+	case "script":
+		sc = f.scope.scriptScope()
+	default:
+		sc = f.scope
+	}
+	if key == "error" {
+		return nil
+	}
+	existing := sc.Local(rest)
+	if existing != nil {
+		if existing.ReadOnly || existing.Constant {
+			return f.errAt(at, "System.Management.Automation.SessionStateUnauthorizedAccessException", "VariableNotWritable",
+				"Cannot overwrite variable "+rest+" because it is read-only or constant.")
+		}
+		if existing.Constraint != nil {
+			cv, err := value.ConvertTo(v, existing.Constraint)
+			if err != nil {
+				return f.wrapErr(at, err)
+			}
+			v = cv
+		}
+		existing.Value = v
+		return nil
+	}
+	// A type constraint declared in a parent scope does not carry over to a
+	// new local variable (PowerShell makes a fresh one).
+	sc.SetLocal(rest, v)
+	return nil
+}
+
+// errAt makes a statement-terminating error located at n.
+func (f *frame) errAt(n syntax.Node, exceptionType, id, msg string) *ErrorRecord {
+	if !strings.Contains(exceptionType, ".") {
+		exceptionType = "System.Management.Automation." + exceptionType
+	}
+	rec := &ErrorRecord{Message: msg, ExceptionType: exceptionType, ErrorID: id, Category: "InvalidOperation"}
+	f.locate(rec, n)
+	return rec
+}
+
+// wrapErr turns err into an ErrorRecord located at n (unless it is a
+// control-flow signal or already has a position).
+func (f *frame) wrapErr(n syntax.Node, err error) error {
+	if err == nil || isFlow(err) {
+		return err
+	}
+	rec := AsRecord(err)
+	if !rec.HasPosition {
+		f.locate(rec, n)
+	}
+	return rec
+}
+
+// locate stamps rec with n's position in f's source.
+func (f *frame) locate(rec *ErrorRecord, n syntax.Node) {
+	if n == nil || f.source == nil {
+		return
+	}
+	rec.Source = f.source
+	rec.Extent = n.Ext()
+	rec.HasPosition = true
+}
