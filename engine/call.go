@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/csshell/csshell/engine/syntax"
 	"github.com/csshell/csshell/engine/value"
 )
 
@@ -205,3 +206,28 @@ func collapse(out []any) any {
 	}
 	return out
 }
+
+// Scope returns the scope of the code that invoked the cmdlet (where
+// Set-Variable and friends work).
+func (c *Call) Scope() *Scope {
+	if c.frame != nil {
+		return c.frame.scope
+	}
+	return c.rt.global
+}
+
+// ResolvePath turns a path argument into an absolute file-system path.
+func (c *Call) ResolvePath(p string) string { return c.rt.ResolvePath(p) }
+
+// Position returns the source text and location of the invocation, for
+// messages.
+func (c *Call) Position() (src *syntax.Source, ext syntax.Extent) { return c.pos.source, c.pos.extent }
+
+// ErrorAction returns the effective error action of the call.
+func (c *Call) ErrorAction() string { return c.prefs.errorAction }
+
+// Interactive reports whether a person is at the keyboard.
+func (c *Call) Interactive() bool { return c.rt.host.Interactive }
+
+// HelpText returns a function's raw comment-based help, if any.
+func (fn *Function) HelpText() string { return fn.Help }

@@ -16,6 +16,7 @@ func (c *Cmdlet) meta() *binding.Meta {
 		DefaultSet:            c.DefaultSet,
 		SupportsShouldProcess: c.SupportsShouldProcess,
 		CmdletBinding:         true,
+		Compiled:              true,
 	}
 }
 

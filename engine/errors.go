@@ -32,6 +32,8 @@ type ErrorRecord struct {
 	scriptTerminating bool
 	// fromStop marks an error made terminating by the Stop action.
 	fromStop bool
+	// fromThrow marks an error raised by a throw statement.
+	fromThrow bool
 }
 
 // Error returns the message.

@@ -354,9 +354,7 @@ func (f *frame) execThrow(s *syntax.ThrowStmt) error {
 			rec.TargetObject = v
 		}
 	}
-	if rec.ExceptionType == "System.Management.Automation.RuntimeException" && rec.CommandName == "" && rec.Category == "OperationStopped" {
-		rec.ExceptionType = "System.Management.Automation.RuntimeException"
-	}
+	rec.fromThrow = rec.CommandName == ""
 	if !rec.HasPosition {
 		f.locate(rec, s)
 	}

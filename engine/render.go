@@ -22,20 +22,17 @@ func (rt *Runtime) ShowError(rec *ErrorRecord) {
 // script file (or a parse error) the position, the source line with the
 // span underlined, and the message.
 func FormatError(rec *ErrorRecord) string {
-	label := rec.CommandName
-	if label == "" {
-		label = shortTypeName(rec.ExceptionType)
-	}
+	label := errorLabel(rec)
 	parse := rec.Category == "ParserError"
-	if parse {
-		label = "ParserError"
-	}
-	inFile := rec.HasPosition && rec.Source != nil && isFileSource(rec.Source)
-	if !inFile && !(parse && rec.HasPosition && rec.Source != nil) {
+	if !rec.HasPosition || rec.Source == nil {
 		return label + ": " + rec.Message
 	}
 	src := rec.Source
 	line, _ := syntax.LineCol(src.Text, rec.Extent.Start)
+	inFile := isFileSource(src)
+	if !parse && !inFile && line <= 1 {
+		return label + ": " + rec.Message
+	}
 	text, lineStart := syntax.LineAt(src.Text, rec.Extent.Start)
 	var b strings.Builder
 	if inFile {
@@ -43,7 +40,12 @@ func FormatError(rec *ErrorRecord) string {
 	} else {
 		fmt.Fprintf(&b, "%s: \n", label)
 	}
-	b.WriteString("Line |\n")
+	digits := len(fmt.Sprint(line))
+	head := ""
+	if digits > 4 {
+		head = strings.Repeat(" ", digits-4)
+	}
+	b.WriteString(head + "Line |\n")
 	fmt.Fprintf(&b, "%4d |  %s\n", line, strings.ReplaceAll(text, "\t", " "))
 	startCol := len([]rune(src.Text[lineStart:rec.Extent.Start]))
 	end := rec.Extent.End
@@ -54,16 +56,27 @@ func FormatError(rec *ErrorRecord) string {
 	if end > rec.Extent.Start {
 		width = len([]rune(src.Text[rec.Extent.Start:end]))
 	}
-	fmt.Fprintf(&b, "     |  %s%s\n", strings.Repeat(" ", startCol), strings.Repeat("~", width))
-	msgLines := strings.Split(rec.Message, "\n")
-	for i, m := range msgLines {
-		if i == len(msgLines)-1 {
-			fmt.Fprintf(&b, "     | %s", m)
-		} else {
-			fmt.Fprintf(&b, "     | %s\n", m)
-		}
-	}
+	fmt.Fprintf(&b, "%s     |  %s%s\n", head, strings.Repeat(" ", startCol), strings.Repeat("~", width))
+	msg := strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(rec.Message)
+	fmt.Fprintf(&b, "%s     | %s", head, msg)
 	return b.String()
+}
+
+// errorLabel is the name ConciseView puts before the message: "Exception"
+// for throw, else the command, else the error category (unless it is
+// NotSpecified), else the exception's short type name.
+func errorLabel(rec *ErrorRecord) string {
+	switch {
+	case rec.Category == "ParserError":
+		return "ParserError"
+	case rec.fromThrow:
+		return "Exception"
+	case rec.CommandName != "":
+		return rec.CommandName
+	case rec.Category != "" && rec.Category != "NotSpecified":
+		return rec.Category
+	}
+	return shortTypeName(rec.ExceptionType)
 }
 
 // isFileSource reports whether src came from a script file rather than the

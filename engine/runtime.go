@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/csshell/csshell/engine/binding"
 	"github.com/csshell/csshell/engine/format"
 	"github.com/csshell/csshell/engine/value"
 )
@@ -191,4 +192,78 @@ func mustType(name string) *value.Type {
 		panic("engine: unknown built-in type " + name)
 	}
 	return t
+}
+
+// LookupCommand resolves a command name as the engine would invoke it
+// (alias, function, cmdlet, script path) and describes it.
+func (rt *Runtime) LookupCommand(name string) (*CommandInfo, bool) {
+	f := rt.newFrame(context.Background())
+	if target, ok := rt.aliases[strings.ToLower(name)]; ok {
+		info := &CommandInfo{Name: name, Kind: KindAlias, Definition: target}
+		if r, ok := f.resolveCommand(name); ok {
+			info.resolved = r
+			info.Cmdlet = r.cmdlet
+			info.Function = r.fn
+		}
+		return info, true
+	}
+	r, ok := f.resolveCommand(name)
+	if !ok {
+		return nil, false
+	}
+	return commandInfoOf(r), true
+}
+
+// commandInfoOf describes a resolved command.
+func commandInfoOf(r *resolved) *CommandInfo {
+	info := &CommandInfo{Name: r.name, resolved: r, Cmdlet: r.cmdlet, Function: r.fn}
+	switch {
+	case r.cmdlet != nil:
+		info.Kind = KindCmdlet
+		info.Module = r.cmdlet.Module
+		info.Definition = r.cmdlet.Name
+	case r.fn != nil:
+		info.Kind = KindFunction
+		info.Definition = r.fn.Block.ScriptText()
+	case r.script != "":
+		info.Kind = KindScript
+		info.Definition = r.script
+	}
+	return info
+}
+
+// CommandInfoFor describes a cmdlet.
+func CommandInfoFor(c *Cmdlet) *CommandInfo {
+	return commandInfoOf(&resolved{cmdlet: c, name: c.Name})
+}
+
+// FunctionInfoFor describes a function.
+func FunctionInfoFor(fn *Function) *CommandInfo {
+	return commandInfoOf(&resolved{fn: fn, block: fn.Block, name: fn.Name})
+}
+
+// ScriptInfoFor describes a script file.
+func ScriptInfoFor(path string) *CommandInfo {
+	return commandInfoOf(&resolved{script: path, name: path})
+}
+
+// Meta returns the binder metadata of a command (cmdlet, function or
+// script), which Get-Help, Get-Command and completion read.
+func (ci *CommandInfo) Meta() *binding.Meta {
+	switch {
+	case ci.Cmdlet != nil:
+		return ci.Cmdlet.meta()
+	case ci.Function != nil:
+		return ci.Function.Meta()
+	}
+	return nil
+}
+
+// ScriptMeta loads a script file and returns its parameters and help.
+func (rt *Runtime) ScriptMeta(path string) (*binding.Meta, string, error) {
+	sb, err := rt.loadScript(rt.ResolvePath(path))
+	if err != nil {
+		return nil, "", err
+	}
+	return sb.Meta(path), sb.Ast.HelpText, nil
 }

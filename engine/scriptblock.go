@@ -24,7 +24,8 @@ func (sb *ScriptBlock) ScriptText() string {
 	if a == nil || a.Source == nil {
 		return ""
 	}
-	text := a.Source.Text[a.Start:a.End]
+	ext := a.Ext()
+	text := a.Source.Text[ext.Start:ext.End]
 	if strings.HasPrefix(text, "{") && strings.HasSuffix(text, "}") {
 		text = text[1 : len(text)-1]
 	}

@@ -140,11 +140,16 @@ func (b *binder) posOf(p *pinfo, cands []string) int {
 // set members are tried first, and without coercion before with it.
 func (b *binder) bindPositional(positional []posArg, bound map[string]any, cands []string, unbound map[int][]any) ([]string, error) {
 	last := -1
+	rest := b.remainingParam(bound, cands)
+	var leftover []any
 	for _, pa := range positional {
 		next := -1
 		var group []*pinfo
 		for _, p := range b.declared {
 			if _, ok := bound[p.Name]; ok {
+				continue
+			}
+			if p == rest {
 				continue
 			}
 			pos := b.posOf(p, cands)
@@ -157,6 +162,10 @@ func (b *binder) bindPositional(positional []posArg, bound map[string]any, cands
 			group = append(group, p)
 		}
 		if len(group) == 0 {
+			if rest != nil {
+				leftover = append(leftover, pa.arg.Value)
+				continue
+			}
 			if !b.m.CmdletBinding {
 				unbound[pa.idx] = []any{pa.arg.Value}
 				continue
@@ -173,7 +182,37 @@ func (b *binder) bindPositional(positional []posArg, bound map[string]any, cands
 			cands = narrow(cands, p)
 		}
 	}
+	if rest != nil && len(leftover) > 0 {
+		var arg any = leftover
+		if len(leftover) == 1 {
+			arg = leftover[0]
+		}
+		p, v, err := b.bindAt([]*pinfo{rest}, arg)
+		if err != nil {
+			return nil, err
+		}
+		bound[p.Name] = v
+		if len(b.universe) > 0 {
+			cands = narrow(cands, p)
+		}
+	}
 	return cands, nil
+}
+
+// remainingParam returns the unbound ValueFromRemainingArguments
+// parameter of the candidate sets, if any.
+func (b *binder) remainingParam(bound map[string]any, cands []string) *pinfo {
+	for _, p := range b.declared {
+		if _, ok := bound[p.Name]; ok {
+			continue
+		}
+		for _, s := range p.sets {
+			if s.FromRemainingArgs && (s.Name == AllSets || len(cands) == 0 || containsFold(cands, s.Name)) {
+				return p
+			}
+		}
+	}
+	return nil
 }
 
 // orderGroup puts the default set's parameters first.

@@ -44,13 +44,27 @@ func paramType(typ string) *value.Type {
 	if strings.TrimSpace(typ) == "" {
 		return value.TObject
 	}
-	if t, ok := value.LookupType(typ); ok {
+	if t, ok := lookupType(typ); ok {
 		return t
 	}
 	if strings.HasSuffix(strings.TrimSpace(typ), "[]") {
 		return value.ArrayOf(value.TString)
 	}
 	return value.TString
+}
+
+// lookupType is value.LookupType, resolving array names ("Int32[]")
+// element first.
+func lookupType(typ string) (*value.Type, bool) {
+	typ = strings.TrimSpace(typ)
+	if elem, ok := strings.CutSuffix(typ, "[]"); ok {
+		t, ok := lookupType(elem)
+		if !ok {
+			return nil, false
+		}
+		return value.ArrayOf(t), true
+	}
+	return value.LookupType(typ)
 }
 
 var displayNames = map[string]string{
@@ -73,7 +87,7 @@ func DisplayType(typ string) string {
 	if k == "" {
 		return "System.Object"
 	}
-	if t, ok := value.LookupType(typ); ok {
+	if t, ok := lookupType(typ); ok {
 		return t.FullName
 	}
 	return typ

@@ -17,6 +17,9 @@ type ParamSet struct {
 	Mandatory          bool
 	FromPipeline       bool // ValueFromPipeline
 	FromPipelineByName bool // ValueFromPipelineByPropertyName
+	// FromRemainingArgs is ValueFromRemainingArguments: positional values
+	// that no other parameter takes are collected into this one.
+	FromRemainingArgs bool
 	HelpMessage        string
 }
 

@@ -126,7 +126,7 @@ func member(v any, name string) (any, bool) {
 			return bool(x), true
 		}
 	}
-	return getMember(v, name)
+	return value.GetMember(v, name)
 }
 
 // baseTypeName approximates Type.BaseType for the type table.

@@ -192,7 +192,13 @@ func (p *parser) scanCommon(i int) (*tok, bool) {
 		if p.byteAt(i+1) == '#' {
 			break
 		}
-		return p.mk(TokRedirection, i, i+1, "<"), true
+		t := p.mk(TokRedirection, i, i+1, "<")
+		if i+1 == len(p.text) {
+			// Possibly the start of a block comment.
+			t.Kind = TokUnknown
+			t.errs = append(t.errs, p.newError(i, i+1, "RedirectionNotSupported", "The '<' operator is reserved for future use.", true))
+		}
+		return t, true
 	}
 	if isSingleQuote(r) {
 		return p.scanSingleQuoted(i), true
@@ -246,11 +252,17 @@ func (p *parser) scanExpr(i int) *tok {
 			}
 		}
 		w := p.wordEnd(i)
+		if end > w {
+			w = end
+		}
+		if w <= i {
+			w = i + 1
+		}
 		return p.mk(TokGeneric, i, w, p.text[i:w])
 	case c == '$':
 		t := p.mk(TokUnknown, i, i+1, "$")
 		t.errs = append(t.errs, p.newError(i, i+1, "InvalidVariableReference",
-			"Variable reference is not valid. '$' was not followed by a valid variable name character. Consider using ${} to delimit the name.", false))
+			"Variable reference is not valid. '$' was not followed by a valid variable name character. Consider using ${} to delimit the name.", i+1 == len(p.text)))
 		return t
 	case c == '[':
 		return p.mk(TokLBracket, i, i+1, "[")
@@ -324,7 +336,10 @@ func (p *parser) scanExpr(i int) *tok {
 		w := p.wordEnd(i)
 		return p.mk(TokGeneric, i, w, p.text[i:w])
 	}
-	return p.mk(TokUnknown, i, i+n, string(r))
+	if n == 0 {
+		n = 1
+	}
+	return p.mk(TokUnknown, i, i+n, p.text[i:i+n])
 }
 
 // identEnd returns the end of a run of letters (operator names).

@@ -435,6 +435,12 @@ func (p *parser) scanBare(i int) *tok {
 			}
 		}
 	})
+	if j == i && i < len(p.text) {
+		// Never return an empty token: take one character literally.
+		r, n := p.runeAt(i)
+		b.addRune(r, i)
+		j = i + n
+	}
 	t := &tok{Token: Token{Kind: TokGeneric, Text: p.text[i:j], Extent: Extent{i, j}}}
 	t.expr = b.result(t.Extent)
 	t.Value = literalText(t.expr)

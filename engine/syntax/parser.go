@@ -134,6 +134,9 @@ func (p *parser) enter() bool {
 func (p *parser) leave() { p.depth-- }
 
 func (p *parser) unexpected(t *tok) {
+	if t.Kind == TokUnknown && len(t.errs) > 0 {
+		return // the token already carries its own error
+	}
 	text := t.Text
 	if t.Kind == TokNewLine {
 		text = "newline"
@@ -154,9 +157,17 @@ func (p *parser) parseScriptBody(start int, closer byte) *ScriptBlock {
 	save, saveErrs := p.pos, len(p.errs)
 	attrs := p.parseAttributeList()
 	p.skipNL()
-	if w := p.keywordAt(p.pos); w == "param" && p.followedByParen(p.pos+5) {
+	w := p.keywordAt(p.pos)
+	if w == "param" && p.followedByParen(p.pos+5) {
 		sb.Attributes = attrs
 		sb.Params = p.parseParamBlock(attrs)
+	} else if len(attrs) > 0 && (p.atEOF() || w == "param" && p.restBlankFrom(p.pos+5)) {
+		// [CmdletBinding()] with the param block still to come.
+		p.errorAt(attrs[0].Start, attrs[0].End, "UnexpectedAttribute", "Unexpected attribute '"+attrs[0].Name+"'.", true)
+		p.pos = len(p.text)
+		sb.End = &StatementBlock{Extent: Extent{p.pos, p.pos}}
+		sb.Extent.End = p.pos
+		return sb
 	} else {
 		p.pos = save
 		p.errs = p.errs[:saveErrs]

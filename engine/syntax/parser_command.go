@@ -371,6 +371,9 @@ func (p *parser) parseArguments(cmd *Command) {
 			if p.pos == before {
 				p.unexpected(t)
 				p.take(t)
+				if p.pos == before {
+					p.pos++
+				}
 			}
 		}
 	}

@@ -45,6 +45,10 @@ func (p *parser) parseStatement() Statement {
 		p.pos = end
 		p.recordRaw(TokLabel, start, end)
 		p.skipNL()
+		if p.atEOF() {
+			p.errorAt(start, end, "MissingLoopStatement", "Missing statement after label '"+label+"'.", true)
+			return nil
+		}
 	}
 	kw := p.keywordAt(p.pos)
 	switch kw {
@@ -78,7 +82,7 @@ func (p *parser) parseStatement() Statement {
 		// A param block that is not at the start of a script block.
 		start := p.pos
 		p.takeKeyword(kw)
-		p.errorAt(start, p.pos, "UnexpectedToken", "Unexpected token 'param' in expression or statement.", false)
+		p.errorAt(start, p.pos, "UnexpectedToken", "Unexpected token 'param' in expression or statement.", p.atEOF())
 		p.ws()
 		if p.byteAt(p.pos) == '(' {
 			p.parseParamBlock(nil)

@@ -610,7 +610,7 @@ func parseTimeSpan(s string) (time.Duration, bool) {
 		}
 		nums[i] = n
 	}
-	ticks := ((days*24+nums[0])*60+nums[1])*60+nums[2]
+	ticks := ((days*24+nums[0])*60+nums[1])*60 + nums[2]
 	d := time.Duration(ticks)*time.Second + time.Duration(frac*100)
 	if neg {
 		d = -d

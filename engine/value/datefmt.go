@@ -288,3 +288,192 @@ func zoneOffset(t time.Time, n int) string {
 	}
 	return sign + padInt(h, 2) + ":" + padInt(m, 2)
 }
+
+// ParseExactDate parses s with a .NET custom (or standard) date format, in
+// the invariant culture, as [datetime]::ParseExact does.
+func ParseExactDate(s, format string) (time.Time, bool) {
+	if len(format) == 1 {
+		if f, ok := stdDateFormats[format]; ok {
+			format = f
+		}
+	}
+	year, month, day := 1, 1, 1
+	hour, minute, sec, nsec := 0, 0, 0, 0
+	pm, hasAMPM, hour12 := false, false, false
+	loc := time.Local
+	i := 0
+	readNum := func(minD, maxD int) (int, bool) {
+		j := i
+		for j < len(s) && j-i < maxD && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j-i < minD {
+			return 0, false
+		}
+		v, err := strconv.Atoi(s[i:j])
+		if err != nil {
+			return 0, false
+		}
+		i = j
+		return v, true
+	}
+	readName := func(names []string) (int, bool) {
+		for k, n := range names {
+			if len(s)-i >= len(n) && strings.EqualFold(s[i:i+len(n)], n) {
+				i += len(n)
+				return k, true
+			}
+		}
+		return 0, false
+	}
+	months := make([]string, 12)
+	monthsShort := make([]string, 12)
+	for m := 0; m < 12; m++ {
+		months[m] = time.Month(m + 1).String()
+		monthsShort[m] = months[m][:3]
+	}
+	days := make([]string, 7)
+	daysShort := make([]string, 7)
+	for d := 0; d < 7; d++ {
+		days[d] = time.Weekday(d).String()
+		daysShort[d] = days[d][:3]
+	}
+	for f := 0; f < len(format); {
+		c := format[f]
+		var ok bool
+		switch c {
+		case 'y', 'M', 'd', 'H', 'h', 'm', 's', 'f', 'F', 't', 'z', 'K':
+			n := countRun(format, f)
+			f += n
+			switch c {
+			case 'y':
+				if n <= 2 {
+					year, ok = readNum(n, 2)
+					year += 2000
+					if year > 2049 {
+						year -= 100
+					}
+				} else {
+					year, ok = readNum(n, max(n, 4))
+				}
+			case 'M':
+				switch {
+				case n <= 2:
+					month, ok = readNum(n, 2)
+				case n == 3:
+					month, ok = readName(monthsShort)
+					month++
+				default:
+					month, ok = readName(months)
+					month++
+				}
+			case 'd':
+				switch {
+				case n <= 2:
+					day, ok = readNum(n, 2)
+				case n == 3:
+					_, ok = readName(daysShort)
+				default:
+					_, ok = readName(days)
+				}
+			case 'H':
+				hour, ok = readNum(n, 2)
+			case 'h':
+				hour, ok = readNum(n, 2)
+				hour12 = true
+			case 'm':
+				minute, ok = readNum(n, 2)
+			case 's':
+				sec, ok = readNum(n, 2)
+			case 'f', 'F':
+				start := i
+				var v int
+				v, ok = readNum(map[bool]int{true: n, false: 0}[c == 'f'], n)
+				if ok {
+					for k := i - start; k < 9; k++ {
+						v *= 10
+					}
+					nsec = v
+				}
+			case 't':
+				hasAMPM = true
+				var k int
+				if n == 1 {
+					k, ok = readName([]string{"A", "P"})
+				} else {
+					k, ok = readName([]string{"AM", "PM"})
+				}
+				pm = k == 1
+			case 'z', 'K':
+				if i < len(s) && (s[i] == 'Z' || s[i] == 'z') {
+					i++
+					loc, ok = time.UTC, true
+					break
+				}
+				if i < len(s) && (s[i] == '+' || s[i] == '-') {
+					sign := 1
+					if s[i] == '-' {
+						sign = -1
+					}
+					i++
+					var h, mm int
+					h, ok = readNum(1, 2)
+					if ok && i < len(s) && s[i] == ':' {
+						i++
+						mm, ok = readNum(2, 2)
+					}
+					loc = time.FixedZone("", sign*(h*3600+mm*60))
+				} else {
+					ok = c == 'K'
+				}
+			}
+		case '\'', '"':
+			j := strings.IndexByte(format[f+1:], c)
+			if j < 0 {
+				return time.Time{}, false
+			}
+			lit := format[f+1 : f+1+j]
+			ok = strings.HasPrefix(s[i:], lit)
+			i += len(lit)
+			f += j + 2
+		case '\\':
+			if f+1 >= len(format) {
+				return time.Time{}, false
+			}
+			ok = i < len(s) && s[i] == format[f+1]
+			i++
+			f += 2
+		case '%':
+			f++
+			ok = true
+		default:
+			ok = i < len(s) && s[i] == c
+			i++
+			f++
+		}
+		if !ok || i > len(s) {
+			return time.Time{}, false
+		}
+	}
+	if i != len(s) {
+		return time.Time{}, false
+	}
+	if hour12 || hasAMPM {
+		if hour > 12 {
+			return time.Time{}, false
+		}
+		if pm && hour < 12 {
+			hour += 12
+		} else if !pm && hasAMPM && hour == 12 {
+			hour = 0
+		}
+	}
+	if month < 1 || month > 12 || day < 1 || day > daysIn(year, time.Month(month)) || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, loc)
+	if loc != time.Local && loc != time.UTC {
+		t = t.Local()
+	}
+	return t, true
+}

@@ -20,7 +20,6 @@ func utf16Len(s string) int {
 	return n
 }
 
-
 // GetMember reads a property, case-insensitively: PSCustomObject
 // properties, hashtable keys (a key wins over Keys/Values/Count), string
 // Length, array Length/Count and member enumeration over the elements,

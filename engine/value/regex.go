@@ -266,11 +266,12 @@ func Split(input any, sep any, max int, caseSensitive bool, simpleMatch bool) ([
 			return nil, err
 		}
 	}
+	// .NET's count is the number of pieces; regexp2's the number of matches.
 	count := -1
-	if max > 0 {
-		count = max
-	} else if max < 0 {
-		count = -max
+	if max > 1 {
+		count = max - 1
+	} else if max < -1 {
+		count = -max - 1
 	}
 	items, ok := input.([]any)
 	if !ok {
@@ -278,9 +279,13 @@ func Split(input any, sep any, max int, caseSensitive bool, simpleMatch bool) ([
 	}
 	out := []any{}
 	for _, it := range items {
-		parts, err := r.re.Split(ToString(it), count)
+		if max == 1 || max == -1 {
+			out = append(out, ToString(it))
+			continue
+		}
+		parts, err := r.split(ToString(it), count)
 		if err != nil {
-			return nil, regexRunErr(err)
+			return nil, err
 		}
 		for _, p := range parts {
 			out = append(out, p)
@@ -316,4 +321,49 @@ func Join(items any, sep string) string {
 		parts[i] = ToString(e)
 	}
 	return strings.Join(parts, sep)
+}
+
+// split is .NET Regex.Split: at most count matches (all when count < 0);
+// the text of each participating capture group is included.
+func (r *Regex) split(s string, count int) ([]string, error) {
+	var pieces []string
+	m, err := r.re.FindStringMatch(s)
+	prior := 0
+	if r.rtl {
+		prior = len(s)
+	}
+	for n := 0; m != nil && err == nil && (count < 0 || n < count); n++ {
+		start, length := m.ByteRange()
+		end := start + length
+		var groups []string
+		gs := m.Groups()
+		for i := 1; i < len(gs); i++ {
+			if len(gs[i].Captures) > 0 {
+				groups = append(groups, gs[i].String())
+			}
+		}
+		if r.rtl {
+			pieces = append(pieces, s[end:prior])
+			for i := len(groups) - 1; i >= 0; i-- {
+				pieces = append(pieces, groups[i])
+			}
+			prior = start
+		} else {
+			pieces = append(pieces, s[prior:start])
+			pieces = append(pieces, groups...)
+			prior = end
+		}
+		m, err = r.re.FindNextMatch(m)
+	}
+	if err != nil {
+		return nil, regexRunErr(err)
+	}
+	if r.rtl {
+		pieces = append(pieces, s[:prior])
+		for i, j := 0, len(pieces)-1; i < j; i, j = i+1, j-1 {
+			pieces[i], pieces[j] = pieces[j], pieces[i]
+		}
+		return pieces, nil
+	}
+	return append(pieces, s[prior:]), nil
 }

@@ -110,6 +110,13 @@ func objectString(o *Object) string {
 	if o.Base != nil {
 		return ToString(o.Base)
 	}
+	switch o.TypeName() {
+	case TypeNameMatch, TypeNameGroup, "System.Text.RegularExpressions.Capture":
+		v, _ := o.Get("Value")
+		return ToString(v)
+	case "System.Collections.DictionaryEntry":
+		return "System.Collections.DictionaryEntry"
+	}
 	props := o.Properties()
 	if len(props) == 0 {
 		return ""

@@ -151,7 +151,9 @@ func init() {
 // the System. prefix, case-insensitively, plus array forms such as "int[]".
 func LookupType(name string) (*Type, bool) {
 	n := strings.ToLower(strings.TrimSpace(name))
-	n = strings.TrimSuffix(strings.TrimPrefix(n, "["), "]")
+	if strings.HasPrefix(n, "[") && strings.HasSuffix(n, "]") && !strings.HasSuffix(n, "[]") {
+		n = strings.TrimSpace(n[1 : len(n)-1])
+	}
 	if n == "" {
 		return nil, false
 	}

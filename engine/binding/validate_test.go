@@ -1,0 +1,50 @@
+package binding
+
+import "testing"
+
+func TestValidation(t *testing.T) {
+	const vex = "System.Management.Automation.ParameterBindingValidationException"
+	runBind(t, []bindCase{
+		{name: "ValidateSet ok, case kept", meta: validation, args: []Arg{n("Color"), v("red")},
+			want: map[string]any{"Color": "red"}},
+		{name: "ValidateSet fails", meta: validation, args: []Arg{n("Color"), v("Pink")},
+			err:   `Cannot validate argument on parameter 'Color'. The argument "Pink" does not belong to the set "Red,Green,Blue" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`,
+			errID: "ParameterArgumentValidationError", exType: vex},
+		{name: "ValidateSet case-sensitive", meta: validation, args: []Arg{n("Exact"), v("red")},
+			err: `Cannot validate argument on parameter 'Exact'. The argument "red" does not belong to the set "Red" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`},
+		{name: "ValidateSet per element", meta: validation, args: []Arg{n("Colors"), v([]any{"Red", "Pink"})},
+			err: `Cannot validate argument on parameter 'Colors'. The argument "Pink" does not belong to the set "Red,Green,Blue" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.`},
+		{name: "ValidateRange ok", meta: validation, args: []Arg{n("PinLength"), v("8")},
+			want: map[string]any{"PinLength": int32(8)}},
+		{name: "ValidateRange too big", meta: validation, args: []Arg{n("PinLength"), v(int32(13))},
+			err: "Cannot validate argument on parameter 'PinLength'. The 13 argument is greater than the maximum allowed range of 12. Supply an argument that is less than or equal to 12 and then try the command again.", exType: vex},
+		{name: "ValidateRange too small", meta: validation, args: []Arg{n("PinLength"), v(int32(3))},
+			err: "Cannot validate argument on parameter 'PinLength'. The 3 argument is less than the minimum allowed range of 4. Supply an argument that is greater than or equal to 4 and then try the command again."},
+		{name: "ValidateRange on ResultSize", meta: teams, args: []Arg{v("bob"), n("ResultSize"), v(int32(-1))},
+			err: "Cannot validate argument on parameter 'ResultSize'. The -1 argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again."},
+		{name: "ValidatePattern ok", meta: validation, args: []Arg{n("Code"), v("123")},
+			want: map[string]any{"Code": "123"}},
+		{name: "ValidatePattern fails", meta: validation, args: []Arg{n("Code"), v("abc")},
+			err: `Cannot validate argument on parameter 'Code'. The argument "abc" does not match the "^\d+$" pattern. Supply an argument that matches "^\d+$" and try the command again.`},
+		{name: "ValidateNotNullOrEmpty empty", meta: validation, args: []Arg{n("Label"), v("")},
+			err: "Cannot validate argument on parameter 'Label'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again."},
+		{name: "ValidateNotNull null", meta: validation, args: []Arg{nv("Tag", nil)},
+			err: "Cannot validate argument on parameter 'Tag'. The argument is null. Provide a valid value for the argument, and then try the command again."},
+		{name: "ValidateScript fails", meta: validation, args: []Arg{n("Even"), v(int32(3))},
+			err: "Cannot validate argument on parameter 'Even'. The value 3 is odd.", errID: "ParameterArgumentValidationError"},
+		{name: "ValidateScript ok", meta: validation, args: []Arg{n("Even"), v(int32(4))},
+			want: map[string]any{"Even": int32(4)}},
+		{name: "mandatory null", meta: mandatory, args: []Arg{nv("Identity", nil)},
+			err: "Cannot bind argument to parameter 'Identity' because it is an empty string.", errID: "ParameterArgumentValidationErrorEmptyStringNotAllowed"},
+		{name: "mandatory null, compiled", meta: func() *Meta { m := mandatory(); m.Compiled = true; return m }, args: []Arg{nv("Identity", nil)},
+			err: "Cannot bind argument to parameter 'Identity' because it is null.", errID: "ParameterArgumentValidationErrorNullNotAllowed", exType: vex},
+		{name: "mandatory empty string", meta: mandatory, args: []Arg{v("")},
+			err: "Cannot bind argument to parameter 'Identity' because it is an empty string."},
+		{name: "mandatory empty array", meta: mandatory, args: []Arg{v("a"), v(int32(1)), n("Maybe"), v(""), n("Req"), v([]any{})},
+			err: "Cannot bind argument to parameter 'Req' because it is an empty array.", errID: "ParameterArgumentValidationErrorEmptyArrayNotAllowed"},
+		{name: "mandatory array with an empty element", meta: mandatory, args: []Arg{v("a"), v(int32(1)), n("Maybe"), v(""), n("Req"), v([]any{"x", ""})},
+			err: "Cannot bind argument to parameter 'Req' because it is an empty string."},
+		{name: "AllowEmptyString and AllowNull", meta: mandatory, args: []Arg{v("a"), v(int32(1)), n("Maybe"), v(""), n("Req"), v("r")},
+			want: map[string]any{"Identity": "a", "Pin": int32(1), "Maybe": "", "Req": []any{"r"}}},
+	})
+}
