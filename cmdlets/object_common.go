@@ -1,7 +1,6 @@
 package cmdlets
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/csshell/csshell/engine"
@@ -46,42 +45,6 @@ func inSets(name, typ, help string, sets ...string) *engine.ParamInfo {
 		p.Sets = append(p.Sets, engine.ParamSet{Name: s, Position: -1})
 	}
 	return p
-}
-
-// maxRemaining is how many extra positional arguments the emulation of
-// ValueFromRemainingArguments accepts.
-const maxRemaining = 32
-
-// remainingParams declares hidden positional parameters after position
-// first in the given sets, standing in for ValueFromRemainingArguments,
-// which the binder does not support yet.
-func remainingParams(first int, sets ...string) []*engine.ParamInfo {
-	var out []*engine.ParamInfo
-	for i := 0; i < maxRemaining; i++ {
-		p := &engine.ParamInfo{Name: fmt.Sprintf("__Remaining%02d", i), Type: "Object", AllowNull: true, AllowEmptyString: true,
-			Help: "Internal: an extra positional argument (ValueFromRemainingArguments)."}
-		for _, s := range sets {
-			p.Sets = append(p.Sets, engine.ParamSet{Name: s, Position: first + i})
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// remainingArgs returns the values bound to the hidden remaining-argument
-// parameters, in order.
-func remainingArgs(c *engine.Call) ([]any, bool) {
-	var out []any
-	found := false
-	for i := 0; i < maxRemaining; i++ {
-		v, ok := c.Params[fmt.Sprintf("__Remaining%02d", i)]
-		if !ok {
-			break
-		}
-		found = true
-		out = append(out, v)
-	}
-	return out, found
 }
 
 // propOf reads a property of any value (PSCustomObject properties,
@@ -151,12 +114,12 @@ func blockOf(v any) (*engine.ScriptBlock, bool) {
 // propSpec is one entry of a -Property argument: a name (maybe with
 // wildcards), a script block, or a calculated property hashtable.
 type propSpec struct {
-	name       string               // name or label
-	expr       *engine.ScriptBlock  // expression block, when any
-	exprName   string               // Expression = 'PropName'
-	wildcard   bool                 // name has wildcards
-	calculated bool                 // came from a hashtable or a block
-	descending *bool                // Sort-Object's Descending/Ascending keys
+	name       string              // name or label
+	expr       *engine.ScriptBlock // expression block, when any
+	exprName   string              // Expression = 'PropName'
+	wildcard   bool                // name has wildcards
+	calculated bool                // came from a hashtable or a block
+	descending *bool               // Sort-Object's Descending/Ascending keys
 }
 
 // parsePropSpecs reads a -Property argument. allowed lists the hashtable

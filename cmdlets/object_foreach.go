@@ -15,13 +15,13 @@ func registerForEachObject(rt *engine.Runtime) {
 		{Name: "Process", Type: "ScriptBlock[]", Sets: []engine.ParamSet{{Name: "ScriptBlockSet", Position: 0, Mandatory: true}},
 			Help: "Specifies the operation that is performed on each input object."},
 		inSets("End", "ScriptBlock", "Specifies a script block that runs after this cmdlet processes all input objects.", "ScriptBlockSet"),
-		inSets("RemainingScripts", "ScriptBlock[]", "Specifies all script blocks that are not taken by the Process parameter.", "ScriptBlockSet"),
+		{Name: "RemainingScripts", Type: "ScriptBlock[]", Sets: []engine.ParamSet{{Name: "ScriptBlockSet", Position: -1, FromRemainingArgs: true}},
+			Help: "Specifies all script blocks that are not taken by the Process parameter."},
 		{Name: "MemberName", Type: "String", Sets: []engine.ParamSet{{Name: "PropertyAndMethodSet", Position: 0, Mandatory: true}},
 			Help: "Specifies the name of the member property to get or the member method to call."},
-		{Name: "ArgumentList", Type: "Object[]", Aliases: []string{"Args"}, Sets: []engine.ParamSet{{Name: "PropertyAndMethodSet", Position: -1}},
+		{Name: "ArgumentList", Type: "Object[]", Aliases: []string{"Args"}, Sets: []engine.ParamSet{{Name: "PropertyAndMethodSet", Position: -1, FromRemainingArgs: true}},
 			Help: "Specifies an array of arguments to a method call."},
 	}
-	params = append(params, remainingParams(1, "ScriptBlockSet", "PropertyAndMethodSet")...)
 	rt.Register(&engine.Cmdlet{
 		Name: "ForEach-Object", Module: "Microsoft.PowerShell.Core",
 		Synopsis: "Performs an operation against each item in a collection of input objects.",
@@ -59,11 +59,6 @@ func (f *forEachObject) Begin(c *engine.Call) error {
 		if c.Has("ArgumentList") {
 			f.args = listOf(c.Get("ArgumentList"))
 		}
-		if rest, ok := remainingArgs(c); ok {
-			for _, r := range rest {
-				f.args = append(f.args, r)
-			}
-		}
 		return nil
 	}
 	var blocks []*engine.ScriptBlock
@@ -89,13 +84,6 @@ func (f *forEachObject) Begin(c *engine.Call) error {
 	if c.Has("RemainingScripts") {
 		if err := add(c.Get("RemainingScripts")); err != nil {
 			return err
-		}
-	}
-	if rest, ok := remainingArgs(c); ok {
-		for _, r := range rest {
-			if err := add(r); err != nil {
-				return err
-			}
 		}
 	}
 	if sb, ok := blockOf(c.Get("Begin")); ok {

@@ -72,7 +72,8 @@ func registerMeasureObject(rt *engine.Runtime) {
 type measureStat struct {
 	name             string
 	count            int
-	sum, sumSq       float64
+	sum, mean, m2    float64
+	n                int
 	min, max         any
 	minNum, maxNum   float64
 	haveNum          bool
@@ -224,7 +225,11 @@ func (m *measureObject) add(c *engine.Call, st *measureStat, v any) error {
 		return nil
 	}
 	st.sum += f
-	st.sumSq += f * f
+	// Welford's online algorithm for the variance.
+	st.n++
+	delta := f - st.mean
+	st.mean += delta / float64(st.n)
+	st.m2 += delta * (f - st.mean)
 	if !st.haveNum {
 		st.minNum, st.maxNum, st.haveNum = f, f, true
 	} else {
@@ -306,10 +311,8 @@ func (m *measureObject) End(c *engine.Call) error {
 			}
 		}
 		if m.sd {
-			if st.count > 1 {
-				mean := st.sum / n
-				v := (st.sumSq - n*mean*mean) / (n - 1)
-				sd = math.Sqrt(math.Max(v, 0))
+			if st.n > 1 {
+				sd = math.Sqrt(st.m2 / float64(st.n-1))
 			} else {
 				sd = float64(0)
 			}

@@ -109,6 +109,9 @@ func (s *blockStage) setParams(params map[string]any, unbound []any) error {
 	}
 	sc.SetLocal("args", unbound)
 	sc.SetLocal("PSBoundParameters", bound)
+	if s.meta.CmdletBinding {
+		sc.SetLocal("PSCmdlet", &psCmdlet{s: s})
+	}
 	prefs := callPrefs(s.f.scope, params)
 	if _, ok := params["ErrorAction"]; ok {
 		sc.SetLocal("ErrorActionPreference", prefs.errorAction)
@@ -131,6 +134,11 @@ func (s *blockStage) setParams(params map[string]any, unbound []any) error {
 
 // setParamVar sets one parameter variable with its type constraint.
 func (s *blockStage) setParamVar(p *binding.ParamInfo, v any) {
+	if p.IsSwitch() {
+		if b, ok := v.(bool); ok {
+			v = value.SwitchParameter(b)
+		}
+	}
 	vr := s.inner.scope.SetLocal(p.Name, v)
 	if t, ok := value.LookupType(p.Type); ok && !strings.EqualFold(p.Type, "Object") {
 		vr.Constraint = t

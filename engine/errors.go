@@ -26,6 +26,9 @@ type ErrorRecord struct {
 	Thrown any
 	// Cause, when set, is the Go error this record was made from.
 	Cause error
+	// InnerExceptionType is the .NET type of the exception the record's
+	// exception wraps ("" for none); typed catch clauses match it too.
+	InnerExceptionType string
 
 	// scriptTerminating is set for throw and -ErrorAction Stop: the error
 	// ends the script unless caught, rather than only its statement.
@@ -86,6 +89,8 @@ func AsRecord(err error) *ErrorRecord {
 			ErrorID:       ve.ErrorID,
 			Category:      ve.Category,
 			Cause:         err,
+
+			InnerExceptionType: ve.Inner,
 		}
 	}
 	var pe syntax.ErrorList

@@ -57,7 +57,7 @@ func (f *frame) assignTo(target syntax.Expression, v any) error {
 		}
 		cv, err := value.ConvertTo(noAuto(v), typ)
 		if err != nil {
-			return f.wrapErr(t, err)
+			return f.wrapErr(t, metadataError(err))
 		}
 		if err := f.setVar(ve.Name, cv, ve); err != nil {
 			return err

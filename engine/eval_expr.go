@@ -223,7 +223,7 @@ func (f *frame) evalMember(x *syntax.MemberExpr) (any, error) {
 		}
 		return v, nil
 	}
-	if target == nil {
+	if target == nil && x.NullConditional {
 		return nil, nil
 	}
 	v, _ := getMember(target, name)
@@ -276,6 +276,10 @@ func (f *frame) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 			return nil, nil
 		}
 		return nil, f.errAt(x, "System.Management.Automation.RuntimeException", "InvokeMethodOnNull", "You cannot call a method on a null-valued expression.")
+	}
+	if ve, ok := x.Target.(*syntax.VariableExpr); ok && strings.EqualFold(ve.Name, "Error") && strings.EqualFold(name, "Clear") && len(args) == 0 {
+		f.rt.ClearErrors() // $Error is an ArrayList the session owns
+		return nil, nil
 	}
 	v, handled, err := f.invokeEngineMethod(target, name, args)
 	if handled {

@@ -228,10 +228,21 @@ func (f *frame) splitOp(l, r any, cs bool) (any, error) {
 			limit = int(n.(int32))
 		}
 	}
+	simple := false
+	if arr, ok := r.([]any); ok && len(arr) >= 3 {
+		for _, o := range strings.Split(value.ToString(arr[2]), ",") {
+			switch strings.ToLower(strings.TrimSpace(o)) {
+			case "simplematch":
+				simple = true
+			case "ignorecase":
+				cs = false
+			}
+		}
+	}
 	if sb, ok := sep.(*ScriptBlock); ok {
 		return f.splitWithBlock(l, sb)
 	}
-	out, err := value.Split(l, sep, limit, cs, false)
+	out, err := value.Split(l, sep, limit, cs, simple)
 	if err != nil {
 		return nil, err
 	}

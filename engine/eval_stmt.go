@@ -422,6 +422,9 @@ func exceptionMatches(rec *ErrorRecord, name string) bool {
 			return true
 		}
 	}
+	if rec.InnerExceptionType != "" {
+		return exceptionMatches(&ErrorRecord{ExceptionType: rec.InnerExceptionType}, name)
+	}
 	return false
 }
 

@@ -34,10 +34,10 @@ type scriptInfo struct {
 
 // invocationInfo is what $MyInvocation exposes.
 type invocationInfo struct {
-	name   string
-	line   string
-	cmd    any
-	bound  any
+	name    string
+	line    string
+	cmd     any
+	bound   any
 	unbound []any
 }
 

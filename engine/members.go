@@ -24,6 +24,8 @@ func getMember(target any, name string) (any, bool) {
 			return nil, true
 		}
 		return nil, false
+	case *psCmdlet:
+		return t.member(name)
 	case *WarningRecord:
 		if strings.EqualFold(name, "Message") {
 			return t.Message, true
@@ -35,6 +37,11 @@ func getMember(target any, name string) (any, bool) {
 		}
 		return nil, false
 	case []any:
+		// The array's own properties win over member enumeration.
+		switch strings.ToLower(name) {
+		case "length", "count", "longlength", "rank", "isfixedsize", "isreadonly", "issynchronized":
+			return value.GetMember(target, name)
+		}
 		// Member enumeration over engine types in an array.
 		var out []any
 		for _, it := range t {
@@ -101,7 +108,15 @@ func exceptionObject(r *ErrorRecord) *value.Object {
 	ex.Set("Message", r.Message)
 	ex.Set("Source", r.CommandName)
 	ex.Set("HResult", int32(-2146233087))
-	ex.Set("InnerException", nil)
+	if r.InnerExceptionType != "" {
+		inner := value.NewObject(r.InnerExceptionType, "System.Exception", "System.Object")
+		inner.Set("Message", r.Message)
+		inner.Set("InnerException", nil)
+		inner.Base = r.Message
+		ex.Set("InnerException", inner)
+	} else {
+		ex.Set("InnerException", nil)
+	}
 	ex.Set("ErrorRecord", r)
 	ex.Base = r
 	return ex
@@ -146,6 +161,8 @@ func (f *frame) invokeEngineMethod(target any, name string, args []any) (any, bo
 		}
 	}
 	switch t := target.(type) {
+	case *psCmdlet:
+		return t.invoke(name, args)
 	case *ScriptBlock:
 		switch lname {
 		case "invoke", "invokereturnasis":

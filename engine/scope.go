@@ -15,6 +15,8 @@ type Variable struct {
 	ReadOnly    bool
 	Constant    bool
 	Description string
+	// Private variables ($private:x) are invisible to child scopes.
+	Private bool
 }
 
 // Scope is one level of PowerShell's dynamic scoping: global, script, and
@@ -47,7 +49,7 @@ func lowerKey(s string) string {
 func (s *Scope) Lookup(name string) *Variable {
 	key := lowerKey(name)
 	for sc := s; sc != nil; sc = sc.parent {
-		if v, ok := sc.vars[key]; ok {
+		if v, ok := sc.vars[key]; ok && (!v.Private || sc == s) {
 			return v
 		}
 	}

@@ -133,6 +133,8 @@ func paramInfo(src *syntax.Source, p *syntax.Parameter, index int, anyPosition b
 					ps.FromPipeline = constTrue(na.Value)
 				case "valuefrompipelinebypropertyname":
 					ps.FromPipelineByName = constTrue(na.Value)
+				case "valuefromremainingarguments":
+					ps.FromRemainingArgs = constTrue(na.Value)
 				case "parametersetname":
 					ps.Name = constString(na.Value)
 				case "helpmessage":

@@ -38,7 +38,7 @@ func (rt *Runtime) initVariables() {
 	g.SetLocal("NestedPromptLevel", int32(0))
 	g.SetLocal("ShellId", "Microsoft.PowerShell")
 	ver := value.NewHashtable()
-	ver.Set("PSVersion", PSVersion)
+	ver.Set("PSVersion", semanticVersion(PSVersion))
 	ver.Set("PSEdition", "Core")
 	ver.Set("GitCommitId", PSVersion)
 	ver.Set("OS", runtime.GOOS+" "+runtime.GOARCH)
@@ -51,6 +51,26 @@ func (rt *Runtime) initVariables() {
 	if wd, err := os.Getwd(); err == nil {
 		rt.location = wd
 	}
+}
+
+// semanticVersion makes a SemanticVersion object: it prints as text and has
+// Major, Minor and Patch.
+func semanticVersion(text string) *value.Object {
+	o := value.NewObject("System.Management.Automation.SemanticVersion", "System.Object")
+	parts := strings.Split(text, ".")
+	for i, n := range []string{"Major", "Minor", "Patch"} {
+		v := int32(0)
+		if i < len(parts) {
+			if c, err := value.ConvertToName(parts[i], "int"); err == nil {
+				v = c.(int32)
+			}
+		}
+		o.Set(n, v)
+	}
+	o.Set("PreReleaseLabel", nil)
+	o.Set("BuildLabel", nil)
+	o.Base = text
+	return o
 }
 
 // platformName is $PSVersionTable.Platform.
@@ -203,17 +223,35 @@ func (f *frame) setVar(name string, v any, at syntax.Node) error {
 		if existing.Constraint != nil {
 			cv, err := value.ConvertTo(v, existing.Constraint)
 			if err != nil {
-				return f.wrapErr(at, err)
+				return f.wrapErr(at, metadataError(err))
 			}
 			v = cv
 		}
 		existing.Value = v
+		if qual == "private" {
+			existing.Private = true
+		}
 		return nil
 	}
 	// A type constraint declared in a parent scope does not carry over to a
 	// new local variable (PowerShell makes a fresh one).
-	sc.SetLocal(rest, v)
+	nv := sc.SetLocal(rest, v)
+	nv.Private = qual == "private"
 	return nil
+}
+
+// metadataError re-labels a conversion failure of a type-constrained
+// variable as the ArgumentTransformationMetadataException pwsh reports.
+func metadataError(err error) error {
+	rec := AsRecord(err)
+	if rec.Category != "InvalidArgument" {
+		return err
+	}
+	cp := *rec
+	cp.Category = "MetadataError"
+	cp.ExceptionType = "System.Management.Automation.ArgumentTransformationMetadataException"
+	cp.ErrorID = "RuntimeException"
+	return &cp
 }
 
 // errAt makes a statement-terminating error located at n.

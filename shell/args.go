@@ -37,21 +37,43 @@ type Options struct {
 	InMemory   bool
 }
 
-// flagNames are pwsh's command-line parameters (plus csshell's own), in the
-// order pwsh tries them; a unique prefix selects one, case-insensitively.
-var flagNames = []string{
-	"File", "Command", "ConfigurationName", "CustomPipeName", "EncodedCommand", "ExecutionPolicy",
-	"Help", "InputFormat", "Interactive", "Login", "MTA", "NoExit", "NoLogo", "NonInteractive",
-	"NoProfile", "NoProfileLoadTime", "OutputFormat", "SettingsFile", "SSHServerMode", "STA",
-	"Version", "WindowStyle", "WorkingDirectory", "TenantPath", "InMemory",
+// flagSpec is one command-line parameter as pwsh matches it: any prefix
+// of the name at least as long as min selects it, as do the listed short
+// forms; the first entry that matches wins (pwsh's MatchSwitch order).
+type flagSpec struct {
+	name  string
+	min   string
+	short []string
 }
 
-// shortFlags are pwsh's documented short forms that are not unique prefixes.
-var shortFlags = map[string]string{
-	"c": "Command", "f": "File", "h": "Help", "?": "Help", "v": "Version", "noni": "NonInteractive",
-	"nop": "NoProfile", "nol": "NoLogo", "noe": "NoExit", "ex": "ExecutionPolicy", "ep": "ExecutionPolicy",
-	"wd": "WorkingDirectory", "i": "Interactive", "o": "OutputFormat", "of": "OutputFormat",
-	"if": "InputFormat", "e": "EncodedCommand", "ec": "EncodedCommand", "w": "WindowStyle", "l": "Login",
+// flagSpecs are pwsh's command-line parameters, plus csshell's own, in
+// pwsh's matching order.
+var flagSpecs = []flagSpec{
+	{"Help", "h", []string{"?"}},
+	{"Login", "l", nil},
+	{"Version", "v", nil},
+	{"NoLogo", "nol", nil},
+	{"NoExit", "noe", nil},
+	{"NoProfileLoadTime", "noprofileloadtime", nil},
+	{"NoProfile", "nop", nil},
+	{"NonInteractive", "noni", nil},
+	{"Interactive", "i", nil},
+	{"SSHServerMode", "sshs", nil},
+	{"Command", "c", nil},
+	{"WindowStyle", "w", nil},
+	{"File", "f", nil},
+	{"ExecutionPolicy", "ex", []string{"ep"}},
+	{"EncodedCommand", "e", []string{"ec"}},
+	{"SettingsFile", "settings", nil},
+	{"STA", "sta", nil},
+	{"MTA", "mta", nil},
+	{"WorkingDirectory", "wo", []string{"wd"}},
+	{"ConfigurationName", "config", nil},
+	{"CustomPipeName", "custompipename", nil},
+	{"InputFormat", "inp", []string{"if"}},
+	{"OutputFormat", "o", []string{"of"}},
+	{"TenantPath", "tenantp", nil},
+	{"InMemory", "inm", nil},
 }
 
 // ArgError is a command-line error; pwsh exits with code 64 for these.
@@ -61,25 +83,17 @@ func (e *ArgError) Error() string { return e.Msg }
 
 // matchFlag resolves a flag name (without dashes) to its canonical name.
 func matchFlag(name string) (string, error) {
-	lower := strings.ToLower(name)
-	if full, ok := shortFlags[lower]; ok {
-		return full, nil
-	}
-	var hits []string
-	for _, f := range flagNames {
-		fl := strings.ToLower(f)
-		if fl == lower {
-			return f, nil
+	key := strings.ToLower(name)
+	for _, f := range flagSpecs {
+		for _, sh := range f.short {
+			if key == sh {
+				return f.name, nil
+			}
 		}
-		if strings.HasPrefix(fl, lower) {
-			hits = append(hits, f)
+		full := strings.ToLower(f.name)
+		if strings.HasPrefix(full, key) && len(key) >= len(f.min) {
+			return f.name, nil
 		}
-	}
-	if len(hits) == 1 {
-		return hits[0], nil
-	}
-	if len(hits) > 1 {
-		return "", &ArgError{Msg: fmt.Sprintf("Parameter cannot be processed because the parameter name '%s' is ambiguous. Possible matches include: -%s.", name, strings.Join(hits, " -"))}
 	}
 	return "", &ArgError{Msg: fmt.Sprintf("The argument '-%s' is not recognized as the name of a script file. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.", name)}
 }

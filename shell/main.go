@@ -106,7 +106,8 @@ func Main(cfg Config) int {
 	if !stdinTTY {
 		return runScriptStream(ctx, rt, cfg.Stdin)
 	}
-	return runPlainREPL(ctx, rt, host, opts)
+	stop()
+	return runPlainREPL(context.Background(), rt, host, opts)
 }
 
 // fileExitCode is pwsh's exit code for -File.
@@ -160,7 +161,9 @@ func runPlainREPL(ctx context.Context, rt *engine.Runtime, host *engine.Host, op
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		res := rt.Execute(ctx, "<prompt>", text)
+		cmdCtx, cancel := signal.NotifyContext(ctx, os.Interrupt)
+		res := rt.Execute(cmdCtx, "<prompt>", text)
+		cancel()
 		if res.Exited {
 			return res.Code
 		}

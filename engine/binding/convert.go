@@ -3,6 +3,7 @@ package binding
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/csshell/csshell/engine/value"
 	"github.com/shopspring/decimal"
@@ -21,6 +22,19 @@ const (
 )
 
 func classify(typ string) paramClass {
+	if c, ok := classCache.Load(typ); ok {
+		return c.(paramClass)
+	}
+	c := classifyUncached(typ)
+	classCache.Store(typ, c)
+	return c
+}
+
+// classCache and typeCache memoise classify and paramType: the binder asks
+// for every pipeline object.
+var classCache, typeCache sync.Map
+
+func classifyUncached(typ string) paramClass {
 	switch strings.ToLower(strings.TrimSpace(typ)) {
 	case "switchparameter", "switch", "system.management.automation.switchparameter":
 		return classSwitch
@@ -41,6 +55,15 @@ func classify(typ string) paramClass {
 // Fqdn, …) are taken as String: their pwsh classes are built from strings
 // and print as the string.
 func paramType(typ string) *value.Type {
+	if t, ok := typeCache.Load(typ); ok {
+		return t.(*value.Type)
+	}
+	t := paramTypeUncached(typ)
+	typeCache.Store(typ, t)
+	return t
+}
+
+func paramTypeUncached(typ string) *value.Type {
 	if strings.TrimSpace(typ) == "" {
 		return value.TObject
 	}

@@ -51,8 +51,9 @@ type Binding struct {
 	// ("-Name:" followed by the value for -Name:value).
 	Unbound []any
 
-	b     *binder
-	cands []string // parameter sets still possible after the command line
+	b      *binder
+	cands  []string   // parameter sets still possible after the command line
+	inPlan *inputPlan // BindInput's precomputed lists (commands without named sets)
 }
 
 // Options tune Bind.

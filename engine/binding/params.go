@@ -20,7 +20,7 @@ type ParamSet struct {
 	// FromRemainingArgs is ValueFromRemainingArguments: positional values
 	// that no other parameter takes are collected into this one.
 	FromRemainingArgs bool
-	HelpMessage        string
+	HelpMessage       string
 }
 
 // ParamInfo describes one parameter of a cmdlet, function or script. The

@@ -23,6 +23,9 @@ func (bd *Binding) BindInput(item any) (params map[string]any, set string, err e
 	for k, v := range bd.Params {
 		params[k] = v
 	}
+	if len(b.universe) == 0 {
+		return bd.bindInputNoSets(item, params)
+	}
 	cands := append([]string(nil), bd.cands...)
 	if len(cands) == 0 {
 		cands = b.initialSets()
@@ -147,4 +150,93 @@ func property(item any, p *pinfo) (any, bool) {
 		}
 	}
 	return nil, false
+}
+
+// inputPlan is what BindInput needs for a command without named parameter
+// sets, worked out once per invocation: the parameters (not bound on the
+// command line) that take input by value and by property name, and the
+// mandatory ones still unbound.
+type inputPlan struct {
+	byValue, byName []*pinfo
+	mandatory       []*pinfo
+}
+
+// plan returns (and caches) the invocation's input plan.
+func (bd *Binding) plan() *inputPlan {
+	if bd.inPlan != nil {
+		return bd.inPlan
+	}
+	pl := &inputPlan{}
+	all := []string{AllSets}
+	for _, p := range bd.b.declared {
+		if _, ok := bd.Params[p.Name]; ok {
+			continue
+		}
+		if takesInput(p, all, false) {
+			pl.byValue = append(pl.byValue, p)
+		}
+		if takesInput(p, all, true) {
+			pl.byName = append(pl.byName, p)
+		}
+		if p.mandatoryIn("") {
+			pl.mandatory = append(pl.mandatory, p)
+		}
+	}
+	bd.inPlan = pl
+	return pl
+}
+
+// bindInputNoSets is BindInput's fast path for commands that declare no
+// named parameter set: the same four passes over the precomputed lists.
+func (bd *Binding) bindInputNoSets(item any, params map[string]any) (map[string]any, string, error) {
+	b := bd.b
+	pl := bd.plan()
+	bound := false
+	for pass := 0; pass < 4; pass++ {
+		byName, coerce := pass%2 == 1, pass >= 2
+		list := pl.byValue
+		if byName {
+			list = pl.byName
+		}
+		for _, p := range list {
+			if _, ok := params[p.Name]; ok {
+				continue
+			}
+			v := item
+			if byName {
+				var found bool
+				if v, found = property(item, p); !found {
+					continue
+				}
+			}
+			if !coerce && !fits(p, v) {
+				continue
+			}
+			out, err := b.convert(p, v)
+			if err != nil {
+				if coerce && byName {
+					return nil, "", err
+				}
+				continue
+			}
+			if err := b.validate(p, out); err != nil {
+				return nil, "", err
+			}
+			params[p.Name] = out
+			bound = true
+		}
+	}
+	if !bound {
+		return nil, "", errInputNotBound()
+	}
+	var missing []*pinfo
+	for _, p := range pl.mandatory {
+		if _, ok := params[p.Name]; !ok {
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, "", errInputMissingMandatory(missing)
+	}
+	return params, bd.Set, nil
 }

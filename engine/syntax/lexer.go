@@ -16,9 +16,9 @@ import (
 type mode int
 
 const (
-	modeExpr mode = iota // expression mode: operators, numbers, names
-	modeArg              // argument (command) mode: barewords, parameters
-	modeArgBare          // a whole argument word read as a bareword
+	modeExpr    mode = iota // expression mode: operators, numbers, names
+	modeArg                 // argument (command) mode: barewords, parameters
+	modeArgBare             // a whole argument word read as a bareword
 )
 
 // tok is a scanned token with the parser's extra data.

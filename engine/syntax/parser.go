@@ -24,6 +24,7 @@ type parser struct {
 	record   bool
 	toks     map[int]Token
 	funcs    []*FunctionDef
+	deadErr  *Error // set when the nesting limit was hit
 }
 
 func newParser(src *Source) *parser {
@@ -59,6 +60,10 @@ func (p *parser) parseRoot() *ScriptBlock {
 
 // errorList sorts and de-duplicates the errors.
 func (p *parser) errorList() ErrorList {
+	if p.deadErr != nil {
+		p.errs = append(p.errs, p.deadErr)
+		p.deadErr = nil
+	}
 	if len(p.errs) == 0 {
 		return nil
 	}
@@ -122,7 +127,7 @@ func (p *parser) enter() bool {
 	p.depth++
 	if p.depth > maxDepth {
 		if !p.dead {
-			p.errorAt(p.pos, p.pos, "ScriptTooComplicated", "The script is nested too deeply to be parsed.", false)
+			p.deadErr = p.newError(p.pos, p.pos, "ScriptTooComplicated", "The script is nested too deeply to be parsed.", false)
 		}
 		p.dead = true
 		p.pos = len(p.text)

@@ -179,7 +179,7 @@ func (p *parser) startsExpression() bool {
 			return true
 		}
 		if t.Kind == TokOperator && t.op == "-" {
-			n2 := p.scanAt(t.Extent.End, modeExpr)
+			n2 := p.scanAt(p.posAfterWS(t.Extent.End), modeExpr)
 			return n2.Kind == TokNumber || n2.Kind == TokVariable || n2.Kind == TokLParen || n2.Kind == TokDollarParen
 		}
 	}

@@ -183,7 +183,8 @@ func (p *parser) parseTypeExpr() Expression {
 	}
 	te := &TypeExpr{Extent: Extent{start, p.pos}, Type: tn}
 	// Member access directly after the type literal: [math]::Pi, [int].Name
-	if c := p.byteAt(p.pos); c == ':' && p.byteAt(p.pos+1) == ':' || c == '.' || c == '[' {
+	// ([int][char]'A' is a cast of a cast, not an index.)
+	if c := p.byteAt(p.pos); c == ':' && p.byteAt(p.pos+1) == ':' || c == '.' || c == '[' && !isTypeNameStart(p.byteAt(p.pos+1)) {
 		return p.parsePostfixFrom(te)
 	}
 	// A cast applies to the following unary expression.
@@ -197,6 +198,11 @@ func (p *parser) parseTypeExpr() Expression {
 	}
 	p.pos = save
 	return te
+}
+
+// isTypeNameStart reports whether c can begin a type name.
+func isTypeNameStart(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func castOperandStart(t *tok) bool {

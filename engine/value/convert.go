@@ -124,7 +124,7 @@ func ConvertTo(v any, t *Type) (any, error) {
 }
 
 func errNullCast(t *Type) *Error {
-	return newErr(ExInvalidCast, "NullToValueTypeInvalidCast"+"", "InvalidArgument",
+	return newErr(ExInvalidCast, "NullToValueTypeInvalidCast", "InvalidArgument",
 		"Cannot convert null to type \"%s\".", t.FullName)
 }
 
@@ -154,9 +154,6 @@ func toArray(v any, t *Type) (any, error) {
 			return nil, err
 		}
 		out[i] = c
-	}
-	if !ok && elem == TObject {
-		return out, nil
 	}
 	return out, nil
 }

@@ -10,6 +10,9 @@ type Error struct {
 	ErrorID       string
 	Category      string
 	Msg           string
+	// Inner is the .NET type of the wrapped exception, when pwsh wraps
+	// one (a RuntimeException around a DivideByZeroException).
+	Inner string
 }
 
 // Error returns the message text.
@@ -40,7 +43,9 @@ func newErr(exType, id, cat, format string, args ...any) *Error {
 
 // errDivideByZero is pwsh's RuntimeException for integer/decimal x/0.
 func errDivideByZero() *Error {
-	return newErr(ExRuntime, "RuntimeException", "NotSpecified", "Attempted to divide by zero.")
+	e := newErr(ExRuntime, "RuntimeException", "NotSpecified", "Attempted to divide by zero.")
+	e.Inner = ExDivideByZero
+	return e
 }
 
 // errMethodNotFound is "Method invocation failed because [T] does not contain a method named 'm'."

@@ -27,6 +27,11 @@ func utf16Len(s string) int {
 // false when there is no such member (pwsh then yields $null).
 func GetMember(v any, name string) (any, bool) {
 	lname := strings.ToLower(name)
+	if lname == "psobject" && v != nil {
+		if h, ok := v.(*Hashtable); !ok || !h.Has(name) {
+			return psObjectView(v), true
+		}
+	}
 	switch x := v.(type) {
 	case nil:
 		if lname == "count" || lname == "length" {
@@ -58,6 +63,10 @@ func GetMember(v any, name string) (any, bool) {
 			return false, true
 		}
 		return nil, false
+	case SwitchParameter:
+		if lname == "ispresent" {
+			return bool(x), true
+		}
 	case string:
 		if lname == "length" {
 			return int32(utf16Len(x)), true

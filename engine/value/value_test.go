@@ -151,8 +151,6 @@ func TestConvertTo(t *testing.T) {
 	if _, err := ConvertToName(1, "NoSuchType"); err == nil {
 		t.Error("unknown type should fail")
 	}
-	e, _ := ConvertToName("abc", "int")
-	_ = e
 	_, err := ConvertToName("abc", "int")
 	if ve, ok := err.(*Error); !ok || ve.ExceptionType != ExInvalidCast || ve.ErrorID != "InvalidCastFromStringToInteger" {
 		t.Errorf("error fields: %#v", err)

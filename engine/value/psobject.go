@@ -1,0 +1,47 @@
+package value
+
+// psObjectView is what .PSObject shows for a value: its BaseObject, its
+// TypeNames and its Properties (each with Name, Value, MemberType,
+// IsSettable and TypeNameOfValue).
+func psObjectView(v any) *Object {
+	view := NewObject("System.Management.Automation.PSObject", "System.Object")
+	var props []any
+	typeNames := []any{}
+	if o, ok := v.(*Object); ok && o != nil {
+		for _, p := range o.Properties() {
+			pv := o.PropertyValue(p)
+			po := NewObject("System.Management.Automation.PSNoteProperty", "System.Object")
+			kind := "NoteProperty"
+			if p.Getter != nil {
+				kind = "ScriptProperty"
+			}
+			po.Set("Value", pv)
+			po.Set("MemberType", kind)
+			po.Set("IsSettable", p.Getter == nil)
+			po.Set("IsGettable", true)
+			tn := "System.Object"
+			if pv != nil {
+				tn = TypeOf(pv).FullName
+			}
+			po.Set("TypeNameOfValue", tn)
+			po.Set("Name", p.Name)
+			props = append(props, po)
+		}
+		for _, t := range o.TypeNames {
+			typeNames = append(typeNames, t)
+		}
+		view.Set("BaseObject", v)
+	} else {
+		if v != nil {
+			t := TypeOf(v)
+			typeNames = append(typeNames, t.FullName, "System.Object")
+		}
+		view.Set("BaseObject", v)
+	}
+	if props == nil {
+		props = []any{}
+	}
+	view.Set("Properties", props)
+	view.Set("TypeNames", typeNames)
+	return view
+}
