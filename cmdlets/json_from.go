@@ -239,7 +239,7 @@ func (p *jsonParser) number() (any, error) {
 			return nil, p.fail("Unexpected character encountered while parsing value: -.")
 		}
 	}
-	for p.i < len(p.s) && strings.ContainsRune("0123456789.eE+-xXabcdefABCDEF", p.s[p.i]) {
+	for p.i < len(p.s) && strings.ContainsRune("0123456789.eE+-", p.s[p.i]) {
 		if (p.s[p.i] == '+' || p.s[p.i] == '-') && !(p.s[p.i-1] == 'e' || p.s[p.i-1] == 'E') {
 			break
 		}
@@ -255,7 +255,7 @@ func (p *jsonParser) number() (any, error) {
 			return f, nil
 		}
 	}
-	if f, err := strconv.ParseFloat(text, 64); err == nil && !strings.ContainsAny(text, "xXabcdfABCDF") {
+	if f, err := strconv.ParseFloat(text, 64); err == nil {
 		return f, nil
 	}
 	return nil, p.fail("Input string '%s' is not a valid number.", text)

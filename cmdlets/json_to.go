@@ -20,7 +20,7 @@ func registerJSONCmdlets(rt *engine.Runtime) {
 		Synopsis:    "Converts an object to a JSON-formatted string.",
 		Description: "The ConvertTo-Json cmdlet converts any .NET object to a string in JavaScript Object Notation (JSON) format. The properties are converted to field names, the field values are converted to property values, and the methods are removed.",
 		Params: []*engine.ParamInfo{
-			{Name: "InputObject", Type: "Object", AllowNull: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipeline: true}}, Help: "Specifies the objects to convert to JSON format."},
+			{Name: "InputObject", Type: "Object", AllowNull: true, AllowEmptyCollection: true, AllowEmptyString: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipeline: true}}, Help: "Specifies the objects to convert to JSON format."},
 			{Name: "Depth", Type: "Int32", Sets: outSetsAll(), ValidateRange: &[2]float64{0, 100}, Default: "2", Help: "Specifies how many levels of contained objects are included in the JSON representation."},
 			{Name: "Compress", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Omits white space and indented formatting in the output string."},
 			{Name: "EnumsAsStrings", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Provides an alternative serialization option that converts all enumerations to their string representation."},

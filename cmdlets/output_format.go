@@ -303,7 +303,9 @@ func fmtCalculated(c *engine.Call, h *value.Hashtable) format.Column {
 			}
 		case strings.HasPrefix("width", key):
 			if n, err := value.ConvertToName(v, "int"); err == nil {
-				col.Width = int(n.(int32))
+				if w, ok := n.(int32); ok && w > 0 {
+					col.Width = int(w)
+				}
 			}
 		case strings.HasPrefix("alignment", key):
 			switch strings.ToLower(value.ToString(v)) {

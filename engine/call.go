@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/csshell/csshell/engine/syntax"
 	"github.com/csshell/csshell/engine/value"
@@ -29,6 +30,9 @@ type Call struct {
 	stages *stageIO
 	prefs  preferences
 	pos    position
+	// dotIO is reused by InvokeBlock while dotBusy is false.
+	dotIO   *stageIO
+	dotBusy bool
 }
 
 // Context returns the invocation's context; it is cancelled by Ctrl-C.
@@ -127,6 +131,13 @@ func (c *Call) WriteObjects(v any) error {
 func (c *Call) WriteError(rec *ErrorRecord) error {
 	if rec.CommandName == "" && c.Cmdlet != nil {
 		rec.CommandName = c.Cmdlet.Name
+		rec.CommandClass = c.Cmdlet.Class()
+		if strings.EqualFold(c.Cmdlet.Name, "Write-Error") {
+			// pwsh reports Write-Error's errors as the calling function's.
+			if fn := c.frame.functionName(); fn != "" {
+				rec.CommandName = fn
+			}
+		}
 	}
 	if !rec.HasPosition {
 		rec.Source, rec.Extent, rec.HasPosition = c.pos.source, c.pos.extent, c.pos.source != nil
@@ -167,7 +178,7 @@ func (c *Call) Host() *Host { return c.rt.host }
 // on target "target".` and returns false; with -Confirm it asks the host.
 func (c *Call) ShouldProcess(target, action string) (bool, error) {
 	if c.prefs.whatIf {
-		c.rt.host.WriteLine(fmt.Sprintf("What if: Performing the operation %q on target %q.", action, target))
+		c.rt.host.WriteLine(fmt.Sprintf("What if: Performing the operation \"%s\" on target \"%s\".", action, target))
 		return false, nil
 	}
 	if c.prefs.confirm {

@@ -30,6 +30,7 @@ type cmdletStage struct {
 	closer  func() error
 	outVar  string
 	outList []any
+	errSnap int // the runtime's error count when the stage was made
 }
 
 // newCmdletStage binds a cmdlet's command-line arguments and prepares its
@@ -43,7 +44,7 @@ func (f *frame) newCmdletStage(c *Cmdlet, node *syntax.Command, args []binding.A
 	if err != nil {
 		return nil, f.bindError(c.Name, node, err)
 	}
-	st := &cmdletStage{f: f, bind: b, node: node, closer: closer}
+	st := &cmdletStage{f: f, bind: b, node: node, closer: closer, errSnap: f.rt.errorWrites}
 	call := &Call{Cmdlet: c, Params: b.Params, Set: b.Set, rt: f.rt, ctx: f.ctx, frame: f, pos: f.at(node)}
 	call.prefs = callPrefs(f.scope, b.Params)
 	io := f.io
@@ -122,6 +123,7 @@ func (s *cmdletStage) fail(err error) error {
 	rec := AsRecord(err)
 	if rec.CommandName == "" {
 		rec.CommandName = s.call.Cmdlet.Name
+		rec.CommandClass = s.call.Cmdlet.Class()
 	}
 	if !rec.HasPosition {
 		s.f.locate(rec, s.node)
@@ -174,7 +176,7 @@ func (s *cmdletStage) end() error {
 		}
 	}
 	if err == nil {
-		s.f.rt.lastStatus = true
+		s.f.rt.lastStatus = s.f.rt.errorWrites == s.errSnap
 	}
 	return err
 }

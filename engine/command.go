@@ -61,6 +61,10 @@ type Cmdlet struct {
 	Examples              []Example
 	Outputs               []string
 	Notes                 string
+	// ClassName is the .NET class implementing the cmdlet, used in
+	// FullyQualifiedErrorId; empty means Microsoft.PowerShell.Commands.
+	// <Verb><Noun>Command.
+	ClassName string
 	// New makes the processor of one invocation.
 	New func() Processor
 }
@@ -117,6 +121,14 @@ func (c *Cmdlet) Param(name string) *ParamInfo {
 		}
 	}
 	return nil
+}
+
+// Class returns the .NET class name of the cmdlet.
+func (c *Cmdlet) Class() string {
+	if c.ClassName != "" {
+		return c.ClassName
+	}
+	return "Microsoft.PowerShell.Commands." + strings.ReplaceAll(c.Name, "-", "") + "Command"
 }
 
 // Verb returns the part of the name before the dash.

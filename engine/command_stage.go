@@ -110,6 +110,21 @@ func (f *frame) commandStage(c *syntax.Command, out func(any) error, expectingIn
 			target = &resolved{block: t, name: ""}
 		case *CommandInfo:
 			target = t.resolved
+		case *value.Object:
+			if ci, ok := t.Base.(*CommandInfo); ok && ci.resolved != nil {
+				target = ci.resolved
+				break
+			}
+			name := value.ToString(v)
+			r, ok := cf.resolveCommand(name)
+			if !ok {
+				rec := cf.errAt(nameEl, "System.Management.Automation.CommandNotFoundException", "CommandNotFoundException", notRecognized(name))
+				rec.CommandName = name
+				rec.Category = "ObjectNotFound"
+				rec.TargetObject = name
+				return nil, rec
+			}
+			target = r
 		default:
 			name := value.ToString(v)
 			r, ok := cf.resolveCommand(name)

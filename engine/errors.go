@@ -18,6 +18,7 @@ type ErrorRecord struct {
 	Category      string // ErrorCategory name, e.g. "InvalidArgument", "ObjectNotFound"
 	TargetObject  any
 	CommandName   string // the command that reported it ("" for language errors)
+	CommandClass  string // the .NET class of that command, for FullyQualifiedErrorId
 	Source        *syntax.Source
 	Extent        syntax.Extent
 	HasPosition   bool
@@ -48,7 +49,10 @@ func (e *ErrorRecord) Unwrap() error { return e.Cause }
 // FullyQualifiedErrorID is ErrorID with ",CommandFullName" appended as
 // PowerShell shows it in $Error[0].FullyQualifiedErrorId.
 func (e *ErrorRecord) FullyQualifiedErrorID() string {
-	if e.CommandName != "" && e.ErrorID != "" {
+	if e.CommandName != "" && e.ErrorID != "" && e.ErrorID != "CommandNotFoundException" && e.CommandName != "Write-Error" {
+		if e.CommandClass != "" {
+			return e.ErrorID + "," + e.CommandClass
+		}
 		return e.ErrorID + "," + e.CommandName
 	}
 	return e.ErrorID

@@ -154,7 +154,9 @@ func (f *frame) setIndex(at syntax.Node, obj, idx, v any) error {
 			i += len(t)
 		}
 		if i < 0 || i >= len(t) {
-			return f.errAt(at, "System.IndexOutOfRangeException", "System.IndexOutOfRangeException", "Index was outside the bounds of the array.")
+			rec := f.errAt(at, "System.IndexOutOfRangeException", "System.IndexOutOfRangeException", "Index was outside the bounds of the array.")
+			rec.Category = "OperationStopped"
+			return rec
 		}
 		t[i] = v
 		return nil

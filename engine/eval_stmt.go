@@ -20,6 +20,15 @@ func (f *frame) execBlock(b *syntax.StatementBlock) error {
 			return errStopped
 		}
 		if err := f.execStmt(st); err != nil {
+			if len(b.Traps) > 0 && !isFlow(err) {
+				handled, terr := f.runTrap(b.Traps, err, st)
+				if terr != nil {
+					return terr
+				}
+				if handled {
+					continue
+				}
+			}
 			if err = f.statementError(err, st); err != nil {
 				return err
 			}

@@ -10,6 +10,12 @@ import (
 // to input and $args to args, writing its output to emit. ForEach-Object,
 // Where-Object, .ForEach() and switch conditions run blocks this way.
 func (f *frame) dotBlock(sb *ScriptBlock, input any, args []any, emit func(any) error) error {
+	return f.dotBlockIO(sb, input, args, f.io.withOut(emit))
+}
+
+// dotBlockIO is dotBlock writing to io (a copy of f.io with the output
+// set), which callers running a block per object can reuse.
+func (f *frame) dotBlockIO(sb *ScriptBlock, input any, args []any, io *stageIO) error {
 	if f.depth > maxDepth {
 		return f.errAt(nil, "System.Management.Automation.ScriptCallDepthException", "CallDepthOverflow", "The script failed due to call depth overflow.")
 	}
@@ -26,7 +32,7 @@ func (f *frame) dotBlock(sb *ScriptBlock, input any, args []any, emit func(any) 
 		sc.SetLocal("args", args)
 	}
 	inner := *f
-	inner.io = f.io.withOut(emit)
+	inner.io = io
 	inner.source = sourceOfBlock(sb, f.source)
 	inner.depth = f.depth + 1
 	a := sb.Ast
@@ -102,5 +108,17 @@ func (rt *Runtime) invokeDotted(c *Call, sb *ScriptBlock, input any, emit func(a
 		f = rt.newFrame(c.ctx)
 		f.io = &stageIO{out: emit}
 	}
-	return f.dotBlock(sb, input, nil, emit)
+	if c.dotBusy {
+		return f.dotBlock(sb, input, nil, emit)
+	}
+	// Reuse one stageIO for the calls of a cmdlet that runs a block per
+	// object (ForEach-Object, Where-Object).
+	if c.dotIO == nil {
+		c.dotIO = new(stageIO)
+	}
+	*c.dotIO = *f.io
+	c.dotIO.out = emit
+	c.dotBusy = true
+	defer func() { c.dotBusy = false }()
+	return f.dotBlockIO(sb, input, nil, c.dotIO)
 }

@@ -21,6 +21,7 @@ type pipelineRun struct{ id int }
 func (f *frame) runPipeline(p *syntax.Pipeline) error {
 	n := len(p.Elements)
 	run := &pipelineRun{}
+	errSnap := f.rt.errorWrites
 	stages := make([]stage, n)
 	next := f.io.out
 	for i := n - 1; i >= 0; i-- {
@@ -68,7 +69,7 @@ func (f *frame) runPipeline(p *syntax.Pipeline) error {
 		}
 		return err
 	}
-	f.rt.lastStatus = true
+	f.rt.lastStatus = f.rt.errorWrites == errSnap
 	return nil
 }
 

@@ -112,3 +112,26 @@ func errArg(args []any) (*ErrorRecord, bool) {
 	rec, ok := args[0].(*ErrorRecord)
 	return rec, ok
 }
+
+// functionName is the name of the function or script the frame runs in
+// ("" at the top level or in an anonymous script block).
+func (f *frame) functionName() string {
+	if f == nil || f.scope == nil {
+		return ""
+	}
+	v := f.scope.Lookup("MyInvocation")
+	if v == nil {
+		return ""
+	}
+	inv, ok := v.Value.(*value.Object)
+	if !ok {
+		return ""
+	}
+	cmd, _ := inv.Get("MyCommand")
+	co, ok := cmd.(*value.Object)
+	if !ok {
+		return ""
+	}
+	name, _ := co.Get("Name")
+	return value.ToString(name)
+}

@@ -26,7 +26,10 @@ type Runtime struct {
 	mu         sync.Mutex
 	errorList  []any // $Error, newest first
 	lastStatus bool  // $?
-	location   string
+	// errorWrites counts non-terminating errors written, so a pipeline
+	// that wrote one leaves $? false.
+	errorWrites int
+	location    string
 
 	// Exit is set by an exit statement at the top level.
 	exitRequested bool

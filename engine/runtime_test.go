@@ -93,12 +93,15 @@ func TestCancellationStopsAPipeline(t *testing.T) {
 	defer cancel()
 	done := make(chan engine.Result, 1)
 	go func() {
-		done <- rt.Execute(ctx, "<test>", "Get-Counter | ForEach-Object { $_ } | Out-Null; 'unreached'")
+		done <- rt.Execute(ctx, "<test>", "function Sink { process { $null = $_ } }\nGet-Counter | Sink; 'unreached'")
 	}()
 	select {
 	case res := <-done:
 		if res.Err == nil && !res.Failed {
 			t.Errorf("a cancelled pipeline should report failure")
+		}
+		if strings.Contains(buf.String(), "unreached") {
+			t.Errorf("statements after a cancelled pipeline ran: %q", buf.String())
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("the pipeline did not stop on cancellation")

@@ -114,6 +114,7 @@ func canonicalAction(s, def string) string {
 // records it in $Error, Continue records and shows it.
 func (rt *Runtime) writeError(f *frame, io *stageIO, p preferences, rec *ErrorRecord) error {
 	rt.lastStatus = false
+	rt.errorWrites++
 	if f != nil && p.errorVar != "" {
 		appendErrorVariable(f.scope, p.errorVar, rec)
 	}
@@ -223,7 +224,7 @@ func (rt *Runtime) confirm(c *Call, target, action string) (bool, error) {
 	h.WriteLine("")
 	h.WriteLine("Confirm")
 	h.WriteLine("Are you sure you want to perform this action?")
-	h.WriteLine(fmt.Sprintf("Performing the operation %q on target %q.", action, target))
+	h.WriteLine(fmt.Sprintf("Performing the operation \"%s\" on target \"%s\".", action, target))
 	for {
 		ans, err := h.Prompt(`[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): `)
 		if err != nil {

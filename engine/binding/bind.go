@@ -140,7 +140,6 @@ func (b *binder) posOf(p *pinfo, cands []string) int {
 // set members are tried first, and without coercion before with it.
 func (b *binder) bindPositional(positional []posArg, bound map[string]any, cands []string, unbound map[int][]any) ([]string, error) {
 	last := -1
-	rest := b.remainingParam(bound, cands)
 	var leftover []any
 	for _, pa := range positional {
 		next := -1
@@ -149,7 +148,7 @@ func (b *binder) bindPositional(positional []posArg, bound map[string]any, cands
 			if _, ok := bound[p.Name]; ok {
 				continue
 			}
-			if p == rest {
+			if p.takesRemaining() {
 				continue
 			}
 			pos := b.posOf(p, cands)
@@ -162,7 +161,7 @@ func (b *binder) bindPositional(positional []posArg, bound map[string]any, cands
 			group = append(group, p)
 		}
 		if len(group) == 0 {
-			if rest != nil {
+			if b.remainingParam(bound, cands) != nil {
 				leftover = append(leftover, pa.arg.Value)
 				continue
 			}
@@ -182,7 +181,7 @@ func (b *binder) bindPositional(positional []posArg, bound map[string]any, cands
 			cands = narrow(cands, p)
 		}
 	}
-	if rest != nil && len(leftover) > 0 {
+	if rest := b.remainingParam(bound, cands); rest != nil && len(leftover) > 0 {
 		var arg any = leftover
 		if len(leftover) == 1 {
 			arg = leftover[0]
@@ -197,6 +196,17 @@ func (b *binder) bindPositional(positional []posArg, bound map[string]any, cands
 		}
 	}
 	return cands, nil
+}
+
+// takesRemaining reports whether p collects the remaining arguments in
+// any of its sets (such parameters are not bound by position).
+func (p *pinfo) takesRemaining() bool {
+	for _, s := range p.sets {
+		if s.FromRemainingArgs {
+			return true
+		}
+	}
+	return false
 }
 
 // remainingParam returns the unbound ValueFromRemainingArguments

@@ -54,6 +54,22 @@ type Binding struct {
 	b      *binder
 	cands  []string   // parameter sets still possible after the command line
 	inPlan *inputPlan // BindInput's precomputed lists (commands without named sets)
+	// inTakers are the parameters (not bound on the command line) that
+	// take pipeline input in one of cands; inMissing caches, per set, the
+	// mandatory parameters not bound on the command line (BindInput with
+	// named sets).
+	inTakers  []*pinfo
+	inTaken   bool
+	inMissing map[string][]*pinfo
+	// fast, once set, is the one Object parameter every input object
+	// binds to by value, and fastSet the set that binding resolves to
+	// (the same for every object, since the bound names are the same).
+	fast      *pinfo
+	fastSet   string
+	fastState int // 0 undecided, 1 fast path on, 2 off
+	// fastParams is the map the fast path hands out, reused for every
+	// object (cmdlets read it during Process and do not keep it).
+	fastParams map[string]any
 }
 
 // Options tune Bind.

@@ -19,13 +19,77 @@ func (bd *Binding) BindInput(item any) (params map[string]any, set string, err e
 		return map[string]any{}, "", errInputNotBound()
 	}
 	b := bd.b
+	if bd.fastState == 1 && item != nil {
+		if params, ok := bd.bindFast(item); ok {
+			return params, bd.fastSet, nil
+		}
+	}
 	params = make(map[string]any, len(bd.Params)+2)
 	for k, v := range bd.Params {
 		params[k] = v
 	}
 	if len(b.universe) == 0 {
-		return bd.bindInputNoSets(item, params)
+		params, set, err = bd.bindInputNoSets(item, params)
+	} else {
+		params, set, err = bd.bindInputSets(item, params)
 	}
+	if bd.fastState == 0 && err == nil && item != nil {
+		bd.decideFast(params, set)
+	}
+	return params, set, err
+}
+
+// decideFast turns on the fast path after a first successful binding when
+// the command's only input parameter is an Object taken by value alone:
+// then every later object binds the same way to the same set, and only
+// the per-object conversion and validation remain to run.
+func (bd *Binding) decideFast(params map[string]any, set string) {
+	bd.fastState = 2
+	takers := bd.takers()
+	if len(takers) != 1 {
+		return
+	}
+	p := takers[0]
+	sets := bd.cands
+	if len(sets) == 0 {
+		sets = bd.b.initialSets()
+	}
+	if takesInput(p, sets, true) || !takesInput(p, sets, false) || classify(p.Type) != classPlain {
+		return
+	}
+	if t := paramType(p.Type); t != value.TObject && t != value.TPSObject {
+		return
+	}
+	if _, ok := params[p.Name]; !ok || len(params) != len(bd.Params)+1 {
+		return
+	}
+	bd.fast, bd.fastSet, bd.fastState = p, set, 1
+}
+
+// bindFast binds item to the fast path's parameter; ok is false when the
+// general passes must decide (the conversion or validation failed).
+func (bd *Binding) bindFast(item any) (map[string]any, bool) {
+	p := bd.fast
+	out, err := bd.b.convert(p, item)
+	if err != nil || bd.b.validate(p, out) != nil {
+		return nil, false
+	}
+	params := bd.fastParams
+	if params == nil {
+		params = make(map[string]any, len(bd.Params)+1)
+		for k, v := range bd.Params {
+			params[k] = v
+		}
+		bd.fastParams = params
+	}
+	params[p.Name] = out
+	return params, true
+}
+
+// bindInputSets is BindInput for commands with named parameter sets.
+func (bd *Binding) bindInputSets(item any, params map[string]any) (map[string]any, string, error) {
+	b := bd.b
+	var err error
 	cands := append([]string(nil), bd.cands...)
 	if len(cands) == 0 {
 		cands = b.initialSets()
@@ -61,10 +125,54 @@ func (bd *Binding) BindInput(item any) (params map[string]any, set string, err e
 	if !ok {
 		return nil, "", errAmbiguousSet()
 	}
-	if missing := b.missingIn(s, params, nil); len(missing) > 0 {
+	if missing := bd.missingAfterInput(s, params); len(missing) > 0 {
 		return nil, "", errInputMissingMandatory(missing)
 	}
 	return params, b.setName(s), nil
+}
+
+// takers returns (and caches) the parameters not bound on the command line
+// that take pipeline input, by value or by property name, in one of the
+// sets still possible after the command line; only they can bind input.
+func (bd *Binding) takers() []*pinfo {
+	if bd.inTaken {
+		return bd.inTakers
+	}
+	sets := bd.cands
+	if len(sets) == 0 {
+		sets = bd.b.initialSets()
+	}
+	for _, p := range bd.b.declared {
+		if _, ok := bd.Params[p.Name]; ok {
+			continue
+		}
+		if takesInput(p, sets, false) || takesInput(p, sets, true) {
+			bd.inTakers = append(bd.inTakers, p)
+		}
+	}
+	bd.inTaken = true
+	return bd.inTakers
+}
+
+// missingAfterInput is missingIn for one input object: the mandatory
+// parameters of set (not bound on the command line, worked out once per
+// set) that params lacks.
+func (bd *Binding) missingAfterInput(set string, params map[string]any) []*pinfo {
+	cands, ok := bd.inMissing[set]
+	if !ok {
+		cands = bd.b.missingIn(set, bd.Params, nil)
+		if bd.inMissing == nil {
+			bd.inMissing = map[string][]*pinfo{}
+		}
+		bd.inMissing[set] = cands
+	}
+	var out []*pinfo
+	for _, p := range cands {
+		if _, ok := params[p.Name]; !ok {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // pass binds item to the parameters of sets that take pipeline input in
@@ -72,10 +180,7 @@ func (bd *Binding) BindInput(item any) (params map[string]any, set string, err e
 func (bd *Binding) pass(item any, params map[string]any, sets []string, cands *[]string, byName, coerce bool) (bool, error) {
 	b := bd.b
 	did := false
-	for _, p := range b.declared {
-		if _, ok := bd.Params[p.Name]; ok {
-			continue // bound on the command line
-		}
+	for _, p := range bd.takers() {
 		if _, ok := params[p.Name]; ok {
 			continue
 		}

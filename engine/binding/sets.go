@@ -71,6 +71,16 @@ func (b *binder) initialSets() []string {
 
 // narrow keeps the sets of cands that contain p.
 func narrow(cands []string, p *pinfo) []string {
+	all := true
+	for _, s := range cands {
+		if _, ok := p.inSet(s); !ok {
+			all = false
+			break
+		}
+	}
+	if all {
+		return cands // nothing to drop: share the slice
+	}
 	var out []string
 	for _, s := range cands {
 		if _, ok := p.inSet(s); ok {

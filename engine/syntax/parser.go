@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"sort"
+	"strings"
 )
 
 // maxDepth caps the nesting of blocks and expressions so that hostile
@@ -99,8 +100,18 @@ func (p *parser) errorAt(start, end int, id, msg string, incomplete bool) {
 // missing reports that something expected at the current position is
 // absent; the error is Incomplete when only the end of input is there.
 func (p *parser) missing(id, msg string) {
+	at := p.pos
+	for at > 0 && strings.IndexByte(" \t\r\n", p.text[at-1]) >= 0 {
+		at--
+	}
 	p.ws()
-	p.errorAt(p.pos, p.pos, id, msg, p.atEOF())
+	if p.atEOF() {
+		// pwsh reports input that ends too early just after the last
+		// token, not at the end of the text.
+		p.errorAt(at, at, id, msg, true)
+		return
+	}
+	p.errorAt(p.pos, p.pos, id, msg, false)
 }
 
 // missingAt is missing with an explicit error position (e.g. an opening

@@ -1,5 +1,7 @@
 package syntax
 
+import "strings"
+
 // parseExpr parses a full expression (ternary, binary, comma lists).
 func (p *parser) parseExpr() Expression { return p.parseTernary(false) }
 
@@ -509,6 +511,14 @@ func (p *parser) parseHashtable() Expression {
 				break
 			}
 			continue
+		}
+		if sc, ok := key.(*StringConstant); ok {
+			for _, prev := range h.Pairs {
+				if ps, ok := prev.Key.(*StringConstant); ok && strings.EqualFold(ps.Value, sc.Value) {
+					p.errorAt(sc.Start, sc.End, "DuplicateKeyInHashLiteral", "Duplicate keys '"+sc.Value+"' are not allowed in hash literals.", false)
+					break
+				}
+			}
 		}
 		val := p.parseStatement()
 		h.Pairs = append(h.Pairs, &KeyValue{Extent: Extent{kstart, p.pos}, Key: key, Value: val})

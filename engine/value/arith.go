@@ -67,6 +67,13 @@ func operandNum(b any, leftType *Type) (num, error, bool) {
 // "/", "%", "-band", "-bor", "-bxor", "-shl", "-shr") with PowerShell's
 // rules: the left operand's type decides the operation.
 func Binary(op string, a, b any) (any, error) {
+	if x, ok := a.(int32); ok {
+		if y, ok := b.(int32); ok {
+			if r, ok := int32Binary(op, x, y); ok {
+				return r, nil
+			}
+		}
+	}
 	a, b = unwrapBase(a), unwrapBase(b)
 	switch op {
 	case "+":
