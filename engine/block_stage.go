@@ -258,6 +258,10 @@ func (s *blockStage) process(item any, hasInput bool) error {
 	if hasInput {
 		sc.SetLocal("_", item)
 		sc.SetLocal("PSItem", item)
+		if s.sb.Ast.Named {
+			// In a process block, $input enumerates the current object.
+			sc.SetLocal("input", []any{item})
+		}
 	}
 	body := s.sb.Ast.Process
 	if !s.sb.Ast.Named {

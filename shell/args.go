@@ -13,12 +13,12 @@ type Mode int
 
 // The modes of a csshell run.
 const (
-	ModeInteractive Mode = iota // read commands from the user (or stdin)
-	ModeFile                    // -File path [args]
-	ModeCommand                 // -Command text
-	ModeCommandStdin            // -Command -
-	ModeHelp                    // -Help
-	ModeVersion                 // -Version
+	ModeInteractive  Mode = iota // read commands from the user (or stdin)
+	ModeFile                     // -File path [args]
+	ModeCommand                  // -Command text
+	ModeCommandStdin             // -Command -
+	ModeHelp                     // -Help
+	ModeVersion                  // -Version
 )
 
 // Options is the parsed command line.
