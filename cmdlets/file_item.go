@@ -541,10 +541,13 @@ func copyFile(src, dst string, mode fs.FileMode) error {
 	return out.Close()
 }
 
+// errCopyIntoItself is pwsh's message for copying a folder into itself.
+var errCopyIntoItself = errors.New("Cannot copy a directory into itself.") //nolint:staticcheck // pwsh's exact message
+
 // copyDir copies a directory, with its contents when recurse is set.
 func copyDir(src, dst string, recurse bool) error {
 	if rel, err := filepath.Rel(src, dst); err == nil && !strings.HasPrefix(rel, "..") && rel != "." {
-		return errors.New("Cannot copy a directory into itself.")
+		return errCopyIntoItself
 	}
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return err

@@ -144,13 +144,12 @@ type memberInfo struct{ name, kind, def string }
 
 // shortType is the type name pwsh shows in member definitions.
 func shortType(v any) string {
-	switch v.(type) {
+	switch o := v.(type) {
 	case nil:
 		return "object"
 	case []any:
 		return "Object[]"
 	case *value.Object:
-		o := v.(*value.Object)
 		if o.Base == nil {
 			return "System.Management.Automation.PSCustomObject"
 		}
@@ -194,7 +193,7 @@ func membersOf(v any) []memberInfo {
 		return out
 	case string:
 		out = append(out, baseMethods[:3]...)
-		for _, m := range []memberInfo{
+		out = append(out, []memberInfo{
 			{"Clone", "Method", "System.Object Clone(), System.Object ICloneable.Clone()"},
 			{"CompareTo", "Method", "int CompareTo(System.Object value), int CompareTo(string strB), int IComparable.CompareTo(System.Object obj), int IComparable[string].CompareTo(string other)"},
 			{"Contains", "Method", "bool Contains(string value), bool Contains(string value, System.StringComparison comparisonType), bool Contains(char value), bool Contains(char value, System.StringComparison comparisonType)"},
@@ -220,9 +219,7 @@ func membersOf(v any) []memberInfo {
 			{"TrimStart", "Method", "string TrimStart(), string TrimStart(char trimChar), string TrimStart(Params char[] trimChars)"},
 			{"Chars", "ParameterizedProperty", "char Chars(int index) {get;}"},
 			{"Length", "Property", "int Length {get;}"},
-		} {
-			out = append(out, m)
-		}
+		}...)
 		return out
 	case *value.Hashtable:
 		out = append(out, baseMethods...)

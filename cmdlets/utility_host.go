@@ -200,11 +200,11 @@ func numArg(c *engine.Call, name string) (any, error) {
 			v = n
 		}
 	}
-	switch v.(type) {
+	switch n := v.(type) {
 	case int32, int64, float64:
 		return v, nil
 	case uint8:
-		return int32(v.(uint8)), nil
+		return int32(n), nil
 	}
 	if f, ok := toFloat(v); ok {
 		return f, nil

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/csshell/csshell/engine/syntax"
@@ -481,6 +480,3 @@ func (f *frame) defineFunction(s *syntax.FunctionDef) {
 	}
 	sc.defineFunc(&Function{Name: name, Block: sb, IsFilter: s.IsFilter, Help: s.Body.HelpText})
 }
-
-// errorsAs is errors.As, named for readability at call sites.
-var errorsAs = errors.As

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"errors"
 
 	"github.com/csshell/csshell/engine/syntax"
 )
@@ -21,8 +20,6 @@ type frame struct {
 	// inside one, statement-terminating errors propagate to the catch.
 	inTry int
 	depth int // call depth, to stop runaway recursion
-	// invocation is the command being run ($MyInvocation).
-	invocation *invocationInfo
 }
 
 // scriptInfo describes the script file being run ($PSScriptRoot,
@@ -30,15 +27,6 @@ type frame struct {
 type scriptInfo struct {
 	Path string
 	Dir  string
-}
-
-// invocationInfo is what $MyInvocation exposes.
-type invocationInfo struct {
-	name    string
-	line    string
-	cmd     any
-	bound   any
-	unbound []any
 }
 
 // maxDepth is the deepest call nesting allowed before PowerShell's
@@ -88,7 +76,13 @@ func (*exitSignal) Error() string     { return "exit" }
 
 // errStopped is returned by WriteObject once the session's context is
 // cancelled (Ctrl-C); the pipeline unwinds quietly.
-var errStopped = errors.New("The pipeline has been stopped.")
+var errStopped error = stoppedError{}
+
+// stoppedError is the error of a pipeline stopped by cancellation; its
+// text is PowerShell's.
+type stoppedError struct{}
+
+func (stoppedError) Error() string { return "The pipeline has been stopped." }
 
 // ErrPipelineStopped reports a pipeline stopped by cancellation.
 var ErrPipelineStopped = errStopped

@@ -14,15 +14,16 @@ type stage interface {
 }
 
 // pipelineRun identifies one running pipeline, so a stop-upstream signal
-// is handled by the pipeline it was meant for.
-type pipelineRun struct{ id int }
+// is handled by the pipeline it was meant for. (It must not be zero-sized:
+// distinct zero-sized allocations may share an address.)
+type pipelineRun struct{ stages []stage }
 
 // runPipeline runs a pipeline statement, writing its output to f.io.out.
 func (f *frame) runPipeline(p *syntax.Pipeline) error {
 	n := len(p.Elements)
-	run := &pipelineRun{}
+	run := &pipelineRun{stages: make([]stage, n)}
 	errSnap := f.rt.errorWrites
-	stages := make([]stage, n)
+	stages := run.stages
 	next := f.io.out
 	for i := n - 1; i >= 0; i-- {
 		st, err := f.makeStage(p.Elements[i], next, i > 0)

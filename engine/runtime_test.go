@@ -133,8 +133,8 @@ func TestInternalFaultIsRecovered(t *testing.T) {
 	rt := newRuntime(&buf, &engine.Cmdlet{
 		Name: "Invoke-Fault",
 		New: engine.ProcessOnly(func(*engine.Call) error {
-			var m map[string]int
-			m["boom"]++ // a nil-map write: an internal fault
+			var items []int
+			_ = items[len(items)] // an index out of range: an internal fault
 			return nil
 		}),
 	})

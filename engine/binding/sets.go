@@ -13,16 +13,6 @@ func (p *pinfo) inSet(set string) (ParamSet, bool) {
 	return ParamSet{}, false
 }
 
-// inAny reports whether p is in one of sets.
-func (p *pinfo) inAny(sets []string) bool {
-	for _, s := range sets {
-		if _, ok := p.inSet(s); ok {
-			return true
-		}
-	}
-	return false
-}
-
 // mandatoryIn reports whether p is mandatory in set.
 func (p *pinfo) mandatoryIn(set string) bool {
 	s, ok := p.inSet(set)

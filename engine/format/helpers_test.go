@@ -50,10 +50,6 @@ func writeAll(t *testing.T, r *Registry, width int, items ...any) string {
 	return b.String()
 }
 
-// lines joins lines with "\n" and ends with one: for goldens whose exact
-// spacing matters more than readability.
-func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
-
 // errColumn is a computed column that fails.
 var errColumn = Column{Label: "Bad", Value: func(any) (any, error) { return nil, errors.New("boom") }}
 

@@ -122,7 +122,7 @@ func (p *parser) functionHelp(fd *FunctionDef) string {
 		}
 	}
 	// Before the function keyword.
-	for i := p.commentIndexAt(fd.Start) - 1; i >= 0; i-- {
+	if i := p.commentIndexAt(fd.Start) - 1; i >= 0 {
 		// find the group that ends right before fd.Start
 		start := i
 		for start > 0 && !p.comments[start].block && !p.comments[start-1].block &&
@@ -134,7 +134,6 @@ func (p *parser) functionHelp(fd *FunctionDef) string {
 		if strings.TrimSpace(gap) == "" && strings.Count(gap, "\n") <= 2 && isHelp(g.text) {
 			return g.text
 		}
-		break
 	}
 	// Last in the body.
 	if i := p.commentIndexAt(body.End) - 1; i >= 0 && p.comments[i].start > body.Start {

@@ -400,8 +400,7 @@ func (p *parser) scanHereString(i int) *tok {
 func (p *parser) scanBare(i int) *tok {
 	b := &strBuilder{quote: Bare}
 	j := i
-	var errs []*Error
-	errs = p.captureErrors(func() {
+	errs := p.captureErrors(func() {
 		for j < len(p.text) {
 			r, n := p.runeAt(j)
 			if isArgTerminator(r) {

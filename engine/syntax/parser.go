@@ -114,13 +114,6 @@ func (p *parser) missing(id, msg string) {
 	p.errorAt(p.pos, p.pos, id, msg, false)
 }
 
-// missingAt is missing with an explicit error position (e.g. an opening
-// brace); Incomplete is decided from the current position.
-func (p *parser) missingAt(at int, id, msg string) {
-	p.ws()
-	p.errorAt(at, at+1, id, msg, p.atEOF())
-}
-
 // captureErrors runs f and returns the errors it reported instead of
 // keeping them.
 func (p *parser) captureErrors(f func()) []*Error {

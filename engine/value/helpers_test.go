@@ -10,14 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func mustDate(s string) time.Time {
-	t, ok := ParseDate(s)
-	if !ok {
-		panic("bad date " + s)
-	}
-	return t
-}
-
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 func obj(kv ...any) *Object {

@@ -1,0 +1,114 @@
+package storage
+
+import "errors"
+
+// Errors the store reports; callers turn them into PowerShell errors.
+var (
+	// ErrNotFound: no such user, bridge, number or policy.
+	ErrNotFound = errors.New("not found")
+	// ErrDuplicate: a user with that UPN or SIP address, a bridge with
+	// that name, or that conference ID on the bridge, already exists.
+	ErrDuplicate = errors.New("already exists")
+)
+
+// InUseError is returned by Open when another process holds the store.
+type InUseError struct{ Dir string }
+
+// Error is the one line csshell prints before exiting with code 1.
+func (e *InUseError) Error() string {
+	return "The tenant store '" + e.Dir + "' is in use by another csshell process."
+}
+
+// SchemaError is returned by Open (and by snapshot restore) for a store
+// written by a newer csshell, or for data that is not a csshell store.
+type SchemaError struct {
+	Found, Supported int
+	Msg              string
+}
+
+// Error describes the mismatch.
+func (e *SchemaError) Error() string { return e.Msg }
+
+// Reader reads a consistent view of the tenant. Values returned are copies:
+// changing them changes nothing until they are written with a Writer.
+type Reader interface {
+	Tenant() (*Tenant, error)
+	Settings() (*Settings, error)
+
+	// User returns the user with that object id.
+	User(id string) (*User, error)
+	// FindUsers resolves an identity as the real cmdlets do: object id,
+	// UPN, SIP address (with or without "sip:"), domain\alias, or display
+	// name — case-insensitively, through indexes. It returns every match
+	// (several only for a shared display name); none is not an error.
+	FindUsers(identity string) ([]*User, error)
+	// ScanUsers calls fn for users in UPN order, starting after the UPN
+	// `after` ("" = from the start), at most limit users (0 = all).
+	ScanUsers(after string, limit int, fn func(*User) error) error
+	// CountUsers returns how many users the tenant has.
+	CountUsers() (int, error)
+	// SearchUsers lists up to limit users one of whose UPN, SIP address or
+	// display-name words starts with prefix (case-insensitive), by index
+	// prefix scan, ordered by UPN. Tab completion uses it.
+	SearchUsers(prefix string, limit int) ([]*User, error)
+	// ConferenceIDOwner returns the id of the user holding conference ID
+	// confID on a bridge.
+	ConferenceIDOwner(bridgeID, confID string) (userID string, ok bool, err error)
+
+	Bridges() ([]*Bridge, error)
+	Bridge(id string) (*Bridge, error)
+	BridgeByName(name string) (*Bridge, error)
+	ServiceNumbers() ([]*ServiceNumber, error)
+	ServiceNumber(number string) (*ServiceNumber, error)
+	DialOutPolicies() ([]*DialOutPolicy, error)
+
+	// Mail returns the last n messages (n <= 0: all) that match keep
+	// (nil: all), oldest first.
+	Mail(n int, keep func(*Mail) bool) ([]*Mail, error)
+	// Audit returns the last n audit records (n <= 0: all) that match
+	// keep (nil: all), oldest first.
+	Audit(n int, keep func(*AuditRecord) bool) ([]*AuditRecord, error)
+
+	// VerifyPIN reports whether pin matches a stored PIN hash.
+	VerifyPIN(h PINHash, pin string) bool
+}
+
+// Writer changes the tenant inside one transaction.
+type Writer interface {
+	Reader
+	PutTenant(t *Tenant) error
+	PutSettings(s *Settings) error
+	// PutUser inserts or replaces a user and keeps every index in step;
+	// ErrDuplicate when another user has the UPN or SIP address, or the
+	// conference ID is taken on the bridge.
+	PutUser(u *User) error
+	DeleteUser(id string) error
+	PutBridge(b *Bridge) error
+	DeleteBridge(id string) error
+	PutServiceNumber(n *ServiceNumber) error
+	DeleteServiceNumber(number string) error
+	PutDialOutPolicy(p *DialOutPolicy) error
+	// HashPIN makes the stored form of a new PIN (fresh salt, keyed hash).
+	HashPIN(pin string) (PINHash, error)
+	// AddMail appends to the outbox, setting m.Seq.
+	AddMail(m *Mail) error
+	// AddAudit appends to the audit log, setting a.Seq.
+	AddAudit(a *AuditRecord) error
+	// DeleteAll removes every tenant record (users, bridges, numbers,
+	// settings, policies, mail and audit), keeping the schema version.
+	DeleteAll() error
+}
+
+// Store is a tenant kept in Badger.
+type Store interface {
+	// View runs fn in a read-only transaction.
+	View(fn func(r Reader) error) error
+	// Update runs fn in one read-write transaction and commits it, synced
+	// to disk, before returning: when Update returns nil the change is
+	// durable. When fn returns an error nothing is changed.
+	Update(fn func(w Writer) error) error
+	// Dir is the store's directory, "" for an in-memory store.
+	Dir() string
+	// Close releases the store.
+	Close() error
+}
