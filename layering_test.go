@@ -19,7 +19,8 @@ var allowed = map[string][]string{
 	"engine":              {"engine/syntax", "engine/value", "engine/format", "engine/binding"},
 	"cmdlets":             {"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding", "storage"},
 	"storage":             {},
-	"shell":               {"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding"},
+	"shell":               {"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding", "shell/complete"},
+	"shell/complete":      {"engine", "engine/syntax", "engine/value", "engine/binding"},
 	"cmd/csshell":         {"shell", "cmdlets", "engine", "storage"},
 	"internal/transcript": {"engine"},
 }

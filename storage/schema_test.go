@@ -1,0 +1,156 @@
+package storage
+
+import (
+	"errors"
+	"testing"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+func TestSchemaListConsistent(t *testing.T) {
+	for i, m := range migrations {
+		if m.To != i+1 || m.Name == "" {
+			t.Errorf("migration %d: To %d, Name %q", i, m.To, m.Name)
+		}
+	}
+	if supportedSchema() != SchemaVersion {
+		t.Errorf("the migrations lead to %d, SchemaVersion is %d", supportedSchema(), SchemaVersion)
+	}
+}
+
+// setSchema writes a schema version straight into a closed store's directory.
+func setSchema(t *testing.T, dir string, v uint64) {
+	t.Helper()
+	db, err := badger.Open(badgerOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(func(txn *badger.Txn) error { return txn.Set(schemaKey(), appendU64(nil, v)) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSchemaNewer(t *testing.T) {
+	dir := t.TempDir() + "/tenant"
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	setSchema(t, dir, SchemaVersion+1)
+	_, err = Open(dir)
+	var se *SchemaError
+	if !errors.As(err, &se) || se.Found != SchemaVersion+1 || se.Supported != SchemaVersion {
+		t.Fatalf("Open of a newer store: %v", err)
+	}
+	want := "The tenant store '" + dir + "' was written by a newer csshell (schema version 2; this csshell supports up to 1)."
+	if err.Error() != want {
+		t.Errorf("message %q, want %q", err.Error(), want)
+	}
+	// The failed Open released the lock.
+	setSchema(t, dir, SchemaVersion)
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
+
+func TestSchemaForeignStore(t *testing.T) {
+	dir := t.TempDir() + "/other"
+	db, err := badger.Open(badgerOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(txn *badger.Txn) error { return txn.Set([]byte("someone else's"), []byte("data")) })
+	db.Close()
+	_, err = Open(dir)
+	var se *SchemaError
+	if !errors.As(err, &se) || se.Found != 0 {
+		t.Fatalf("Open of a foreign store: %v", err)
+	}
+	if want := "The tenant store '" + dir + "' is not a csshell tenant store."; err.Error() != want {
+		t.Errorf("message %q, want %q", err.Error(), want)
+	}
+}
+
+// TestMigrationsRunOnce adds a v2 step: it runs on the first Open only, in
+// order after create, and the stored version follows.
+func TestMigrationsRunOnce(t *testing.T) {
+	saved := migrations
+	defer func() { migrations = saved }()
+	dir := t.TempDir() + "/tenant"
+	s, err := Open(dir) // at v1
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	runs := 0
+	migrations = append(append([]migration(nil), saved...), migration{To: 2, Name: "rename departments", apply: func(w *tx) error {
+		runs++
+		return w.ScanUsers("", 0, func(u *User) error {
+			u.Department = "v2 " + u.Department
+			return w.PutUser(u)
+		})
+	}})
+	for range 2 {
+		s, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := user(t, s, ken).Department; got != "v2 Finance" {
+			t.Errorf("department = %q", got)
+		}
+		view(t, s, func(r Reader) error {
+			if v, _ := r.(*tx).getU64(schemaKey()); v != 2 {
+				t.Errorf("stored version %d", v)
+			}
+			return nil
+		})
+		s.Close()
+	}
+	if runs != 1 {
+		t.Errorf("v2 step ran %d times", runs)
+	}
+	// A new store runs every step, create first.
+	runs = 0
+	m, err := OpenInMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if runs != 1 || user(t, m, ken).Department != "v2 Finance" {
+		t.Errorf("new store: %d runs", runs)
+	}
+}
+
+// TestPendingResetFinishedOnOpen: a bulk reset cut short (marker written,
+// batches partly done) is completed by the next Open.
+func TestPendingResetFinishedOnOpen(t *testing.T) {
+	dir := t.TempDir() + "/tenant"
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	update(t, s, func(w Writer) error {
+		if err := w.PutUser(newUser("extra@contoso.com", "Extra")); err != nil {
+			return err
+		}
+		return w.(*tx).set(pendingKey(), []byte(resetEmpty))
+	})
+	s.Close()
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	checkEmpty(t, s)
+	view(t, s, func(r Reader) error {
+		if ok, _ := r.(*tx).has(pendingKey()); ok {
+			t.Error("marker left")
+		}
+		return nil
+	})
+}

@@ -1,0 +1,99 @@
+package storage
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// secretSize is the length of the per-tenant PIN-hashing secret.
+const secretSize = 32
+
+// KeyFile is the path of the secret key file of the store in dir: beside
+// the directory, never inside it, so that a copy of the Badger directory
+// alone cannot be used to brute-force the short leader PINs.
+func KeyFile(dir string) string { return filepath.Clean(dir) + ".key" }
+
+// newSecret returns secretSize random bytes.
+func newSecret() ([]byte, error) {
+	b := make([]byte, secretSize)
+	if _, err := rand.Read(b); err != nil {
+		return nil, fmt.Errorf("storage: generating the tenant secret: %w", err)
+	}
+	return b, nil
+}
+
+// loadSecret reads the key file at path, creating it (mode 0600, hex text)
+// when it does not exist. A lost key file gets a new secret: existing PINs
+// then no longer verify, and an administrator resets them.
+func loadSecret(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err == nil {
+		secret, err := hex.DecodeString(string(bytes.TrimSpace(data)))
+		if err != nil || len(secret) != secretSize {
+			return nil, fmt.Errorf("storage: the tenant key file '%s' is damaged", path)
+		}
+		// Tighten a key file someone made readable to others.
+		if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+			_ = os.Chmod(path, 0o600)
+		}
+		return secret, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("storage: reading the tenant key file: %w", err)
+	}
+	secret, err := newSecret()
+	if err != nil {
+		return nil, err
+	}
+	if err := writeSecret(path, secret); err != nil {
+		return nil, err
+	}
+	return secret, nil
+}
+
+// writeSecret creates the key file durably: a temporary file, synced, then
+// renamed into place, so a crash never leaves a half-written key.
+func writeSecret(path string, secret []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".csshell-key-*")
+	if err != nil {
+		return fmt.Errorf("storage: creating the tenant key file: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return fmt.Errorf("storage: creating the tenant key file: %w", err)
+	}
+	_, err = tmp.WriteString(hex.EncodeToString(secret) + "\n")
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err == nil {
+		err = syncDir(filepath.Dir(path))
+	}
+	if err != nil {
+		return fmt.Errorf("storage: writing the tenant key file: %w", err)
+	}
+	return nil
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
