@@ -377,9 +377,6 @@ func (d *helpDoc) paramBlock(p *binding.ParamInfo, full bool) string {
 		pos := "named"
 		if s.Position >= 0 {
 			n := s.Position
-			if !d.cmdlet {
-				n++
-			}
 			pos = strconv.Itoa(n)
 		}
 		def := p.Default
@@ -438,6 +435,16 @@ func (d *helpDoc) render(view helpView) string {
 			b.WriteString("    " + l + "\n")
 		}
 		b.WriteString("\n\n")
+		if view == helpFullView || view == helpDetailedView {
+			b.WriteString("PARAMETERS\n")
+			for _, p := range d.allParams() {
+				b.WriteString(d.paramBlock(p, view == helpFullView))
+			}
+			if d.meta != nil && d.meta.CmdletBinding {
+				b.WriteString(commonParametersText)
+			}
+			b.WriteString("\n")
+		}
 		aliases := "None"
 		if len(d.aliases) > 0 {
 			aliases = strings.Join(d.aliases, "\n")

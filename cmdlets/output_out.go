@@ -181,7 +181,7 @@ func (o *outFile) End(c *engine.Call) error {
 			return engine.NewError("OpenError", "FileOpenFailure", path, "Access to the path '%s' is denied.", path).WithException("System.UnauthorizedAccessException")
 		}
 		if c.Switch("NoClobber") && !c.Switch("Append") {
-			return engine.NewError("ResourceExists", "NoClobber", path, "The file '%s' already exists.", path).WithException("System.IO.IOException")
+			return engine.NewError("ResourceExists", "NoClobber", path, "File %s already exists and NoClobber was specified.", raw).WithException("System.IO.IOException")
 		}
 	}
 	if ok, err := c.ShouldProcess(path, "Output to File"); err != nil || !ok {

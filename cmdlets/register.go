@@ -14,6 +14,7 @@ func Register(rt *engine.Runtime) {
 	registerOutputCmdlets(rt)
 	registerFileCmdlets(rt)
 	registerInfoCmdlets(rt)
+	registerCsvCmdlets(rt)
 	for _, m := range []string{"Microsoft.PowerShell.Core", "Microsoft.PowerShell.Utility", "Microsoft.PowerShell.Management",
 		"Microsoft.PowerShell.Host", "Microsoft.PowerShell.Security", "PSReadLine",
 		"MicrosoftTeams", "SkypeOnlineConnector", "LyncOnlineConnector"} {

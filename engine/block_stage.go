@@ -43,7 +43,9 @@ func (s *blockStage) bindArgs(node *syntax.Command) error {
 		if node != nil {
 			return s.f.bindError(s.displayName(), node, err)
 		}
-		return AsRecord(err)
+		rec := s.f.bindError(s.displayName(), nil, err).(*ErrorRecord)
+		rec.HasPosition = false
+		return rec
 	}
 	s.bind = b
 	sc := s.f.scope
@@ -65,8 +67,12 @@ func (s *blockStage) bindArgs(node *syntax.Command) error {
 	return s.setParams(b.Params, b.Unbound)
 }
 
-// displayName is the name errors show for the command.
+// displayName is the name errors show for the command (a script's file
+// name, not its path).
 func (s *blockStage) displayName() string {
+	if s.isScript {
+		return filepath.Base(s.name)
+	}
 	if s.name != "" {
 		return s.name
 	}
@@ -166,6 +172,7 @@ func (s *blockStage) setInvocation(bound *value.Hashtable, unbound []any) {
 	kind := "Function"
 	if s.isScript {
 		kind = "ExternalScript"
+		name = filepath.Base(name)
 		if s.sb.file != nil {
 			cmd.Set("Path", s.sb.file.Path)
 			cmd.Set("Source", s.sb.file.Path)

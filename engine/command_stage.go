@@ -151,6 +151,12 @@ func (f *frame) commandStage(c *syntax.Command, out func(any) error, expectingIn
 		if err != nil {
 			return nil, err
 		}
+		if err := f.rt.checkRequires(sb); err != nil {
+			rec := AsRecord(err)
+			rec.CommandName = filepath.Base(target.script)
+			f.locate(rec, c)
+			return nil, rec
+		}
 		st.sb = sb
 		st.isScript = true
 	} else {

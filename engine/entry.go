@@ -108,7 +108,9 @@ func (rt *Runtime) runTop(ctx context.Context, sb *ScriptBlock, args []binding.A
 		}()
 		if file != nil {
 			if err := rt.checkRequires(sb); err != nil {
-				return err
+				rec := AsRecord(err)
+				rec.CommandName = baseName(sb)
+				return rec
 			}
 			st := &blockStage{f: f, sb: sb, name: file.Path, dot: true, isScript: true, args: args, out: out}
 			if err := st.bindArgs(nil); err != nil {

@@ -93,21 +93,32 @@ func (sb *ScriptBlock) Meta(name string) *binding.Meta {
 			}
 		}
 	}
-	for i, p := range params {
-		m.Params = append(m.Params, paramInfo(a.Source, p, i, anyPosition))
-	}
+	m.Params = paramInfos(a.Source, params, anyPosition)
 	sb.meta = m
 	return m
 }
 
 // setParams installs parameters declared after a function's name.
 func (sb *ScriptBlock) setParams(name string, params []*syntax.Parameter) {
-	m := &binding.Meta{Name: name}
-	for i, p := range params {
-		m.Params = append(m.Params, paramInfo(sb.Ast.Source, p, i, false))
-	}
+	m := &binding.Meta{Name: name, Params: paramInfos(sb.Ast.Source, params, false)}
 	sb.meta = m
 	sb.extraParams = params
+}
+
+// paramInfos converts declared parameters into binder metadata. Without
+// any explicit Position, parameters get positions in declaration order,
+// switches excepted (they are never positional).
+func paramInfos(src *syntax.Source, params []*syntax.Parameter, anyPosition bool) []*binding.ParamInfo {
+	out := make([]*binding.ParamInfo, 0, len(params))
+	pos := 0
+	for _, p := range params {
+		pi := paramInfo(src, p, pos, anyPosition)
+		if !pi.IsSwitch() {
+			pos++
+		}
+		out = append(out, pi)
+	}
+	return out
 }
 
 // paramInfo converts a declared parameter into binder metadata.
@@ -175,7 +186,7 @@ func paramInfo(src *syntax.Source, p *syntax.Parameter, index int, anyPosition b
 	if len(sets) == 0 {
 		sets = []binding.ParamSet{{Name: binding.AllSets, Position: -1}}
 	}
-	if !anyPosition {
+	if !anyPosition && !pi.IsSwitch() {
 		for i := range sets {
 			if sets[i].Position < 0 {
 				sets[i].Position = index

@@ -118,7 +118,7 @@ func (f *frame) getVar(x *syntax.VariableExpr) (any, error) {
 	case "host":
 		return f.rt.hostObject(), nil
 	case "pwd":
-		return f.rt.location, nil
+		return pathInfo(f.rt.location), nil
 	case "psscriptroot":
 		if f.script != nil {
 			return f.script.Dir, nil
@@ -285,4 +285,16 @@ func (f *frame) locate(rec *ErrorRecord, n syntax.Node) {
 	rec.Source = f.source
 	rec.Extent = n.Ext()
 	rec.HasPosition = true
+}
+
+// pathInfo is the PathInfo object $PWD and Get-Location give: Path,
+// ProviderPath, Drive and Provider, printing as the path.
+func pathInfo(path string) *value.Object {
+	o := value.NewObject("System.Management.Automation.PathInfo", "System.Object")
+	o.Set("Drive", "/")
+	o.Set("Provider", "Microsoft.PowerShell.Core\\FileSystem")
+	o.Set("ProviderPath", path)
+	o.Set("Path", path)
+	o.Base = path
+	return o
 }

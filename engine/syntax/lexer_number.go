@@ -266,6 +266,13 @@ func parseRadix(low string, neg bool, mult int64) (any, bool, bool) {
 }
 
 func decimalValue(s string, neg bool, mult int64) DecimalLiteral {
+	if mult == 1 && !strings.ContainsAny(s, "eE") {
+		// Keep the digits as written: a decimal keeps its scale (1.50d).
+		if neg {
+			return DecimalLiteral("-" + s)
+		}
+		return DecimalLiteral(s)
+	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {
 		return DecimalLiteral(s)

@@ -105,13 +105,9 @@ func (p *parser) missing(id, msg string) {
 		at--
 	}
 	p.ws()
-	if p.atEOF() {
-		// pwsh reports input that ends too early just after the last
-		// token, not at the end of the text.
-		p.errorAt(at, at, id, msg, true)
-		return
-	}
-	p.errorAt(p.pos, p.pos, id, msg, false)
+	// pwsh reports what is missing just after the last token read, not at
+	// the next token or the end of the text.
+	p.errorAt(at, at, id, msg, p.atEOF())
 }
 
 // captureErrors runs f and returns the errors it reported instead of

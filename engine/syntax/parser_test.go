@@ -265,7 +265,7 @@ func TestNumberValues(t *testing.T) {
 		{"1kb", int32(1024)}, {"1KB", int32(1024)}, {"1.5mb", float64(1.5 * 1024 * 1024)},
 		{"0x1F", int32(31)}, {"0xFFFFFFFF", int32(-1)}, {"5l", int64(5)},
 		{"1e3", float64(1000)}, {".5", 0.5}, {"5d", DecimalLiteral("5")},
-		{"1.50d", DecimalLiteral("1.5")}, {"2gb", int64(2 << 30)},
+		{"1.50d", DecimalLiteral("1.50")}, {"2gb", int64(2 << 30)},
 		{"-2147483648", int32(-2147483648)}, {"99999999999999999999", 1e20},
 	}
 	for _, c := range cases {
