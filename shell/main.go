@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/engine/syntax"
@@ -21,12 +22,18 @@ type Config struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
-	// Setup registers commands on a new runtime (cmdlets.Register).
-	Setup func(rt *engine.Runtime)
+	// Setup registers the commands on a new runtime and connects it to its
+	// tenant as the options say; the returned function releases what Setup
+	// opened. An error (a tenant store in use, say) is printed and csshell
+	// exits with code 1.
+	Setup func(rt *engine.Runtime, opts Options) (release func(), err error)
 	// IsTerminal reports whether a file descriptor-backed stream is a
 	// terminal; nil means "never" (tests).
 	IsTerminal func(any) bool
 	Getenv     func(string) string
+	// SessionInfo, when set, returns the banner's second line: the tenant
+	// and the signed-in account. It is called after Setup.
+	SessionInfo func() string
 }
 
 // Version is csshell's own version.
@@ -61,11 +68,21 @@ func Main(cfg Config) int {
 	host := engine.NewHost(cfg.Stdin, cfg.Stdout, cfg.Stderr)
 	host.Getenv = getenv
 	host.Interactive = interactive
-	host.Color = colorEnabled(getenv, isTerm(cfg.Stdout))
+	streams := setupStreams(host, getenv, isTerm(cfg.Stdout), isTerm(cfg.Stderr))
 	host.Colorize = colorize
 	rt := engine.New(host)
+	release := func() {}
 	if cfg.Setup != nil {
-		cfg.Setup(rt)
+		rel, err := cfg.Setup(rt, opts)
+		if err != nil {
+			fmt.Fprintln(cfg.Stderr, err.Error())
+			return 1
+		}
+		if rel != nil {
+			var once sync.Once
+			release = func() { once.Do(rel) }
+			defer release()
+		}
 	}
 	if opts.WorkingDir != "" {
 		dir := rt.ResolvePath(opts.WorkingDir)
@@ -79,6 +96,18 @@ func Main(cfg Config) int {
 	defer stop()
 	profile := profilePath(getenv)
 	rt.SetVariable("PROFILE", profile)
+	var tty *ttyParser
+	if opts.Mode == ModeInteractive && stdinTTY {
+		// Interactive: the banner, then the profile, then the prompt.
+		tty = openPromptTTY(streams)
+		banner := cfg.Stdout
+		if tty != nil && streams.promptOnStderr {
+			banner = cfg.Stderr
+		}
+		if !opts.NoLogo {
+			writeBanner(banner, cfg.SessionInfo)
+		}
+	}
 	if !opts.NoProfile && opts.Mode == ModeInteractive {
 		if _, err := os.Stat(profile); err == nil {
 			rt.RunFile(ctx, profile, nil)
@@ -107,7 +136,14 @@ func Main(cfg Config) int {
 		return runScriptStream(ctx, rt, cfg.Stdin)
 	}
 	stop()
-	return runPlainREPL(context.Background(), rt, host, opts)
+	if tty != nil {
+		return runInteractive(interactiveConfig{
+			rt: rt, host: host, tty: tty, getenv: getenv,
+			onStderr: streams.promptOnStderr, color: streams.promptColor,
+			complete: newCompleter(rt), progress: streams.progress, release: release,
+		})
+	}
+	return runPlainREPL(context.Background(), rt, host)
 }
 
 // fileExitCode is pwsh's exit code for -File.
@@ -144,13 +180,11 @@ func runScriptStream(ctx context.Context, rt *engine.Runtime, r io.Reader) int {
 	return commandExitCode(res)
 }
 
-// runPlainREPL is the line-reader loop used until the go-prompt REPL takes
-// over: it prints the prompt, gathers continuation lines while the parser
+// runPlainREPL is the line-reader loop for a terminal go-prompt cannot
+// use (no controlling terminal, or neither stdout nor stderr is one): it
+// prints the prompt, gathers continuation lines while the parser
 // says the input is incomplete, and runs each command.
-func runPlainREPL(ctx context.Context, rt *engine.Runtime, host *engine.Host, opts Options) int {
-	if !opts.NoLogo {
-		fmt.Fprintf(host.Out, "csshell %s — PowerShell %s compatible\n", Version, engine.PSVersion)
-	}
+func runPlainREPL(ctx context.Context, rt *engine.Runtime, host *engine.Host) int {
 	in := bufio.NewReader(host.In)
 	for {
 		fmt.Fprintf(host.Out, "PS %s> ", rt.Location())

@@ -9,7 +9,11 @@ func (t *tx) AddMail(m *Mail) error {
 		return err
 	}
 	m.Seq = seq
-	return t.putJSON(mailKey(seq), m)
+	sm, err := sealMail(t.b.secret, m)
+	if err != nil {
+		return err
+	}
+	return t.putJSON(mailKey(seq), sm)
 }
 
 // AddAudit appends a to the audit log, setting a.Seq.
@@ -38,10 +42,11 @@ func (t *tx) nextSeq(name string) (uint64, error) {
 func (t *tx) Mail(n int, keep func(*Mail) bool) ([]*Mail, error) {
 	var out []*Mail
 	err := t.each([]byte{nsMail}, true, true, func(_, v []byte) (bool, error) {
-		m := new(Mail)
-		if err := decode(v, m); err != nil {
+		sm := new(storedMail)
+		if err := decode(v, sm); err != nil {
 			return false, err
 		}
+		m := unsealMail(t.b.secret, sm)
 		if keep == nil || keep(m) {
 			out = append(out, m)
 		}

@@ -7,20 +7,88 @@ import (
 	"os"
 
 	"github.com/csshell/csshell/cmdlets"
+	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/shell"
+	"github.com/csshell/csshell/storage"
 	"golang.org/x/term"
 )
 
 func main() {
 	os.Exit(shell.Main(shell.Config{
-		Args:   os.Args[1:],
-		Stdin:  os.Stdin,
-		Stdout: os.Stdout,
-		Stderr: os.Stderr,
-		Setup:  cmdlets.Register,
+		Args:        os.Args[1:],
+		Stdin:       os.Stdin,
+		Stdout:      os.Stdout,
+		Stderr:      os.Stderr,
+		Setup:       setup,
+		SessionInfo: sessionInfo,
 		IsTerminal: func(s any) bool {
 			f, ok := s.(*os.File)
 			return ok && term.IsTerminal(int(f.Fd()))
 		},
 	}))
+}
+
+// setup registers every cmdlet and connects the session to its tenant:
+// in memory with -InMemory, else the store at -TenantPath,
+// $CSSHELL_TENANT_PATH, or the default location.
+func setup(rt *engine.Runtime, opts shell.Options) (func(), error) {
+	cmdlets.Register(rt)
+	var store storage.Store
+	var err error
+	if opts.InMemory {
+		store, err = storage.OpenInMemory()
+	} else {
+		dir := opts.TenantPath
+		if dir == "" {
+			dir = os.Getenv("CSSHELL_TENANT_PATH")
+		}
+		if dir == "" {
+			dir = storage.DefaultDir(os.Getenv)
+		}
+		store, err = storage.Open(dir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	tenant, err := cmdlets.NewTenant(store)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	cmdlets.RegisterTenant(rt, tenant)
+	session = tenant
+	return func() { store.Close() }, nil
+}
+
+// session is the tenant connection setup made, for the banner.
+var session *cmdlets.Tenant
+
+// sessionInfo is the banner line naming the tenant and the signed-in
+// account, e.g. "Tenant: Contoso (contoso.com) — signed in as
+// admin@contoso.onmicrosoft.com".
+func sessionInfo() string {
+	if session == nil {
+		return ""
+	}
+	var name, domain string
+	session.Store().View(func(r storage.Reader) error {
+		t, err := r.Tenant()
+		if err == nil && t != nil {
+			name, domain = t.Name, t.DefaultDomain
+			if domain == "" && len(t.Domains) > 0 {
+				domain = t.Domains[0]
+			}
+		}
+		return err
+	})
+	info := "Tenant: " + name
+	if domain != "" {
+		info += " (" + domain + ")"
+	}
+	if acct := session.Account(); acct != "" {
+		info += " — signed in as " + acct
+	} else {
+		info += " — not signed in"
+	}
+	return info
 }

@@ -1,0 +1,138 @@
+package cmdlets
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/storage"
+)
+
+// maxSyntheticUsers is the most synthetic users one tenant holds
+// (user000001 … user999999).
+const maxSyntheticUsers = 999_999
+
+// registerTenantResetCmdlet adds Reset-Tenant.
+func registerTenantResetCmdlet(rt *engine.Runtime, t *Tenant) {
+	syn := cfgParam("SyntheticUsers", "Int32", "Adds this many conferencing-enabled users with mailboxes on the default bridge (user000001@contoso.com …), written in batches.")
+	syn.ValidateRange = &[2]float64{0, maxSyntheticUsers}
+	rt.Register(&engine.Cmdlet{
+		Name: "Reset-Tenant", Module: "csshell",
+		Synopsis: "Resets the emulated tenant to the demo tenant or to an empty one.",
+		Description: "-Demo replaces everything with the demo tenant (Contoso, two bridges, twelve users). -Empty keeps the tenant, " +
+			"its bridges, service numbers, settings, dial-out policies and Global Administrator(s) and removes every other user, " +
+			"the outbox and the audit log. -SyntheticUsers N then adds N users (100 000 take a few seconds). Afterwards the " +
+			"session is signed in as the Global Administrator. The reset cannot be undone: without -Force it asks for " +
+			"confirmation when a person is at the keyboard and fails otherwise. Needs an administrator role.",
+		DefaultSet: "Demo", SupportsShouldProcess: true, ConfirmImpact: "High",
+		Params: []*engine.ParamInfo{
+			cfgSetParam("Demo", "SwitchParameter", "Restores the demo tenant.", -1, true, "Demo"),
+			cfgSetParam("Empty", "SwitchParameter", "Keeps the tenant's configuration and Global Administrator(s) only.", -1, true, "Empty"),
+			syn,
+			cfgParam("Force", "SwitchParameter", "Resets without asking for confirmation."),
+		},
+		Examples: []engine.Example{
+			{Title: "Example 1", Code: "Reset-Tenant -Demo -Force", Remarks: "Back to the demo tenant."},
+			{Title: "Example 2", Code: "Reset-Tenant -Empty -SyntheticUsers 100000 -Force", Remarks: "A tenant of 100 000 conferencing users, for load rehearsals."},
+		},
+		New: engine.ProcessOnly(func(c *engine.Call) error { return resetTenant(c, t) }),
+	})
+}
+
+// resetTenant runs Reset-Tenant.
+func resetTenant(c *engine.Call, t *Tenant) error {
+	mode := "Demo"
+	if c.Set == "Empty" {
+		mode = "Empty"
+	}
+	var name string
+	err := t.read(func(r storage.Reader) error {
+		me, err := t.signedIn(r)
+		if err != nil {
+			return err
+		}
+		if !isConferencingAdmin(me) {
+			return accessDenied(me.UserPrincipalName)
+		}
+		tn, err := r.Tenant()
+		if err != nil {
+			return err
+		}
+		name = tn.Name
+		return nil
+	})
+	if err != nil {
+		return cfgFail(c, err)
+	}
+	if c.WhatIf() || c.Has("Confirm") {
+		if ok, err := c.ShouldProcess(name, c.Cmdlet.Name); err != nil || !ok {
+			return err
+		}
+	} else if !c.Switch("Force") {
+		if !c.Interactive() {
+			return cfgFail(c, cfgInvalidOp("ConfirmationRequired", name,
+				"Reset-Tenant deletes the tenant's users, outbox and audit log and cannot be undone. Run it with -Force to reset without confirmation."))
+		}
+		ok, err := resetConfirm(c, name)
+		if err != nil || !ok {
+			return err
+		}
+	}
+	n := c.Int("SyntheticUsers", 0)
+	store := t.Store()
+	if mode == "Demo" {
+		err = storage.ResetDemo(store)
+	} else {
+		err = storage.ResetEmpty(store)
+	}
+	if err == nil {
+		err = storage.AddSyntheticUsers(store, n)
+	}
+	if err != nil {
+		return cfgFail(c, storeError(err, name))
+	}
+	var admin string
+	if err := store.View(func(r storage.Reader) error {
+		var err error
+		admin, err = firstGlobalAdmin(r)
+		return err
+	}); err != nil {
+		return cfgFail(c, storeError(err, name))
+	}
+	t.SetAccount(admin)
+	changes := []storage.Change{{Property: "Mode", New: mode}}
+	if n > 0 {
+		changes = append(changes, storage.Change{Property: "SyntheticUsers", New: strconv.Itoa(n)})
+	}
+	return t.cfgDo(c, func(w storage.Writer, a *storage.User) error {
+		return t.audit(w, a, c, name, "", changes)
+	})
+}
+
+// resetConfirm asks, as PowerShell's ConfirmImpact High prompt does,
+// whether to go on.
+func resetConfirm(c *engine.Call, target string) (bool, error) {
+	h := c.Host()
+	h.WriteLine("")
+	h.WriteLine("Confirm")
+	h.WriteLine("Are you sure you want to perform this action?")
+	h.WriteLine(fmt.Sprintf("Performing the operation \"%s\" on target \"%s\".", c.Cmdlet.Name, target))
+	for {
+		ans, err := h.Prompt(`[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): `)
+		if errors.Is(err, io.EOF) {
+			return false, nil // no one answered: do nothing
+		}
+		if err != nil {
+			return false, err
+		}
+		switch strings.ToUpper(strings.TrimSpace(ans)) {
+		case "", "Y", "A":
+			return true, nil
+		case "N", "L":
+			return false, nil
+		}
+	}
+}
