@@ -1,7 +1,6 @@
 package cmdlets
 
 import (
-	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -542,7 +541,7 @@ func copyFile(src, dst string, mode fs.FileMode) error {
 }
 
 // errCopyIntoItself is pwsh's message for copying a folder into itself.
-var errCopyIntoItself = errors.New("Cannot copy a directory into itself.") //nolint:staticcheck // pwsh's exact message
+var errCopyIntoItself error = messageError("Cannot copy a directory into itself.")
 
 // copyDir copies a directory, with its contents when recurse is set.
 func copyDir(src, dst string, recurse bool) error {

@@ -28,3 +28,9 @@ func alias(rt *engine.Runtime, command string, aliases ...string) {
 		rt.SetAlias(a, command)
 	}
 }
+
+// messageError is an error whose text is a user-facing PowerShell message
+// (capitalised and punctuated, unlike Go error strings).
+type messageError string
+
+func (e messageError) Error() string { return string(e) }

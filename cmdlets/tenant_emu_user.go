@@ -148,8 +148,8 @@ func emuRoleParam(name, help string, byName bool) *engine.ParamInfo {
 		if _, ok := cfgCanonical(s, adminRoles); ok || s == "" {
 			return nil
 		}
-		return fmt.Errorf("The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.",
-			value.ToString(v), strings.Join(adminRoles, ","))
+		return messageError(fmt.Sprintf("The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.",
+			value.ToString(v), strings.Join(adminRoles, ",")))
 	}
 	p.Complete = func(prefix string) []string {
 		var out []string

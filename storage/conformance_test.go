@@ -4,7 +4,6 @@ import (
 	"errors"
 	"slices"
 	"sort"
-	"strings"
 	"testing"
 )
 
@@ -159,10 +158,6 @@ var demoUPNs = sorted([]string{
 	"megan.bowen@contoso.com", "nestor.wilke@contoso.com", "alex.wilber@contoso.com",
 	"isaiah.langer@contoso.com", "adele.vance@contoso.com", "grady.archie@contoso.com",
 })
-
-func hasPrefixFold(s, p string) bool {
-	return strings.HasPrefix(strings.ToLower(s), strings.ToLower(p))
-}
 
 // checkIndexes checks, for a Badger store, that the secondary indexes are
 // exactly the entries the users imply: none missing, none stale.

@@ -113,13 +113,6 @@ func counterKey(name string) []byte { return tailKey(nsCounter, name) }
 func mailKey(seq uint64) []byte     { return appendU64([]byte{nsMail}, seq) }
 func auditKey(seq uint64) []byte    { return appendU64([]byte{nsAudit}, seq) }
 
-// seqFromKey reads the u64 after the namespace byte of a mail or audit key.
-func seqFromKey(k []byte) uint64 {
-	if len(k) != 9 {
-		return 0
-	}
-	return binary.BigEndian.Uint64(k[1:])
-}
 
 func upnKey(upn string) []byte { return tailKey(nsIdxUPN, lowerUPN(upn)) }
 func sipKey(sip string) []byte { return tailKey(nsIdxSIP, lowerSIP(sip)) }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sort"
 	"testing"
 )
@@ -76,4 +77,12 @@ func TestKeyOrder(t *testing.T) {
 	if bytes.Compare(upnKey("ab@x"), upnKey("b@x")) >= 0 {
 		t.Error("UPN keys do not sort as strings")
 	}
+}
+
+// seqFromKey reads the u64 after the namespace byte of a mail or audit key.
+func seqFromKey(k []byte) uint64 {
+	if len(k) != 9 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(k[1:])
 }

@@ -3,6 +3,7 @@ package complete
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Quote characters PowerShell accepts, smart quotes included
@@ -14,11 +15,9 @@ const (
 
 // quoteOf returns the quote a typed word opens with, or 0.
 func quoteOf(text string) rune {
-	for _, r := range text {
-		if strings.ContainsRune(singleQuotes, r) || strings.ContainsRune(doubleQuotes, r) {
-			return r
-		}
-		return 0
+	r, _ := utf8.DecodeRuneInString(text)
+	if text != "" && (strings.ContainsRune(singleQuotes, r) || strings.ContainsRune(doubleQuotes, r)) {
+		return r
 	}
 	return 0
 }
