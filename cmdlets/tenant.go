@@ -171,3 +171,7 @@ func storeError(err error, target string) error {
 	}
 	return engine.NewError("WriteError", "TenantStoreError", target, "The tenant store reported an error: %s", err.Error())
 }
+
+// progressEvery is how many users a bulk cmdlet handles between two
+// progress-bar updates.
+const progressEvery = 100

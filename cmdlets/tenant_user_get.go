@@ -1,6 +1,7 @@
 package cmdlets
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/csshell/csshell/engine"
@@ -156,7 +157,17 @@ func getConferencingUsers(c *engine.Call, t *Tenant) error {
 		}
 		return c.WriteObject(conferencingUserObject(uc, one, ""))
 	}
+	read := 0
+	defer func() {
+		if read >= progressEvery {
+			c.ProgressDone()
+		}
+	}()
 	return t.scanUsers(q.keep, limit, func(u *storage.User) error {
+		read++
+		if read%progressEvery == 0 {
+			c.Progress(c.Cmdlet.Name, fmt.Sprintf("%d users read", read), -1, read, 0)
+		}
 		return c.WriteObject(conferencingUserObject(uc, u, ""))
 	})
 }

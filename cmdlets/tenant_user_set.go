@@ -2,6 +2,7 @@ package cmdlets
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/storage"
@@ -50,7 +51,23 @@ func registerSetConferencingUser(rt *engine.Runtime, t *Tenant) {
 		},
 		Outputs: []string{conferencingUserType},
 		New: func() engine.Processor {
-			return &engine.Funcs{OnBegin: checkSetUserParams, OnProcess: func(c *engine.Call) error { return setConferencingUser(c, t) }}
+			done := 0
+			return &engine.Funcs{
+				OnBegin: checkSetUserParams,
+				OnProcess: func(c *engine.Call) error {
+					done++
+					if c.HasInput && done%progressEvery == 0 {
+						c.Progress(c.Cmdlet.Name, fmt.Sprintf("%d users processed", done), -1, done, 0)
+					}
+					return setConferencingUser(c, t)
+				},
+				OnEnd: func(c *engine.Call) error {
+					if done >= progressEvery {
+						c.ProgressDone()
+					}
+					return nil
+				},
+			}
 		},
 	})
 }

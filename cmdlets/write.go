@@ -266,9 +266,10 @@ func registerWriteProgress(rt *engine.Runtime) {
 	rt.Register(&engine.Cmdlet{
 		Name: "Write-Progress", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Displays a progress bar within a PowerShell command window.",
-		Description: "The Write-Progress cmdlet displays a progress bar that depicts the status of a running command or script. " +
-			"csshell accepts every parameter; for now nothing is displayed when the session is not interactive (scripts, tests), " +
-			"and the interactive shell draws the bar later.",
+		Description: "The Write-Progress cmdlet displays a progress bar that depicts the status of a running command or script: " +
+			"the activity, the status, the percentage and the current operation, on the terminal. Nothing is drawn when no " +
+			"terminal is attached (output redirected, scripts run from a pipe, tests) or when $ProgressPreference is " +
+			"SilentlyContinue.",
 		Params: []*engine.ParamInfo{
 			{Name: "Activity", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}}, Help: "Specifies the first line of text in the heading above the status bar."},
 			{Name: "Status", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1}}, Help: "Specifies the second line of text in the heading above the status bar."},
@@ -281,6 +282,39 @@ func registerWriteProgress(rt *engine.Runtime) {
 			named("SourceId", "Int32", "Specifies the source of the record."),
 		},
 		Examples: []engine.Example{{Title: "Show progress", Code: "1..100 | ForEach-Object { Write-Progress -Activity 'Working' -PercentComplete $_ }"}},
-		New:      engine.ProcessOnly(func(c *engine.Call) error { return nil }),
+		New:      engine.ProcessOnly(writeProgress),
 	})
+}
+
+// writeProgress hands a progress record to the host's progress renderer,
+// unless $ProgressPreference (or -ProgressAction) silences it.
+func writeProgress(c *engine.Call) error {
+	h := c.Host()
+	if h.Progress == nil {
+		return nil
+	}
+	pref := "Continue"
+	if v := c.Scope().Lookup("ProgressPreference"); v != nil && v.Value != nil {
+		pref = value.ToString(v.Value)
+	}
+	if c.Has("ProgressAction") {
+		pref = c.String("ProgressAction")
+	}
+	switch strings.ToLower(pref) {
+	case "silentlycontinue", "ignore", "0", "4":
+		return nil
+	}
+	percent := -1
+	if c.Has("PercentComplete") {
+		percent = c.Int("PercentComplete", -1)
+	}
+	status := c.String("Status")
+	if op := c.String("CurrentOperation"); op != "" {
+		if status != "" {
+			status += " — "
+		}
+		status += op
+	}
+	h.Progress(c.String("Activity"), status, percent, 0, 0, c.Switch("Completed"))
+	return nil
 }

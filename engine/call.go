@@ -242,3 +242,35 @@ func (c *Call) Interactive() bool { return c.rt.host.Interactive }
 
 // HelpText returns a function's raw comment-based help, if any.
 func (fn *Function) HelpText() string { return fn.Help }
+
+// Progress reports the progress of a long operation to the host's
+// progress bar (as Write-Progress does), unless $ProgressPreference is
+// SilentlyContinue. percent is -1 when unknown; total 0 when unknown.
+func (c *Call) Progress(activity, status string, percent, current, total int) {
+	if c.progressOff() {
+		return
+	}
+	c.rt.host.Progress(activity, status, percent, current, total, false)
+}
+
+// ProgressDone removes the progress bar a cmdlet showed.
+func (c *Call) ProgressDone() {
+	if c.progressOff() {
+		return
+	}
+	c.rt.host.Progress("", "", -1, 0, 0, true)
+}
+
+// progressOff reports whether progress is not shown for this call.
+func (c *Call) progressOff() bool {
+	if c.rt.host.Progress == nil {
+		return true
+	}
+	if v := c.Scope().Lookup("ProgressPreference"); v != nil && v.Value != nil {
+		switch canonicalAction(value.ToString(v.Value), "Continue") {
+		case "SilentlyContinue", "Ignore":
+			return true
+		}
+	}
+	return false
+}

@@ -33,6 +33,10 @@ type Host struct {
 	ReadSecret func(prompt string) (string, error)
 	// Clear clears the screen (Clear-Host).
 	Clear func()
+	// Progress draws a progress record (Write-Progress) on the terminal:
+	// percent is -1 when unknown, current/total count items when known,
+	// completed removes the bar. nil when there is no terminal to draw on.
+	Progress func(activity, status string, percent, current, total int, completed bool)
 	// Colorize wraps text in the ANSI sequences for a foreground and
 	// background colour name (e.g. "Red", "DarkYellow"); nil or Color=false
 	// means plain text.

@@ -70,6 +70,9 @@ func Main(cfg Config) int {
 	host.Interactive = interactive
 	streams := setupStreams(host, getenv, isTerm(cfg.Stdout), isTerm(cfg.Stderr))
 	host.Colorize = colorize
+	if streams.progress != nil {
+		host.Progress = streams.progress.Record
+	}
 	rt := engine.New(host)
 	release := func() {}
 	if cfg.Setup != nil {

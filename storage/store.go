@@ -49,7 +49,9 @@ type Reader interface {
 	CountUsers() (int, error)
 	// SearchUsers lists up to limit users one of whose UPN, SIP address or
 	// display-name words starts with prefix (case-insensitive), by index
-	// prefix scan, ordered by UPN. Tab completion uses it.
+	// prefix scan that stops at the limit (so its cost follows the limit,
+	// not the tenant's size): the first matches in word order, returned
+	// ordered by UPN. Tab completion uses it.
 	SearchUsers(prefix string, limit int) ([]*User, error)
 	// ConferenceIDOwner returns the id of the user holding conference ID
 	// confID on a bridge.

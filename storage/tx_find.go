@@ -182,7 +182,9 @@ func (t *tx) SearchUsers(prefix string, limit int) ([]*User, error) {
 			seen[id] = true
 			hits = append(hits, hit{string(v), id})
 		}
-		return true, nil
+		// Stop at the limit: the cost follows the limit, not how many
+		// index keys share a short prefix (completion on a big tenant).
+		return limit <= 0 || len(hits) < limit, nil
 	})
 	if err != nil {
 		return nil, err
