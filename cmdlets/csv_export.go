@@ -1,6 +1,7 @@
 package cmdlets
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io/fs"
@@ -11,12 +12,16 @@ import (
 )
 
 // csvExport is Export-Csv. Like pwsh it opens (and truncates) the file in
-// Begin, writes each row as it arrives, and closes the file in End, so the
+// Begin, writes the rows as they arrive, and closes the file in End, so the
 // rows already exported stay in the file when the pipeline is stopped.
+// Rows go through a buffer over the runtime's durability barrier: a batch
+// of rows (holding, say, new PINs) reaches the file only after the tenant
+// changes behind them are on disk, and one sync covers the whole batch.
 type csvExport struct {
 	w        *csvWriter
 	typeInfo bool
 	file     *os.File
+	out      *bufio.Writer // over rt.DurableWriter(file)
 	enc      textEncoding
 	raw      string // the path as given, for messages
 	// appending is set when -Append found a non-empty file; existing holds
@@ -94,6 +99,7 @@ func (e *csvExport) open(c *engine.Call, path string) error {
 		return csvOpenError(path, err)
 	}
 	e.file = f
+	e.out = bufio.NewWriterSize(c.Runtime().DurableWriter(f), 64<<10)
 	if st, err := f.Stat(); err == nil && st.Size() == 0 {
 		if bom := e.enc.encode("", true); len(bom) > 0 {
 			return e.write(string(bom), true)
@@ -126,7 +132,7 @@ func (e *csvExport) write(s string, raw bool) error {
 	if !raw {
 		data = e.enc.encode(s+"\n", false)
 	}
-	if _, err := e.file.Write(data); err != nil {
+	if _, err := e.out.Write(data); err != nil {
 		return fileOpenError(e.file.Name(), err)
 	}
 	return nil
@@ -183,7 +189,10 @@ func (e *csvExport) End(c *engine.Call) error {
 	if e.file == nil {
 		return nil
 	}
-	err := e.file.Close()
+	err := e.out.Flush()
+	if cerr := e.file.Close(); err == nil {
+		err = cerr
+	}
 	e.file = nil
 	if err != nil {
 		return fileOpenError(c.ResolvePath(e.raw), err)

@@ -322,6 +322,9 @@ func (s *setContent) End(c *engine.Call) error {
 		} else if !ok {
 			continue
 		}
+		if err := c.Barrier(); err != nil {
+			return err
+		}
 		var werr error
 		if c.Switch("AsByteStream") {
 			werr = fsWriteBytes(p, raw, s.add)

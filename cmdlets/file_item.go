@@ -397,6 +397,9 @@ func newItemAt(c *engine.Call, p, kind string) error {
 	if c.Has("Value") && c.Get("Value") != nil {
 		text = value.ToString(c.Get("Value"))
 	}
+	if err := c.Barrier(); err != nil {
+		return err
+	}
 	return writeTextFile(p, text, encUTF8, false)
 }
 

@@ -91,6 +91,9 @@ func (t *teeObject) End(c *engine.Call) error {
 			WithException("System.IO.DirectoryNotFoundException")
 	}
 	defer f.Close()
+	if err := c.Barrier(); err != nil {
+		return err
+	}
 	if _, err := f.Write(buf.Bytes()); err != nil {
 		return engine.NewError("WriteError", "FileWriteFailure", path, "%s", err.Error())
 	}

@@ -192,6 +192,9 @@ func (o *outFile) End(c *engine.Call) error {
 	if c.Switch("NoNewline") {
 		text = strings.ReplaceAll(text, "\n", "")
 	}
+	if err := c.Barrier(); err != nil {
+		return err
+	}
 	return writeTextFile(path, text, enc, c.Switch("Append"))
 }
 

@@ -132,8 +132,13 @@ func (t *Tenant) read(fn func(r storage.Reader) error) error {
 
 // change runs fn in one durable transaction, after checking that the
 // signed-in account may change the tenant. Nothing changes when fn fails.
+//
+// The commit is not synced here: the runtime's durability barrier (the
+// store's Sync, registered by RegisterTenant) runs before anything about
+// the change leaves the session — output, a file, a mail, or the command
+// returning — so a pipeline of many changes shares one sync.
 func (t *Tenant) change(fn func(w storage.Writer, admin *storage.User) error) error {
-	return t.store.Update(func(w storage.Writer) error {
+	return t.store.UpdateDeferred(func(w storage.Writer) error {
 		admin, err := t.signedIn(w)
 		if err != nil {
 			return err

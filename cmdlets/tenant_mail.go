@@ -151,7 +151,12 @@ func (t *Tenant) finish(c *engine.Call, out *changeOutcome) {
 	for _, w := range out.warnings {
 		c.WriteWarning(w)
 	}
-	if t.Deliver == nil {
+	if t.Deliver == nil || len(out.mails) == 0 {
+		return
+	}
+	// A mail leaving the session shows the change: make it durable first.
+	if err := t.store.Sync(); err != nil {
+		c.WriteWarning(fmt.Sprintf("The emails were not delivered: the tenant store could not be synced: %s", err.Error()))
 		return
 	}
 	for _, m := range out.mails {

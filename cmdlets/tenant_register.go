@@ -19,4 +19,5 @@ func RegisterTenant(rt *engine.Runtime, t *Tenant) {
 		}
 	}
 	attachCompleters(rt, t, added)
+	rt.AddBarrier(t.store.Sync)
 }

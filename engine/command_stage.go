@@ -179,7 +179,7 @@ func (f *frame) evalArgs(elems []syntax.CommandElement) ([]binding.Arg, error) {
 		case *syntax.CommandParameter:
 			a := binding.Arg{Name: e.Name, IsParam: true, Text: "-" + e.Name, Colon: e.Colon}
 			if e.Argument != nil {
-				v, err := f.evalValue(e.Argument)
+				v, err := f.argValue(e.Argument)
 				if err != nil {
 					return nil, err
 				}
@@ -201,7 +201,7 @@ func (f *frame) evalArgs(elems []syntax.CommandElement) ([]binding.Arg, error) {
 			}
 			args = append(args, binding.Arg{Value: v, HasValue: true, Text: f.text(e)})
 		case syntax.Expression:
-			v, err := f.evalValue(e)
+			v, err := f.argValue(e)
 			if err != nil {
 				return nil, err
 			}
@@ -209,6 +209,20 @@ func (f *frame) evalArgs(elems []syntax.CommandElement) ([]binding.Arg, error) {
 		}
 	}
 	return args, nil
+}
+
+// argValue evaluates a command argument; a numeric literal keeps the text
+// it was written with, for [string] parameters (pwsh binds `007` to a
+// string parameter as "007").
+func (f *frame) argValue(e syntax.Expression) (any, error) {
+	v, err := f.evalValue(e)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := e.(*syntax.NumberExpr); ok {
+		return binding.NumberLiteral{Value: v, Text: f.text(e)}, nil
+	}
+	return v, nil
 }
 
 // splat expands @var: a hashtable into named arguments, an array into

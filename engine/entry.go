@@ -123,6 +123,10 @@ func (rt *Runtime) runTop(ctx context.Context, sb *ScriptBlock, args []binding.A
 	if cerr := w.Close(); cerr != nil && err == nil {
 		err = cerr
 	}
+	// Returning acknowledges the command: its changes must be durable.
+	if berr := rt.Barrier(); berr != nil && err == nil {
+		err = berr
+	}
 	switch e := err.(type) {
 	case nil:
 		res.Failed = !rt.lastStatus

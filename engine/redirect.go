@@ -109,6 +109,9 @@ func (s *fileSink) close() error {
 		return nil
 	}
 	s.done = true
+	if err := s.rt.Barrier(); err != nil {
+		return err
+	}
 	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
 	if s.append {
 		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND

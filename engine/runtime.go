@@ -31,6 +31,9 @@ type Runtime struct {
 	errorWrites int
 	location    string
 
+	// barriers run before anything leaves the session (barrier.go).
+	barriers []func() error
+
 	// Exit is set by an exit statement at the top level.
 	exitRequested bool
 	exitCode      int
@@ -52,6 +55,13 @@ func New(h *Host) *Runtime {
 	}
 	rt.global = NewScope(nil, true)
 	rt.initVariables()
+	// Everything the host shows goes through the durability barrier.
+	if h.Out != nil {
+		h.Out = rt.DurableWriter(h.Out)
+	}
+	if h.Err != nil {
+		h.Err = rt.DurableWriter(h.Err)
+	}
 	return rt
 }
 

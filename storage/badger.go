@@ -20,6 +20,11 @@ type Badger struct {
 	// mu serialises Update: transactions never conflict, and counters
 	// (mail and audit sequence numbers) need no retry loop.
 	mu sync.Mutex
+	// dirty is set by UpdateDeferred until the next sync.
+	dirty bool
+	// vlogSizes are the value log sizes at the last sync: a log that did
+	// not grow needs no fsync.
+	vlogSizes map[string]int64
 }
 
 var _ Store = (*Badger)(nil)
@@ -111,13 +116,43 @@ func (b *Badger) View(fn func(r Reader) error) error {
 	return b.db.View(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn}) })
 }
 
-// Update runs fn in one read-write transaction and commits it; with
-// SyncWrites the commit is on disk when Update returns nil. When fn returns
-// an error nothing is changed. Updates run one at a time; fn must not call
-// Update itself.
+// Update runs fn in one read-write transaction, commits it and syncs it:
+// the commit is on disk when Update returns nil. When fn returns an error
+// nothing is changed. Updates run one at a time; fn must not call Update
+// itself.
 func (b *Badger) Update(fn func(w Writer) error) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if err := b.commit(fn); err != nil {
+		return err
+	}
+	return b.syncLocked()
+}
+
+// UpdateDeferred commits like Update but leaves the sync to the next
+// Sync, Update or Close (group commit).
+func (b *Badger) UpdateDeferred(fn func(w Writer) error) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if err := b.commit(fn); err != nil {
+		return err
+	}
+	b.dirty = true
+	return nil
+}
+
+// Sync makes the deferred commits durable.
+func (b *Badger) Sync() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.dirty {
+		return nil
+	}
+	return b.syncLocked()
+}
+
+// commit runs fn in one transaction and commits it (not synced).
+func (b *Badger) commit(fn func(w Writer) error) error {
 	err := b.db.Update(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn, now: time.Now}) })
 	if errors.Is(err, badger.ErrTxnTooBig) && !errors.Is(err, ErrTooBig) {
 		return fmt.Errorf("%w: %w", ErrTooBig, err)
@@ -125,8 +160,81 @@ func (b *Badger) Update(fn func(w Writer) error) error {
 	return err
 }
 
+// syncLocked puts every committed write on disk by fsyncing the
+// memtables' write-ahead logs (*.mem) — the active one and any that filled
+// up since the last sync and are not flushed yet — and any value log file
+// (*.vlog, for values above the value threshold) that grew since the last
+// sync.
+func (b *Badger) syncLocked() error {
+	if b.dir != "" {
+		if err := b.syncLogs(); err != nil {
+			return err
+		}
+	}
+	b.dirty = false
+	return nil
+}
+
+// syncLogs fsyncs the log files of the store's directory. fsync acts on
+// the file, whichever descriptor asks, so this covers the logs Badger
+// holds open.
+func (b *Badger) syncLogs() error {
+	mems, err := filepath.Glob(filepath.Join(b.dir, "*.mem"))
+	if err != nil {
+		return err
+	}
+	vlogs, err := filepath.Glob(filepath.Join(b.dir, "*.vlog"))
+	if err != nil {
+		return err
+	}
+	if b.vlogSizes == nil {
+		b.vlogSizes = map[string]int64{}
+	}
+	for _, name := range vlogs {
+		st, err := os.Stat(name)
+		if err != nil {
+			continue
+		}
+		if b.vlogSizes[name] != st.Size() {
+			mems = append(mems, name)
+			b.vlogSizes[name] = st.Size()
+		}
+	}
+	for _, name := range mems {
+		if err := fsyncFile(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fsyncFile fsyncs one file; a file removed meanwhile (a flushed memtable
+// log) is fine.
+func fsyncFile(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil
+		}
+		return err
+	}
+	serr := f.Sync()
+	cerr := f.Close()
+	if serr != nil {
+		return serr
+	}
+	return cerr
+}
+
 // Dir is the store's directory, "" for an in-memory store.
 func (b *Badger) Dir() string { return b.dir }
 
-// Close releases the store and its directory lock.
-func (b *Badger) Close() error { return b.db.Close() }
+// Close syncs pending commits and releases the store and its directory
+// lock.
+func (b *Badger) Close() error {
+	serr := b.Sync()
+	if err := b.db.Close(); err != nil {
+		return err
+	}
+	return serr
+}

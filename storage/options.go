@@ -29,7 +29,9 @@ const (
 
 // badgerOptions returns the options every store is opened with: slim
 // sizing, no compression (so no block cache is needed), no logger, no
-// metrics, and SyncWrites so that a commit is on disk when it returns.
+// metrics. Writes are not synced by Badger on each commit: the store syncs
+// itself (Update syncs every commit; UpdateDeferred leaves it to the next
+// Sync, which groups commits).
 // dir == "" opens an in-memory store.
 func badgerOptions(dir string) badger.Options {
 	opt := badger.DefaultOptions(dir)
@@ -38,7 +40,7 @@ func badgerOptions(dir string) badger.Options {
 	}
 	return opt.
 		WithLogger(nil).
-		WithSyncWrites(true).
+		WithSyncWrites(false).
 		WithMetricsEnabled(false).
 		WithMemTableSize(memTableSize).
 		WithNumMemtables(2).

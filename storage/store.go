@@ -109,6 +109,15 @@ type Store interface {
 	// to disk, before returning: when Update returns nil the change is
 	// durable. When fn returns an error nothing is changed.
 	Update(fn func(w Writer) error) error
+	// UpdateDeferred is Update without the sync: the change is committed
+	// (later transactions see it) but reaches the disk only at the next
+	// Sync, Update or Close. A pipeline of many changes uses it to group
+	// their commits into one sync; the caller must Sync before anything
+	// about the change is shown.
+	UpdateDeferred(fn func(w Writer) error) error
+	// Sync makes every committed change durable (a no-op when nothing is
+	// pending).
+	Sync() error
 	// Dir is the store's directory, "" for an in-memory store.
 	Dir() string
 	// Close releases the store.

@@ -76,7 +76,7 @@ func (b *binder) reparse(args []Arg) ([]namedArg, []posArg, map[int][]any, error
 			if b.m.CmdletBinding {
 				named = append(named, namedArg{typed: a.Name})
 			} else if hasVal {
-				unbound[i] = []any{"-" + a.Name + ":", a.Value}
+				unbound[i] = []any{"-" + a.Name + ":", unwrap(a.Value)}
 			} else {
 				unbound[i] = []any{"-" + a.Name}
 			}
@@ -166,7 +166,7 @@ func (b *binder) bindPositional(positional []posArg, bound map[string]any, cands
 				continue
 			}
 			if !b.m.CmdletBinding {
-				unbound[pa.idx] = []any{pa.arg.Value}
+				unbound[pa.idx] = []any{unwrap(pa.arg.Value)}
 				continue
 			}
 			return nil, errPositionalNotFound(argText(pa.arg))

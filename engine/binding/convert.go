@@ -128,10 +128,56 @@ func dotNetText(v any) string {
 }
 
 func unwrap(v any) any {
-	if o, ok := v.(*value.Object); ok && o != nil && o.Base != nil {
-		return o.Base
+	switch x := v.(type) {
+	case *value.Object:
+		if x != nil && x.Base != nil {
+			return x.Base
+		}
+	case NumberLiteral:
+		return x.Value
 	}
 	return v
+}
+
+// literals resolves the numeric literals in an argument (itself, or the
+// elements of an array of arguments) for a parameter of type t: their
+// text for strings, their value otherwise.
+func literals(v any, t *value.Type) any {
+	asText := t == value.TString || (t.IsArray() && t.Elem == value.TString)
+	switch x := v.(type) {
+	case NumberLiteral:
+		if asText {
+			return x.Text
+		}
+		return x.Value
+	case []any:
+		var out []any
+		for i, it := range x {
+			if nl, ok := it.(NumberLiteral); ok {
+				if out == nil {
+					out = append([]any(nil), x...)
+				}
+				if asText {
+					out[i] = nl.Text
+				} else {
+					out[i] = nl.Value
+				}
+			}
+		}
+		if out != nil {
+			return out
+		}
+	}
+	return v
+}
+
+// NumberLiteral is a numeric literal written as a command argument: its
+// value and the text as typed. Bound to a [string] parameter it gives the
+// text, as pwsh does (`-Pin 05219` is "05219", not "5219"); anywhere else,
+// the number.
+type NumberLiteral struct {
+	Value any
+	Text  string
 }
 
 // isBoolish reports whether a [bool] or [switch] parameter accepts v:
@@ -148,6 +194,7 @@ func isBoolish(v any) bool {
 // coercion). Switches become bool; ActionPreference values their name.
 func (b *binder) convert(p *pinfo, v any) (any, error) {
 	compiled := b.m.Compiled || p.kind != kindDeclared
+	v = literals(v, paramType(p.Type))
 	v = unwrap(v)
 	switch classify(p.Type) {
 	case classSwitch, classBool:
