@@ -128,11 +128,21 @@ func (o *outString) End(c *engine.Call) error {
 	return c.WriteObject(text)
 }
 
-// outHost is Out-Default and Out-Host: it formats to the host as it goes.
-type outHost struct{ w *format.Writer }
+// outHost is Out-Default and Out-Host: it formats to the host as it goes;
+// with -Paging, on an interactive terminal, it collects the text and hands
+// it to the host's pager.
+type outHost struct {
+	w      *format.Writer
+	paging *bytes.Buffer
+}
 
 func (o *outHost) Begin(c *engine.Call) error {
-	o.w = format.NewWriter(c.Runtime().Formats, c.Host().Out, format.Options{Width: c.Host().ConsoleWidth()})
+	out := c.Host().Out
+	if c.Switch("Paging") && c.Host().Page != nil {
+		o.paging = &bytes.Buffer{}
+		out = o.paging
+	}
+	o.w = format.NewWriter(c.Runtime().Formats, out, format.Options{Width: c.Host().ConsoleWidth()})
 	return nil
 }
 
@@ -149,7 +159,18 @@ func (o *outHost) Process(c *engine.Call) error {
 	return o.w.Write(outDisplay(v))
 }
 
-func (o *outHost) End(c *engine.Call) error { return o.w.Close() }
+func (o *outHost) End(c *engine.Call) error {
+	if err := o.w.Close(); err != nil {
+		return err
+	}
+	if o.paging == nil {
+		return nil
+	}
+	if err := c.Barrier(); err != nil {
+		return err
+	}
+	return c.Host().Page(o.paging.String())
+}
 
 // outFile is Out-File.
 type outFile struct{ items []any }

@@ -33,6 +33,10 @@ type Host struct {
 	ReadSecret func(prompt string) (string, error)
 	// Clear clears the screen (Clear-Host).
 	Clear func()
+	// Page shows text one screen at a time (Out-Host -Paging); nil when
+	// output is not an interactive terminal, and then text is written
+	// as is.
+	Page func(text string) error
 	// Progress draws a progress record (Write-Progress) on the terminal:
 	// percent is -1 when unknown, current/total count items when known,
 	// completed removes the bar. nil when there is no terminal to draw on.

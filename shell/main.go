@@ -73,6 +73,9 @@ func Main(cfg Config) int {
 	if streams.progress != nil {
 		host.Progress = streams.progress.Record
 	}
+	if interactive && isTerm(cfg.Stdout) {
+		host.Page = newPager(getenv, cfg.Stdout, cfg.Stderr)
+	}
 	rt := engine.New(host)
 	release := func() {}
 	if cfg.Setup != nil {
