@@ -113,7 +113,6 @@ func counterKey(name string) []byte { return tailKey(nsCounter, name) }
 func mailKey(seq uint64) []byte     { return appendU64([]byte{nsMail}, seq) }
 func auditKey(seq uint64) []byte    { return appendU64([]byte{nsAudit}, seq) }
 
-
 func upnKey(upn string) []byte { return tailKey(nsIdxUPN, lowerUPN(upn)) }
 func sipKey(sip string) []byte { return tailKey(nsIdxSIP, lowerSIP(sip)) }
 
