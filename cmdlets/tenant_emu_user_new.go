@@ -153,7 +153,7 @@ func buildNewUser(c *engine.Call, t *Tenant, r storage.Reader, upn string) (*sto
 		if pw == "" {
 			return nil, cfgInvalid("EmptyPassword", upn, "The password cannot be empty.")
 		}
-		if u.PasswordHash, u.PasswordSalt, err = emuHashPassword(pw); err != nil {
+		if u.PasswordHash, u.PasswordSalt, err = hashAccountPassword(pw); err != nil {
 			return nil, err
 		}
 	}

@@ -192,7 +192,7 @@ func applyTenantUserParams(c *engine.Call, w storage.Writer, u *storage.User) ([
 			if len(u.PasswordHash) > 0 {
 				old = "*****"
 			}
-			if u.PasswordHash, u.PasswordSalt, err = emuHashPassword(pw); err != nil {
+			if u.PasswordHash, u.PasswordSalt, err = hashAccountPassword(pw); err != nil {
 				return nil, err
 			}
 			ch = append(ch, storage.Change{Property: "Password", Old: old, New: "*****"})

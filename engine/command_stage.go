@@ -16,6 +16,15 @@ func notRecognized(name string) string {
 		"Check the spelling of the name, or if a path was included, verify that the path is correct and try again."
 }
 
+// commandNotFound is pwsh's error for a name that resolves to nothing.
+func (f *frame) commandNotFound(at syntax.Node, name string) *ErrorRecord {
+	rec := f.errAt(at, "System.Management.Automation.CommandNotFoundException", "CommandNotFoundException", notRecognized(name))
+	rec.CommandName = name
+	rec.Category = "ObjectNotFound"
+	rec.TargetObject = name
+	return rec
+}
+
 // resolved is what a command name resolves to.
 type resolved struct {
 	cmdlet *Cmdlet
@@ -91,15 +100,11 @@ func (f *frame) commandStage(c *syntax.Command, out func(any) error, expectingIn
 	dot := c.InvocationOp == "."
 	switch n := nameEl.(type) {
 	case *syntax.StringConstant:
-		if r, ok := cf.resolveCommand(n.Value); ok {
-			target = r
-		} else {
-			rec := cf.errAt(nameEl, "System.Management.Automation.CommandNotFoundException", "CommandNotFoundException", notRecognized(n.Value))
-			rec.CommandName = n.Value
-			rec.Category = "ObjectNotFound"
-			rec.TargetObject = n.Value
-			return nil, rec
+		r, ok := cf.resolveCommand(n.Value)
+		if !ok {
+			return nil, cf.commandNotFound(nameEl, n.Value)
 		}
+		target = r
 	default:
 		v, err := cf.evalValue(nameEl.(syntax.Expression))
 		if err != nil {
@@ -110,30 +115,17 @@ func (f *frame) commandStage(c *syntax.Command, out func(any) error, expectingIn
 			target = &resolved{block: t, name: ""}
 		case *CommandInfo:
 			target = t.resolved
-		case *value.Object:
-			if ci, ok := t.Base.(*CommandInfo); ok && ci.resolved != nil {
-				target = ci.resolved
-				break
-			}
-			name := value.ToString(v)
-			r, ok := cf.resolveCommand(name)
-			if !ok {
-				rec := cf.errAt(nameEl, "System.Management.Automation.CommandNotFoundException", "CommandNotFoundException", notRecognized(name))
-				rec.CommandName = name
-				rec.Category = "ObjectNotFound"
-				rec.TargetObject = name
-				return nil, rec
-			}
-			target = r
 		default:
+			if o, ok := t.(*value.Object); ok {
+				if ci, ok := o.Base.(*CommandInfo); ok && ci.resolved != nil {
+					target = ci.resolved
+					break
+				}
+			}
 			name := value.ToString(v)
 			r, ok := cf.resolveCommand(name)
 			if !ok {
-				rec := cf.errAt(nameEl, "System.Management.Automation.CommandNotFoundException", "CommandNotFoundException", notRecognized(name))
-				rec.CommandName = name
-				rec.Category = "ObjectNotFound"
-				rec.TargetObject = name
-				return nil, rec
+				return nil, cf.commandNotFound(nameEl, name)
 			}
 			target = r
 		}

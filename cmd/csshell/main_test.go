@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -21,6 +22,11 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			wd, err := os.Getwd()
+			if err != nil {
+				return err
+			}
+			env.Setenv("SCRIPTS", filepath.Join(wd, "..", "..", "scripts"))
 			env.Setenv("HOME", env.WorkDir)
 			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/.config")
 			env.Setenv("XDG_DATA_HOME", env.WorkDir+"/.local/share")
@@ -30,4 +36,3 @@ func TestScripts(t *testing.T) {
 	})
 }
 
-var _ = os.Exit
