@@ -18,6 +18,7 @@ type blockStage struct {
 	name           string
 	dot            bool
 	isScript       bool
+	top            bool // the script of csshell -File: its exit ends the session
 	isFilter       bool
 	args           []binding.Arg
 	out            func(any) error
@@ -34,6 +35,7 @@ type blockStage struct {
 // bindArgs binds the command line and prepares the block's frame.
 func (s *blockStage) bindArgs(node *syntax.Command) error {
 	s.meta = s.sb.Meta(s.name)
+	s.sb.installValidateScripts(s.f)
 	opt := binding.Options{ExpectingInput: s.expectingInput}
 	if s.f.rt.host.Interactive {
 		opt.Prompt = s.f.rt.promptMandatory
@@ -309,9 +311,14 @@ func (s *blockStage) runBlock(b *syntax.StatementBlock) error {
 	case *returnSignal:
 		return nil
 	case *exitSignal:
-		if s.isScript && s.f.depth > 0 {
+		// exit ends the script that runs it; only the script csshell was
+		// started with (-File) ends the session.
+		if s.isScript && !s.top {
 			s.f.rt.global.SetLocal("LASTEXITCODE", int32(e.code))
-			s.f.rt.lastStatus = e.code == 0
+			if e.code != 0 {
+				// A script that exits non-zero failed: $? is False.
+				s.f.rt.errorWrites++
+			}
 			return nil
 		}
 	}

@@ -37,6 +37,14 @@ type resolved struct {
 // resolveCommand finds a command by name: alias, function, cmdlet, then a
 // script file path.
 func (f *frame) resolveCommand(name string) (*resolved, bool) {
+	// Module-qualified: MicrosoftTeams\Set-CsOnlineDialInConferencingUser.
+	if mod, rest, ok := strings.Cut(name, `\`); ok && !strings.ContainsAny(rest, `\/`) {
+		if _, known := f.rt.Module(mod); known {
+			if c, ok := f.rt.cmdlets[strings.ToLower(rest)]; ok && (c.Module == "" || moduleMatches(c.Module, mod)) {
+				return &resolved{cmdlet: c, name: c.Name}, true
+			}
+		}
+	}
 	seen := 0
 	for {
 		target, ok := f.rt.aliases[strings.ToLower(name)]
@@ -59,6 +67,23 @@ func (f *frame) resolveCommand(name string) (*resolved, bool) {
 		}
 	}
 	return nil, false
+}
+
+// moduleMatches reports whether a cmdlet's module answers to the module
+// name a command was qualified with. The Teams cmdlets are also known by
+// their older modules' names (SkypeOnlineConnector, LyncOnlineConnector).
+func moduleMatches(cmdletModule, qualifier string) bool {
+	if strings.EqualFold(cmdletModule, qualifier) {
+		return true
+	}
+	teams := func(m string) bool {
+		switch strings.ToLower(m) {
+		case "microsoftteams", "skypeonlineconnector", "lynconlineconnector":
+			return true
+		}
+		return false
+	}
+	return teams(cmdletModule) && teams(qualifier)
 }
 
 // looksLikePath reports whether a command name is a path to a script.

@@ -112,7 +112,7 @@ func (rt *Runtime) runTop(ctx context.Context, sb *ScriptBlock, args []binding.A
 				rec.CommandName = baseName(sb)
 				return rec
 			}
-			st := &blockStage{f: f, sb: sb, name: file.Path, dot: true, isScript: true, args: args, out: out}
+			st := &blockStage{f: f, sb: sb, name: file.Path, dot: true, isScript: true, top: true, args: args, out: out}
 			if err := st.bindArgs(nil); err != nil {
 				return err
 			}

@@ -50,11 +50,21 @@ func (f *frame) statementError(err error, st syntax.Statement) error {
 	if rec.scriptTerminating || f.inTry > 0 {
 		return rec
 	}
-	if prefsFrom(f.scope).errorAction == "Stop" {
+	action := prefsFrom(f.scope).errorAction
+	if action == "Stop" {
 		rec.scriptTerminating = true
 		return rec
 	}
 	f.rt.lastStatus = false
+	// $ErrorActionPreference (not -ErrorAction) also silences
+	// statement-terminating errors, as in pwsh.
+	switch action {
+	case "Ignore":
+		return nil
+	case "SilentlyContinue":
+		f.rt.recordError(rec)
+		return nil
+	}
 	f.rt.recordError(rec)
 	if f.io != nil && f.io.routes[streamError] != nil {
 		return f.io.routes[streamError](rec)

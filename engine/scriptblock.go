@@ -14,6 +14,9 @@ type ScriptBlock struct {
 	meta *binding.Meta
 	// extraParams are parameters written after a function's name.
 	extraParams []*syntax.Parameter
+	// validateScripts are the [ValidateScript({…})] blocks by lower-case
+	// parameter name; the binder runs them through validateScript.
+	validateScripts map[string]*syntax.ScriptBlockExpr
 	// File is the script file the block belongs to, when it is one.
 	file *scriptInfo
 }
@@ -94,6 +97,7 @@ func (sb *ScriptBlock) Meta(name string) *binding.Meta {
 		}
 	}
 	m.Params = paramInfos(a.Source, params, anyPosition)
+	sb.collectValidateScripts(params)
 	sb.meta = m
 	return m
 }
@@ -101,6 +105,7 @@ func (sb *ScriptBlock) Meta(name string) *binding.Meta {
 // setParams installs parameters declared after a function's name.
 func (sb *ScriptBlock) setParams(name string, params []*syntax.Parameter) {
 	m := &binding.Meta{Name: name, Params: paramInfos(sb.Ast.Source, params, false)}
+	sb.collectValidateScripts(params)
 	sb.meta = m
 	sb.extraParams = params
 }
@@ -272,4 +277,58 @@ func constFloat(e syntax.Expression) (float64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// collectValidateScripts records the [ValidateScript({…})] attributes of
+// params.
+func (sb *ScriptBlock) collectValidateScripts(params []*syntax.Parameter) {
+	for _, p := range params {
+		for _, at := range p.Attributes {
+			if !strings.EqualFold(at.Name, "ValidateScript") || len(at.Positional) == 0 {
+				continue
+			}
+			if x, ok := at.Positional[0].(*syntax.ScriptBlockExpr); ok {
+				if sb.validateScripts == nil {
+					sb.validateScripts = map[string]*syntax.ScriptBlockExpr{}
+				}
+				sb.validateScripts[strings.ToLower(p.Name)] = x
+			}
+		}
+	}
+}
+
+// installValidateScripts gives the block's parameters their
+// [ValidateScript] checks, run in frame f (the caller's) with $_ set to
+// the argument, as the binder validates each value.
+func (sb *ScriptBlock) installValidateScripts(f *frame) {
+	if len(sb.validateScripts) == 0 {
+		return
+	}
+	for _, p := range sb.meta.Params {
+		x, ok := sb.validateScripts[strings.ToLower(p.Name)]
+		if !ok {
+			continue
+		}
+		check := newScriptBlock(x.Body, sb.file)
+		p.ValidateScript = func(v any) error {
+			out, err := f.callBlockValue(check, v, nil)
+			if err != nil {
+				return err
+			}
+			if !value.ToBool(out) {
+				return validateScriptFailed(check.ScriptText(), v)
+			}
+			return nil
+		}
+	}
+}
+
+// validateScriptFailed is pwsh's message for a validation script that did
+// not return $true.
+func validateScriptFailed(script string, v any) error {
+	return &ErrorRecord{
+		Message: "The \"" + script + "\" validation script for the argument with value \"" + value.ToString(v) +
+			"\" did not return a result of True. Determine why the validation script failed, and then try the command again.",
+		ExceptionType: "System.Management.Automation.ValidationMetadataException", ErrorID: "ValidateScriptFailure", Category: "InvalidData",
+	}
 }
