@@ -13,7 +13,7 @@ func registerNewObject(rt *engine.Runtime) {
 		Name: "New-Object", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Creates an instance of a Microsoft .NET Framework or COM object.",
 		Description: "The New-Object cmdlet creates an instance of a .NET type. csshell knows PSObject (and PSCustomObject), " +
-			"Hashtable and ArrayList (an array here); -Property sets properties of the new object. Other type names fail " +
+			"Hashtable, ArrayList, List[T] and HashSet[T]; -Property sets properties of the new object. Other type names fail " +
 			"as in pwsh when the type's assembly is not loaded.",
 		DefaultSet: "Net",
 		Params: []*engine.ParamInfo{
@@ -42,7 +42,10 @@ func newObject(c *engine.Call) error {
 			WithException("System.Management.Automation.PSNotSupportedException")
 	}
 	name := strings.TrimSpace(c.String("TypeName"))
-	key := strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(name, "["), "]"))
+	key := strings.ToLower(name)
+	if strings.HasPrefix(key, "[") && strings.HasSuffix(key, "]") {
+		key = key[1 : len(key)-1]
+	}
 	var obj any
 	switch key {
 	case "psobject", "system.management.automation.psobject", "pscustomobject", "system.management.automation.pscustomobject",
@@ -51,10 +54,24 @@ func newObject(c *engine.Call) error {
 		obj = o
 	case "hashtable", "system.collections.hashtable", "collections.hashtable":
 		obj = value.NewHashtable()
-	case "system.collections.arraylist", "collections.arraylist", "system.collections.generic.list[object]",
-		"collections.generic.list[object]":
-		obj = []any{}
 	default:
+		if t, ok := value.LookupType(key); ok && value.IsListType(t) {
+			var args []any
+			if c.Has("ArgumentList") {
+				if items, isList := value.Enumerate(c.Get("ArgumentList")); isList {
+					args = items
+				} else {
+					args = []any{c.Get("ArgumentList")}
+				}
+			}
+			l, err := value.NewListArgs(t, args)
+			if err != nil {
+				return engine.NewError("InvalidOperation", "ConstructorInvokedThrowException", name,
+					"%s", strings.Replace(err.Error(), "\"new\"", "\".ctor\"", 1)).WithException("System.Management.Automation.MethodInvocationException")
+			}
+			obj = l
+			break
+		}
 		return engine.NewError("InvalidType", "TypeNotFound", name,
 			"Cannot find type [%s]: verify that the assembly containing this type is loaded.", name).
 			WithException("System.Management.Automation.PSArgumentException")

@@ -85,7 +85,9 @@ func (f *formatCmd) Process(c *engine.Call) error {
 	return nil
 }
 
-// End renders what was collected as one format.Rendered.
+// End renders what was collected as one format.Deferred: the text at the
+// console width, and the means to lay it out again at the width of the
+// consumer (Out-String -Width, Out-File -Width).
 func (f *formatCmd) End(c *engine.Call) error {
 	items := make([]any, 0, len(f.items))
 	for _, it := range f.items {
@@ -96,6 +98,17 @@ func (f *formatCmd) End(c *engine.Call) error {
 	if len(items) == 0 {
 		return nil
 	}
+	width := c.Host().ConsoleWidth()
+	text := f.renderAll(c, items, width)
+	if text == "" {
+		return nil
+	}
+	return c.WriteObject(format.Deferred{Text: text, Width: width,
+		Render: func(w int) string { return f.renderAll(c, items, w) }})
+}
+
+// renderAll formats items at width, in groups when -GroupBy is given.
+func (f *formatCmd) renderAll(c *engine.Call, items []any, width int) string {
 	var text string
 	if c.Has("GroupBy") && c.Get("GroupBy") != nil {
 		label, key := fmtGroupKey(c, c.Get("GroupBy"))
@@ -115,22 +128,18 @@ func (f *formatCmd) End(c *engine.Call) error {
 				b.WriteString("\n")
 			}
 			b.WriteString("   " + label + ": " + keys[i] + "\n")
-			b.WriteString(f.render(c, run))
+			b.WriteString(f.render(c, run, width))
 		}
 		text = b.String()
 	} else {
-		text = f.render(c, items)
+		text = f.render(c, items, width)
 	}
-	if text == "" {
-		return nil
-	}
-	return c.WriteObject(format.Rendered{Text: text})
+	return text
 }
 
-// render formats items in the cmdlet's shape.
-func (f *formatCmd) render(c *engine.Call, items []any) string {
+// render formats items in the cmdlet's shape at width.
+func (f *formatCmd) render(c *engine.Call, items []any, width int) string {
 	reg := c.Runtime().Formats
-	width := c.Host().ConsoleWidth()
 	spec := c.Get("Property")
 	switch f.kind {
 	case format.TableView:

@@ -16,4 +16,5 @@ func registerTenantConfigCmdlets(rt *engine.Runtime, t *Tenant) {
 	registerTenantEmuUserCmdlets(rt, t)
 	registerTenantEmuMailCmdlets(rt, t)
 	registerTenantResetCmdlet(rt, t)
+	registerTenantSnapshotCmdlets(rt, t)
 }

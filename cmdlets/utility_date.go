@@ -17,6 +17,7 @@ func registerUtilityCmdlets(rt *engine.Runtime) {
 	registerVariableCmdlets(rt)
 	registerHostCmdlets(rt)
 	registerRandomCmdlets(rt)
+	registerStrictMode(rt)
 }
 
 // registerGetDate adds Get-Date.

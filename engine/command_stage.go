@@ -245,6 +245,9 @@ func (f *frame) argValue(e syntax.Expression) (any, error) {
 // splat expands @var: a hashtable into named arguments, an array into
 // positional ones.
 func splat(v any) []binding.Arg {
+	if l, ok := v.(*value.List); ok {
+		v = l.Snapshot()
+	}
 	switch t := v.(type) {
 	case *value.Hashtable:
 		out := make([]binding.Arg, 0, t.Len())

@@ -160,6 +160,15 @@ func (f *frame) setIndex(at syntax.Node, obj, idx, v any) error {
 		}
 		t[i] = v
 		return nil
+	case *value.List:
+		n, err := value.ConvertToName(idx, "int")
+		if err != nil {
+			return f.wrapErr(at, err)
+		}
+		if err := t.SetAt(int(n.(int32)), v); err != nil {
+			return f.wrapErr(at, err)
+		}
+		return nil
 	case nil:
 		return f.errAt(at, "System.Management.Automation.RuntimeException", "NullArray", "Cannot index into a null array.")
 	}

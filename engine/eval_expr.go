@@ -226,7 +226,12 @@ func (f *frame) evalMember(x *syntax.MemberExpr) (any, error) {
 	if target == nil && x.NullConditional {
 		return nil, nil
 	}
-	v, _ := getMember(target, name)
+	v, ok := getMember(target, name)
+	if !ok && f.scope.StrictMode() >= 2 {
+		if _, isHash := target.(*value.Hashtable); !isHash {
+			return nil, f.errPropertyStrict(x, name)
+		}
+	}
 	return v, nil
 }
 
@@ -326,9 +331,12 @@ func (f *frame) evalIndex(x *syntax.IndexExpr) (any, error) {
 	if list, ok := idx.([]any); ok {
 		out := make([]any, 0, len(list))
 		for _, i := range list {
-			v, err := indexOne(target, i)
+			v, found, err := indexOne(target, i)
 			if err != nil {
 				return nil, f.wrapErr(x, err)
+			}
+			if !found && f.scope.StrictMode() >= 3 {
+				return nil, f.errIndexStrict(x)
 			}
 			if v != nil {
 				out = append(out, v)
@@ -336,24 +344,34 @@ func (f *frame) evalIndex(x *syntax.IndexExpr) (any, error) {
 		}
 		return out, nil
 	}
-	v, err := indexOne(target, idx)
+	v, found, err := indexOne(target, idx)
 	if err != nil {
 		return nil, f.wrapErr(x, err)
+	}
+	if !found && f.scope.StrictMode() >= 3 {
+		return nil, f.errIndexStrict(x)
 	}
 	return v, nil
 }
 
-// indexOne indexes an array, a string or a scalar with one index.
-func indexOne(target, idx any) (any, error) {
-	if o, ok := target.(*value.Object); ok {
+// indexOne indexes an array, a list, a string or a scalar with one index;
+// found is false when the index is out of range.
+func indexOne(target, idx any) (v any, found bool, err error) {
+	switch t := target.(type) {
+	case *value.Object:
 		if s, isStr := idx.(string); isStr {
-			v, _ := o.Get(s)
-			return v, nil
+			v, _ := t.Get(s)
+			return v, true, nil
+		}
+	case *value.List:
+		if s, isStr := idx.(string); isStr && t.IsMembers() {
+			v, _ := t.Member(s)
+			return v, true, nil
 		}
 	}
 	n, err := value.ConvertToName(idx, "int")
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	i := int(n.(int32))
 	switch t := target.(type) {
@@ -362,22 +380,25 @@ func indexOne(target, idx any) (any, error) {
 			i += len(t)
 		}
 		if i < 0 || i >= len(t) {
-			return nil, nil
+			return nil, false, nil
 		}
-		return t[i], nil
+		return t[i], true, nil
+	case *value.List:
+		v, ok := t.At(i)
+		return v, ok, nil
 	case string:
 		r := []rune(t)
 		if i < 0 {
 			i += len(r)
 		}
 		if i < 0 || i >= len(r) {
-			return nil, nil
+			return nil, false, nil
 		}
-		return value.Char(r[i]), nil
+		return value.Char(r[i]), true, nil
 	}
 	// A scalar indexed with 0 or -1 is itself (PowerShell wraps it).
 	if i == 0 || i == -1 {
-		return target, nil
+		return target, true, nil
 	}
-	return nil, nil
+	return nil, false, nil
 }

@@ -75,6 +75,9 @@ func (f *frame) statementError(err error, st syntax.Statement) error {
 
 // emit writes a value to the output, unrolling one level of arrays.
 func (f *frame) emit(v any) error {
+	if l, ok := v.(*value.List); ok {
+		v = l.Snapshot()
+	}
 	switch t := v.(type) {
 	case []any:
 		for _, it := range t {

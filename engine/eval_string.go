@@ -21,7 +21,13 @@ func (f *frame) expandString(x *syntax.ExpandableString) (any, error) {
 			b.WriteString(s.Value)
 			continue
 		}
-		v, err := f.evalValue(part)
+		var v any
+		var err error
+		if ve, ok := part.(*syntax.VariableExpr); ok {
+			v, err = f.readVar(ve, true)
+		} else {
+			v, err = f.evalValue(part)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -10,6 +10,9 @@ import (
 // getMember reads a property of a value, knowing the engine's own types
 // (error records, script blocks) before the value package's.
 func getMember(target any, name string) (any, bool) {
+	if v, ok, handled := intrinsicMember(target, name); handled {
+		return v, ok
+	}
 	switch t := target.(type) {
 	case *ErrorRecord:
 		return errorRecordMember(t, name)
@@ -36,6 +39,11 @@ func getMember(target any, name string) (any, bool) {
 			return t.Message, true
 		}
 		return nil, false
+	case *value.List:
+		if v, ok := value.GetMember(t, name); ok {
+			return v, true
+		}
+		return getMember(t.Snapshot(), name)
 	case []any:
 		// The array's own properties win over member enumeration.
 		switch strings.ToLower(name) {
@@ -159,6 +167,9 @@ func (f *frame) invokeEngineMethod(target any, name string, args []any) (any, bo
 				return v, true, err
 			}
 		}
+	}
+	if v, handled, err := intrinsicMethod(target, name, args); handled {
+		return v, true, err
 	}
 	switch t := target.(type) {
 	case *psCmdlet:

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"github.com/csshell/csshell/engine/syntax"
+	"github.com/csshell/csshell/engine/value"
 )
 
 // stage is one running element of a pipeline.
@@ -113,6 +114,9 @@ func (s *exprStage) process(_ any, hasInput bool) error {
 	v, err := s.f.eval(s.expr)
 	if err != nil {
 		return err
+	}
+	if l, ok := v.(*value.List); ok {
+		v = l.Snapshot() // a collection enumerates into the pipeline
 	}
 	return s.f.emit(v)
 }

@@ -27,6 +27,7 @@ type Scope struct {
 	vars     map[string]*Variable
 	funcs    map[string]*Function
 	isScript bool // a script scope boundary ($script:)
+	strict   strictState
 }
 
 // NewScope makes a child scope of parent (nil for the global scope).

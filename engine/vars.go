@@ -102,7 +102,11 @@ func (rt *Runtime) hostObject() *value.Object {
 }
 
 // getVar reads a variable, including automatic ones computed on demand.
-func (f *frame) getVar(x *syntax.VariableExpr) (any, error) {
+func (f *frame) getVar(x *syntax.VariableExpr) (any, error) { return f.readVar(x, false) }
+
+// readVar reads a variable; inString tells that it is a variable expanded
+// directly in a double-quoted string (strict mode 1 allows unset ones there).
+func (f *frame) readVar(x *syntax.VariableExpr, inString bool) (any, error) {
 	name := x.Name
 	switch lowerKey(name) {
 	case "true":
@@ -129,6 +133,8 @@ func (f *frame) getVar(x *syntax.VariableExpr) (any, error) {
 			return f.script.Path, nil
 		}
 		return "", nil
+	case "executioncontext":
+		return &executionContext{f: f}, nil
 	}
 	qual, rest := splitScope(name)
 	switch qual {
@@ -138,17 +144,17 @@ func (f *frame) getVar(x *syntax.VariableExpr) (any, error) {
 		if v := f.rt.global.Lookup(rest); v != nil {
 			return v.Value, nil
 		}
-		return nil, nil
+		return f.undefinedVar(x, inString)
 	case "script":
 		if v := f.scope.scriptScope().Lookup(rest); v != nil {
 			return v.Value, nil
 		}
-		return nil, nil
+		return f.undefinedVar(x, inString)
 	case "local", "private":
 		if v := f.scope.Local(rest); v != nil {
 			return v.Value, nil
 		}
-		return nil, nil
+		return f.undefinedVar(x, inString)
 	case "function":
 		if fn := f.scope.lookupFunc(rest); fn != nil {
 			return fn.Block, nil
@@ -160,7 +166,7 @@ func (f *frame) getVar(x *syntax.VariableExpr) (any, error) {
 	if v := f.scope.Lookup(name); v != nil {
 		return v.Value, nil
 	}
-	return nil, nil
+	return f.undefinedVar(x, inString)
 }
 
 // getEnv reads an environment variable ($null when unset).

@@ -59,6 +59,9 @@ func displayString(v any) string {
 		return x
 	case []any:
 		return enumString(len(x), func(i int) any { return x[i] })
+	case *value.List:
+		items := x.Snapshot()
+		return enumString(len(items), func(i int) any { return items[i] })
 	case *value.Hashtable:
 		keys, vals := x.Keys(), x.Values()
 		return enumString(len(keys), func(i int) any { return dictEntry{keys[i], vals[i]} })
@@ -92,6 +95,9 @@ func elementString(v any) string {
 		return "[" + elementString(x.Key) + ", " + elementString(x.Value) + "]"
 	case []any:
 		return "System.Object[]"
+	case *value.List:
+		s, _ := value.InvokeMethod(x, "ToString", nil)
+		return value.ToString(s)
 	}
 	return value.ToString(v)
 }

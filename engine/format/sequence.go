@@ -83,6 +83,11 @@ func (p *processor) add(item any) {
 			p.add(e)
 		}
 		return
+	case *value.List:
+		for _, e := range x.Snapshot() {
+			p.add(e)
+		}
+		return
 	case *value.Hashtable:
 		keys, vals := x.Keys(), x.Values()
 		for i := range keys {
@@ -98,6 +103,10 @@ func (p *processor) add(item any) {
 			p.end()
 			p.out.WriteString(x.Text)
 		}
+		return
+	case Deferred:
+		p.end()
+		p.out.WriteString(x.at(p.cfg.width))
 		return
 	}
 	if text, ok := outOfBand(item); ok {

@@ -99,10 +99,11 @@ func add(a, b any) (any, error) {
 		return x + ToString(b), nil
 	case Char:
 		return string(rune(x)) + ToString(b), nil
-	case []any:
-		out := make([]any, 0, len(x)+1)
-		out = append(out, x...)
-		if y, ok := b.([]any); ok {
+	case []any, *List:
+		xs, _ := asItems(x)
+		out := make([]any, 0, len(xs)+1)
+		out = append(out, xs...)
+		if y, ok := asItems(b); ok {
 			return append(out, y...), nil
 		}
 		return append(out, b), nil
@@ -174,6 +175,8 @@ func multiply(a, b any) (any, error) {
 			out = append(out, x...)
 		}
 		return out, nil
+	case *List:
+		return multiply(x.Snapshot(), b)
 	}
 	return numericBinary("*", a, b)
 }

@@ -43,7 +43,7 @@ func Compare(op string, a, b any) (any, error) {
 		}
 		return r, err
 	}
-	if arr, ok := a.([]any); ok {
+	if arr, ok := asItems(a); ok {
 		out := []any{}
 		for _, e := range arr {
 			r, err := scalarCompare(o, e, b, cs)
@@ -68,7 +68,7 @@ func scalarCompareAny(o string, a, b any, cs bool) (any, error) {
 }
 
 func contains(coll, v any, cs bool) (bool, error) {
-	items, ok := coll.([]any)
+	items, ok := asItems(coll)
 	if !ok {
 		items = []any{coll}
 	}

@@ -48,6 +48,8 @@ func ConvertTo(v any, t *Type) (any, error) {
 		return toChar(v)
 	case kArray:
 		return toArray(v, t)
+	case kList, kHashSet:
+		return listFrom(v, t)
 	case kHashtable, kOrdered:
 		if v == nil {
 			return nil, nil
@@ -143,7 +145,7 @@ func toArray(v any, t *Type) (any, error) {
 		}
 		return out, nil
 	}
-	src, ok := v.([]any)
+	src, ok := asItems(v)
 	if !ok {
 		src = []any{v}
 	}
@@ -214,16 +216,9 @@ func ToBool(v any) bool {
 	case Char:
 		return x != 0
 	case []any:
-		switch len(x) {
-		case 0:
-			return false
-		case 1:
-			if inner, ok := x[0].([]any); ok {
-				return len(inner) > 0
-			}
-			return ToBool(x[0])
-		}
-		return true
+		return itemsTrue(x)
+	case *List:
+		return itemsTrue(x.Items)
 	case *Object:
 		if x != nil && x.Base != nil {
 			return ToBool(x.Base)
@@ -613,4 +608,20 @@ func parseTimeSpan(s string) (time.Duration, bool) {
 		d = -d
 	}
 	return d, true
+}
+
+// itemsTrue is the truthiness of a collection: empty is false, one element
+// is that element's (a nested collection counts by being non-empty), more
+// is true.
+func itemsTrue(x []any) bool {
+	switch len(x) {
+	case 0:
+		return false
+	case 1:
+		if inner, ok := asItems(x[0]); ok {
+			return len(inner) > 0
+		}
+		return ToBool(x[0])
+	}
+	return true
 }

@@ -85,6 +85,8 @@ func GetMember(v any, name string) (any, bool) {
 			return false, true
 		}
 		return enumerateMember(x, name)
+	case *List:
+		return listMember(x, name)
 	case time.Time:
 		if r, ok := dateMember(x, lname); ok {
 			return r, true
@@ -141,8 +143,8 @@ func enumerateMember(a []any, name string) (any, bool) {
 	var out []any
 	found := false
 	for _, e := range a {
-		if _, isArr := e.([]any); isArr {
-			r, ok := enumerateMember(e.([]any), name)
+		if inner, isArr := asItems(e); isArr {
+			r, ok := enumerateMember(inner, name)
 			if ok {
 				found = true
 				if ra, isA := r.([]any); isA {
@@ -271,6 +273,8 @@ func Enumerate(v any) ([]any, bool) {
 	switch x := v.(type) {
 	case []any:
 		return x, true
+	case *List:
+		return x.Items, true
 	case *Object:
 		if x != nil && x.Base != nil {
 			if a, ok := x.Base.([]any); ok {

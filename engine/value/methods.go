@@ -28,6 +28,8 @@ func InvokeMethod(v any, name string, args []any) (any, error) {
 		r, handled, err = stringMethod(x, name, lname, args)
 	case []any:
 		r, handled, err = arrayMethod(x, name, lname, args)
+	case *List:
+		r, handled, err = listMethod(x, name, lname, args)
 	case *Hashtable:
 		r, handled, err = hashtableMethod(x, name, lname, args)
 	case time.Time:
@@ -40,7 +42,7 @@ func InvokeMethod(v any, name string, args []any) (any, error) {
 		r, handled, err = numberMethod(x, name, lname, args)
 	case *Type:
 		if lname == "tostring" && len(args) == 0 {
-			return x.FullName, nil
+			return dotNetTypeString(x), nil
 		}
 	}
 	if handled || err != nil {

@@ -2,10 +2,12 @@ package value
 
 // psObjectView is what .PSObject shows for a value: its BaseObject, its
 // TypeNames and its Properties (each with Name, Value, MemberType,
-// IsSettable and TypeNameOfValue).
+// IsSettable and TypeNameOfValue). Properties is a collection indexed by
+// name (.Properties['Name']) with Match(wildcard) and Remove(name).
 func psObjectView(v any) *Object {
 	view := NewObject("System.Management.Automation.PSObject", "System.Object")
 	var props []any
+	var owner *Object
 	typeNames := []any{}
 	if o, ok := v.(*Object); ok && o != nil {
 		for _, p := range o.Properties() {
@@ -31,6 +33,7 @@ func psObjectView(v any) *Object {
 			typeNames = append(typeNames, t)
 		}
 		view.Set("BaseObject", v)
+		owner = o
 	} else {
 		if v != nil {
 			t := TypeOf(v)
@@ -41,7 +44,7 @@ func psObjectView(v any) *Object {
 	if props == nil {
 		props = []any{}
 	}
-	view.Set("Properties", props)
+	view.Set("Properties", &List{typ: tMembers, Items: props, owner: owner})
 	view.Set("TypeNames", typeNames)
 	return view
 }

@@ -201,7 +201,7 @@ func Replace(input any, pattern any, replacement any, caseSensitive bool) (any, 
 		}
 		return out, nil
 	}
-	if a, ok := input.([]any); ok {
+	if a, ok := asItems(input); ok {
 		res := make([]any, len(a))
 		for i, e := range a {
 			s, err := one(e)
@@ -273,7 +273,7 @@ func Split(input any, sep any, max int, caseSensitive bool, simpleMatch bool) ([
 	} else if max < -1 {
 		count = -max - 1
 	}
-	items, ok := input.([]any)
+	items, ok := asItems(input)
 	if !ok {
 		items = []any{input}
 	}
@@ -297,7 +297,7 @@ func Split(input any, sep any, max int, caseSensitive bool, simpleMatch bool) ([
 // SplitWhitespace implements unary -split: split on runs of whitespace,
 // dropping empty entries.
 func SplitWhitespace(input any) []any {
-	items, ok := input.([]any)
+	items, ok := asItems(input)
 	if !ok {
 		items = []any{input}
 	}
@@ -312,7 +312,7 @@ func SplitWhitespace(input any) []any {
 
 // Join implements -join: each element converted to a string, separated by sep.
 func Join(items any, sep string) string {
-	a, ok := items.([]any)
+	a, ok := asItems(items)
 	if !ok {
 		return ToString(items)
 	}

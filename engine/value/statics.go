@@ -175,6 +175,10 @@ func InvokeStatic(t *Type, name string, args []any) (any, error) {
 		r, handled, err = timeSpanStatic(name, n, args)
 	case kArray:
 		r, handled, err = arrayStatic(n, args)
+	case kList, kHashSet:
+		if n == "new" {
+			return NewListArgs(t, args)
+		}
 	case kGuid:
 		switch {
 		case n == "newguid" && len(args) == 0:

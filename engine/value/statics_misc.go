@@ -252,6 +252,8 @@ func pathStatic(name, n string, args []any) (any, bool, error) {
 	}
 	p := ToString(args[0])
 	switch n {
+	case "getfullpath":
+		return getFullPath(name, args)
 	case "getfilename":
 		if i := strings.LastIndexByte(p, '/'); i >= 0 {
 			return p[i+1:], true, nil
@@ -287,7 +289,7 @@ func pathStatic(name, n string, args []any) (any, bool, error) {
 	case "combine", "join":
 		items := args
 		if len(items) == 1 {
-			if a, ok := items[0].([]any); ok {
+			if a, ok := asItems(items[0]); ok {
 				items = a
 			}
 		}

@@ -23,7 +23,7 @@ func stringStatic(name, n string, args []any) (any, bool, error) {
 			sep := ToString(args[0])
 			items := args[1:]
 			if len(items) == 1 {
-				if a, ok := items[0].([]any); ok {
+				if a, ok := asItems(items[0]); ok {
 					items = a
 				}
 			}
@@ -37,7 +37,7 @@ func stringStatic(name, n string, args []any) (any, bool, error) {
 		var b strings.Builder
 		items := args
 		if len(items) == 1 {
-			if a, ok := items[0].([]any); ok {
+			if a, ok := asItems(items[0]); ok {
 				items = a
 			}
 		}
@@ -49,7 +49,7 @@ func stringStatic(name, n string, args []any) (any, bool, error) {
 		if len(args) >= 1 {
 			fargs := args[1:]
 			if len(fargs) == 1 {
-				if a, ok := fargs[0].([]any); ok {
+				if a, ok := asItems(fargs[0]); ok {
 					fargs = a
 				}
 			}

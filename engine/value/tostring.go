@@ -16,7 +16,7 @@ func ToString(v any) string { return ToStringSep(v, " ") }
 
 // ToStringSep is ToString with sep as the array separator ($OFS).
 func ToStringSep(v any, sep string) string {
-	if a, ok := v.([]any); ok {
+	if a, ok := asItems(v); ok {
 		var b strings.Builder
 		for i, e := range a {
 			if i > 0 {
@@ -69,6 +69,8 @@ func scalarString(v any) string {
 		return x.pattern
 	case []any:
 		return "System.Object[]"
+	case *List:
+		return dotNetTypeString(x.typ)
 	case *Hashtable:
 		if x.Ordered {
 			return "System.Collections.Specialized.OrderedDictionary"

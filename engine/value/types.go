@@ -20,6 +20,9 @@ type Type struct {
 	Accel    string
 	Elem     *Type
 	kind     typeKind
+	// display is how PowerShell names a constructed generic type when it
+	// converts it to a string ("System.Collections.Generic.List[string]").
+	display string
 }
 
 type typeKind int
@@ -51,6 +54,9 @@ const (
 	kValueType
 	kMath
 	kNull
+	kList    // System.Collections.ArrayList and List[T]
+	kHashSet // HashSet[T]
+	kMembers // PSObject.Properties
 )
 
 func mk(full, accel string, k typeKind) *Type {
@@ -96,7 +102,7 @@ var (
 	TDayOfWeek      = mk("System.DayOfWeek", "", kOther)
 	TDateTimeKind   = mk("System.DateTimeKind", "", kOther)
 	TDictEntry      = mk("System.Collections.DictionaryEntry", "", kOther)
-	TArrayList      = mk("System.Collections.ArrayList", "", kArray)
+	TArrayList      = mk("System.Collections.ArrayList", "", kList)
 )
 
 var typeTable = map[string]*Type{}
@@ -170,7 +176,7 @@ func LookupType(name string) (*Type, bool) {
 	if t, ok := typeTable["system."+n]; ok {
 		return t, true
 	}
-	return nil, false
+	return lookupGeneric(n)
 }
 
 // ArrayOf returns the array type whose elements are elem (object[] for object).
@@ -190,6 +196,9 @@ func ArrayOf(elem *Type) *Type {
 func (t *Type) String() string {
 	if t == nil {
 		return ""
+	}
+	if t.display != "" {
+		return t.display
 	}
 	if t.Accel != "" && t.kind != kObject && t.kind != kPSObject {
 		return t.Accel
@@ -231,6 +240,8 @@ func TypeOf(v any) *Type {
 		return TRegex
 	case []any:
 		return TArray
+	case *List:
+		return x.typ
 	case *Hashtable:
 		if x.Ordered {
 			return TOrdered
@@ -288,7 +299,7 @@ func IsInstance(v any, t *Type) bool {
 		}
 		return false
 	case kArray:
-		if _, ok := v.([]any); !ok || t == TArrayList {
+		if _, ok := v.([]any); !ok {
 			return false
 		}
 		return t.Elem == nil || t.Elem == TObject
