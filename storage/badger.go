@@ -25,6 +25,8 @@ type Badger struct {
 	// vlogSizes are the value log sizes at the last sync: a log that did
 	// not grow needs no fsync.
 	vlogSizes map[string]int64
+	// users caches decoded user records (usercache.go).
+	users userCache
 }
 
 var _ Store = (*Badger)(nil)

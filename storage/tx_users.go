@@ -3,6 +3,8 @@ package storage
 import (
 	"errors"
 	"strings"
+
+	badger "github.com/dgraph-io/badger/v4"
 )
 
 // indexEntry is one secondary-index key of a user and its value.
@@ -60,11 +62,20 @@ func searchWords(u *User) []string {
 
 // User returns the user with that object id.
 func (t *tx) User(id string) (*User, error) {
-	var u User
-	if err := t.getJSON(userKey(id), &u); err != nil {
+	item, err := t.txn.Get(userKey(id))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
 		return nil, err
 	}
-	return &u, nil
+	var u *User
+	err = item.Value(func(val []byte) error {
+		var derr error
+		u, derr = t.b.users.decodeUser(val)
+		return derr
+	})
+	return u, err
 }
 
 // userOrNil is User with ErrNotFound turned into nil.

@@ -1,0 +1,59 @@
+package storage
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/cespare/xxhash/v2"
+)
+
+// userCache keeps decoded user records by the hash of their stored bytes:
+// the same bytes always decode to the same user, so a hit is correct
+// whatever transaction reads it (committed or pending), and decoding JSON
+// — most of a bulk change's cost — happens once per version of a user.
+// Callers get a deep copy, so the cache's users are never shared.
+type userCache struct {
+	mu    sync.Mutex
+	users map[uint64]*User
+}
+
+// userCacheSize bounds the cache; when full it is emptied (cheap, and a
+// bulk change touches each user a few times in a row).
+const userCacheSize = 4096
+
+// decodeUser decodes a stored user record, through the cache.
+func (c *userCache) decodeUser(val []byte) (*User, error) {
+	h := xxhash.Sum64(val)
+	c.mu.Lock()
+	if u, ok := c.users[h]; ok {
+		c.mu.Unlock()
+		return u.clone(), nil
+	}
+	c.mu.Unlock()
+	u := new(User)
+	if err := decode(val, u); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.users == nil || len(c.users) >= userCacheSize {
+		c.users = make(map[uint64]*User, 64)
+	}
+	c.users[h] = u.clone()
+	c.mu.Unlock()
+	return u, nil
+}
+
+// clone returns a deep copy of u.
+func (u *User) clone() *User {
+	c := *u
+	c.Roles = slices.Clone(u.Roles)
+	c.PasswordHash = slices.Clone(u.PasswordHash)
+	c.PasswordSalt = slices.Clone(u.PasswordSalt)
+	if u.Conferencing != nil {
+		cf := *u.Conferencing
+		cf.PIN.Salt = slices.Clone(u.Conferencing.PIN.Salt)
+		cf.PIN.Hash = slices.Clone(u.Conferencing.PIN.Hash)
+		c.Conferencing = &cf
+	}
+	return &c
+}
