@@ -68,7 +68,10 @@ func Main(cfg Config) int {
 	host := engine.NewHost(cfg.Stdin, cfg.Stdout, cfg.Stderr)
 	host.Getenv = getenv
 	host.Interactive = interactive
-	streams := setupStreams(host, getenv, isTerm(cfg.Stdout), isTerm(cfg.Stderr))
+	// Input piped into csshell runs as a script with no prompt, banner or
+	// colour (like pwsh -File -); -File and -Command keep the terminal's.
+	decorated := stdinTTY || opts.Mode == ModeFile || opts.Mode == ModeCommand
+	streams := setupStreams(host, getenv, decorated && isTerm(cfg.Stdout), decorated && isTerm(cfg.Stderr))
 	host.Colorize = colorize
 	if streams.progress != nil {
 		host.Progress = streams.progress.Record
