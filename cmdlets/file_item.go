@@ -161,8 +161,10 @@ func itemTargets(c *engine.Call, raws []string, literal bool) ([]string, error) 
 	return out, nil
 }
 
-// getItem is Get-Item.
-func getItem(c *engine.Call) error {
+// eachItem expands -Path/-LiteralPath with itemTargets and runs fn on each
+// item that still exists, with its Lstat info; an error from fn ends the
+// loop and is returned.
+func eachItem(c *engine.Call, fn func(p string, info fs.FileInfo) error) error {
 	raws, literal := fsPathArgs(c)
 	targets, err := itemTargets(c, raws, literal)
 	if err != nil {
@@ -173,11 +175,28 @@ func getItem(c *engine.Call) error {
 		if err != nil {
 			continue
 		}
-		if err := c.WriteObject(fsItem(p, info)); err != nil {
+		if err := fn(p, info); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeItemError writes the non-terminating error for a failed operation
+// on path: err itself when it is an error record, else fileOpenError's.
+func writeItemError(c *engine.Call, path string, err error) error {
+	rec := engine.AsRecord(err)
+	if _, ok := err.(*engine.ErrorRecord); !ok {
+		rec = engine.AsRecord(fileOpenError(path, err))
+	}
+	return c.WriteError(rec)
+}
+
+// getItem is Get-Item.
+func getItem(c *engine.Call) error {
+	return eachItem(c, func(p string, info fs.FileInfo) error {
+		return c.WriteObject(fsItem(p, info))
+	})
 }
 
 // getChildItem is Get-ChildItem.
@@ -413,24 +432,13 @@ func osErr(path string, err error) error {
 
 // removeItem is Remove-Item.
 func removeItem(c *engine.Call) error {
-	raws, literal := fsPathArgs(c)
-	targets, err := itemTargets(c, raws, literal)
-	if err != nil {
-		return err
-	}
-	for _, p := range targets {
-		info, err := os.Lstat(p)
-		if err != nil {
-			continue
-		}
+	return eachItem(c, func(p string, info fs.FileInfo) error {
 		action := "Remove File"
 		if info.IsDir() {
 			action = "Remove Directory"
 		}
-		if ok, err := c.ShouldProcess(p, action); err != nil {
+		if ok, err := c.ShouldProcess(p, action); err != nil || !ok {
 			return err
-		} else if !ok {
-			continue
 		}
 		var rerr error
 		if info.IsDir() {
@@ -447,32 +455,16 @@ func removeItem(c *engine.Call) error {
 			rerr = os.Remove(p)
 		}
 		if rerr != nil {
-			rec := engine.AsRecord(rerr)
-			if _, ok := rerr.(*engine.ErrorRecord); !ok {
-				rec = engine.AsRecord(fileOpenError(p, rerr))
-			}
-			if err := c.WriteError(rec); err != nil {
-				return err
-			}
+			return writeItemError(c, p, rerr)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // copyOrMove is Copy-Item and Move-Item.
 func copyOrMove(c *engine.Call, move bool) error {
-	raws, literal := fsPathArgs(c)
-	targets, err := itemTargets(c, raws, literal)
-	if err != nil {
-		return err
-	}
-	destRaw := c.String("Destination")
-	dest := c.ResolvePath(destRaw)
-	for _, src := range targets {
-		info, err := os.Lstat(src)
-		if err != nil {
-			continue
-		}
+	dest := c.ResolvePath(c.String("Destination"))
+	return eachItem(c, func(src string, info fs.FileInfo) error {
 		to := dest
 		if st, err := os.Stat(dest); err == nil && st.IsDir() {
 			to = filepath.Join(dest, filepath.Base(src))
@@ -487,10 +479,8 @@ func copyOrMove(c *engine.Call, move bool) error {
 				action = "Move Directory"
 			}
 		}
-		if ok, err := c.ShouldProcess("Item: "+src+" Destination: "+to, action); err != nil {
+		if ok, err := c.ShouldProcess("Item: "+src+" Destination: "+to, action); err != nil || !ok {
 			return err
-		} else if !ok {
-			continue
 		}
 		var oerr error
 		if move {
@@ -505,24 +495,15 @@ func copyOrMove(c *engine.Call, move bool) error {
 			oerr = copyFile(src, to, info.Mode())
 		}
 		if oerr != nil {
-			rec := engine.AsRecord(oerr)
-			if _, ok := oerr.(*engine.ErrorRecord); !ok {
-				rec = engine.AsRecord(fileOpenError(to, oerr))
-			}
-			if err := c.WriteError(rec); err != nil {
-				return err
-			}
-			continue
+			return writeItemError(c, to, oerr)
 		}
 		if c.Switch("PassThru") {
 			if ni, err := os.Lstat(to); err == nil {
-				if err := c.WriteObject(fsItem(to, ni)); err != nil {
-					return err
-				}
+				return c.WriteObject(fsItem(to, ni))
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // copyFile copies one file's bytes and mode.

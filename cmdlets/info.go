@@ -221,17 +221,7 @@ func getCommand(c *engine.Call) error {
 			return false
 		}
 		verb, noun, _ := strings.Cut(ci.Name, "-")
-		match := func(s string, pats []string) bool {
-			if len(pats) == 0 {
-				return true
-			}
-			for _, p := range pats {
-				if value.Like(s, p, false) {
-					return true
-				}
-			}
-			return false
-		}
+		match := func(s string, pats []string) bool { return len(pats) == 0 || matchAny(s, pats) }
 		return match(verb, verbs) && match(noun, nouns)
 	}
 	var found []*engine.CommandInfo

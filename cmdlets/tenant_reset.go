@@ -48,38 +48,13 @@ func resetTenant(c *engine.Call, t *Tenant) error {
 	if c.Set == "Empty" {
 		mode = "Empty"
 	}
-	var name string
-	err := t.read(func(r storage.Reader) error {
-		me, err := t.signedIn(r)
-		if err != nil {
-			return err
-		}
-		if !isConferencingAdmin(me) {
-			return accessDenied(me.UserPrincipalName)
-		}
-		tn, err := r.Tenant()
-		if err != nil {
-			return err
-		}
-		name = tn.Name
-		return nil
-	})
+	_, name, err := t.snapshotAdmin()
 	if err != nil {
 		return cfgFail(c, err)
 	}
-	if c.WhatIf() || c.Has("Confirm") {
-		if ok, err := c.ShouldProcess(name, c.Cmdlet.Name); err != nil || !ok {
-			return err
-		}
-	} else if !c.Switch("Force") {
-		if !c.Interactive() {
-			return cfgFail(c, cfgInvalidOp("ConfirmationRequired", name,
-				"Reset-Tenant deletes the tenant's users, outbox and audit log and cannot be undone. Run it with -Force to reset without confirmation."))
-		}
-		ok, err := resetConfirm(c, name)
-		if err != nil || !ok {
-			return err
-		}
+	if ok, err := confirmWholeTenant(c, name,
+		"Reset-Tenant deletes the tenant's users, outbox and audit log and cannot be undone. Run it with -Force to reset without confirmation."); err != nil || !ok {
+		return err
 	}
 	n := c.Int("SyntheticUsers", 0)
 	store := t.Store()
@@ -110,6 +85,25 @@ func resetTenant(c *engine.Call, t *Tenant) error {
 	return t.cfgDo(c, func(w storage.Writer, a *storage.User) error {
 		return t.audit(w, a, c, name, "", changes)
 	})
+}
+
+// confirmWholeTenant asks before Reset-Tenant or Restore-Tenant replaces
+// the whole tenant named name: -WhatIf and -Confirm go through
+// ShouldProcess, -Force skips the question, otherwise resetConfirm asks it;
+// with no one to ask it fails (cfgFail) with the ConfirmationRequired error
+// whose message is noForce. The cmdlet goes on only when ok is true;
+// otherwise it returns err.
+func confirmWholeTenant(c *engine.Call, name, noForce string) (ok bool, err error) {
+	if c.WhatIf() || c.Has("Confirm") {
+		return c.ShouldProcess(name, c.Cmdlet.Name)
+	}
+	if c.Switch("Force") {
+		return true, nil
+	}
+	if !c.Interactive() {
+		return false, cfgFail(c, cfgInvalidOp("ConfirmationRequired", name, "%s", noForce))
+	}
+	return resetConfirm(c, name)
 }
 
 // resetConfirm asks, as PowerShell's ConfirmImpact High prompt does,

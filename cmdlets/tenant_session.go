@@ -70,10 +70,7 @@ func connectTeams(c *engine.Call, t *Tenant) error {
 			"The offline tenant is in the commercial cloud (AzureCloud); sign in without -TeamsEnvironmentName.").
 			WithException("System.ArgumentException")
 	}
-	user, pw, hasPW := credentialParts(c.Get("Credential"))
-	if id := c.String("AccountId"); id != "" && user == "" {
-		user = id
-	}
+	user, pw, hasPW := credentialAccount(c, "AccountId")
 	tn, acct, err := t.authenticate(c, user, pw, hasPW, c.String("TenantId"))
 	if err != nil {
 		return err
@@ -101,6 +98,16 @@ func credentialParts(v any) (user, password string, hasPassword bool) {
 		return user, "", false
 	}
 	return strings.TrimSpace(value.ToString(v)), "", false
+}
+
+// credentialAccount reads -Credential (credentialParts); when it names no
+// user, the account parameter param (-AccountId, -UserName) does.
+func credentialAccount(c *engine.Call, param string) (user, password string, hasPassword bool) {
+	user, password, hasPassword = credentialParts(c.Get("Credential"))
+	if u := c.String(param); u != "" && user == "" {
+		user = u
+	}
+	return user, password, hasPassword
 }
 
 // authenticate checks an account of the tenant and returns its UPN: user

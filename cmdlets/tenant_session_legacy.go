@@ -2,6 +2,7 @@ package cmdlets
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/csshell/csshell/engine"
@@ -112,10 +113,7 @@ func newOnlineSession(c *engine.Call, t *Tenant, st *sessionTable) error {
 			"Access-token sign-in is not supported offline: use -UserName or -Credential.").
 			WithException("System.Management.Automation.PSNotSupportedException")
 	}
-	user, pw, hasPW := credentialParts(c.Get("Credential"))
-	if u := c.String("UserName"); u != "" && user == "" {
-		user = u
-	}
+	user, pw, hasPW := credentialAccount(c, "UserName")
 	// Authenticate now; only Import-PSSession signs the shell in.
 	_, acct, err := t.authenticate(c, user, pw, hasPW, c.String("OverrideAdminDomain"))
 	if err != nil {
@@ -195,33 +193,15 @@ func (st *sessionTable) list(names []string, ids any) []*value.Object {
 	for _, s := range st.sessions {
 		id := sessionID(s)
 		name, _ := s.Get("Name")
-		if len(names) > 0 && !matchesAny(value.ToString(name), names) {
+		if len(names) > 0 && !matchAny(value.ToString(name), names) {
 			continue
 		}
-		if ids != nil && !containsInt(want, id) {
+		if ids != nil && !slices.Contains(want, id) {
 			continue
 		}
 		out = append(out, s)
 	}
 	return out
-}
-
-func matchesAny(s string, patterns []string) bool {
-	for _, p := range patterns {
-		if value.Like(s, p, false) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsInt(list []int, n int) bool {
-	for _, x := range list {
-		if x == n {
-			return true
-		}
-	}
-	return false
 }
 
 // removeSessions runs Remove-PSSession.

@@ -94,6 +94,31 @@ func xdsWantsOne(c *engine.Call) bool {
 	return c.Has("Identity") && c.Get("Identity") != nil && !c.Has("Filter")
 }
 
+// getGlobalInstance is the Process of a Get- cmdlet of the tenant's one
+// "Global" XDS instance: it loads the instance's data with load in a config
+// read and writes obj of it when -Identity/-Filter select "Global" (an
+// -Identity that names another instance is a not-found error).
+func getGlobalInstance[T any](t *Tenant, load func(storage.Reader) (T, error), obj func(T) *value.Object) func(*engine.Call) error {
+	return func(c *engine.Call) error {
+		var data T
+		err := t.cfgRead(c, func(r storage.Reader) error {
+			var err error
+			data, err = load(r)
+			return err
+		})
+		if err != nil {
+			return cfgFail(c, err)
+		}
+		if !xdsMatch(c, settingsIdentity, false) {
+			if xdsWantsOne(c) {
+				return cfgFail(c, notFound(c.String("Identity")))
+			}
+			return nil
+		}
+		return c.WriteObject(obj(data))
+	}
+}
+
 // registerTenantSettingsCmdlets adds Get-CsOnlineDialInConferencingTenantSettings
 // and Get-CsOnlineDialinConferencingTenantConfiguration (Set and Remove
 // are in tenant_settings_set.go) and their views.
@@ -120,24 +145,7 @@ func registerTenantSettingsCmdlets(rt *engine.Runtime, t *Tenant) {
 		),
 		Outputs:  []string{settingsTypeName},
 		Examples: []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingTenantSettings", Remarks: "Returns the tenant's dial-in conferencing settings."}},
-		New: engine.ProcessOnly(func(c *engine.Call) error {
-			var s *storage.Settings
-			err := t.cfgRead(c, func(r storage.Reader) error {
-				var err error
-				s, err = r.Settings()
-				return err
-			})
-			if err != nil {
-				return cfgFail(c, err)
-			}
-			if !xdsMatch(c, settingsIdentity, false) {
-				if xdsWantsOne(c) {
-					return cfgFail(c, notFound(c.String("Identity")))
-				}
-				return nil
-			}
-			return c.WriteObject(settingsObject(s))
-		}),
+		New:      engine.ProcessOnly(getGlobalInstance(t, storage.Reader.Settings, settingsObject)),
 	})
 
 	rt.Register(&engine.Cmdlet{
@@ -152,24 +160,7 @@ func registerTenantSettingsCmdlets(rt *engine.Runtime, t *Tenant) {
 		),
 		Outputs:  []string{configTypeName},
 		Examples: []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialinConferencingTenantConfiguration", Remarks: "Returns the dial-in conferencing configuration of the administrator's tenant."}},
-		New: engine.ProcessOnly(func(c *engine.Call) error {
-			var tn *storage.Tenant
-			err := t.cfgRead(c, func(r storage.Reader) error {
-				var err error
-				tn, err = r.Tenant()
-				return err
-			})
-			if err != nil {
-				return cfgFail(c, err)
-			}
-			if !xdsMatch(c, settingsIdentity, false) {
-				if xdsWantsOne(c) {
-					return cfgFail(c, notFound(c.String("Identity")))
-				}
-				return nil
-			}
-			return c.WriteObject(configObject(tn))
-		}),
+		New:      engine.ProcessOnly(getGlobalInstance(t, storage.Reader.Tenant, configObject)),
 	})
 }
 

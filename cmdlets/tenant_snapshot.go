@@ -70,7 +70,8 @@ func snapshotStore(t *Tenant) (storage.Snapshotter, error) {
 }
 
 // snapshotAdmin checks that the signed-in account is an administrator and
-// returns it with the tenant's name.
+// returns it with the tenant's name (for Checkpoint-, Restore- and
+// Reset-Tenant).
 func (t *Tenant) snapshotAdmin() (admin, tenant string, err error) {
 	err = t.read(func(r storage.Reader) error {
 		me, err := t.signedIn(r)
@@ -88,6 +89,16 @@ func (t *Tenant) snapshotAdmin() (admin, tenant string, err error) {
 		return nil
 	})
 	return admin, tenant, err
+}
+
+// snapshotAccess is the first step of Checkpoint- and Restore-Tenant: the
+// snapshotAdmin check, then the store as a Snapshotter (snapshotStore).
+func (t *Tenant) snapshotAccess() (admin, tenant string, snap storage.Snapshotter, err error) {
+	if admin, tenant, err = t.snapshotAdmin(); err != nil {
+		return "", "", nil, err
+	}
+	snap, err = snapshotStore(t)
+	return admin, tenant, snap, err
 }
 
 // snapshotFail reports a refused snapshot with the path as given.
@@ -111,10 +122,7 @@ func snapshotFail(c *engine.Call, err error, raw string) error {
 
 // checkpointTenant runs Checkpoint-Tenant.
 func checkpointTenant(c *engine.Call, t *Tenant) error {
-	if _, _, err := t.snapshotAdmin(); err != nil {
-		return cfgFail(c, err)
-	}
-	snap, err := snapshotStore(t)
+	_, _, snap, err := t.snapshotAccess()
 	if err != nil {
 		return cfgFail(c, err)
 	}
@@ -216,11 +224,7 @@ func snapshotObject(path string, hdr *storage.SnapshotHeader) *value.Object {
 
 // restoreTenant runs Restore-Tenant.
 func restoreTenant(c *engine.Call, t *Tenant) error {
-	admin, name, err := t.snapshotAdmin()
-	if err != nil {
-		return cfgFail(c, err)
-	}
-	snap, err := snapshotStore(t)
+	admin, name, snap, err := t.snapshotAccess()
 	if err != nil {
 		return cfgFail(c, err)
 	}
@@ -241,19 +245,9 @@ func restoreTenant(c *engine.Call, t *Tenant) error {
 	if err != nil {
 		return snapshotFail(c, err, raw)
 	}
-	if c.WhatIf() || c.Has("Confirm") {
-		if ok, err := c.ShouldProcess(name, c.Cmdlet.Name); err != nil || !ok {
-			return err
-		}
-	} else if !c.Switch("Force") {
-		if !c.Interactive() {
-			return cfgFail(c, cfgInvalidOp("ConfirmationRequired", name,
-				"Restore-Tenant replaces the whole tenant with the snapshot; every change made since it was taken is lost. Run it with -Force to restore without confirmation."))
-		}
-		ok, err := resetConfirm(c, name)
-		if err != nil || !ok {
-			return err
-		}
+	if ok, err := confirmWholeTenant(c, name,
+		"Restore-Tenant replaces the whole tenant with the snapshot; every change made since it was taken is lost. Run it with -Force to restore without confirmation."); err != nil || !ok {
+		return err
 	}
 	if _, err := f.Seek(0, 0); err != nil {
 		return cfgFail(c, storeError(err, raw))

@@ -229,23 +229,9 @@ func applyDefaultNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *stor
 
 // defaultNumberBridge resolves -BridgeId / -BridgeName.
 func defaultNumberBridge(c *engine.Call, r storage.Reader) (*storage.Bridge, error) {
-	var b *storage.Bridge
-	if c.Has("BridgeId") && c.Get("BridgeId") != nil {
-		x, err := r.Bridge(strings.ToLower(c.String("BridgeId")))
-		if err != nil {
-			return nil, bridgeNotFound(c.String("BridgeId"))
-		}
-		b = x
-	}
-	if name := c.String("BridgeName"); name != "" {
-		x, err := r.BridgeByName(name)
-		if err != nil {
-			return nil, bridgeNotFound(name)
-		}
-		if b != nil && b.ID != x.ID {
-			return nil, bridgeMismatch(c.String("BridgeId"), name)
-		}
-		b = x
+	b, err := namedBridge(c, r)
+	if err != nil {
+		return nil, err
 	}
 	if b == nil {
 		return nil, engine.NewError("InvalidArgument", "BridgeRequired", nil,

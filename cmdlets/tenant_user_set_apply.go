@@ -196,9 +196,9 @@ func psBool(b bool) string {
 	return "False"
 }
 
-// targetBridge is the bridge named by -BridgeId / -BridgeName, or the
-// user's current one.
-func targetBridge(c *engine.Call, r storage.Reader, cur string) (*storage.Bridge, error) {
+// namedBridge is the bridge named by -BridgeId and/or -BridgeName (both
+// must name the same one), nil when neither is given.
+func namedBridge(c *engine.Call, r storage.Reader) (*storage.Bridge, error) {
 	var b *storage.Bridge
 	if c.Has("BridgeId") && c.Get("BridgeId") != nil {
 		x, err := r.Bridge(strings.ToLower(c.String("BridgeId")))
@@ -216,6 +216,16 @@ func targetBridge(c *engine.Call, r storage.Reader, cur string) (*storage.Bridge
 			return nil, bridgeMismatch(c.String("BridgeId"), name)
 		}
 		b = x
+	}
+	return b, nil
+}
+
+// targetBridge is the bridge named by -BridgeId / -BridgeName, or the
+// user's current one.
+func targetBridge(c *engine.Call, r storage.Reader, cur string) (*storage.Bridge, error) {
+	b, err := namedBridge(c, r)
+	if err != nil {
+		return nil, err
 	}
 	if b != nil {
 		return b, nil

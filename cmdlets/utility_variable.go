@@ -368,16 +368,16 @@ func newVariable(c *engine.Call) error {
 	return nil
 }
 
-// findVars finds the variables a -Name pattern names, with the scope that
-// holds each.
-func findVars(c *engine.Call, sc *engine.Scope, pattern string) []struct {
+// foundVar is a variable findVars found, with the scope that holds it.
+type foundVar struct {
 	v  *engine.Variable
 	sc *engine.Scope
-} {
-	var out []struct {
-		v  *engine.Variable
-		sc *engine.Scope
-	}
+}
+
+// findVars finds the variables a -Name pattern names, with the scope that
+// holds each.
+func findVars(c *engine.Call, sc *engine.Scope, pattern string) []foundVar {
+	var out []foundVar
 	seen := map[string]bool{}
 	for s := sc; s != nil; s = s.Parent() {
 		for _, v := range s.Variables() {
@@ -387,10 +387,7 @@ func findVars(c *engine.Call, sc *engine.Scope, pattern string) []struct {
 			}
 			if value.Like(v.Name, pattern, false) && filtered(c, v.Name) {
 				seen[key] = true
-				out = append(out, struct {
-					v  *engine.Variable
-					sc *engine.Scope
-				}{v, s})
+				out = append(out, foundVar{v, s})
 			}
 		}
 		if c.Has("Scope") {
@@ -401,8 +398,12 @@ func findVars(c *engine.Call, sc *engine.Scope, pattern string) []struct {
 	return out
 }
 
-// removeVariable runs Remove-Variable.
-func removeVariable(c *engine.Call) error {
+// eachFoundVar is the loop Remove-Variable and Clear-Variable share: for
+// each -Name it finds the variables (a name without wildcards that matches
+// none is an error), writes the error blocked makes for a constant or, without
+// -Force, read-only variable, asks ShouldProcess for action and runs act on
+// each variable it may change.
+func eachFoundVar(c *engine.Call, action string, blocked func(name string) *engine.ErrorRecord, act func(f foundVar) error) error {
 	sc, err := targetScope(c)
 	if err != nil {
 		return err
@@ -417,59 +418,47 @@ func removeVariable(c *engine.Call) error {
 		}
 		for _, f := range found {
 			if f.v.Constant || (f.v.ReadOnly && !c.Switch("Force")) {
-				if err := c.WriteError(engine.NewError("WriteError", "VariableNotRemovable", f.v.Name,
-					"Cannot remove variable %s because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.", f.v.Name).
-					WithException("System.Management.Automation.SessionStateUnauthorizedAccessException")); err != nil {
+				if err := c.WriteError(blocked(f.v.Name)); err != nil {
 					return err
 				}
 				continue
 			}
-			if ok, err := c.ShouldProcess("Name: "+f.v.Name, "Remove variable"); err != nil || !ok {
+			if ok, err := c.ShouldProcess("Name: "+f.v.Name, action); err != nil || !ok {
 				if err != nil {
 					return err
 				}
 				continue
 			}
-			f.sc.Remove(f.v.Name)
+			if err := act(f); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
+// removeVariable runs Remove-Variable.
+func removeVariable(c *engine.Call) error {
+	return eachFoundVar(c, "Remove variable", notRemovable, func(f foundVar) error {
+		f.sc.Remove(f.v.Name)
+		return nil
+	})
+}
+
+// notRemovable is the error for removing a constant or read-only variable.
+func notRemovable(name string) *engine.ErrorRecord {
+	return engine.NewError("WriteError", "VariableNotRemovable", name,
+		"Cannot remove variable %s because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.", name).
+		WithException("System.Management.Automation.SessionStateUnauthorizedAccessException")
+}
+
 // clearVariable runs Clear-Variable.
 func clearVariable(c *engine.Call) error {
-	sc, err := targetScope(c)
-	if err != nil {
-		return err
-	}
-	for _, n := range c.Strings("Name") {
-		found := findVars(c, sc, n)
-		if len(found) == 0 && !value.HasWildcard(n) {
-			if err := c.WriteError(varNotFound(n)); err != nil {
-				return err
-			}
-			continue
+	return eachFoundVar(c, "Clear variable", notWritable, func(f foundVar) error {
+		f.v.Value = nil
+		if c.Switch("PassThru") {
+			return c.WriteObject(varObject(f.v))
 		}
-		for _, f := range found {
-			if f.v.Constant || (f.v.ReadOnly && !c.Switch("Force")) {
-				if err := c.WriteError(notWritable(f.v.Name)); err != nil {
-					return err
-				}
-				continue
-			}
-			if ok, err := c.ShouldProcess("Name: "+f.v.Name, "Clear variable"); err != nil || !ok {
-				if err != nil {
-					return err
-				}
-				continue
-			}
-			f.v.Value = nil
-			if c.Switch("PassThru") {
-				if err := c.WriteObject(varObject(f.v)); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
+		return nil
+	})
 }

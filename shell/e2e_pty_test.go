@@ -402,3 +402,20 @@ func TestE2EBanner(t *testing.T) {
 	s.key("\x04")
 	s.wait()
 }
+
+// TestE2EPasteRunsEachLine: text and Enter arriving in one read (a paste,
+// fast typing, a terminal multiplexer) run as typed, line by line —
+// go-prompt alone would insert them literally.
+func TestE2EPasteRunsEachLine(t *testing.T) {
+	t.Parallel()
+	s := startSession(t, t.TempDir())
+	s.waitFor(psPrompt)
+	s.key("abc\x03")
+	s.markNow()
+	s.key("$x = 20 + 1\r$x * 2\r")
+	s.waitFor("\n42\n")
+	s.key("foreach ($i in 1..2) {\r  \"pasted-$i\"\r}\r")
+	s.waitFor("pasted-1\npasted-2\n")
+	s.line("exit")
+	s.wait()
+}

@@ -28,6 +28,9 @@ type ttyParser struct {
 	mu     sync.Mutex
 	raw    bool
 	frozen bool // csshell is exiting: stay in the original modes
+	// pending holds bytes read but not yet handed to go-prompt: Read
+	// returns one key at a time (keysplit.go).
+	pending []byte
 	// onTearDown, when set, runs at the start of every TearDown; the
 	// signal handler uses it to hold go-prompt's own SIGTERM exit.
 	onTearDown func()
@@ -107,17 +110,25 @@ func (t *ttyParser) Restore() error {
 	return errors.Join(err1, err2)
 }
 
-// Read returns the bytes available now (go-prompt polls every 10 ms).
+// Read returns the next key available now (go-prompt polls every
+// 10 ms): one key per call, so a paste or text and Enter arriving
+// together are handled key by key rather than inserted literally.
 func (t *ttyParser) Read() ([]byte, error) {
-	buf := make([]byte, 1024)
-	n, err := syscall.Read(t.fd, buf)
-	if err != nil {
-		return []byte{}, err
+	if len(t.pending) == 0 {
+		buf := make([]byte, 4096)
+		n, err := syscall.Read(t.fd, buf)
+		if err != nil {
+			return []byte{}, err
+		}
+		if n <= 0 {
+			return []byte{}, nil
+		}
+		t.pending = buf[:n]
 	}
-	if n <= 0 {
-		return []byte{}, nil
-	}
-	return buf[:n], nil
+	k := nextKeyLen(t.pending)
+	key := append([]byte(nil), t.pending[:k]...)
+	t.pending = t.pending[k:]
+	return key, nil
 }
 
 // GetWinSize returns the window size, or 80×24 when the terminal does
