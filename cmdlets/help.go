@@ -19,7 +19,8 @@ func registerHelpCmdlets(rt *engine.Runtime) {
 		Description: "The Get-Help cmdlet displays information about PowerShell concepts and commands, including cmdlets, functions, scripts, and about_ topics. Get-Help with a wildcard lists the matching topics.",
 		DefaultSet:  "AllUsersView",
 		Params: []*engine.ParamInfo{
-			{Name: "Name", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromPipelineByName: true}}, Help: "Gets help about the specified command or concept."},
+			{Name: "Name", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromPipelineByName: true}}, Help: "Gets help about the specified command or concept.",
+				Complete: completeAboutTopics},
 			{Name: "Path", Type: "String", Sets: outSetsAll(), Help: "Gets help that explains how the cmdlet works in the specified provider path."},
 			{Name: "Category", Type: "String[]", Sets: outSetsAll(), Help: "Displays help only for items in the specified category and their aliases."},
 			{Name: "Component", Type: "String[]", Sets: outSetsAll(), Help: "Displays commands with the specified component value."},
@@ -570,4 +571,16 @@ var aboutTopics = []aboutTopic{
 			"    [a-b]  matches a range of characters\n" +
 			"    [ab]   matches the specified characters\n\n" +
 			"Use the backtick (`) to match a wildcard character literally."},
+}
+
+// completeAboutTopics lists the about_ topics starting with prefix, for tab
+// completion of Get-Help -Name (the completer adds the command names).
+func completeAboutTopics(prefix string) []string {
+	var out []string
+	for _, t := range aboutTopics {
+		if len(t.name) >= len(prefix) && strings.EqualFold(t.name[:len(prefix)], prefix) {
+			out = append(out, t.name)
+		}
+	}
+	return out
 }

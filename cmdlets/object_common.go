@@ -32,6 +32,17 @@ func pipelineInput(help string) *engine.ParamInfo {
 		Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1, FromPipeline: true}}, Help: help}
 }
 
+// processInput is the object one Process call works on: the pipeline
+// input, else the bound -InputObject (see pipelineInput); ok is false when
+// there is neither.
+func processInput(c *engine.Call) (in any, ok bool) {
+	if c.HasInput {
+		return c.Input, true
+	}
+	in, ok = c.Params["InputObject"]
+	return in, ok
+}
+
 // named is a named-only parameter in every set.
 func named(name, typ, help string, aliases ...string) *engine.ParamInfo {
 	return &engine.ParamInfo{Name: name, Type: typ, Aliases: aliases,

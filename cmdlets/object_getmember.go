@@ -50,12 +50,9 @@ type getMember struct {
 func (g *getMember) Begin(c *engine.Call) error { return nil }
 
 func (g *getMember) Process(c *engine.Call) error {
-	in := c.Input
-	if !c.HasInput {
-		var ok bool
-		if in, ok = c.Params["InputObject"]; !ok {
-			return nil
-		}
+	in, ok := processInput(c)
+	if !ok {
+		return nil
 	}
 	if in == nil {
 		return nil
@@ -333,12 +330,9 @@ type getUnique struct {
 func (g *getUnique) Begin(c *engine.Call) error { return nil }
 
 func (g *getUnique) Process(c *engine.Call) error {
-	in := c.Input
-	if !c.HasInput {
-		var ok bool
-		if in, ok = c.Params["InputObject"]; !ok {
-			return nil
-		}
+	in, ok := processInput(c)
+	if !ok {
+		return nil
 	}
 	if g.hasLast {
 		var same bool

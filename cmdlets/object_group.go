@@ -83,12 +83,9 @@ func (g *groupObject) Begin(c *engine.Call) error {
 }
 
 func (g *groupObject) Process(c *engine.Call) error {
-	in := c.Input
-	if !c.HasInput {
-		var ok bool
-		if in, ok = c.Params["InputObject"]; !ok {
-			return nil
-		}
+	in, ok := processInput(c)
+	if !ok {
+		return nil
 	}
 	if in == nil {
 		return nil

@@ -114,12 +114,9 @@ func (m *measureObject) Begin(c *engine.Call) error {
 }
 
 func (m *measureObject) Process(c *engine.Call) error {
-	in := c.Input
-	if !c.HasInput {
-		var ok bool
-		if in, ok = c.Params["InputObject"]; !ok {
-			return nil
-		}
+	in, ok := processInput(c)
+	if !ok {
+		return nil
 	}
 	if m.specs == nil {
 		if in == nil && c.HasInput {

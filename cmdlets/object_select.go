@@ -111,12 +111,9 @@ func (s *selectObject) Process(c *engine.Call) error {
 	if s.stopped {
 		return nil
 	}
-	in := c.Input
-	if !c.HasInput {
-		var ok bool
-		if in, ok = c.Params["InputObject"]; !ok {
-			return nil
-		}
+	in, ok := processInput(c)
+	if !ok {
+		return nil
 	}
 	i := s.n
 	s.n++

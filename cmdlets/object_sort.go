@@ -67,12 +67,9 @@ func (s *sortObject) Begin(c *engine.Call) error {
 }
 
 func (s *sortObject) Process(c *engine.Call) error {
-	in := c.Input
-	if !c.HasInput {
-		var ok bool
-		if in, ok = c.Params["InputObject"]; !ok {
-			return nil
-		}
+	in, ok := processInput(c)
+	if !ok {
+		return nil
 	}
 	e, err := sortKeys(c, s.specs, in)
 	if err != nil {

@@ -46,12 +46,9 @@ type teeObject struct {
 func (t *teeObject) Begin(c *engine.Call) error { return nil }
 
 func (t *teeObject) Process(c *engine.Call) error {
-	in := c.Input
-	if !c.HasInput {
-		var ok bool
-		if in, ok = c.Params["InputObject"]; !ok {
-			return nil
-		}
+	in, ok := processInput(c)
+	if !ok {
+		return nil
 	}
 	t.items = append(t.items, in)
 	return c.WriteObject(in)

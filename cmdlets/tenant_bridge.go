@@ -146,49 +146,40 @@ func registerTenantBridgeCmdlets(rt *engine.Runtime, t *Tenant) {
 			{Title: "Example 2", Code: "Get-CsOnlineDialInConferencingBridge -Name \"Conference Bridge\"", Remarks: "Returns one bridge by name."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			var out []*value.Object
-			err := t.cfgRead(c, func(r storage.Reader) error {
+			return t.cfgList(c, func(r storage.Reader) ([]*value.Object, error) {
 				off, err := conferencingDisabled(r)
 				if err != nil || off {
-					return err
+					return nil, err
 				}
 				all, err := r.ServiceNumbers()
 				if err != nil {
-					return err
+					return nil, err
 				}
 				var bridges []*storage.Bridge
 				switch c.Set {
 				case "UniqueBridgeParams":
 					b, err := resolveBridgeByID(r, c.String("Identity"))
 					if err != nil {
-						return err
+						return nil, err
 					}
 					bridges = []*storage.Bridge{b}
 				case "BridgeNameParams":
 					b, err := resolveBridgeByName(r, c.String("Name"))
 					if err != nil {
-						return err
+						return nil, err
 					}
 					bridges = []*storage.Bridge{b}
 				default:
 					if bridges, err = r.Bridges(); err != nil {
-						return err
+						return nil, err
 					}
 				}
+				var out []*value.Object
 				for _, b := range bridges {
 					out = append(out, bridgeObject(b, all))
 				}
-				return nil
+				return out, nil
 			})
-			if err != nil {
-				return cfgFail(c, err)
-			}
-			for _, o := range out {
-				if err := c.WriteObject(o); err != nil {
-					return err
-				}
-			}
-			return nil
 		}),
 	})
 

@@ -44,3 +44,18 @@ func TestTenantCompleters(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpTopicCompletion checks Get-Help -Name's completion hook lists the
+// about_ topics.
+func TestHelpTopicCompletion(t *testing.T) {
+	s := newCfgSession(t, "", false)
+	c, _ := s.rt.Cmdlet("Get-Help")
+	p := c.Param("Name")
+	if p == nil || p.Complete == nil {
+		t.Fatal("Get-Help -Name has no completion hook")
+	}
+	got := p.Complete("about_au")
+	if !reflect.DeepEqual(got, []string{"about_Audio_Conferencing_PIN"}) {
+		t.Errorf("about_au = %q", got)
+	}
+}

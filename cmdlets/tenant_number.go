@@ -91,35 +91,34 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 			{Title: "Example 2", Code: "Get-CsOnlineDialInConferencingServiceNumber -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc | fl", Remarks: "Lists the numbers of one bridge."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			var out []*value.Object
-			err := t.cfgRead(c, func(r storage.Reader) error {
+			return t.cfgList(c, func(r storage.Reader) ([]*value.Object, error) {
 				if c.Set == "UniqueNumberParams" {
 					n, err := resolveNumber(r, numberText(c.Get("Identity")))
 					if err != nil {
-						return err
+						return nil, err
 					}
-					out = append(out, numberObject(n))
-					return nil
+					return []*value.Object{numberObject(n)}, nil
 				}
 				bridgeID := ""
 				switch {
 				case c.Has("BridgeId"):
 					b, err := resolveBridgeByID(r, c.String("BridgeId"))
 					if err != nil {
-						return err
+						return nil, err
 					}
 					bridgeID = b.ID
 				case c.Has("BridgeName") && c.String("BridgeName") != "":
 					b, err := resolveBridgeByName(r, c.String("BridgeName"))
 					if err != nil {
-						return err
+						return nil, err
 					}
 					bridgeID = b.ID
 				}
 				all, err := r.ServiceNumbers()
 				if err != nil {
-					return err
+					return nil, err
 				}
+				var out []*value.Object
 				limit := c.Int("ResultSize", -1)
 				city := strings.TrimSpace(c.String("City"))
 				for _, n := range all {
@@ -134,17 +133,8 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 					}
 					out = append(out, numberObject(n))
 				}
-				return nil
+				return out, nil
 			})
-			if err != nil {
-				return cfgFail(c, err)
-			}
-			for _, o := range out {
-				if err := c.WriteObject(o); err != nil {
-					return err
-				}
-			}
-			return nil
 		}),
 	})
 	registerTenantNumberSetCmdlets(rt, t)

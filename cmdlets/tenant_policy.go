@@ -19,13 +19,56 @@ const (
 // reference names none (a live tenant showed three instances; their
 // AllowService values are undocumented): csshell takes the global policy,
 // which allows the service, and one tag allowing and one refusing it.
-var dialinPolicies = []struct {
-	identity string
-	allow    bool
-}{
+var dialinPolicies = []dialinPolicy{
 	{"Global", true},
 	{"Tag:ServiceAllowed", true},
 	{"Tag:ServiceNotAllowed", false},
+}
+
+// dialinPolicy is one predefined dial-in conferencing policy.
+type dialinPolicy struct {
+	identity string
+	allow    bool
+}
+
+// dialinPolicyObject is the object Get-CsOnlineDialinConferencingPolicy
+// returns for p.
+func dialinPolicyObject(p dialinPolicy) *value.Object {
+	o := value.NewObject(dialinPolicyTypeName, "System.Object")
+	o.Set("Identity", p.identity)
+	o.Set("AllowService", p.allow)
+	o.Set("Description", nil)
+	return o
+}
+
+// dialoutPolicyObject is the object Get-CsOnlineDialOutPolicy returns for p.
+func dialoutPolicyObject(p *storage.DialOutPolicy) *value.Object {
+	o := value.NewObject(dialoutPolicyTypeName, "System.Object")
+	o.Set("Identity", p.Identity)
+	o.Set("AllowPSTNConferencingDialOutType", p.AllowPSTNConferencingDialOutType)
+	o.Set("AllowPSTNOutboundCallingType", p.AllowPSTNOutboundCallingType)
+	return o
+}
+
+// writeSelectedPolicies writes obj of each policy whose identity
+// -Identity or -Filter selects (xdsMatch, "Tag:" optional). When -Identity
+// names one policy and none matches, it fails (cfgFail) with
+// policyNotFound(kind, notFoundID).
+func writeSelectedPolicies[P any](c *engine.Call, policies []P, identity func(P) string, obj func(P) *value.Object, kind, notFoundID string) error {
+	found := false
+	for _, p := range policies {
+		if !xdsMatch(c, identity(p), true) {
+			continue
+		}
+		found = true
+		if err := c.WriteObject(obj(p)); err != nil {
+			return err
+		}
+	}
+	if !found && xdsWantsOne(c) {
+		return cfgFail(c, policyNotFound(kind, notFoundID))
+	}
+	return nil
 }
 
 // policyNotFound is the error for an XDS policy identity that names none.
@@ -59,24 +102,8 @@ func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
 			if err := t.cfgRead(c, func(storage.Reader) error { return nil }); err != nil {
 				return cfgFail(c, err)
 			}
-			found := false
-			for _, p := range dialinPolicies {
-				if !xdsMatch(c, p.identity, true) {
-					continue
-				}
-				found = true
-				o := value.NewObject(dialinPolicyTypeName, "System.Object")
-				o.Set("Identity", p.identity)
-				o.Set("AllowService", p.allow)
-				o.Set("Description", nil)
-				if err := c.WriteObject(o); err != nil {
-					return err
-				}
-			}
-			if !found && xdsWantsOne(c) {
-				return cfgFail(c, policyNotFound("OnlineDialinConferencingPolicy", c.String("Identity")))
-			}
-			return nil
+			return writeSelectedPolicies(c, dialinPolicies, func(p dialinPolicy) string { return p.identity }, dialinPolicyObject,
+				"OnlineDialinConferencingPolicy", c.String("Identity"))
 		}),
 	})
 
@@ -108,24 +135,8 @@ func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
 			if err != nil {
 				return cfgFail(c, err)
 			}
-			found := false
-			for _, p := range policies {
-				if !xdsMatch(c, p.Identity, true) {
-					continue
-				}
-				found = true
-				o := value.NewObject(dialoutPolicyTypeName, "System.Object")
-				o.Set("Identity", p.Identity)
-				o.Set("AllowPSTNConferencingDialOutType", p.AllowPSTNConferencingDialOutType)
-				o.Set("AllowPSTNOutboundCallingType", p.AllowPSTNOutboundCallingType)
-				if err := c.WriteObject(o); err != nil {
-					return err
-				}
-			}
-			if !found && xdsWantsOne(c) {
-				return cfgFail(c, policyNotFound("OnlineDialOutPolicy", strings.TrimSpace(c.String("Identity"))))
-			}
-			return nil
+			return writeSelectedPolicies(c, policies, func(p *storage.DialOutPolicy) string { return p.Identity }, dialoutPolicyObject,
+				"OnlineDialOutPolicy", strings.TrimSpace(c.String("Identity")))
 		}),
 	})
 }

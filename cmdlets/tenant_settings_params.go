@@ -88,6 +88,26 @@ func (t *Tenant) cfgRead(c *engine.Call, fn func(r storage.Reader) error) error 
 	})
 }
 
+// cfgList runs collect in a config read (cfgRead) and writes the objects
+// it returns; a read error is reported with cfgFail and nothing is written.
+func (t *Tenant) cfgList(c *engine.Call, collect func(r storage.Reader) ([]*value.Object, error)) error {
+	var out []*value.Object
+	err := t.cfgRead(c, func(r storage.Reader) error {
+		var err error
+		out, err = collect(r)
+		return err
+	})
+	if err != nil {
+		return cfgFail(c, err)
+	}
+	for _, o := range out {
+		if err := c.WriteObject(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // cfgChange runs fn in one durable change transaction after the -Tenant
 // check (the admin role check is t.change's). Callers report its error
 // with cfgFail.

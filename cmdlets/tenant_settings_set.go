@@ -237,6 +237,37 @@ func copySettings(s *storage.Settings) *storage.Settings {
 	return &c
 }
 
+// changeSettings is the Process of Set- and
+// Remove-CsOnlineDialInConferencingTenantSettings: after the -Identity check
+// and ShouldProcess it stores the settings next makes of the current ones
+// and audits what changed (nothing is written when nothing changed).
+func (t *Tenant) changeSettings(c *engine.Call, next func(old *storage.Settings) (*storage.Settings, error)) error {
+	if err := checkSettingsIdentity(c); err != nil {
+		return cfgFail(c, err)
+	}
+	if ok, err := c.ShouldProcess(settingsIdentity, c.Cmdlet.Name); err != nil || !ok {
+		return err
+	}
+	return t.cfgDo(c, func(w storage.Writer, admin *storage.User) error {
+		old, err := w.Settings()
+		if err != nil {
+			return storeError(err, settingsIdentity)
+		}
+		s, err := next(old)
+		if err != nil {
+			return err
+		}
+		changes := settingsChanges(old, s)
+		if len(changes) == 0 {
+			return nil
+		}
+		if err := w.PutSettings(s); err != nil {
+			return storeError(err, settingsIdentity)
+		}
+		return t.audit(w, admin, c, settingsIdentity, "", changes)
+	})
+}
+
 // registerTenantSettingsSetCmdlets adds Set- and
 // Remove-CsOnlineDialInConferencingTenantSettings.
 func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
@@ -255,35 +286,18 @@ func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
 			{Title: "Example 3", Code: "Set-CsOnlineDialInConferencingTenantSettings -AutomaticallySendEmailsToUsers $false", Remarks: "No automatic emails to users."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			if err := checkSettingsIdentity(c); err != nil {
-				return cfgFail(c, err)
-			}
-			if ok, err := c.ShouldProcess(settingsIdentity, c.Cmdlet.Name); err != nil || !ok {
-				return err
-			}
-			return t.cfgDo(c, func(w storage.Writer, admin *storage.User) error {
-				old, err := w.Settings()
-				if err != nil {
-					return storeError(err, settingsIdentity)
-				}
+			return t.changeSettings(c, func(old *storage.Settings) (*storage.Settings, error) {
 				s := copySettings(old)
 				if c.Has("Instance") && c.Get("Instance") != nil {
 					if err := applyInstance(s, c.Get("Instance")); err != nil {
-						return err
+						return nil, err
 					}
 				}
 				applySettingParams(c, s)
 				if err := validateSettings(s); err != nil {
-					return err
+					return nil, err
 				}
-				changes := settingsChanges(old, s)
-				if len(changes) == 0 {
-					return nil
-				}
-				if err := w.PutSettings(s); err != nil {
-					return storeError(err, settingsIdentity)
-				}
-				return t.audit(w, admin, c, settingsIdentity, "", changes)
+				return s, nil
 			})
 		}),
 	})
@@ -298,29 +312,12 @@ func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
 		Params:   cfgParams([]*engine.ParamInfo{id}, cfgInfra("Tenant", "Force")),
 		Examples: []engine.Example{{Title: "Example 1", Code: "Remove-CsOnlineDialInConferencingTenantSettings", Remarks: "Resets the tenant's dial-in conferencing settings to their defaults."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			if err := checkSettingsIdentity(c); err != nil {
-				return cfgFail(c, err)
-			}
-			if ok, err := c.ShouldProcess(settingsIdentity, c.Cmdlet.Name); err != nil || !ok {
-				return err
-			}
-			return t.cfgDo(c, func(w storage.Writer, admin *storage.User) error {
-				old, err := w.Settings()
-				if err != nil {
-					return storeError(err, settingsIdentity)
-				}
+			return t.changeSettings(c, func(old *storage.Settings) (*storage.Settings, error) {
 				s := storage.NewDefaultSettings()
 				// The tenant-wide dial-out policy grant is not a setting of
 				// this object: it survives.
 				s.GlobalDialOutPolicy = old.GlobalDialOutPolicy
-				changes := settingsChanges(old, s)
-				if len(changes) == 0 {
-					return nil
-				}
-				if err := w.PutSettings(s); err != nil {
-					return storeError(err, settingsIdentity)
-				}
-				return t.audit(w, admin, c, settingsIdentity, "", changes)
+				return s, nil
 			})
 		}),
 	})

@@ -54,6 +54,7 @@ func New(h *Host) *Runtime {
 		lastStatus: true,
 	}
 	rt.global = NewScope(nil, true)
+	rt.Formats.Register(semanticVersionView)
 	rt.initVariables()
 	// Everything the host shows goes through the durability barrier.
 	if h.Out != nil {

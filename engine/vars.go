@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/csshell/csshell/engine/format"
 	"os"
 	"runtime"
 	"strings"
@@ -51,6 +52,20 @@ func (rt *Runtime) initVariables() {
 	if wd, err := os.Getwd(); err == nil {
 		rt.location = wd
 	}
+}
+
+// semanticVersionView is pwsh's table for a SemanticVersion
+// ($PSVersionTable.PSVersion).
+var semanticVersionView = format.View{
+	TypeName: "System.Management.Automation.SemanticVersion",
+	Kind:     format.TableView,
+	Columns: []format.Column{
+		{Label: "Major", Property: "Major", Width: 6, Align: format.AlignLeft},
+		{Label: "Minor", Property: "Minor", Width: 6, Align: format.AlignLeft},
+		{Label: "Patch", Property: "Patch", Width: 6, Align: format.AlignLeft},
+		{Label: "PreReleaseLabel", Property: "PreReleaseLabel", Width: 15, Align: format.AlignLeft},
+		{Label: "BuildLabel", Property: "BuildLabel", Width: 10, Align: format.AlignLeft},
+	},
 }
 
 // semanticVersion makes a SemanticVersion object: it prints as text and has

@@ -109,7 +109,7 @@ func (p *processor) add(item any) {
 		p.out.WriteString(x.at(p.cfg.width))
 		return
 	}
-	if text, ok := outOfBand(item); ok {
+	if text, ok := outOfBand(item); ok && !p.hasView(item) {
 		p.outOfBand(text)
 		return
 	}
@@ -348,4 +348,16 @@ func (p *processor) end() {
 		p.out.WriteByte('\n')
 	}
 	p.seq = nil
+}
+
+// hasView reports whether an object has a registered view, which wins
+// over printing it as its base value (a SemanticVersion prints as its
+// table, while "$v" gives its text).
+func (p *processor) hasView(item any) bool {
+	o, ok := item.(*value.Object)
+	if !ok {
+		return false
+	}
+	_, found := p.reg.Lookup(o.TypeNames)
+	return found
 }
