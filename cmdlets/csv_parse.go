@@ -151,6 +151,14 @@ func csvValidateNames(names []string) error {
 func (r *csvReader) nextRecord() []string {
 	var result []string
 	var cur strings.Builder
+	// endField reads the rest of the field (readTillDelimiter), adds it to
+	// the record and reports whether the record ended there.
+	endField := func(eatBlanks bool) bool {
+		end := r.readTillDelimiter(&cur, eatBlanks)
+		result = append(result, cur.String())
+		cur.Reset()
+		return end
+	}
 	quoted := false
 	for !r.eof() {
 		ch := r.read()
@@ -171,20 +179,14 @@ func (r *csvReader) nextRecord() []string {
 					continue
 				}
 				quoted = false
-				end := r.readTillDelimiter(&cur, true)
-				result = append(result, cur.String())
-				cur.Reset()
-				if end {
+				if endField(true) {
 					return result
 				}
 			case cur.Len() == 0:
 				quoted = true
 			default:
 				cur.WriteRune(ch)
-				end := r.readTillDelimiter(&cur, false)
-				result = append(result, cur.String())
-				cur.Reset()
-				if end {
+				if endField(false) {
 					return result
 				}
 			}
@@ -195,10 +197,7 @@ func (r *csvReader) nextRecord() []string {
 			case cur.Len() == 0:
 			default:
 				cur.WriteRune(ch)
-				end := r.readTillDelimiter(&cur, true)
-				result = append(result, cur.String())
-				cur.Reset()
-				if end {
+				if endField(true) {
 					return result
 				}
 			}

@@ -418,6 +418,21 @@ const commonParametersText = `    <CommonParameters>
 
 `
 
+// parametersText is the PARAMETERS section of the detailed (full: the
+// full) view: each parameter's block, then <CommonParameters> for an
+// advanced function or script.
+func (d *helpDoc) parametersText(full bool) string {
+	var b strings.Builder
+	b.WriteString("PARAMETERS\n")
+	for _, p := range d.allParams() {
+		b.WriteString(d.paramBlock(p, full))
+	}
+	if d.meta != nil && d.meta.CmdletBinding {
+		b.WriteString(commonParametersText)
+	}
+	return b.String()
+}
+
 // render lays the help out in a view.
 func (d *helpDoc) render(view helpView) string {
 	var b strings.Builder
@@ -437,13 +452,7 @@ func (d *helpDoc) render(view helpView) string {
 		}
 		b.WriteString("\n\n")
 		if view == helpFullView || view == helpDetailedView {
-			b.WriteString("PARAMETERS\n")
-			for _, p := range d.allParams() {
-				b.WriteString(d.paramBlock(p, view == helpFullView))
-			}
-			if d.meta != nil && d.meta.CmdletBinding {
-				b.WriteString(commonParametersText)
-			}
+			b.WriteString(d.parametersText(view == helpFullView))
 			b.WriteString("\n")
 		}
 		aliases := "None"
@@ -476,13 +485,7 @@ func (d *helpDoc) render(view helpView) string {
 		b.WriteString("\n")
 	}
 	if view == helpDetailedView || view == helpFullView {
-		b.WriteString("PARAMETERS\n")
-		for _, p := range d.allParams() {
-			b.WriteString(d.paramBlock(p, view == helpFullView))
-		}
-		if d.meta != nil && d.meta.CmdletBinding {
-			b.WriteString(commonParametersText)
-		}
+		b.WriteString(d.parametersText(view == helpFullView))
 	}
 	if view == helpFullView {
 		section("INPUTS", strings.Join(d.inputs, "\n\n"))

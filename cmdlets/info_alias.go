@@ -87,27 +87,22 @@ func aliasObject(rt *engine.Runtime, name, target string) *value.Object {
 func getAlias(c *engine.Call) error {
 	rt := c.Runtime()
 	all := rt.Aliases()
-	excluded := func(name string) bool {
-		for _, x := range c.Strings("Exclude") {
-			if value.Like(name, x, false) {
-				return true
-			}
-		}
-		return false
-	}
-	if c.Has("Definition") {
-		for _, d := range c.Strings("Definition") {
+	// writeMatches writes the aliases (not -Exclude'd) whose name
+	// (field 0) or definition (field 1) matches each pattern; a pattern
+	// without wildcards that matches none is an error naming the field.
+	writeMatches := func(patterns []string, field int, fieldName string) error {
+		for _, pat := range patterns {
 			found := false
 			for _, a := range all {
-				if value.Like(a[1], d, false) && !excluded(a[0]) {
+				if value.Like(a[field], pat, false) && !matchAny(a[0], c.Strings("Exclude")) {
 					found = true
 					if err := c.WriteObject(aliasObject(rt, a[0], a[1])); err != nil {
 						return err
 					}
 				}
 			}
-			if !found && !value.HasWildcard(d) {
-				rec := engine.NewError("ObjectNotFound", "ItemNotFoundException", d, "This command cannot find a matching alias because an alias with the definition '%s' does not exist.", d).
+			if !found && !value.HasWildcard(pat) {
+				rec := engine.NewError("ObjectNotFound", "ItemNotFoundException", pat, "This command cannot find a matching alias because an alias with the %s '%s' does not exist.", fieldName, pat).
 					WithException("System.Management.Automation.ItemNotFoundException")
 				if err := c.WriteError(rec); err != nil {
 					return err
@@ -116,29 +111,14 @@ func getAlias(c *engine.Call) error {
 		}
 		return nil
 	}
+	if c.Has("Definition") {
+		return writeMatches(c.Strings("Definition"), 1, "definition")
+	}
 	names := c.Strings("Name")
 	if len(names) == 0 {
 		names = []string{"*"}
 	}
-	for _, n := range names {
-		found := false
-		for _, a := range all {
-			if value.Like(a[0], n, false) && !excluded(a[0]) {
-				found = true
-				if err := c.WriteObject(aliasObject(rt, a[0], a[1])); err != nil {
-					return err
-				}
-			}
-		}
-		if !found && !value.HasWildcard(n) {
-			rec := engine.NewError("ObjectNotFound", "ItemNotFoundException", n, "This command cannot find a matching alias because an alias with the name '%s' does not exist.", n).
-				WithException("System.Management.Automation.ItemNotFoundException")
-			if err := c.WriteError(rec); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return writeMatches(names, 0, "name")
 }
 
 // setAlias is Set-Alias and New-Alias.

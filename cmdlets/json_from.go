@@ -336,27 +336,47 @@ func (p *jsonParser) array(depth int) (any, error) {
 			p.i++
 			return out, nil
 		}
-		p.path = append(p.path, fmt.Sprintf("[%d]", len(out)))
-		v, err := p.value(depth)
+		v, err := p.valueAt(fmt.Sprintf("[%d]", len(out)), depth)
 		if err != nil {
 			return nil, err
 		}
-		p.path = p.path[:len(p.path)-1]
 		out = append(out, v)
-		p.skip()
-		if p.i >= len(p.s) {
-			return nil, p.fail("Unexpected end when deserializing array.")
-		}
-		switch p.s[p.i] {
-		case ',':
-			p.i++
-		case ']':
-		default:
-			r := p.s[p.i]
-			p.i++
-			return nil, p.fail("After parsing a value an unexpected character was encountered: %c.", r)
+		if err := p.afterValue(']', "array"); err != nil {
+			return nil, err
 		}
 	}
+}
+
+// valueAt reads a member's value with elem (an index or a property name)
+// added to the path errors report; on an error the path keeps it.
+func (p *jsonParser) valueAt(elem string, depth int) (any, error) {
+	p.path = append(p.path, elem)
+	v, err := p.value(depth)
+	if err != nil {
+		return nil, err
+	}
+	p.path = p.path[:len(p.path)-1]
+	return v, nil
+}
+
+// afterValue reads what follows a member of an array or object (kind):
+// a comma, which it consumes, or the closing bracket end, which it leaves
+// for the next turn of the caller's loop.
+func (p *jsonParser) afterValue(end rune, kind string) error {
+	p.skip()
+	if p.i >= len(p.s) {
+		return p.fail("Unexpected end when deserializing %s.", kind)
+	}
+	switch p.s[p.i] {
+	case ',':
+		p.i++
+	case end:
+	default:
+		r := p.s[p.i]
+		p.i++
+		return p.fail("After parsing a value an unexpected character was encountered: %c.", r)
+	}
+	return nil
 }
 
 // object reads { … } into a PSCustomObject or a hashtable.
@@ -399,12 +419,10 @@ func (p *jsonParser) object(depth int) (any, error) {
 			return nil, p.fail("Unexpected end when deserializing object.")
 		}
 		p.i++
-		p.path = append(p.path, name)
-		v, err := p.value(depth)
+		v, err := p.valueAt(name, depth)
 		if err != nil {
 			return nil, err
 		}
-		p.path = p.path[:len(p.path)-1]
 		if k, ok := index[name]; ok {
 			vals[k] = v
 		} else {
@@ -412,18 +430,8 @@ func (p *jsonParser) object(depth int) (any, error) {
 			names = append(names, name)
 			vals = append(vals, v)
 		}
-		p.skip()
-		if p.i >= len(p.s) {
-			return nil, p.fail("Unexpected end when deserializing object.")
-		}
-		switch p.s[p.i] {
-		case ',':
-			p.i++
-		case '}':
-		default:
-			c := p.s[p.i]
-			p.i++
-			return nil, p.fail("After parsing a value an unexpected character was encountered: %c.", c)
+		if err := p.afterValue('}', "object"); err != nil {
+			return nil, err
 		}
 	}
 	if p.opt.asHashtable {

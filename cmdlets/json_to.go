@@ -128,35 +128,15 @@ func (w *jsonWriter) value(v any, depth, indent int) {
 		w.b.WriteString(jsonQuote(value.ToString(v), w.opt.escape))
 		return
 	}
-	switch x := v.(type) {
-	case []any:
-		if len(x) == 0 {
-			w.b.WriteString("[]")
-			return
-		}
-		w.b.WriteByte('[')
-		for i, e := range x {
-			if i > 0 {
-				w.b.WriteByte(',')
-			}
-			w.newline(indent + 1)
-			w.value(e, depth+1, indent+1)
-		}
-		w.newline(indent)
-		w.b.WriteByte(']')
+	if x, ok := v.([]any); ok {
+		w.container('[', ']', len(x), indent, func(i int) {
+			w.value(x[i], depth+1, indent+1)
+		})
 		return
 	}
 	members := jsonMembers(v)
-	if len(members) == 0 {
-		w.b.WriteString("{}")
-		return
-	}
-	w.b.WriteByte('{')
-	for i, m := range members {
-		if i > 0 {
-			w.b.WriteByte(',')
-		}
-		w.newline(indent + 1)
+	w.container('{', '}', len(members), indent, func(i int) {
+		m := members[i]
 		w.b.WriteString(jsonQuote(m.name, w.opt.escape))
 		if w.opt.compress {
 			w.b.WriteByte(':')
@@ -164,9 +144,27 @@ func (w *jsonWriter) value(v any, depth, indent int) {
 			w.b.WriteString(": ")
 		}
 		w.value(m.v, depth+1, indent+1)
+	})
+}
+
+// container writes a JSON array or object of n items between left and
+// right (just the two when n is 0), each item on its own line one level
+// deeper than indent; item writes the i-th.
+func (w *jsonWriter) container(left, right byte, n, indent int, item func(i int)) {
+	w.b.WriteByte(left)
+	if n == 0 {
+		w.b.WriteByte(right)
+		return
+	}
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			w.b.WriteByte(',')
+		}
+		w.newline(indent + 1)
+		item(i)
 	}
 	w.newline(indent)
-	w.b.WriteByte('}')
+	w.b.WriteByte(right)
 }
 
 // jsonMembers lists the members an object serializes as.

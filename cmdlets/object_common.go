@@ -133,6 +133,15 @@ type propSpec struct {
 	descending *bool               // Sort-Object's Descending/Ascending keys
 }
 
+// propertySpecs reads the call's -Property with parsePropSpecs; nil when
+// it is not given.
+func propertySpecs(c *engine.Call, sortKeys bool) ([]propSpec, error) {
+	if !c.Has("Property") {
+		return nil, nil
+	}
+	return parsePropSpecs(c.Get("Property"), sortKeys)
+}
+
 // parsePropSpecs reads a -Property argument. allowed lists the hashtable
 // keys the cmdlet accepts (beyond Name/Label/Expression).
 func parsePropSpecs(v any, sortKeys bool) ([]propSpec, error) {

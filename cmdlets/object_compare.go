@@ -44,13 +44,11 @@ type compareObject struct {
 }
 
 func (co *compareObject) Begin(c *engine.Call) error {
-	if c.Has("Property") {
-		specs, err := parsePropSpecs(c.Get("Property"), false)
-		if err != nil {
-			return err
-		}
-		co.specs = specs
+	specs, err := propertySpecs(c, false)
+	if err != nil {
+		return err
 	}
+	co.specs = specs
 	return nil
 }
 

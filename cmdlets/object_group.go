@@ -67,17 +67,15 @@ func (g *groupObject) Begin(c *engine.Call) error {
 		return engine.NewError("InvalidArgument", "ArgumentException", nil,
 			"The AsString parameter cannot be used without the AsHashTable parameter.").WithException("System.ArgumentException")
 	}
-	if c.Has("Property") {
-		specs, err := parsePropSpecs(c.Get("Property"), false)
-		if err != nil {
-			return err
-		}
-		g.specs = specs
-		if c.Switch("AsHashTable") && !c.Switch("AsString") && len(specs) > 1 {
-			return engine.NewError("InvalidArgument", "ArgumentException", nil,
-				"The AsHashTable parameter is only valid when grouping by a single property. Use the AsString parameter to group by multiple properties.").
-				WithException("System.ArgumentException")
-		}
+	specs, err := propertySpecs(c, false)
+	if err != nil {
+		return err
+	}
+	g.specs = specs
+	if c.Switch("AsHashTable") && !c.Switch("AsString") && len(specs) > 1 {
+		return engine.NewError("InvalidArgument", "ArgumentException", nil,
+			"The AsHashTable parameter is only valid when grouping by a single property. Use the AsString parameter to group by multiple properties.").
+			WithException("System.ArgumentException")
 	}
 	return nil
 }

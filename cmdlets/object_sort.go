@@ -56,13 +56,11 @@ type sortObject struct {
 }
 
 func (s *sortObject) Begin(c *engine.Call) error {
-	if c.Has("Property") {
-		specs, err := parsePropSpecs(c.Get("Property"), true)
-		if err != nil {
-			return err
-		}
-		s.specs = specs
+	specs, err := propertySpecs(c, true)
+	if err != nil {
+		return err
 	}
+	s.specs = specs
 	return nil
 }
 

@@ -120,6 +120,19 @@ func (t *Tenant) signedIn(r storage.Reader) (*storage.User, error) {
 	return users[0], nil
 }
 
+// signedInAdmin returns the signed-in account's user record, or the
+// access-denied error when it holds no administrator role.
+func (t *Tenant) signedInAdmin(r storage.Reader) (*storage.User, error) {
+	me, err := t.signedIn(r)
+	if err != nil {
+		return nil, err
+	}
+	if !isConferencingAdmin(me) {
+		return nil, accessDenied(me.UserPrincipalName)
+	}
+	return me, nil
+}
+
 // read runs fn in a read transaction, checking the session is connected.
 func (t *Tenant) read(fn func(r storage.Reader) error) error {
 	return t.store.View(func(r storage.Reader) error {
@@ -139,12 +152,9 @@ func (t *Tenant) read(fn func(r storage.Reader) error) error {
 // returning — so a pipeline of many changes shares one sync.
 func (t *Tenant) change(fn func(w storage.Writer, admin *storage.User) error) error {
 	return t.store.UpdateDeferred(func(w storage.Writer) error {
-		admin, err := t.signedIn(w)
+		admin, err := t.signedInAdmin(w)
 		if err != nil {
 			return err
-		}
-		if !isConferencingAdmin(admin) {
-			return accessDenied(admin.UserPrincipalName)
 		}
 		return fn(w, admin)
 	})

@@ -146,7 +146,7 @@ func registerTenantBridgeCmdlets(rt *engine.Runtime, t *Tenant) {
 			{Title: "Example 2", Code: "Get-CsOnlineDialInConferencingBridge -Name \"Conference Bridge\"", Remarks: "Returns one bridge by name."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			return t.cfgList(c, func(r storage.Reader) ([]*value.Object, error) {
+			return t.cfgReadList(c, func(r storage.Reader) ([]*value.Object, error) {
 				off, err := conferencingDisabled(r)
 				if err != nil || off {
 					return nil, err

@@ -113,12 +113,8 @@ func getAuditLog(c *engine.Call, t *Tenant) error {
 	target := strings.TrimSpace(c.String("Identity"))
 	var recs []*storage.AuditRecord
 	err := t.read(func(r storage.Reader) error {
-		me, err := t.signedIn(r)
-		if err != nil {
+		if _, err := t.signedInAdmin(r); err != nil {
 			return err
-		}
-		if !isConferencingAdmin(me) {
-			return accessDenied(me.UserPrincipalName)
 		}
 		userID, number := "", ""
 		if target != "" && !value.HasWildcard(target) {
@@ -138,6 +134,7 @@ func getAuditLog(c *engine.Call, t *Tenant) error {
 			}
 			return value.Like(a.Target, target, false) || strings.EqualFold(a.TargetID, target)
 		}
+		var err error
 		recs, err = r.Audit(c.Int("Last", 0), keep)
 		return err
 	})

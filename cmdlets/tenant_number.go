@@ -91,7 +91,7 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 			{Title: "Example 2", Code: "Get-CsOnlineDialInConferencingServiceNumber -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc | fl", Remarks: "Lists the numbers of one bridge."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			return t.cfgList(c, func(r storage.Reader) ([]*value.Object, error) {
+			return t.cfgReadList(c, func(r storage.Reader) ([]*value.Object, error) {
 				if c.Set == "UniqueNumberParams" {
 					n, err := resolveNumber(r, numberText(c.Get("Identity")))
 					if err != nil {

@@ -46,6 +46,19 @@ func numberTargetBridge(c *engine.Call, r storage.Reader) (*storage.Bridge, erro
 	return nil, nil
 }
 
+// resolveOwnNumber is resolveNumber for a change: a number shared between
+// tenants is refused with sharedNumberError.
+func resolveOwnNumber(r storage.Reader, given string) (*storage.ServiceNumber, error) {
+	n, err := resolveNumber(r, given)
+	if err != nil {
+		return nil, err
+	}
+	if n.IsShared {
+		return nil, sharedNumberError(given)
+	}
+	return n, nil
+}
+
 // sharedNumberError refuses a change to a number shared between tenants
 // (rules 40, 41).
 func sharedNumberError(given string) *engine.ErrorRecord {
@@ -164,12 +177,9 @@ func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
 
 // unregisterNumber performs Unregister-…ServiceNumber inside the change.
 func unregisterNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.User, given string) error {
-	n, err := resolveNumber(w, given)
+	n, err := resolveOwnNumber(w, given)
 	if err != nil {
 		return err
-	}
-	if n.IsShared {
-		return sharedNumberError(given)
 	}
 	if n.BridgeID == "" {
 		return cfgInvalidOp("ServiceNumberNotAssigned", given, "The service number \"%s\" is not assigned to a bridge.", given)
@@ -258,12 +268,9 @@ func replaceDefaultNumber(t *Tenant, w storage.Writer, admin *storage.User, c *e
 
 // setNumberLanguages performs Set-…ServiceNumber inside the change.
 func setNumberLanguages(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.User, given string) error {
-	n, err := resolveNumber(w, given)
+	n, err := resolveOwnNumber(w, given)
 	if err != nil {
 		return err
-	}
-	if n.IsShared {
-		return sharedNumberError(given)
 	}
 	primary, secondary := n.PrimaryLanguage, append([]string{}, n.SecondaryLanguages...)
 	restore := c.Switch("RestoreDefaultLanguages")

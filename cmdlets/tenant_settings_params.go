@@ -88,9 +88,9 @@ func (t *Tenant) cfgRead(c *engine.Call, fn func(r storage.Reader) error) error 
 	})
 }
 
-// cfgList runs collect in a config read (cfgRead) and writes the objects
+// cfgReadList runs collect in a config read (cfgRead) and writes the objects
 // it returns; a read error is reported with cfgFail and nothing is written.
-func (t *Tenant) cfgList(c *engine.Call, collect func(r storage.Reader) ([]*value.Object, error)) error {
+func (t *Tenant) cfgReadList(c *engine.Call, collect func(r storage.Reader) ([]*value.Object, error)) error {
 	var out []*value.Object
 	err := t.cfgRead(c, func(r storage.Reader) error {
 		var err error

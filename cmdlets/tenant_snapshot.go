@@ -74,12 +74,9 @@ func snapshotStore(t *Tenant) (storage.Snapshotter, error) {
 // Reset-Tenant).
 func (t *Tenant) snapshotAdmin() (admin, tenant string, err error) {
 	err = t.read(func(r storage.Reader) error {
-		me, err := t.signedIn(r)
+		me, err := t.signedInAdmin(r)
 		if err != nil {
 			return err
-		}
-		if !isConferencingAdmin(me) {
-			return accessDenied(me.UserPrincipalName)
 		}
 		tn, err := r.Tenant()
 		if err != nil {
