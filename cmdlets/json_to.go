@@ -119,6 +119,10 @@ type jsonMember struct {
 
 // value writes v at nesting depth (pwsh's currentDepth) and indent.
 func (w *jsonWriter) value(v any, depth, indent int) {
+	if l, ok := v.(*value.List); ok {
+		// A list serializes as the array it holds.
+		v = l.Snapshot()
+	}
 	if s, ok := jsonScalar(v, w.opt.escape); ok {
 		w.b.WriteString(s)
 		return
