@@ -523,7 +523,7 @@ func (d *helpDoc) examplesText() string {
 	var b strings.Builder
 	for i, ex := range d.examples {
 		b.WriteString("    -------------------------- EXAMPLE " + strconv.Itoa(i+1) + " --------------------------\n\n")
-		b.WriteString("    PS > " + ex.Code + "\n\n")
+		b.WriteString("    PS > " + strings.ReplaceAll(ex.Code, "\n", "\n    ") + "\n\n")
 		remarks := ex.Remarks
 		if remarks == "" {
 			remarks = ex.Title
