@@ -44,13 +44,20 @@ func NewTenant(store storage.Store) (*Tenant, error) {
 func firstGlobalAdmin(r storage.Reader) (string, error) {
 	var upn string
 	err := r.ScanUsers("", 0, func(u *storage.User) error {
-		if upn == "" && hasRole(u, storage.RoleGlobalAdmin) {
+		if hasRole(u, storage.RoleGlobalAdmin) {
 			upn = u.UserPrincipalName
+			return errFound // stop: start-up must not read every user
 		}
 		return nil
 	})
+	if errors.Is(err, errFound) {
+		err = nil
+	}
 	return upn, err
 }
+
+// errFound stops a scan once it has what it looks for.
+var errFound = errors.New("found")
 
 // Store returns the tenant store.
 func (t *Tenant) Store() storage.Store { return t.store }
