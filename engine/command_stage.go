@@ -245,9 +245,6 @@ func (f *frame) argValue(e syntax.Expression) (any, error) {
 // splat expands @var: a hashtable into named arguments, an array into
 // positional ones.
 func splat(v any) []binding.Arg {
-	if l, ok := v.(*value.List); ok {
-		v = l.Snapshot()
-	}
 	switch t := v.(type) {
 	case *value.Hashtable:
 		out := make([]binding.Arg, 0, t.Len())
@@ -256,14 +253,15 @@ func splat(v any) []binding.Arg {
 			out = append(out, binding.Arg{Name: name, IsParam: true, Value: t.Values()[i], HasValue: true, Colon: true, Text: "-" + name, Splatted: true})
 		}
 		return out
-	case []any:
-		out := make([]binding.Arg, 0, len(t))
-		for _, it := range t {
+	case nil:
+		return nil
+	}
+	if items, ok := value.Enumerate(v); ok {
+		out := make([]binding.Arg, 0, len(items))
+		for _, it := range items {
 			out = append(out, binding.Arg{Value: it, HasValue: true, Text: value.ToString(it), Splatted: true})
 		}
 		return out
-	case nil:
-		return nil
 	}
 	return []binding.Arg{{Value: v, HasValue: true, Text: value.ToString(v), Splatted: true}}
 }

@@ -75,18 +75,17 @@ func (f *frame) statementError(err error, st syntax.Statement) error {
 
 // emit writes a value to the output, unrolling one level of arrays.
 func (f *frame) emit(v any) error {
-	if l, ok := v.(*value.List); ok {
-		v = l.Snapshot()
+	if v == automationNull {
+		return nil
 	}
-	switch t := v.(type) {
-	case []any:
-		for _, it := range t {
+	// Collections (arrays, lists) unroll one level, as value.Enumerate
+	// defines for the whole engine.
+	if items, ok := value.Enumerate(v); ok {
+		for _, it := range items {
 			if err := f.io.out(it); err != nil {
 				return err
 			}
 		}
-		return nil
-	case *automationNullType:
 		return nil
 	}
 	return f.io.out(v)
