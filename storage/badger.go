@@ -103,15 +103,8 @@ func start(b *Badger) (*Badger, error) {
 }
 
 // seedIfEmpty seeds the demo tenant when the store has no tenant record
-// (for instance after a DeleteAll).
-func (b *Badger) seedIfEmpty() error {
-	return b.Update(func(w Writer) error {
-		if _, err := w.Tenant(); !errors.Is(err, ErrNotFound) {
-			return err
-		}
-		return SeedDemo(w)
-	})
-}
+// (a new store, or one emptied by DeleteAll).
+func (b *Badger) seedIfEmpty() error { return b.Update(SeedIfEmpty) }
 
 // View runs fn in a read-only transaction.
 func (b *Badger) View(fn func(r Reader) error) error {

@@ -3,6 +3,7 @@ package storage
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -75,10 +76,22 @@ var demoUsers = []demoUser{
 	{upn: "grady.archie@contoso.com", name: "Grady Archie", location: "IE", city: "Dublin", dept: "Support", bridge: DemoEMEABridgeID},
 }
 
+// SeedIfEmpty seeds the demo tenant (SeedDemo) when w holds no tenant
+// record: a new store, or one emptied by DeleteAll. Opening a store runs
+// it after the schema migrations.
+func SeedIfEmpty(w Writer) error {
+	if _, err := w.Tenant(); !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	return SeedDemo(w)
+}
+
 // SeedDemo writes the demo tenant into w (normally an empty store): the
 // Contoso tenant, default settings, the 13 predefined dial-out policies,
 // two bridges with five service numbers, and twelve users. Ids, conference
-// ids and times are fixed; leader PINs are random (hashes only).
+// ids and times are fixed; leader PINs are random (hashes only). It is the
+// one place the demo tenant is written: opening an empty store
+// (SeedIfEmpty) and ResetDemo both call it.
 func SeedDemo(w Writer) error {
 	err := w.PutTenant(&Tenant{
 		ID: DemoTenantID, Name: "Contoso",

@@ -14,6 +14,9 @@ const SchemaVersion = 1
 // from version To-1 to To. Open applies, in order, every step above the
 // stored version, each in its own transaction together with the new
 // version number, so a crash leaves the store at the last completed step.
+// A new store (no keys at all) runs no step: it is stamped with the newest
+// version at once. Steps change the layout only; they never seed data
+// (seeding is SeedIfEmpty's, after the migrations).
 //
 // A step too large for one transaction (rewriting every user) sets bulk:
 // it runs first, in batches, and must be safe to run again; apply and the
@@ -28,10 +31,7 @@ type migration struct {
 // migrations is the layout history. To add version 2: append
 // {To: 2, Name: "…", apply: …} and raise SchemaVersion.
 var migrations = []migration{
-	{To: 1, Name: "create", apply: func(w *tx) error {
-		// A new store: the demo tenant, in the transaction that stamps it.
-		return SeedDemo(w)
-	}},
+	{To: 1, Name: "create"}, // the first layout: nothing to convert
 }
 
 // supportedSchema is the version the migration list leads to.
@@ -69,11 +69,17 @@ func (b *Badger) readSchema() (int, error) {
 	return int(v), err
 }
 
-// migrate applies the steps above the stored version.
+// migrate applies the steps above the stored version; a new store is
+// stamped with the newest version without running any.
 func (b *Badger) migrate() error {
 	v, err := b.readSchema()
 	if err != nil {
 		return err
+	}
+	if v == 0 {
+		return b.Update(func(w Writer) error {
+			return w.(*tx).putU64(schemaKey(), uint64(supportedSchema()))
+		})
 	}
 	if supported := supportedSchema(); v > supported {
 		return &SchemaError{Found: v, Supported: supported, Msg: fmt.Sprintf(
