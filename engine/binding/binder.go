@@ -99,7 +99,7 @@ func hasPrefixFold(s, prefix string) bool {
 // prefix of names and aliases; when a prefix matches several parameters
 // and exactly one of them is the command's own, that one wins. It returns
 // nil, nil when nothing matches.
-func (b *binder) match(name string) (*pinfo, error) {
+func (b *binder) match(name string) (*pinfo, *Error) {
 	n := name
 	if n == "" {
 		return nil, nil

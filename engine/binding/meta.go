@@ -32,6 +32,10 @@ type Arg struct {
 	Colon    bool   // -Name:value (implies a value)
 	Text     string // source text, for messages (e.g. "-Idx" or "abc")
 	Splatted bool   // came from @hashtable/@array splatting
+	// Unknown marks a value that was not evaluated: Partial binds source
+	// text (completion, history masking), so its arguments may stand for a
+	// value without having one.
+	Unknown bool
 }
 
 // Binding is the result of binding a command line.

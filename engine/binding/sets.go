@@ -13,6 +13,16 @@ func (p *pinfo) inSet(set string) (ParamSet, bool) {
 	return ParamSet{}, false
 }
 
+// inAny reports whether p belongs to one of sets.
+func (p *pinfo) inAny(sets []string) bool {
+	for _, set := range sets {
+		if _, ok := p.inSet(set); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // mandatoryIn reports whether p is mandatory in set.
 func (p *pinfo) mandatoryIn(set string) bool {
 	s, ok := p.inSet(set)
