@@ -216,7 +216,7 @@ func firstTollFree(r Reader, bridgeID string) (string, error) {
 // stableConferenceID derives a 7-digit conference id from the UPN, moving
 // on to the next free one on a clash, so the demo's ids never change.
 func stableConferenceID(r Reader, bridgeID, upn string) string {
-	sum := sha256.Sum256([]byte(lowerUPN(upn)))
+	sum := sha256.Sum256([]byte(LowerUPN(upn)))
 	n := binary.BigEndian.Uint64(sum[:8]) % 9_000_000
 	for {
 		id := fmt.Sprintf("%07d", 1_000_000+n)

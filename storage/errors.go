@@ -1,10 +1,6 @@
 package storage
 
-import (
-	"errors"
-	"strings"
-	"syscall"
-)
+import "errors"
 
 // DuplicateError says which unique value a write collided with. It matches
 // ErrDuplicate under errors.Is.
@@ -27,15 +23,7 @@ func (e *DuplicateError) Error() string {
 // Is makes errors.Is(err, ErrDuplicate) true.
 func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }
 
-// ErrTooBig is returned by Update when fn changed more than one Badger
-// transaction holds (thousands of records). ResetDemo, ResetEmpty and
+// ErrTooBig is returned by Update when fn changed more than one
+// transaction of the store holds (thousands of records). ResetDemo, ResetEmpty and
 // AddSyntheticUsers never hit it: they write in batches.
 var ErrTooBig = errors.New("storage: too many changes for one transaction")
-
-// isLockError reports whether err is Badger failing to take the directory
-// lock because another process (or another Open here) holds it. Badger
-// flattens the flock error into text, so the text is what is left to test.
-func isLockError(err error) bool {
-	return errors.Is(err, syscall.EWOULDBLOCK) ||
-		strings.Contains(err.Error(), "Cannot acquire directory lock")
-}

@@ -40,14 +40,15 @@ func StableID(name string) string {
 }
 
 // UserIDFor is the stable object id of a user created from its UPN.
-func UserIDFor(upn string) string { return StableID("user:" + lowerUPN(upn)) }
+func UserIDFor(upn string) string { return StableID("user:" + LowerUPN(upn)) }
 
 func formatGUID(b [16]byte) string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
-// isGUID reports whether s has the 8-4-4-4-12 hex form of a GUID.
-func isGUID(s string) bool {
+// IsGUID reports whether s has the 8-4-4-4-12 hex form of a GUID (an
+// object id).
+func IsGUID(s string) bool {
 	if len(s) != 36 {
 		return false
 	}

@@ -1,7 +1,8 @@
 package storage
 
-// The key codec: every Badger key the store writes is built and parsed here,
-// and nowhere else.
+// The key codec: every key the store writes is built and parsed here, and
+// nowhere else. The store (storage/badgerstore) keeps these keys in Badger;
+// the layout is this file's, so it is the one place to read it.
 //
 // Notation: ns = one namespace byte; str(s) = uvarint(len(s)) then the bytes
 // of s; tail(s) = the bytes of s running to the end of the key (only ever the
@@ -22,7 +23,7 @@ package storage
 //	0x08 u64(seq)                         mail                Mail
 //	0x09 u64(seq)                         audit record        AuditRecord
 //	0x0A tail(name)                       counter             value: u64
-//	0x0B                                  pending reset       value: "demo"|"empty"
+//	0x0B                                  pending reset       value: "demo"|"empty"|"restore"
 //
 // Secondary indexes (kept in step by PutUser and DeleteUser)
 //
@@ -51,93 +52,148 @@ import (
 	"strings"
 )
 
-// Namespace bytes, one per record kind and index.
-const (
-	nsSchema   byte = 0x01
-	nsTenant   byte = 0x02
-	nsSettings byte = 0x03
-	nsUser     byte = 0x04
-	nsPolicy   byte = 0x05
-	nsBridge   byte = 0x06
-	nsNumber   byte = 0x07
-	nsMail     byte = 0x08
-	nsAudit    byte = 0x09
-	nsCounter  byte = 0x0A
-	nsPending  byte = 0x0B
+// SchemaVersion is the version of the layout this file describes: the
+// newest store layout this code reads and writes (stored under SchemaKey,
+// and named in every snapshot header). Raising it goes with a migration
+// step in the store.
+const SchemaVersion = 1
 
-	nsIdxUPN   byte = 0x20
-	nsIdxSIP   byte = 0x21
-	nsIdxName  byte = 0x22
-	nsIdxAlias byte = 0x23
-	nsIdxWord  byte = 0x24
-	nsIdxConf  byte = 0x25
+// Namespace bytes, one per record kind and index: the first byte of every
+// key (see the tables above).
+const (
+	NSSchema   byte = 0x01 // schema version
+	NSTenant   byte = 0x02 // tenant record
+	NSSettings byte = 0x03 // tenant settings
+	NSUser     byte = 0x04 // users, by lower-case object id
+	NSPolicy   byte = 0x05 // dial-out policies, by lower-case identity
+	NSBridge   byte = 0x06 // bridges, by lower-case id
+	NSNumber   byte = 0x07 // service numbers
+	NSMail     byte = 0x08 // the outbox, by sequence number
+	NSAudit    byte = 0x09 // the audit log, by sequence number
+	NSCounter  byte = 0x0A // sequence counters
+	NSPending  byte = 0x0B // the pending-reset marker
+
+	NSIdxUPN   byte = 0x20 // UPN index (unique)
+	NSIdxSIP   byte = 0x21 // SIP address index (unique)
+	NSIdxName  byte = 0x22 // display-name index
+	NSIdxAlias byte = 0x23 // alias index
+	NSIdxWord  byte = 0x24 // search-word index
+	NSIdxConf  byte = 0x25 // conference-id index (unique per bridge)
 )
 
-// tenantNamespaces are every namespace DeleteAll clears (all but the schema
-// version and the pending-reset marker).
-var tenantNamespaces = []byte{
-	nsTenant, nsSettings, nsUser, nsPolicy, nsBridge, nsNumber, nsMail, nsAudit, nsCounter,
-	nsIdxUPN, nsIdxSIP, nsIdxName, nsIdxAlias, nsIdxWord, nsIdxConf,
+// TenantNamespaces returns every namespace that holds tenant data: what
+// DeleteAll clears (all but the schema version and the pending-reset
+// marker).
+func TenantNamespaces() []byte {
+	return []byte{
+		NSTenant, NSSettings, NSUser, NSPolicy, NSBridge, NSNumber, NSMail, NSAudit, NSCounter,
+		NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf,
+	}
+}
+
+// IndexNamespaces returns the namespaces of the user indexes, the entries
+// UserIndex lists.
+func IndexNamespaces() []byte {
+	return []byte{NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf}
 }
 
 // Counter names (0x0A keys).
 const (
-	counterMail  = "mail"
-	counterAudit = "audit"
+	CounterMail  = "mail"  // last outbox sequence number
+	CounterAudit = "audit" // last audit-log sequence number
 )
 
+// LogPrefixes are the key prefixes of the outbox, the audit log and their
+// sequence counters: what ResetEmpty clears besides users.
+func LogPrefixes() [][]byte {
+	return [][]byte{{NSMail}, {NSAudit}, CounterKey(CounterMail), CounterKey(CounterAudit)}
+}
+
+// appendStr appends str(s): uvarint(len(s)) then the bytes of s.
 func appendStr(b []byte, s string) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
 	return append(b, s...)
 }
 
-func appendU64(b []byte, v uint64) []byte { return binary.BigEndian.AppendUint64(b, v) }
+// AppendU64 appends u64(v), the 8-byte big-endian form of v: sequence
+// numbers in keys, and the schema version and counter values.
+func AppendU64(b []byte, v uint64) []byte { return binary.BigEndian.AppendUint64(b, v) }
 
+// tailKey is ns followed by tail(s).
 func tailKey(ns byte, s string) []byte {
 	b := make([]byte, 0, 1+len(s))
 	b = append(b, ns)
 	return append(b, s...)
 }
 
-func schemaKey() []byte             { return []byte{nsSchema} }
-func tenantKey() []byte             { return []byte{nsTenant} }
-func settingsKey() []byte           { return []byte{nsSettings} }
-func pendingKey() []byte            { return []byte{nsPending} }
-func userKey(id string) []byte      { return tailKey(nsUser, strings.ToLower(id)) }
-func policyKey(ident string) []byte { return tailKey(nsPolicy, strings.ToLower(ident)) }
-func bridgeKey(id string) []byte    { return tailKey(nsBridge, strings.ToLower(id)) }
-func numberKey(number string) []byte {
-	return tailKey(nsNumber, number)
+// SchemaKey is the key of the schema version.
+func SchemaKey() []byte { return []byte{NSSchema} }
+
+// TenantKey is the key of the tenant record.
+func TenantKey() []byte { return []byte{NSTenant} }
+
+// SettingsKey is the key of the tenant settings.
+func SettingsKey() []byte { return []byte{NSSettings} }
+
+// PendingKey is the key of the pending-reset marker.
+func PendingKey() []byte { return []byte{NSPending} }
+
+// UserKey is the key of a user record.
+func UserKey(id string) []byte { return tailKey(NSUser, strings.ToLower(id)) }
+
+// PolicyKey is the key of a dial-out policy record.
+func PolicyKey(ident string) []byte { return tailKey(NSPolicy, strings.ToLower(ident)) }
+
+// BridgeKey is the key of a bridge record.
+func BridgeKey(id string) []byte { return tailKey(NSBridge, strings.ToLower(id)) }
+
+// NumberKey is the key of a service number record (number in stored form,
+// see NormalizeNumber).
+func NumberKey(number string) []byte { return tailKey(NSNumber, number) }
+
+// CounterKey is the key of a sequence counter (CounterMail, CounterAudit).
+func CounterKey(name string) []byte { return tailKey(NSCounter, name) }
+
+// MailKey is the key of outbox message seq.
+func MailKey(seq uint64) []byte { return AppendU64([]byte{NSMail}, seq) }
+
+// AuditKey is the key of audit record seq.
+func AuditKey(seq uint64) []byte { return AppendU64([]byte{NSAudit}, seq) }
+
+// UPNKey is the UPN index key of a UPN.
+func UPNKey(upn string) []byte { return tailKey(NSIdxUPN, LowerUPN(upn)) }
+
+// SIPKey is the SIP index key of a SIP address (with or without "sip:").
+func SIPKey(sip string) []byte { return tailKey(NSIdxSIP, LowerSIP(sip)) }
+
+// NamePrefix is the display-name index prefix of every user with that name.
+func NamePrefix(name string) []byte { return appendStr([]byte{NSIdxName}, strings.ToLower(name)) }
+
+// NameKey is the display-name index key of user id.
+func NameKey(name, id string) []byte {
+	return append(NamePrefix(name), id...)
 }
-func counterKey(name string) []byte { return tailKey(nsCounter, name) }
-func mailKey(seq uint64) []byte     { return appendU64([]byte{nsMail}, seq) }
-func auditKey(seq uint64) []byte    { return appendU64([]byte{nsAudit}, seq) }
 
-func upnKey(upn string) []byte { return tailKey(nsIdxUPN, lowerUPN(upn)) }
-func sipKey(sip string) []byte { return tailKey(nsIdxSIP, lowerSIP(sip)) }
+// AliasPrefix is the alias index prefix of every user with that alias.
+func AliasPrefix(alias string) []byte { return appendStr([]byte{NSIdxAlias}, strings.ToLower(alias)) }
 
-// namePrefix is the display-name index prefix of every user with that name.
-func namePrefix(name string) []byte { return appendStr([]byte{nsIdxName}, strings.ToLower(name)) }
-func nameKey(name, id string) []byte {
-	return append(namePrefix(name), id...)
+// AliasKey is the alias index key of user id.
+func AliasKey(alias, id string) []byte {
+	return append(AliasPrefix(alias), id...)
 }
 
-// aliasPrefix is the alias index prefix of every user with that alias.
-func aliasPrefix(alias string) []byte { return appendStr([]byte{nsIdxAlias}, strings.ToLower(alias)) }
-func aliasKey(alias, id string) []byte {
-	return append(aliasPrefix(alias), id...)
-}
+// WordPrefix is the search-index prefix of every word starting with p.
+func WordPrefix(p string) []byte { return tailKey(NSIdxWord, SearchWord(p)) }
 
-// wordPrefix is the search-index prefix of every word starting with p.
-func wordPrefix(p string) []byte { return tailKey(nsIdxWord, searchWord(p)) }
-func wordKey(word, id string) []byte {
-	b := wordPrefix(word)
+// WordKey is the search-index key of one word of user id.
+func WordKey(word, id string) []byte {
+	b := WordPrefix(word)
 	b = append(b, 0)
 	return append(b, id...)
 }
 
-// idFromWordKey returns the user id after the 0x00 that ends the word.
-func idFromWordKey(k []byte) string {
+// IDFromWordKey returns the user id after the 0x00 that ends the word.
+func IDFromWordKey(k []byte) string {
 	for i := 1; i < len(k); i++ {
 		if k[i] == 0 {
 			return string(k[i+1:])
@@ -146,31 +202,33 @@ func idFromWordKey(k []byte) string {
 	return ""
 }
 
-// confPrefix is the conference-id index prefix of one bridge.
-func confPrefix(bridgeID string) []byte {
-	return appendStr([]byte{nsIdxConf}, strings.ToLower(bridgeID))
-}
-func confKey(bridgeID, confID string) []byte {
-	return append(confPrefix(bridgeID), confID...)
+// ConfPrefix is the conference-id index prefix of one bridge.
+func ConfPrefix(bridgeID string) []byte {
+	return appendStr([]byte{NSIdxConf}, strings.ToLower(bridgeID))
 }
 
-// lowerUPN is the UPN index form of a UPN.
-func lowerUPN(upn string) string { return strings.ToLower(strings.TrimSpace(upn)) }
+// ConfKey is the conference-id index key of confID on the bridge.
+func ConfKey(bridgeID, confID string) []byte {
+	return append(ConfPrefix(bridgeID), confID...)
+}
 
-// lowerSIP is the SIP index form: lower-case, without "sip:".
-func lowerSIP(sip string) string {
+// LowerUPN is the UPN index form of a UPN: trimmed, lower-case.
+func LowerUPN(upn string) string { return strings.ToLower(strings.TrimSpace(upn)) }
+
+// LowerSIP is the SIP index form: trimmed, lower-case, without "sip:".
+func LowerSIP(sip string) string {
 	s := strings.ToLower(strings.TrimSpace(sip))
 	return strings.TrimPrefix(s, "sip:")
 }
 
-// searchWord is the search index form of a word: lower-case, no 0x00.
-func searchWord(w string) string {
+// SearchWord is the search index form of a word: lower-case, no 0x00.
+func SearchWord(w string) string {
 	return strings.ReplaceAll(strings.ToLower(w), "\x00", "")
 }
 
-// aliasOf is the alias index form of a UPN: its lower-case local part.
-func aliasOf(upn string) string {
-	u := lowerUPN(upn)
+// AliasOf is the alias index form of a UPN: its lower-case local part.
+func AliasOf(upn string) string {
+	u := LowerUPN(upn)
 	if i := strings.LastIndexByte(u, '@'); i >= 0 {
 		return u[:i]
 	}

@@ -1,7 +1,11 @@
-// Package storage keeps a tenant — its directory users, their
+// Package storage is the tenant model — its directory users, their
 // audio-conferencing state, bridges, service numbers, settings, dial-out
-// policies, mail outbox and audit log — in a Badger database. It imports no
-// other package of the project.
+// policies, mail outbox and audit log — and the contract of the store that
+// keeps it: the Store, Reader and Writer interfaces, the key codec
+// (keys.go), the demo tenant, and the operations built on the interfaces
+// (resets, synthetic users, snapshots' file format). It imports no other
+// package of the project, and no database: the Badger implementation is
+// storage/badgerstore, and the program's wiring chooses it.
 //
 // Every change runs in one transaction that is synced to disk before
 // Update returns, so nothing a caller has shown is ever lost. Leader PINs

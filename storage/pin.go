@@ -1,11 +1,8 @@
 package storage
 
 import (
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"fmt"
-	"time"
 )
 
 // PIN lengths the tenant setting PinLength allows.
@@ -13,9 +10,6 @@ const (
 	MinPinLength = 4
 	MaxPinLength = 12
 )
-
-// pinSaltSize is the length of a PIN hash's per-user salt.
-const pinSaltSize = 16
 
 // GeneratePIN returns a random leader PIN of length digits (4..12) drawn
 // with crypto/rand. It is never one digit repeated (11111) and never a
@@ -65,8 +59,9 @@ func randomDigits(n int) (string, error) {
 	return string(out), nil
 }
 
-// validPIN reports whether pin is 4..12 decimal digits.
-func validPIN(pin string) bool {
+// ValidPIN reports whether pin is 4..12 decimal digits: the PINs a store
+// hashes.
+func ValidPIN(pin string) bool {
 	if len(pin) < MinPinLength || len(pin) > MaxPinLength {
 		return false
 	}
@@ -76,34 +71,6 @@ func validPIN(pin string) bool {
 		}
 	}
 	return true
-}
-
-// hashPIN makes the stored form of pin under secret: a fresh salt and
-// HMAC-SHA256(secret, salt || pin).
-func hashPIN(secret []byte, pin string, now time.Time) (PINHash, error) {
-	if !validPIN(pin) {
-		return PINHash{}, fmt.Errorf("storage: a PIN is %d to %d digits", MinPinLength, MaxPinLength)
-	}
-	salt := make([]byte, pinSaltSize)
-	if _, err := rand.Read(salt); err != nil {
-		return PINHash{}, fmt.Errorf("storage: reading a PIN salt: %w", err)
-	}
-	return PINHash{Salt: salt, Hash: pinMAC(secret, salt, pin), Length: len(pin), SetAt: now}, nil
-}
-
-// verifyPIN compares in constant time.
-func verifyPIN(secret []byte, h PINHash, pin string) bool {
-	if len(h.Salt) == 0 || len(h.Hash) == 0 {
-		return false
-	}
-	return hmac.Equal(pinMAC(secret, h.Salt, pin), h.Hash)
-}
-
-func pinMAC(secret, salt []byte, pin string) []byte {
-	m := hmac.New(sha256.New, secret)
-	m.Write(salt)
-	m.Write([]byte(pin))
-	return m.Sum(nil)
 }
 
 // GenerateConferenceID returns a random 7-digit conference id (first digit

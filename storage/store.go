@@ -1,5 +1,7 @@
 package storage
 
+import "time"
+
 import "errors"
 
 // Errors the store reports; callers turn them into PowerShell errors.
@@ -75,9 +77,21 @@ type Reader interface {
 	VerifyPIN(h PINHash, pin string) bool
 }
 
+// Stamper makes the store-made parts of a new record: PIN hashes (keyed
+// with the tenant's secret) and times, from the store's one clock.
+type Stamper interface {
+	// HashPIN makes the stored form of a new PIN (fresh salt, keyed hash,
+	// SetAt = Now()).
+	HashPIN(pin string) (PINHash, error)
+	// Now is the store's clock, in UTC: the time every record it stamps
+	// carries (PIN SetAt, synthetic users' Created, snapshot headers).
+	Now() time.Time
+}
+
 // Writer changes the tenant inside one transaction.
 type Writer interface {
 	Reader
+	Stamper
 	PutTenant(t *Tenant) error
 	PutSettings(s *Settings) error
 	// PutUser inserts or replaces a user and keeps every index in step;
@@ -90,8 +104,6 @@ type Writer interface {
 	PutServiceNumber(n *ServiceNumber) error
 	DeleteServiceNumber(number string) error
 	PutDialOutPolicy(p *DialOutPolicy) error
-	// HashPIN makes the stored form of a new PIN (fresh salt, keyed hash).
-	HashPIN(pin string) (PINHash, error)
 	// AddMail appends to the outbox, setting m.Seq.
 	AddMail(m *Mail) error
 	// AddAudit appends to the audit log, setting a.Seq.
@@ -99,9 +111,13 @@ type Writer interface {
 	// DeleteAll removes every tenant record (users, bridges, numbers,
 	// settings, policies, mail and audit), keeping the schema version.
 	DeleteAll() error
+	// DeleteMailAndAudit empties the outbox and the audit log; their
+	// sequence numbers start again from 1.
+	DeleteMailAndAudit() error
 }
 
-// Store is a tenant kept in Badger.
+// Store is a tenant kept by a store implementation (storage/badgerstore
+// keeps it in Badger, on disk or in memory).
 type Store interface {
 	// View runs fn in a read-only transaction.
 	View(fn func(r Reader) error) error

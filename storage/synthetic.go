@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"time"
 )
 
 // maxSynthetic is the highest synthetic user number (six digits).
@@ -17,12 +16,22 @@ const syntheticChunk = 250
 
 var syntheticUPN = regexp.MustCompile(`^user(\d{6})@`)
 
+// BulkUserAdder is implemented by stores that can add many new users
+// faster than through Update. AddSyntheticUsers uses it.
+type BulkUserAdder interface {
+	// AddNewUsers writes n users, made in turn by next, each whole, in
+	// durable transactions of many users, without reading: next must only
+	// make users whose object id, UPN, SIP address and conference ID no
+	// user holds. After an error the transactions already committed stay.
+	AddNewUsers(n int, next func(st Stamper) (*User, error)) error
+}
+
 // AddSyntheticUsers adds n conferencing-enabled users with mailboxes on the
 // default bridge — user000001@<default domain>, "User 000001", … —
 // numbered after the synthetic users already there, in durable
 // transactions of several hundred users each (100 000 users take about
-// 4 s). Each user is written whole; after an error the transactions
-// already committed stay.
+// 4 s on a BulkUserAdder). Each user is written whole; after an error the
+// transactions already committed stay.
 func AddSyntheticUsers(s Store, n int) error {
 	if n <= 0 {
 		return nil
@@ -34,15 +43,23 @@ func AddSyntheticUsers(s Store, n int) error {
 	if plan.next+n-1 > maxSynthetic {
 		return fmt.Errorf("storage: at most %d synthetic users (user%06d is next)", maxSynthetic, plan.next)
 	}
-	now := time.Now().UTC()
-	if b, ok := s.(*Badger); ok {
-		return b.addSynthetic(&plan, n, now)
+	first := plan.next
+	if a, ok := s.(BulkUserAdder); ok {
+		i := first
+		return a.AddNewUsers(n, func(st Stamper) (*User, error) {
+			i++
+			return plan.user(i-1, st)
+		})
 	}
 	for done := 0; done < n; {
 		size := min(syntheticChunk, n-done)
 		err := s.Update(func(w Writer) error {
 			for i := range size {
-				if err := plan.put(w, plan.next+done+i, now); err != nil {
+				u, err := plan.user(first+done+i, w)
+				if err != nil {
+					return err
+				}
+				if err := w.PutUser(u); err != nil {
 					return err
 				}
 			}
@@ -93,69 +110,54 @@ func (p *syntheticPlan) load(r Reader) error {
 	if p.tollFree, err = firstTollFree(r, p.bridge.ID); err != nil {
 		return err
 	}
-	t, ok := r.(*tx)
-	if !ok {
-		return errors.New("storage: AddSyntheticUsers needs a Badger store")
-	}
+	idx := indexScannerOf(r)
 	p.taken = map[string]bool{}
-	prefix := confPrefix(p.bridge.ID)
-	err = t.each(prefix, false, false, func(k, _ []byte) (bool, error) {
-		p.taken[string(k[len(prefix):])] = true
-		return true, nil
-	})
+	err = idx.EachConferenceID(p.bridge.ID, func(id string) { p.taken[id] = true })
 	if err != nil {
 		return err
 	}
-	if p.next, err = t.lastSynthetic(p.domain); err != nil {
+	if p.next, err = lastSynthetic(idx, p.domain); err != nil {
 		return err
 	}
 	p.next++
 	// SIP addresses from the first new number on that someone already
 	// holds (a short forward scan: normally there are none).
 	p.sipTaken = map[string]bool{}
-	sipPrefix := sipKey("user")
-	return t.eachFrom(sipPrefix, sipKey(fmt.Sprintf("user%06d@", p.next)), false, false, func(k, _ []byte) (bool, error) {
-		p.sipTaken[string(k[1:])] = true
-		return true, nil
+	return idx.ScanSIPs("user", fmt.Sprintf("user%06d@", p.next), func(sip string) bool {
+		p.sipTaken[sip] = true
+		return true
 	})
 }
 
 // lastSynthetic is the highest number of a user<6 digits>@domain UPN, 0
 // when there is none: a short reverse scan of the UPN index from
 // user999999@domain.
-func (t *tx) lastSynthetic(domain string) (int, error) {
+func lastSynthetic(idx IndexScanner, domain string) (int, error) {
 	last := 0
-	start := upnKey(fmt.Sprintf("user%06d@%s", maxSynthetic, domain))
-	suffix := "@" + lowerUPN(domain)
-	err := t.eachFrom(upnKey("user"), start, false, true, func(k, _ []byte) (bool, error) {
-		upn := string(k[1:])
+	start := LowerUPN(fmt.Sprintf("user%06d@%s", maxSynthetic, domain))
+	suffix := "@" + LowerUPN(domain)
+	err := idx.ScanUPNs("user", start, true, func(upn string) bool {
 		m := syntheticUPN.FindStringSubmatch(upn)
 		if m == nil || upn[len(m[0])-1:] != suffix {
-			return true, nil
+			return true
 		}
 		last, _ = strconv.Atoi(m[1]) // six digits: never fails
-		return false, nil
+		return false
 	})
 	return last, err
 }
 
-// put writes synthetic user number i.
-func (p *syntheticPlan) put(w Writer, i int, now time.Time) error {
-	u, err := p.user(i, w.HashPIN, now)
-	if err != nil {
-		return err
-	}
-	return w.PutUser(u)
-}
-
-// user builds synthetic user number i.
-func (p *syntheticPlan) user(i int, hash func(string) (PINHash, error), now time.Time) (*User, error) {
+// user builds synthetic user number i, stamped by st.
+func (p *syntheticPlan) user(i int, st Stamper) (*User, error) {
 	upn := fmt.Sprintf("user%06d@%s", i, p.domain)
+	if p.sipTaken[LowerSIP(upn)] {
+		return nil, &DuplicateError{What: "SIP address", Value: "sip:" + upn}
+	}
 	pin, err := GeneratePIN(p.settings.PinLength)
 	if err != nil {
 		return nil, err
 	}
-	h, err := hash(pin)
+	h, err := st.HashPIN(pin)
 	if err != nil {
 		return nil, err
 	}
@@ -163,6 +165,7 @@ func (p *syntheticPlan) user(i int, hash func(string) (PINHash, error), now time
 	if err != nil {
 		return nil, err
 	}
+	now := h.SetAt // one moment for the whole user
 	return &User{
 		ID: UserIDFor(upn), UserPrincipalName: upn, DisplayName: fmt.Sprintf("User %06d", i),
 		SipAddress: "sip:" + upn, PrimarySmtpAddress: upn, HasMailbox: true,

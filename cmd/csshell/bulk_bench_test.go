@@ -17,8 +17,10 @@ import (
 	badger "github.com/dgraph-io/badger/v4"
 
 	"github.com/csshell/csshell/cmdlets"
+	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/storage"
+	"github.com/csshell/csshell/storage/badgerstore"
 )
 
 // The bulk PIN reset of issue 5: the script admins run, through the
@@ -49,7 +51,7 @@ const bulkUsers = 10_000
 func bulkTenant(tb testing.TB, dir string, n int) string {
 	tb.Helper()
 	tdir := filepath.Join(dir, "tenant")
-	s, err := storage.Open(tdir)
+	s, err := badgerstore.Open(tdir)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -82,7 +84,7 @@ func bulkTenant(tb testing.TB, dir string, n int) string {
 // bulkSession is a runtime on the tenant in tdir, its location dir.
 func bulkSession(tb testing.TB, dir, tdir string) (*engine.Runtime, *strings.Builder, func()) {
 	tb.Helper()
-	s, err := storage.Open(tdir)
+	s, err := badgerstore.Open(tdir)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -91,7 +93,7 @@ func bulkSession(tb testing.TB, dir, tdir string) (*engine.Runtime, *strings.Bui
 	h.Getenv = func(string) string { return "" }
 	rt := engine.New(h)
 	cmdlets.Register(rt)
-	tenant, err := cmdlets.NewTenant(s)
+	tenant, err := teams.NewTenant(s)
 	if err != nil {
 		tb.Fatal(err)
 	}

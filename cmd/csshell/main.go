@@ -7,9 +7,11 @@ import (
 	"os"
 
 	"github.com/csshell/csshell/cmdlets"
+	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/shell"
 	"github.com/csshell/csshell/storage"
+	"github.com/csshell/csshell/storage/badgerstore"
 	"golang.org/x/term"
 )
 
@@ -36,7 +38,7 @@ func setup(rt *engine.Runtime, opts shell.Options) (func(), error) {
 	var store storage.Store
 	var err error
 	if opts.InMemory {
-		store, err = storage.OpenInMemory()
+		store, err = badgerstore.OpenInMemory()
 	} else {
 		dir := opts.TenantPath
 		if dir == "" {
@@ -45,12 +47,12 @@ func setup(rt *engine.Runtime, opts shell.Options) (func(), error) {
 		if dir == "" {
 			dir = storage.DefaultDir(os.Getenv)
 		}
-		store, err = storage.Open(dir)
+		store, err = badgerstore.Open(dir)
 	}
 	if err != nil {
 		return nil, err
 	}
-	tenant, err := cmdlets.NewTenant(store)
+	tenant, err := teams.NewTenant(store)
 	if err != nil {
 		store.Close()
 		return nil, err
@@ -61,7 +63,7 @@ func setup(rt *engine.Runtime, opts shell.Options) (func(), error) {
 }
 
 // session is the tenant connection setup made, for the banner.
-var session *cmdlets.Tenant
+var session *teams.Tenant
 
 // sessionInfo is the banner line naming the tenant and the signed-in
 // account, e.g. "Tenant: Contoso (contoso.com) — signed in as

@@ -12,6 +12,7 @@ import (
 
 	"github.com/csshell/csshell/engine/binding"
 	"github.com/csshell/csshell/storage"
+	"github.com/csshell/csshell/storage/badgerstore"
 )
 
 // The identity benchmark builds its 100 000-user tenant once per process
@@ -21,20 +22,20 @@ import (
 
 var (
 	tenantOnce  sync.Once
-	tenantStore *storage.Badger
+	tenantStore *badgerstore.Badger
 	tenantDir   string
 	tenantErr   error
 )
 
 const tenantUsersN = 100_000
 
-func bigTenant(b *testing.B) *storage.Badger {
+func bigTenant(b *testing.B) *badgerstore.Badger {
 	tenantOnce.Do(func() {
 		tenantDir, tenantErr = os.MkdirTemp("", "csshell-complete-bench-*")
 		if tenantErr != nil {
 			return
 		}
-		tenantStore, tenantErr = storage.Open(filepath.Join(tenantDir, "tenant"))
+		tenantStore, tenantErr = badgerstore.Open(filepath.Join(tenantDir, "tenant"))
 		if tenantErr == nil {
 			tenantErr = storage.AddSyntheticUsers(tenantStore, tenantUsersN)
 		}
@@ -180,7 +181,7 @@ func TestIdentityHookShape(t *testing.T) {
 	if testing.Short() {
 		t.Skip("opens a store")
 	}
-	store, err := storage.OpenInMemory()
+	store, err := badgerstore.OpenInMemory()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,63 @@
+package badgerstore
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/csshell/csshell/internal/atomicfile"
+)
+
+// secretSize is the length of the per-tenant PIN-hashing secret.
+const secretSize = 32
+
+// newSecret returns secretSize random bytes.
+func newSecret() ([]byte, error) {
+	b := make([]byte, secretSize)
+	if _, err := rand.Read(b); err != nil {
+		return nil, fmt.Errorf("storage: generating the tenant secret: %w", err)
+	}
+	return b, nil
+}
+
+// loadSecret reads the key file at path, creating it (mode 0600, hex text)
+// when it does not exist. A lost key file gets a new secret: existing PINs
+// then no longer verify, and an administrator resets them.
+func loadSecret(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if err == nil {
+		secret, err := hex.DecodeString(string(bytes.TrimSpace(data)))
+		if err != nil || len(secret) != secretSize {
+			return nil, fmt.Errorf("storage: the tenant key file '%s' is damaged", path)
+		}
+		// Tighten a key file someone made readable to others.
+		if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+			_ = os.Chmod(path, 0o600)
+		}
+		return secret, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("storage: reading the tenant key file: %w", err)
+	}
+	secret, err := newSecret()
+	if err != nil {
+		return nil, err
+	}
+	if err := writeSecret(path, secret); err != nil {
+		return nil, err
+	}
+	return secret, nil
+}
+
+// writeSecret creates the key file durably and atomically (mode 0600), so
+// a crash never leaves a half-written key.
+func writeSecret(path string, secret []byte) error {
+	if err := atomicfile.WriteFile(path, []byte(hex.EncodeToString(secret)+"\n"), 0o600); err != nil {
+		return fmt.Errorf("storage: writing the tenant key file: %w", err)
+	}
+	return nil
+}

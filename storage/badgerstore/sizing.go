@@ -1,0 +1,58 @@
+package badgerstore
+
+import (
+	badger "github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
+)
+
+// Slim Badger sizing. Badger's defaults (64 MB memtables ×5, a 256 MB block
+// cache, 1 GB value-log files) reserve ~86 MB before a single key is
+// written; a tenant of a few thousand users needs a small fraction of that.
+const (
+	// memTableSize bounds one memtable (its arena is allocated up front,
+	// though untouched pages cost no RSS) and, at 15 %, one transaction:
+	// ~1.2 MB, some 800 users. 8 MB rather than 4 halves the flushes and
+	// compactions of a 100 000-user bulk load (4 s instead of 7.5 s).
+	memTableSize = 8 << 20
+	// valueThreshold keeps every ordinary record (a user is ~1 KB) inside
+	// the LSM tree; it must not exceed 15 % of memTableSize.
+	valueThreshold = 64 << 10
+	// valueLogFileSize is Badger's minimum; values rarely reach the log.
+	valueLogFileSize = 1 << 20
+	// Fewer, larger tables and a larger L1 mean less rewriting when many
+	// users are written at once; they cost disk, not memory.
+	baseTableSize   = 8 << 20
+	baseLevelSize   = 64 << 20
+	levelZeroTables = 8
+	levelZeroStall  = 20
+)
+
+// badgerOptions returns the options every store is opened with: slim
+// sizing, no compression (so no block cache is needed), no logger, no
+// metrics. Writes are not synced by Badger on each commit: the store syncs
+// itself (Update syncs every commit; UpdateDeferred leaves it to the next
+// Sync, which groups commits).
+// dir == "" opens an in-memory store.
+func badgerOptions(dir string) badger.Options {
+	opt := badger.DefaultOptions(dir)
+	if dir == "" {
+		opt = opt.WithInMemory(true)
+	}
+	return opt.
+		WithLogger(nil).
+		WithSyncWrites(false).
+		WithMetricsEnabled(false).
+		WithMemTableSize(memTableSize).
+		WithNumMemtables(2).
+		WithNumLevelZeroTables(levelZeroTables).
+		WithNumLevelZeroTablesStall(levelZeroStall).
+		WithBaseTableSize(baseTableSize).
+		WithBaseLevelSize(baseLevelSize).
+		WithValueThreshold(valueThreshold).
+		WithValueLogFileSize(valueLogFileSize).
+		WithCompression(options.None).
+		WithBlockCacheSize(0).
+		WithIndexCacheSize(0).
+		WithNumCompactors(2).
+		WithNumGoroutines(2)
+}

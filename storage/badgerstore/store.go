@@ -1,0 +1,125 @@
+package badgerstore
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/csshell/csshell/storage"
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// Badger is a storage.Store kept in a Badger database, on disk (Open) or in
+// memory (OpenInMemory).
+type Badger struct {
+	db     *badger.DB
+	dir    string
+	secret []byte
+	// mu serialises Update: transactions never conflict, and counters
+	// (mail and audit sequence numbers) need no retry loop.
+	mu sync.Mutex
+	// dirty is set by UpdateDeferred until the next sync.
+	dirty bool
+	// vlogSizes are the value log sizes at the last sync: a log that did
+	// not grow needs no fsync.
+	vlogSizes map[string]int64
+	// users caches decoded user records (usercache.go).
+	users userCache
+	// now is the store's clock (Options.Now).
+	now func() time.Time
+}
+
+var (
+	_ storage.Store         = (*Badger)(nil)
+	_ storage.Snapshotter   = (*Badger)(nil)
+	_ storage.BulkResetter  = (*Badger)(nil)
+	_ storage.BulkUserAdder = (*Badger)(nil)
+)
+
+// start brings a just-opened store up to date: schema migrations, an
+// interrupted reset finished, then the demo tenant seeded when the store
+// has none (storage.SeedIfEmpty: the migrations never seed).
+func start(b *Badger) (*Badger, error) {
+	err := b.migrate()
+	if err == nil {
+		err = b.finishPendingReset()
+	}
+	if err == nil {
+		err = b.seedIfEmpty()
+	}
+	if err != nil {
+		b.db.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// seedIfEmpty seeds the demo tenant when the store has no tenant record
+// (a new store, or one emptied by DeleteAll).
+func (b *Badger) seedIfEmpty() error { return b.Update(storage.SeedIfEmpty) }
+
+// Now is the store's clock (Options.Now), in UTC.
+func (b *Badger) Now() time.Time { return b.now().UTC() }
+
+// View runs fn in a read-only transaction.
+func (b *Badger) View(fn func(r storage.Reader) error) error {
+	return b.db.View(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn}) })
+}
+
+// Update runs fn in one read-write transaction, commits it and syncs it:
+// the commit is on disk when Update returns nil. When fn returns an error
+// nothing is changed. Updates run one at a time; fn must not call Update
+// itself.
+func (b *Badger) Update(fn func(w storage.Writer) error) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if err := b.commit(fn); err != nil {
+		return err
+	}
+	return b.syncLocked()
+}
+
+// UpdateDeferred commits like Update but leaves the sync to the next
+// Sync, Update or Close (group commit).
+func (b *Badger) UpdateDeferred(fn func(w storage.Writer) error) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if err := b.commit(fn); err != nil {
+		return err
+	}
+	b.dirty = true
+	return nil
+}
+
+// Sync makes the deferred commits durable.
+func (b *Badger) Sync() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.dirty {
+		return nil
+	}
+	return b.syncLocked()
+}
+
+// commit runs fn in one transaction and commits it (not synced).
+func (b *Badger) commit(fn func(w storage.Writer) error) error {
+	err := b.db.Update(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn}) })
+	if errors.Is(err, badger.ErrTxnTooBig) && !errors.Is(err, storage.ErrTooBig) {
+		return fmt.Errorf("%w: %w", storage.ErrTooBig, err)
+	}
+	return err
+}
+
+// Dir is the store's directory, "" for an in-memory store.
+func (b *Badger) Dir() string { return b.dir }
+
+// Close syncs pending commits and releases the store and its directory
+// lock.
+func (b *Badger) Close() error {
+	serr := b.Sync()
+	if err := b.db.Close(); err != nil {
+		return err
+	}
+	return serr
+}

@@ -1,0 +1,210 @@
+package badgerstore
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/csshell/csshell/storage"
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// tx is the Reader and Writer over one Badger transaction. Everything it
+// returns is decoded (copied) inside the transaction: no slice handed out
+// points into Badger's memory.
+type tx struct {
+	b   *Badger
+	txn *badger.Txn
+}
+
+var _ storage.Writer = (*tx)(nil)
+
+// getRaw returns a copy of the value at key; ok false when absent.
+func (t *tx) getRaw(key []byte) (val []byte, ok bool, err error) {
+	item, err := t.txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	val, err = item.ValueCopy(nil)
+	return val, err == nil, err
+}
+
+// getJSON decodes the value at key into v; ErrNotFound when absent.
+func (t *tx) getJSON(key []byte, v any) error {
+	item, err := t.txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return storage.ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	return item.Value(func(val []byte) error { return decode(val, v) })
+}
+
+// decode unmarshals a stored value; json.Unmarshal copies what it keeps.
+func decode(val []byte, v any) error {
+	if err := json.Unmarshal(val, v); err != nil {
+		return fmt.Errorf("storage: damaged record: %w", err)
+	}
+	return nil
+}
+
+func (t *tx) putJSON(key []byte, v any) error {
+	val, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return t.set(key, val)
+}
+
+func (t *tx) set(key, val []byte) error { return tooBig(t.txn.Set(key, val)) }
+func (t *tx) del(key []byte) error      { return tooBig(t.txn.Delete(key)) }
+
+func tooBig(err error) error {
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return fmt.Errorf("%w: %w", storage.ErrTooBig, err)
+	}
+	return err
+}
+
+func (t *tx) has(key []byte) (bool, error) {
+	_, err := t.txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// each calls fn for every key starting with prefix, in key order (reverse
+// when asked), with its value when values is true. key and val are valid
+// only during the call; fn returns false to stop.
+func (t *tx) each(prefix []byte, values, reverse bool, fn func(key, val []byte) (bool, error)) error {
+	start := prefix
+	if reverse {
+		// A reverse Seek lands on the last key <= start: go past every key
+		// of the prefix (mail and audit keys have 8 bytes after theirs).
+		start = append(append([]byte(nil), prefix...), 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF)
+	}
+	return t.eachFrom(prefix, start, values, reverse, fn)
+}
+
+// eachFrom is each starting at the key start (which should be within the
+// prefix): the first key >= start, or <= start when reverse.
+func (t *tx) eachFrom(prefix, start []byte, values, reverse bool, fn func(key, val []byte) (bool, error)) error {
+	opts := badger.IteratorOptions{Prefix: prefix, PrefetchValues: false, Reverse: reverse}
+	it := t.txn.NewIterator(opts)
+	defer it.Close()
+	for it.Seek(start); it.ValidForPrefix(prefix); it.Next() {
+		item := it.Item()
+		var more bool
+		var err error
+		if values {
+			err = item.Value(func(v []byte) error {
+				more, err = fn(item.Key(), v)
+				return err
+			})
+		} else {
+			more, err = fn(item.Key(), nil)
+		}
+		if err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// getU64 reads a u64 value (schema version, counters); 0 when absent.
+func (t *tx) getU64(key []byte) (uint64, error) {
+	val, ok, err := t.getRaw(key)
+	if err != nil || !ok {
+		return 0, err
+	}
+	if len(val) != 8 {
+		return 0, errors.New("storage: damaged counter")
+	}
+	return binary.BigEndian.Uint64(val), nil
+}
+
+func (t *tx) putU64(key []byte, v uint64) error { return t.set(key, storage.AppendU64(nil, v)) }
+
+// Tenant returns the tenant record.
+func (t *tx) Tenant() (*storage.Tenant, error) {
+	var tn storage.Tenant
+	if err := t.getJSON(storage.TenantKey(), &tn); err != nil {
+		return nil, err
+	}
+	return &tn, nil
+}
+
+// Settings returns the tenant settings (the defaults when none are stored).
+func (t *tx) Settings() (*storage.Settings, error) {
+	var s storage.Settings
+	err := t.getJSON(storage.SettingsKey(), &s)
+	if errors.Is(err, storage.ErrNotFound) {
+		return storage.NewDefaultSettings(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if s.AllowedDialOutExternalDomains == nil {
+		s.AllowedDialOutExternalDomains = []string{}
+	}
+	return &s, nil
+}
+
+// PutTenant writes the tenant record.
+func (t *tx) PutTenant(tn *storage.Tenant) error { return t.putJSON(storage.TenantKey(), tn) }
+
+// PutSettings writes the tenant settings.
+func (t *tx) PutSettings(s *storage.Settings) error { return t.putJSON(storage.SettingsKey(), s) }
+
+// VerifyPIN reports whether pin matches h under the tenant secret.
+func (t *tx) VerifyPIN(h storage.PINHash, pin string) bool { return verifyPIN(t.b.secret, h, pin) }
+
+// HashPIN makes the stored form of pin: fresh salt, keyed hash, SetAt
+// from the store's clock.
+func (t *tx) HashPIN(pin string) (storage.PINHash, error) { return t.b.HashPIN(pin) }
+
+// Now is the store's clock.
+func (t *tx) Now() time.Time { return t.b.Now() }
+
+// DeleteAll removes every tenant record, keeping the schema version.
+func (t *tx) DeleteAll() error {
+	for _, ns := range storage.TenantNamespaces() {
+		if err := t.deletePrefix([]byte{ns}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DeleteMailAndAudit empties the outbox and the audit log and their
+// sequence counters.
+func (t *tx) DeleteMailAndAudit() error {
+	for _, p := range storage.LogPrefixes() {
+		if err := t.deletePrefix(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deletePrefix deletes every key starting with p in this transaction.
+func (t *tx) deletePrefix(p []byte) error {
+	var keys [][]byte
+	err := t.each(p, false, false, func(k, _ []byte) (bool, error) {
+		keys = append(keys, append([]byte(nil), k...))
+		return true, nil
+	})
+	for _, k := range keys {
+		if err == nil {
+			err = t.del(k)
+		}
+	}
+	return err
+}

@@ -1,0 +1,144 @@
+package badgerstore
+
+import (
+	"errors"
+
+	"github.com/csshell/csshell/storage"
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// User returns the user with that object id.
+func (t *tx) User(id string) (*storage.User, error) {
+	item, err := t.txn.Get(storage.UserKey(id))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, storage.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	var u *storage.User
+	err = item.Value(func(val []byte) error {
+		var derr error
+		u, derr = t.b.users.decodeUser(val)
+		return derr
+	})
+	return u, err
+}
+
+// userOrNil is User with ErrNotFound turned into nil.
+func (t *tx) userOrNil(id string) (*storage.User, error) {
+	u, err := t.User(id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil, nil
+	}
+	return u, err
+}
+
+// PutUser inserts or replaces a user and keeps every index in step.
+func (t *tx) PutUser(u *storage.User) error {
+	if u == nil || u.ID == "" {
+		return errors.New("storage: a user needs an object id")
+	}
+	if storage.LowerUPN(u.UserPrincipalName) == "" {
+		return errors.New("storage: a user needs a user principal name")
+	}
+	if err := t.checkUnique(u); err != nil {
+		return err
+	}
+	old, err := t.userOrNil(u.ID)
+	if err != nil {
+		return err
+	}
+	if err := t.writeIndex(old, u); err != nil {
+		return err
+	}
+	return t.putJSON(storage.UserKey(u.ID), u)
+}
+
+// checkUnique fails with a *DuplicateError when another user holds u's
+// UPN, SIP address, or conference id on u's bridge.
+func (t *tx) checkUnique(u *storage.User) error {
+	other := func(key []byte) (bool, error) {
+		v, ok, err := t.getRaw(key)
+		return ok && string(v) != u.ID, err
+	}
+	if taken, err := other(storage.UPNKey(u.UserPrincipalName)); err != nil || taken {
+		return dupOr(err, "user principal name", u.UserPrincipalName)
+	}
+	if storage.LowerSIP(u.SipAddress) != "" {
+		if taken, err := other(storage.SIPKey(u.SipAddress)); err != nil || taken {
+			return dupOr(err, "SIP address", u.SipAddress)
+		}
+	}
+	if c := u.Conferencing; c != nil && c.BridgeID != "" && c.ConferenceID != "" {
+		if taken, err := other(storage.ConfKey(c.BridgeID, c.ConferenceID)); err != nil || taken {
+			return dupOr(err, "conference ID", c.ConferenceID)
+		}
+	}
+	return nil
+}
+
+func dupOr(err error, what, value string) error {
+	if err != nil {
+		return err
+	}
+	return &storage.DuplicateError{What: what, Value: value}
+}
+
+// writeIndex replaces old's index entries (old may be nil) by u's (u may
+// be nil): stale keys are deleted, new or changed ones written, and
+// unchanged ones left alone (a PIN reset writes no index entry at all).
+func (t *tx) writeIndex(old, u *storage.User) error {
+	have := map[string]string{}
+	if old != nil {
+		for _, e := range storage.UserIndex(old) {
+			have[string(e.Key)] = string(e.Val)
+		}
+	}
+	if u != nil {
+		for _, e := range storage.UserIndex(u) {
+			v, ok := have[string(e.Key)]
+			delete(have, string(e.Key))
+			if ok && v == string(e.Val) {
+				continue
+			}
+			if err := t.set(e.Key, e.Val); err != nil {
+				return err
+			}
+		}
+	}
+	for k := range have {
+		if err := t.del([]byte(k)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DeleteUser removes the user and every index entry of it.
+func (t *tx) DeleteUser(id string) error {
+	old, err := t.User(id)
+	if err != nil {
+		return err
+	}
+	if err := t.writeIndex(old, nil); err != nil {
+		return err
+	}
+	return t.del(storage.UserKey(id))
+}
+
+// CountUsers returns how many users the tenant has (a keys-only scan).
+func (t *tx) CountUsers() (int, error) {
+	n := 0
+	err := t.each([]byte{storage.NSUser}, false, false, func(_, _ []byte) (bool, error) {
+		n++
+		return true, nil
+	})
+	return n, err
+}
+
+// ConferenceIDOwner returns the user holding confID on the bridge.
+func (t *tx) ConferenceIDOwner(bridgeID, confID string) (string, bool, error) {
+	v, ok, err := t.getRaw(storage.ConfKey(bridgeID, confID))
+	return string(v), ok, err
+}
