@@ -327,8 +327,11 @@ func (p *parser) parseArguments(cmd *Command) {
 			p.take(t)
 			cp := &CommandParameter{Extent: t.Extent, Name: t.op, Colon: t.colon}
 			if t.colon {
+				// The value is attached unless a blank, a line continuation
+				// or a comment follows the colon (then it is the next
+				// argument, if any: "-Name:`" + newline + "value").
 				r, _ := p.runeAt(p.pos)
-				if p.pos < len(p.text) && !isArgTerminator(r) {
+				if p.pos < len(p.text) && !isArgTerminator(r) && p.posAfterWS(p.pos) == p.pos {
 					cp.Argument = p.parseArgElement()
 				} else {
 					p.ws()

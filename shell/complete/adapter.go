@@ -82,39 +82,9 @@ func (s *runtimeSource) Variables() []Variable {
 	return out
 }
 
-// Variable reads a variable's value as $name would, for the automatic
-// variables the engine computes on demand as well.
-func (s *runtimeSource) Variable(name string) (any, bool) {
-	qual, rest := "", name
-	if i := strings.IndexByte(name, ':'); i >= 0 {
-		qual, rest = strings.ToLower(name[:i]), name[i+1:]
-	}
-	switch qual {
-	case "env":
-		for _, kv := range s.environ() {
-			if k, v, _ := strings.Cut(kv, "="); k == rest {
-				return v, true
-			}
-		}
-		return nil, false
-	case "", "global", "script", "local", "private":
-	default:
-		return nil, false
-	}
-	switch strings.ToLower(rest) {
-	case "true":
-		return true, true
-	case "false":
-		return false, true
-	case "null":
-		return nil, false
-	case "pwd":
-		return s.rt.Location(), true
-	case "error":
-		return s.rt.Errors(), true
-	}
-	return s.rt.GetVariable(rest)
-}
+// Variable reads a variable's value as $name would: the engine answers,
+// automatic variables ($PWD is a PathInfo) and env: included.
+func (s *runtimeSource) Variable(name string) (any, bool) { return s.rt.VariableValue(name) }
 
 // Environment lists the environment variable names.
 func (s *runtimeSource) Environment() []string {

@@ -3,17 +3,20 @@ package complete
 import (
 	"strings"
 
+	"github.com/csshell/csshell/engine/binding"
 	"github.com/csshell/csshell/engine/syntax"
 )
 
 // inCommand completes a word that is not a variable, member or comment:
 // a command name at command position, a parameter name after '-', or an
-// argument value; in an expression, operators after '-'.
-func (c *Completer) inCommand(toks []syntax.Token, w word) result {
+// argument value; in an expression, operators after '-'. The command and
+// the element under the cursor come from the parser's tree, and what the
+// element binds to from the binder's Partial.
+func (c *Completer) inCommand(input string, toks []syntax.Token, w word, cursor int) result {
 	none := result{start: w.start}
-	cmd := findCommand(toks, w)
+	cc := findCommand(input, w, cursor)
 	isString := w.tok.Kind == syntax.TokStringLiteral || w.tok.Kind == syntax.TokStringExpandable
-	if cmd.atName {
+	if cc.atName() {
 		switch {
 		case isString:
 			vw := newValueWord(w.text)
@@ -25,49 +28,51 @@ func (c *Completer) inCommand(toks []syntax.Token, w word) result {
 		}
 		return none
 	}
-	if !cmd.isCommand() {
+	if cc.cmd == nil {
 		if w.tok.Kind == syntax.TokParameter || w.tok.Kind == syntax.TokOperator {
 			return result{start: w.start, items: operators(w.text)}
 		}
 		return none
 	}
-	for _, t := range toks[cmd.first:w.limit] {
-		if t.Kind == syntax.TokOperator && t.Value == "--%" {
-			return none // after the stop-parsing token everything is passed verbatim
-		}
+	if afterStopParsing(toks, cc.cmd, w) {
+		return none // after the stop-parsing token everything is passed verbatim
 	}
-	meta := c.src.CommandMeta(cmd.name.Value)
+	name := commandName(cc)
+	meta := c.src.CommandMeta(name)
 	dash := w.tok.Kind == syntax.TokParameter || isDashWord(w.tok)
+	// -Name:<cursor>: the value, typed right after the colon.
+	colonValue := dash && strings.HasSuffix(w.tok.Text, ":") && len(w.text) == len(w.tok.Text)
 	if meta == nil {
-		if dash {
+		if dash && !colonValue {
 			return none
 		}
 		vw := newValueWord(w.text)
 		return result{start: w.start, items: c.values("", nil, vw, false)}
 	}
-	sig := newSignature(meta)
-	els := elements(toks, cmd, w)
-	ln := bindLine(sig, els)
-	name := meta.Name
-	if name == "" {
-		name = cmd.name.Value
+	if meta.Name != "" {
+		name = meta.Name
 	}
-	if dash && !w.empty() {
-		colon := strings.HasSuffix(w.tok.Text, ":")
-		if colon && len(w.text) == len(w.tok.Text) {
-			// -Name:<cursor>: the value, typed right after the colon.
-			return result{start: w.start + len(w.text), items: c.values(name, ln.target, valueWord{}, true)}
-		}
+	args, cur := commandArgs(cc, dash && !colonValue)
+	pb := binding.Partial(meta, args, cur)
+	switch {
+	case colonValue:
+		return result{start: w.start + len(w.text), items: c.values(name, pb.Target, valueWord{}, true)}
+	case dash:
 		prefix := strings.TrimSuffix(strings.TrimPrefix(w.text, "-"), ":")
-		return result{start: w.start, items: paramNames(sig, ln, prefix)}
+		return result{start: w.start, items: paramNames(pb, prefix)}
 	}
-	colon := false
-	for _, e := range els {
-		if e.cursor && e.param && e.attached {
-			colon = true
-		}
+	colon := pb.Args[cur].Role == binding.ArgNameValue // -Name:value, the value being typed
+	return result{start: w.start, items: c.values(name, pb.Target, newValueWord(w.text), colon)}
+}
+
+// commandName is the name the command is invoked by: a bareword or
+// string's value, else the element's text.
+func commandName(cc cursorCommand) string {
+	el := cc.cmd.Elements[0]
+	if s, ok := el.(*syntax.StringConstant); ok {
+		return s.Value
 	}
-	return result{start: w.start, items: c.values(name, ln.target, newValueWord(w.text), colon)}
+	return cc.text[el.Ext().Start:el.Ext().End]
 }
 
 // operatorNames are PowerShell's dash operators, offered after '-' in an

@@ -87,7 +87,7 @@ func (c *Completer) complete(input string, cursor, depth int) result {
 		return result{start: cursor}
 	}
 	if w.empty() {
-		return c.inCommand(toks, w)
+		return c.inCommand(input, toks, w, cursor)
 	}
 	switch w.tok.Kind {
 	case syntax.TokComment:
@@ -105,7 +105,7 @@ func (c *Completer) complete(input string, cursor, depth int) result {
 		return result{start: w.start, items: c.members(toks, w)}
 	case syntax.TokStringLiteral, syntax.TokStringExpandable,
 		syntax.TokHereStringLiteral, syntax.TokHereStringExpandable:
-		return c.inString(input, toks, w, depth)
+		return c.inString(input, toks, w, cursor, depth)
 	}
-	return c.inCommand(toks, w)
+	return c.inCommand(input, toks, w, cursor)
 }

@@ -83,3 +83,10 @@ func isClosedBlockComment(t syntax.Token) bool {
 	return t.Kind == syntax.TokComment && strings.HasPrefix(t.Text, "<#") && !t.Unterminated &&
 		len(t.Text) >= 4 && strings.HasSuffix(t.Text, "#>")
 }
+
+// isDashWord reports a bareword the user is typing as a parameter name
+// that the tokenizer did not take as one: a lone "-", or "-*Action".
+func isDashWord(t syntax.Token) bool {
+	return t.Kind == syntax.TokGeneric && strings.HasPrefix(t.Text, "-") &&
+		(t.Text == "-" || strings.ContainsAny(t.Text[1:2], "*?"))
+}

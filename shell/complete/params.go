@@ -6,20 +6,14 @@ import (
 	"github.com/csshell/csshell/engine/binding"
 )
 
-// paramNames completes -Name: the command's parameters that match prefix,
-// minus those already given, restricted to the parameter sets still
-// possible, in declaration order with the common parameters last (as
-// pwsh lists them).
-func paramNames(sig *signature, ln line, prefix string) []Suggestion {
+// paramNames completes -Name: the parameters the binder still offers
+// (not given, in a parameter set still possible, in declaration order with
+// the common parameters last, as pwsh lists them) that match prefix, or,
+// when no name matches, those with prefix as an alias (-ea).
+func paramNames(pb *binding.PartialBinding, prefix string) []Suggestion {
 	m := newMatcher(prefix)
 	var items, byAlias []Suggestion
-	for _, p := range sig.all {
-		if ln.bound[p] {
-			continue
-		}
-		if sig.isDeclared(p) && !inAny(p, ln.cands) {
-			continue
-		}
+	for _, p := range pb.Offerable("") {
 		s := Suggestion{Text: "-" + p.Name, Description: paramDescription(p)}
 		switch {
 		case m.match(p.Name):

@@ -75,6 +75,8 @@ func TestFromRuntime(t *testing.T) {
 		{name: "members of a custom object", in: "$user.", span: "", first: []string{"DisplayName", "UserPrincipalName"}},
 		{name: "members of a hashtable", in: "$settings.B", span: "B", want: []string{"Bridge"}},
 		{name: "nested member", in: "$user.DisplayName.Len", span: "Len", want: []string{"Length"}},
+		{name: "PWD is the engine's PathInfo", in: "$PWD.", span: "", has: []string{"Drive", "Path", "Provider", "ProviderPath"}},
+		{name: "env variable value", in: "$env:TERM.Len", span: "Len", want: []string{"Length"}},
 		{name: "PSVersionTable keys", in: "$PSVersionTable.PSV", span: "PSV", want: []string{"PSVersion"}},
 		{name: "help topics", in: "Get-Help about_cs", span: "about_cs", want: []string{"about_csshell"}},
 		{name: "help commands", in: "Get-Help Get-ChildI", span: "Get-ChildI", want: []string{"Get-ChildItem"}},

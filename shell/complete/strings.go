@@ -11,7 +11,7 @@ import (
 // code, and a $name just before the cursor as a variable; otherwise the
 // string is an argument value (with the user's quote kept) when it stands
 // where a value goes, and nothing is completed.
-func (c *Completer) inString(input string, toks []syntax.Token, w word, depth int) result {
+func (c *Completer) inString(input string, toks []syntax.Token, w word, cursor, depth int) result {
 	none := result{start: w.start}
 	expandable := w.tok.Kind == syntax.TokStringExpandable || w.tok.Kind == syntax.TokHereStringExpandable
 	inside := w.tok.Unterminated || len(w.text) < len(w.tok.Text)
@@ -30,7 +30,7 @@ func (c *Completer) inString(input string, toks []syntax.Token, w word, depth in
 		(!w.tok.Unterminated && inside) {
 		return none // a here-string, or the middle of a closed string
 	}
-	return c.inCommand(toks, w)
+	return c.inCommand(input, toks, w, cursor)
 }
 
 // maxDepth bounds the completion of code nested in strings.
