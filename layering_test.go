@@ -1,62 +1,213 @@
 package csshell_test
 
 import (
-	"go/build"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
 	"os/exec"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
 
-// allowed lists, for each package of the module, the project packages it
-// may import (directly). Everything else is a layering violation:
-// cmd → shell → engine ← cmdlets → storage; engine's own layers are
-// syntax and value at the bottom, then format and binding, then engine.
-var allowed = map[string][]string{
-	"engine/syntax":       {},
-	"engine/value":        {},
-	"engine/format":       {"engine/value"},
-	"engine/binding":      {"engine/value"},
-	"engine":              {"engine/syntax", "engine/value", "engine/format", "engine/binding"},
-	"cmdlets":             {"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding", "storage"},
+// The layering, in the manner of go/build's deps_test.go. Every package of
+// the module is listed with the project packages it may import and the
+// third-party modules it may use; the standard library is always allowed.
+// Dependencies point down: cmd → shell → engine ← cmdlets → storage, with
+// the Badger implementation (storage/badgerstore) reached only from cmd's
+// wiring. Inside engine: syntax and value at the bottom, then format and
+// binding, then engine itself.
+//
+// Test files are checked against the same project rule plus their own
+// third-party list (testscript, pty, the Badger store for fixtures).
+var layering = map[string]rule{
+	"engine/syntax":  {},
+	"engine/value":   {thirdParty: []string{"github.com/dlclark/regexp2/v2", "github.com/shopspring/decimal"}},
+	"engine/format":  {project: []string{"engine/value"}, thirdParty: []string{"github.com/shopspring/decimal"}},
+	"engine/binding": {project: []string{"engine/value"}, thirdParty: []string{"github.com/shopspring/decimal"}},
+	"engine":         {project: []string{"engine/syntax", "engine/value", "engine/format", "engine/binding"}},
+
 	"storage":             {},
-	"shell":               {"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding", "shell/complete"},
-	"shell/complete":      {"engine", "engine/syntax", "engine/value", "engine/binding"},
-	"cmd/csshell":         {"shell", "cmdlets", "engine", "storage"},
-	"internal/transcript": {"engine"},
+	"storage/storagetest": {project: []string{"storage"}},
+	"storage/badgerstore": {project: []string{"storage", "internal/atomicfile"},
+		thirdParty: []string{"github.com/dgraph-io/badger/v4", "github.com/cespare/xxhash/v2", "google.golang.org/protobuf"}},
+	"internal/atomicfile": {},
+	"internal/transcript": {project: []string{"engine"}},
+
+	"cmdlets/powershell": {project: []string{"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding", "internal/atomicfile"},
+		thirdParty: []string{"github.com/shopspring/decimal"}},
+	"cmdlets/teams": {project: []string{"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding", "storage", "internal/atomicfile"},
+		thirdParty: []string{"golang.org/x/crypto"}},
+	"cmdlets/emulator": {project: []string{"engine", "engine/value", "engine/format", "engine/binding", "storage", "cmdlets/teams", "internal/atomicfile"}},
+	"cmdlets":          {project: []string{"engine", "cmdlets/powershell", "cmdlets/teams", "cmdlets/emulator"}},
+	"cmdlets/internal/tenanttest": {project: []string{"engine", "storage", "storage/badgerstore", "cmdlets", "cmdlets/teams", "internal/transcript"},
+		testOnly: true},
+
+	"shell/complete": {project: []string{"engine", "engine/syntax", "engine/value", "engine/binding"}},
+	"shell": {project: []string{"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding", "shell/complete", "internal/atomicfile"},
+		thirdParty: []string{"github.com/c-bata/go-prompt", "github.com/fatih/color", "github.com/google/shlex", "golang.org/x/sys", "golang.org/x/term", "github.com/mattn/go-runewidth"}},
+
+	"cmd/csshell": {project: []string{"shell", "cmdlets", "cmdlets/teams", "engine", "storage", "storage/badgerstore"},
+		thirdParty: []string{"golang.org/x/term"}},
+}
+
+// testThirdParty are the third-party modules any test file may use.
+var testThirdParty = []string{"github.com/rogpeppe/go-internal", "github.com/creack/pty", "github.com/dgraph-io/badger/v4"}
+
+// rule is what one package may import.
+type rule struct {
+	project    []string // project packages, relative to the module
+	thirdParty []string // module paths (a package under one matches)
+	// testOnly marks a package only tests may import.
+	testOnly bool
 }
 
 const module = "github.com/csshell/csshell"
 
-// TestLayering enforces the package layering (like go/build's deps_test).
+// TestLayering enforces the table on the module's own tree.
 func TestLayering(t *testing.T) {
-	out, err := exec.Command("go", "list", "./...").Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
+	for _, v := range checkLayering(t, ".", module, layering) {
+		t.Error(v)
 	}
-	for _, pkg := range strings.Fields(string(out)) {
-		rel := strings.TrimPrefix(strings.TrimPrefix(pkg, module), "/")
-		if rel == "" {
-			continue
+}
+
+// TestLayeringCatchesViolations proves the check reads what go list would
+// skip and judges third-party imports: a file built only on Windows, a
+// forbidden third-party import, an unknown package, and a test-only
+// package imported by non-test code are all reported.
+func TestLayeringCatchesViolations(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
 		}
-		ok, known := allowed[rel]
-		if !known {
-			t.Errorf("package %s is not in the layering table; add it with its allowed imports", rel)
-			continue
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
 		}
-		p, err := build.Import(pkg, ".", 0)
+	}
+	const mod = "example.com/m"
+	write("go.mod", "module "+mod+"\n")
+	write("engine/syntax/ok.go", "package syntax\n\nimport \"strings\"\n\nvar _ = strings.ToLower\n")
+	write("engine/syntax/badger.go", "package syntax\n\nimport _ \"github.com/dgraph-io/badger/v4\"\n")
+	write("engine/engine_windows.go", "//go:build windows\n\npackage engine\n\nimport _ \""+mod+"/storage\"\n")
+	write("engine/engine.go", "package engine\n\nimport _ \""+mod+"/engine/syntax\"\n")
+	write("engine/engine_test.go", "package engine\n\nimport _ \"github.com/creack/pty\"\n")
+	write("storage/store.go", "package storage\n\nimport _ \""+mod+"/internal/fixture\"\n")
+	write("internal/fixture/f.go", "package fixture\n")
+	write("extra/x.go", "package extra\n")
+	write("engine/testdata/ignored/x.go", "package ignored\n\nimport _ \"github.com/evil/pkg\"\n")
+	rules := map[string]rule{
+		"engine/syntax":    {},
+		"engine":           {project: []string{"engine/syntax"}},
+		"storage":          {},
+		"internal/fixture": {testOnly: true},
+	}
+	got := checkLayering(t, root, mod, rules)
+	want := []string{
+		"engine/engine_windows.go imports storage, which the layering forbids",
+		"engine/syntax/badger.go imports third-party github.com/dgraph-io/badger/v4, which the layering forbids",
+		"extra is not in the layering table; add it with its allowed imports",
+		"storage/store.go imports internal/fixture, which only tests may import",
+		"storage/store.go imports internal/fixture, which the layering forbids",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("violations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// checkLayering reads the imports of every .go file under root (whatever
+// its build constraints; testdata and dot directories are skipped, as the
+// go tool skips them) and returns each violation of rules, sorted.
+func checkLayering(t *testing.T, root, mod string, rules map[string]rule) []string {
+	t.Helper()
+	fset := token.NewFileSet()
+	var out []string
+	seenPkg := map[string]bool{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			t.Fatalf("import %s: %v", pkg, err)
+			return err
 		}
-		for _, imp := range p.Imports {
-			if !strings.HasPrefix(imp, module+"/") {
-				continue
+		if d.IsDir() {
+			name := d.Name()
+			if p != root && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
 			}
-			dep := strings.TrimPrefix(imp, module+"/")
-			if !contains(ok, dep) {
-				t.Errorf("%s imports %s, which the layering forbids", rel, dep)
+			return nil
+		}
+		if !strings.HasSuffix(p, ".go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		pkg := path.Dir(rel)
+		if pkg == "." {
+			return nil // the module root holds only this test
+		}
+		isTest := strings.HasSuffix(rel, "_test.go")
+		r, known := rules[pkg]
+		if !known {
+			if !seenPkg[pkg] {
+				seenPkg[pkg] = true
+				out = append(out, fmt.Sprintf("%s is not in the layering table; add it with its allowed imports", pkg))
 			}
+			return nil
+		}
+		f, err := parser.ParseFile(fset, p, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, spec := range f.Imports {
+			imp, _ := strconv.Unquote(spec.Path.Value)
+			for _, fault := range judge(rules, r, imp, mod, isTest) {
+				out = append(out, rel+" imports "+fault)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("walk %s: %v", root, err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// judge lists what is wrong with pkg importing imp (nothing when it is
+// allowed).
+func judge(rules map[string]rule, r rule, imp, mod string, isTest bool) []string {
+	if imp == mod || strings.HasPrefix(imp, mod+"/") {
+		if isTest {
+			return nil // tests may import any project package (fixtures, wiring)
+		}
+		dep := strings.TrimPrefix(strings.TrimPrefix(imp, mod), "/")
+		var faults []string
+		if dr, ok := rules[dep]; ok && dr.testOnly && !r.testOnly {
+			faults = append(faults, dep+", which only tests may import")
+		}
+		if !contains(r.project, dep) {
+			faults = append(faults, dep+", which the layering forbids")
+		}
+		return faults
+	}
+	if first := strings.SplitN(imp, "/", 2)[0]; !strings.Contains(first, ".") {
+		return nil // the standard library
+	}
+	allowed := r.thirdParty
+	if isTest {
+		allowed = append(append([]string(nil), allowed...), testThirdParty...)
+	}
+	for _, m := range allowed {
+		if imp == m || strings.HasPrefix(imp, m+"/") {
+			return nil
 		}
 	}
+	return []string{"third-party " + imp + ", which the layering forbids"}
 }
 
 func contains(list []string, s string) bool {
@@ -66,4 +217,22 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestBadgerOnlyInItsStore checks the linked result, not only direct
+// imports: no package but the Badger store and the wiring in cmd/csshell
+// (and what imports them for tests) links Badger.
+func TestBadgerOnlyInItsStore(t *testing.T) {
+	pkgs := []string{"./engine/...", "./storage", "./storage/storagetest", "./cmdlets", "./cmdlets/powershell",
+		"./cmdlets/teams", "./cmdlets/emulator", "./shell/...", "./internal/..."}
+	args := append([]string{"list", "-deps"}, pkgs...)
+	out, err := exec.Command("go", args...).Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.HasPrefix(dep, "github.com/dgraph-io/") || dep == module+"/storage/badgerstore" {
+			t.Errorf("%s is linked by one of %v", dep, pkgs)
+		}
+	}
 }

@@ -134,3 +134,14 @@ func HasWildcard(s string) bool {
 	}
 	return false
 }
+
+// LikeAny reports whether s matches one of the wildcard patterns,
+// case-insensitively.
+func LikeAny(s string, patterns []string) bool {
+	for _, p := range patterns {
+		if Like(s, p, false) {
+			return true
+		}
+	}
+	return false
+}

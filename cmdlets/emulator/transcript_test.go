@@ -1,0 +1,14 @@
+package emulator_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/csshell/csshell/cmdlets/internal/tenanttest"
+)
+
+// TestTenantTranscripts runs the emulator cmdlets' transcripts
+// (testdata/tenant) in memory and on disk.
+func TestTenantTranscripts(t *testing.T) {
+	tenanttest.RunTranscripts(t, filepath.Join("testdata", "tenant"))
+}

@@ -1,0 +1,390 @@
+package powershell
+
+import (
+	"os"
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// registerContentCmdlets adds Get-Content, Set-Content, Add-Content and
+// Clear-Content.
+func registerContentCmdlets(rt *engine.Runtime) {
+	pathParams := func(mandatory bool) []*engine.ParamInfo {
+		return []*engine.ParamInfo{
+			{Name: "Path", Type: "String[]", Sets: []engine.ParamSet{{Name: "Path", Position: 0, Mandatory: mandatory, FromPipelineByName: true}}, Help: "Specifies the path to an item. Wildcard characters are permitted."},
+			{Name: "LiteralPath", Type: "String[]", Aliases: []string{"PSPath", "LP"}, Sets: []engine.ParamSet{{Name: "LiteralPath", Position: -1, Mandatory: true, FromPipelineByName: true}}, Help: "Specifies a path to one or more locations, used exactly as typed."},
+			{Name: "Filter", Type: "String", Sets: outSetsAll(), Help: "Specifies a filter to qualify the Path parameter."},
+			{Name: "Include", Type: "String[]", Sets: outSetsAll(), Help: "Specifies, as a string array, items to include."},
+			{Name: "Exclude", Type: "String[]", Sets: outSetsAll(), Help: "Specifies, as a string array, items to exclude."},
+			{Name: "Force", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Forces the cmdlet to work on items that otherwise cannot be accessed."},
+		}
+	}
+	enc := func() *engine.ParamInfo {
+		return &engine.ParamInfo{Name: "Encoding", Type: "String", Sets: outSetsAll(), Default: "utf8NoBOM", Help: "Specifies the type of encoding for the target file."}
+	}
+	rt.Register(&engine.Cmdlet{
+		Name: "Get-Content", Module: "Microsoft.PowerShell.Management",
+		Synopsis:    "Gets the content of the item at the specified location.",
+		Description: "The Get-Content cmdlet gets the content of the item at the location specified by the path, such as the text in a file. It reads the content one line at a time and returns a collection of objects, each of which represents a line of content.",
+		DefaultSet:  "Path",
+		Params: append(pathParams(true),
+			&engine.ParamInfo{Name: "ReadCount", Type: "Int64", Sets: outSetsAll(), Help: "Specifies how many lines of content are sent through the pipeline at a time."},
+			&engine.ParamInfo{Name: "TotalCount", Type: "Int64", Aliases: []string{"First", "Head"}, Sets: outSetsAll(), Default: "-1", Help: "Specifies the number of lines from the beginning of a file."},
+			&engine.ParamInfo{Name: "Tail", Type: "Int32", Aliases: []string{"Last"}, Sets: outSetsAll(), Help: "Specifies the number of lines from the end of a file."},
+			&engine.ParamInfo{Name: "Delimiter", Type: "String", Sets: outSetsAll(), Help: "Specifies the delimiter that Get-Content uses to divide the file into objects while it reads."},
+			&engine.ParamInfo{Name: "Wait", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Keeps the file open after all existing lines have been output."},
+			&engine.ParamInfo{Name: "Raw", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Ignores newline characters and returns the entire contents of a file in one string with the newlines preserved."},
+			&engine.ParamInfo{Name: "AsByteStream", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Specifies that the content should be read as a stream of bytes."},
+			enc()),
+		Outputs:  []string{"System.String", "System.Byte"},
+		Examples: []engine.Example{{Title: "Get the first lines of a file", Code: "Get-Content -Path ./log.txt -TotalCount 5", Remarks: "Returns the first five lines."}},
+		New:      engine.ProcessOnly(getContent),
+	})
+	rt.SetAliases("Get-Content", "gc", "cat", "type")
+	for _, name := range []string{"Set-Content", "Add-Content"} {
+		verb := "Writes new content or replaces existing content in a file."
+		if name == "Add-Content" {
+			verb = "Adds content to the specified items, such as adding words to a file."
+		}
+		rt.Register(&engine.Cmdlet{
+			Name: name, Module: "Microsoft.PowerShell.Management",
+			Synopsis: verb, Description: verb + " Each value is written on its own line.",
+			DefaultSet: "Path", SupportsShouldProcess: true,
+			Params: append(pathParams(true),
+				&engine.ParamInfo{Name: "Value", Type: "Object[]", AllowNull: true, AllowEmptyCollection: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, Mandatory: true, FromPipeline: true, FromPipelineByName: true}}, Help: "Specifies the new content for the item."},
+				&engine.ParamInfo{Name: "PassThru", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Returns an object that represents the content."},
+				&engine.ParamInfo{Name: "NoNewline", Type: "SwitchParameter", Sets: outSetsAll(), Help: "The string representations of the input objects are concatenated to form the output."},
+				&engine.ParamInfo{Name: "AsByteStream", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Specifies that the content should be written as a stream of bytes."},
+				enc()),
+			Examples: []engine.Example{{Title: "Write a file", Code: name + " -Path ./a.txt -Value 'Hello'", Remarks: ""}},
+			New:      func() engine.Processor { return &setContent{add: name == "Add-Content"} },
+		})
+	}
+	rt.Register(&engine.Cmdlet{
+		Name: "Clear-Content", Module: "Microsoft.PowerShell.Management",
+		Synopsis:    "Deletes the contents of an item, but does not delete the item.",
+		Description: "The Clear-Content cmdlet deletes the contents of an item, such as deleting the text from a file, but it does not delete the item.",
+		DefaultSet:  "Path", SupportsShouldProcess: true,
+		Params: pathParams(true),
+		New:    engine.ProcessOnly(clearContent),
+	})
+	rt.SetAliases("Clear-Content", "clc")
+}
+
+// contentTargets expands the -Path/-LiteralPath of c into existing files,
+// reporting missing ones and directories as pwsh does.
+func contentTargets(c *engine.Call, mustExist bool) ([]string, error) {
+	raws, literal := fsPathArgs(c)
+	var out []string
+	for _, raw := range raws {
+		paths, wild := fsExpand(c, raw, literal)
+		for _, p := range paths {
+			st, err := os.Stat(p)
+			if err != nil {
+				if !mustExist && !wild {
+					out = append(out, p)
+					continue
+				}
+				if err := c.WriteError(engine.PathNotFoundError(p)); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			if st.IsDir() {
+				if wild {
+					continue
+				}
+				rec := engine.NewError("ReadError", "GetContentReaderUnauthorizedAccessError", p, "Unable to get content because it is a directory: '%s'. Please use 'Get-ChildItem' instead.", p).
+					WithException("System.UnauthorizedAccessException")
+				if err := c.WriteError(rec); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			if name := c.String("Filter"); name != "" && !value.Like(fsBase(p), name, false) {
+				continue
+			}
+			if !fsIncluded(c, fsBase(p)) {
+				continue
+			}
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// fsBase is the last element of a path.
+func fsBase(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 && i < len(p)-1 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// fsIncluded applies -Include and -Exclude to an item name.
+func fsIncluded(c *engine.Call, name string) bool {
+	if inc := c.Strings("Include"); len(inc) > 0 {
+		ok := false
+		for _, pat := range inc {
+			if value.Like(name, pat, false) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	for _, pat := range c.Strings("Exclude") {
+		if value.Like(name, pat, false) {
+			return false
+		}
+	}
+	return true
+}
+
+// splitContentLines splits text at \r\n, \n or \r; a final line break
+// does not start an empty line (StreamReader.ReadLine).
+func splitContentLines(text string) []string {
+	var lines []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			lines = append(lines, text[start:i])
+			start = i + 1
+		case '\r':
+			lines = append(lines, text[start:i])
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		lines = append(lines, text[start:])
+	}
+	return lines
+}
+
+// getContent is Get-Content.
+func getContent(c *engine.Call) error {
+	enc, err := textEncodingOf(c, "utf8NoBOM")
+	if err != nil {
+		return err
+	}
+	paths, err := contentTargets(c, true)
+	if err != nil {
+		return err
+	}
+	total := c.Int("TotalCount", -1)
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			if werr := c.WriteError(fileOpenError(p, err)); werr != nil {
+				return werr
+			}
+			continue
+		}
+		if c.Switch("AsByteStream") {
+			if c.Switch("Raw") {
+				arr := make([]any, len(data))
+				for i, b := range data {
+					arr[i] = b
+				}
+				if err := c.WriteObject(arr); err != nil {
+					return err
+				}
+				continue
+			}
+			for i, b := range data {
+				if total >= 0 && i >= total {
+					break
+				}
+				if err := c.WriteObject(b); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		text := decodeText(data, enc)
+		if c.Switch("Raw") {
+			if text == "" {
+				continue
+			}
+			if err := c.WriteObject(text); err != nil {
+				return err
+			}
+			continue
+		}
+		var lines []string
+		if d := c.String("Delimiter"); d != "" && d != "\n" {
+			for len(text) > 0 {
+				i := strings.Index(text, d)
+				if i < 0 {
+					lines = append(lines, text)
+					break
+				}
+				lines = append(lines, text[:i+len(d)])
+				text = text[i+len(d):]
+			}
+		} else {
+			lines = splitContentLines(text)
+		}
+		if c.Has("Tail") {
+			n := c.Int("Tail", 0)
+			if n >= 0 && n < len(lines) {
+				lines = lines[len(lines)-n:]
+			}
+		}
+		if total >= 0 && total < len(lines) {
+			lines = lines[:total]
+		}
+		if rc := c.Int("ReadCount", 1); rc > 1 || rc == 0 {
+			if rc == 0 {
+				rc = len(lines)
+			}
+			for i := 0; i < len(lines); i += rc {
+				chunk := make([]any, 0, rc)
+				for _, l := range lines[i:min(i+rc, len(lines))] {
+					chunk = append(chunk, l)
+				}
+				if err := c.WriteObject(chunk); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		for _, l := range lines {
+			if err := c.WriteObject(l); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// setContent is Set-Content and Add-Content: values are collected and the
+// files written in End.
+type setContent struct {
+	add    bool
+	values []any
+}
+
+func (s *setContent) Begin(c *engine.Call) error {
+	_, err := textEncodingOf(c, "utf8NoBOM")
+	return err
+}
+
+func (s *setContent) Process(c *engine.Call) error {
+	v := c.Get("Value")
+	if items, ok := value.Enumerate(v); ok {
+		s.values = append(s.values, items...)
+	} else {
+		s.values = append(s.values, v)
+	}
+	return nil
+}
+
+func (s *setContent) End(c *engine.Call) error {
+	enc, _ := textEncodingOf(c, "utf8NoBOM")
+	paths, err := contentTargets(c, false)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	var raw []byte
+	for _, v := range s.values {
+		if c.Switch("AsByteStream") {
+			if n, err := value.ConvertToName(v, "byte"); err == nil {
+				if x, ok := n.(uint8); ok {
+					raw = append(raw, x)
+				}
+			}
+			continue
+		}
+		if v == nil {
+			continue
+		}
+		b.WriteString(value.ToString(v))
+		if !c.Switch("NoNewline") {
+			b.WriteByte('\n')
+		}
+	}
+	action := "Set Content"
+	if s.add {
+		action = "Add Content"
+	}
+	for _, p := range paths {
+		if ok, err := c.ShouldProcess("Path: "+p, action); err != nil {
+			return err
+		} else if !ok {
+			continue
+		}
+		if err := c.Barrier(); err != nil {
+			return err
+		}
+		var werr error
+		if c.Switch("AsByteStream") {
+			werr = fsWriteBytes(p, raw, s.add)
+		} else {
+			werr = writeTextFile(p, b.String(), enc, s.add)
+		}
+		if werr != nil {
+			if err := c.WriteError(engine.AsRecord(werr)); err != nil {
+				return err
+			}
+			continue
+		}
+	}
+	if c.Switch("PassThru") {
+		for _, v := range s.values {
+			if err := c.WriteObject(v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// fsWriteBytes writes or appends raw bytes.
+func fsWriteBytes(path string, data []byte, appendTo bool) error {
+	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+	if appendTo {
+		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
+	}
+	fh, err := os.OpenFile(path, flags, 0o644)
+	if err != nil {
+		return fileOpenError(path, err)
+	}
+	_, werr := fh.Write(data)
+	if cerr := fh.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return fileOpenError(path, werr)
+	}
+	return nil
+}
+
+// clearContent is Clear-Content.
+func clearContent(c *engine.Call) error {
+	paths, err := contentTargets(c, true)
+	if err != nil {
+		return err
+	}
+	for _, p := range paths {
+		if ok, err := c.ShouldProcess(p, "Clear Content"); err != nil {
+			return err
+		} else if !ok {
+			continue
+		}
+		if err := os.Truncate(p, 0); err != nil {
+			if werr := c.WriteError(fileOpenError(p, err)); werr != nil {
+				return werr
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,98 @@
+package powershell
+
+import (
+	"bytes"
+	"os"
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/format"
+)
+
+// registerTeeObject adds Tee-Object (alias tee).
+func registerTeeObject(rt *engine.Runtime) {
+	rt.Register(&engine.Cmdlet{
+		Name: "Tee-Object", Module: "Microsoft.PowerShell.Utility",
+		Synopsis: "Saves command output in a file or variable and also sends it down the pipeline.",
+		Description: "The Tee-Object cmdlet redirects output, that is, it sends the output of a command in two directions: it " +
+			"stores the output in a file (formatted as the console shows it) or a variable and also sends it down the pipeline.",
+		DefaultSet: "File",
+		Params: []*engine.ParamInfo{
+			pipelineInput("Specifies the object to be saved and displayed."),
+			{Name: "FilePath", Type: "String", Aliases: []string{"Path"}, Sets: []engine.ParamSet{{Name: "File", Position: 0, Mandatory: true}},
+				Help: "Specifies a file that this cmdlet saves the object to."},
+			{Name: "LiteralPath", Type: "String", Aliases: []string{"PSPath", "LP"}, Sets: []engine.ParamSet{{Name: "LiteralFile", Position: -1, Mandatory: true}},
+				Help: "Specifies a file that this cmdlet saves the object to, used exactly as typed."},
+			engine.NamedParamInSets("Append", "SwitchParameter", "Indicates that the cmdlet appends the output to the specified file.", "File", "LiteralFile"),
+			engine.NamedParamInSets("Encoding", "String", "Specifies the type of encoding for the target file (utf8NoBOM is used).", "File", "LiteralFile"),
+			{Name: "Variable", Type: "String", Sets: []engine.ParamSet{{Name: "Variable", Position: -1, Mandatory: true}},
+				Help: "Specifies a variable that this cmdlet saves the object to."},
+		},
+		Examples: []engine.Example{
+			{Title: "Save output in a variable", Code: "1..3 | Tee-Object -Variable nums | Measure-Object"},
+			{Title: "Save output in a file", Code: "Get-Variable | Tee-Object -FilePath vars.txt"},
+		},
+		Outputs: []string{"System.Management.Automation.PSObject"},
+		New:     func() engine.Processor { return &teeObject{} },
+	})
+	rt.SetAliases("Tee-Object", "tee")
+}
+
+// teeObject is one Tee-Object invocation.
+type teeObject struct {
+	items []any
+}
+
+func (t *teeObject) Begin(c *engine.Call) error { return nil }
+
+func (t *teeObject) Process(c *engine.Call) error {
+	in, ok := processInput(c)
+	if !ok {
+		return nil
+	}
+	t.items = append(t.items, in)
+	return c.WriteObject(in)
+}
+
+func (t *teeObject) End(c *engine.Call) error {
+	if c.Set == "Variable" {
+		name := strings.TrimPrefix(c.String("Variable"), "$")
+		items := t.items
+		if items == nil {
+			items = []any{}
+		}
+		c.Scope().SetLocal(name, items)
+		return nil
+	}
+	path := c.String("FilePath")
+	if c.Set == "LiteralFile" {
+		path = c.String("LiteralPath")
+	}
+	var buf bytes.Buffer
+	w := format.NewWriter(c.Runtime().Formats, &buf, format.Options{Width: c.Host().ConsoleWidth()})
+	for _, it := range t.items {
+		if err := w.Write(engine.ToDisplay(it)); err != nil {
+			return err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+	if c.Switch("Append") {
+		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
+	}
+	f, err := os.OpenFile(c.ResolvePath(path), flags, 0o644)
+	if err != nil {
+		return engine.NewError("OpenError", "FileOpenFailure", path, "Could not find a part of the path '%s'.", c.ResolvePath(path)).
+			WithException("System.IO.DirectoryNotFoundException")
+	}
+	defer f.Close()
+	if err := c.Barrier(); err != nil {
+		return err
+	}
+	if _, err := f.Write(buf.Bytes()); err != nil {
+		return engine.NewError("WriteError", "FileWriteFailure", path, "%s", err.Error())
+	}
+	return nil
+}

@@ -1,0 +1,249 @@
+package powershell
+
+import (
+	"errors"
+	"io"
+	"math"
+	"math/rand"
+	"sync"
+	"time"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// registerHostCmdlets adds Read-Host and Clear-Host.
+func registerHostCmdlets(rt *engine.Runtime) {
+	params := []*engine.ParamInfo{
+		{Name: "Prompt", Type: "Object", AllowNull: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromRemainingArgs: true}},
+			Help: "Specifies the text of the prompt. PowerShell appends a colon (:) to the text that you enter."},
+		engine.NamedParamInSets("AsSecureString", "SwitchParameter", "Displays asterisks (*) in place of the characters that the user types as input.", "AsSecureString"),
+		engine.NamedParamInSets("MaskInput", "SwitchParameter", "Indicates that the input is hidden as it is typed; the result is a plain string.", "AsString"),
+	}
+	rt.Register(&engine.Cmdlet{
+		Name: "Read-Host", Module: "Microsoft.PowerShell.Utility",
+		Synopsis: "Reads a line of input from the console.",
+		Description: "The Read-Host cmdlet reads a line of input from the console after showing the prompt followed by \": \". " +
+			"With -AsSecureString or -MaskInput the input is not echoed; csshell has no SecureString, so -AsSecureString returns " +
+			"the string itself.",
+		DefaultSet: "AsString",
+		Params:     params,
+		Examples:   []engine.Example{{Title: "Read a value", Code: "$age = Read-Host 'Please enter your age'"}},
+		Outputs:    []string{"System.String"},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			prompt := ""
+			if c.Has("Prompt") {
+				p := c.Get("Prompt")
+				prompt = hostText(p, " ") + ": "
+			}
+			h := c.Host()
+			var line string
+			var err error
+			if (c.Switch("AsSecureString") || c.Switch("MaskInput")) && h.ReadSecret != nil {
+				line, err = h.ReadSecret(prompt)
+			} else {
+				line, err = h.Prompt(prompt)
+			}
+			if err != nil {
+				if errors.Is(err, io.EOF) {
+					return nil
+				}
+				if c.Context().Err() != nil {
+					return engine.ErrPipelineStopped
+				}
+				return engine.NewError("ReadError", "ReadHostFailed", nil, "%s", err.Error())
+			}
+			return c.WriteObject(line)
+		}),
+	})
+	rt.Register(&engine.Cmdlet{
+		Name: "Clear-Host", Module: "Microsoft.PowerShell.Core",
+		Synopsis:    "Clears the display in the host program.",
+		Description: "The Clear-Host function removes all text from the current display, including commands and output that might have accumulated. Without a terminal it does nothing.",
+		Params:      nil,
+		Examples:    []engine.Example{{Title: "Clear the screen", Code: "Clear-Host"}},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			if f := c.Host().Clear; f != nil {
+				f()
+			}
+			return nil
+		}),
+	})
+	rt.SetAliases("Clear-Host", "cls", "clear")
+}
+
+// rng is the session-wide random generator of Get-Random.
+var rng = struct {
+	sync.Mutex
+	r *rand.Rand
+}{r: rand.New(rand.NewSource(time.Now().UnixNano()))}
+
+// registerRandomCmdlets adds Get-Random and New-Guid.
+func registerRandomCmdlets(rt *engine.Runtime) {
+	num, list, shuffle := "RandomNumberParameterSet", "RandomListItemParameterSet", "ShuffleParameterSet"
+	rt.Register(&engine.Cmdlet{
+		Name: "Get-Random", Module: "Microsoft.PowerShell.Utility",
+		Synopsis: "Gets a random number, or selects objects randomly from a collection.",
+		Description: "The Get-Random cmdlet gets a randomly selected number (from 0 up to but not including -Maximum, " +
+			"Int32.MaxValue by default), or selects -Count objects randomly from the input, or shuffles the input (-Shuffle). " +
+			"-SetSeed makes the sequence repeatable within csshell (the numbers differ from .NET's).",
+		DefaultSet: num,
+		Params: []*engine.ParamInfo{
+			engine.NamedParam("SetSeed", "Int32", "Specifies a seed value for the random number generator."),
+			{Name: "Maximum", Type: "Object", Sets: []engine.ParamSet{{Name: num, Position: 0}}, Help: "Specifies a maximum value for the random number (exclusive)."},
+			engine.NamedParamInSets("Minimum", "Object", "Specifies a minimum value for the random number (inclusive).", num),
+			{Name: "InputObject", Type: "Object[]", Sets: []engine.ParamSet{{Name: list, Position: 0, Mandatory: true, FromPipeline: true}, {Name: shuffle, Position: -1, Mandatory: true, FromPipeline: true}},
+				Help: "Specifies a collection of objects from which to choose."},
+			engine.NamedParamInSets("Count", "Int32", "Specifies the number of random objects or numbers to return.", num, list),
+			{Name: "Shuffle", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: shuffle, Position: -1, Mandatory: true}}, Help: "Returns the entire collection in a randomized order."},
+		},
+		Examples: []engine.Example{
+			{Title: "Get a random number between 1 and 10", Code: "Get-Random -Minimum 1 -Maximum 11"},
+			{Title: "Pick an item", Code: "'a','b','c' | Get-Random"},
+		},
+		Outputs: []string{"System.Int32", "System.Int64", "System.Double", "System.Object"},
+		New:     func() engine.Processor { return &getRandom{} },
+	})
+	rt.Register(&engine.Cmdlet{
+		Name: "New-Guid", Module: "Microsoft.PowerShell.Utility",
+		Synopsis:    "Creates a GUID.",
+		Description: "The New-Guid cmdlet creates a random globally unique identifier (GUID), or the empty GUID with -Empty.",
+		DefaultSet:  "Default",
+		Params: []*engine.ParamInfo{
+			engine.NamedParamInSets("Empty", "SwitchParameter", "Indicates that the cmdlet creates an empty GUID (all zeros).", "Empty"),
+			{Name: "InputObject", Type: "String", Sets: []engine.ParamSet{{Name: "InputObject", Position: -1, Mandatory: true, FromPipeline: true}},
+				Help: "A string that is converted to a GUID."},
+		},
+		Examples: []engine.Example{{Title: "Create a GUID", Code: "New-Guid"}},
+		Outputs:  []string{"System.Guid"},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			switch c.Set {
+			case "Empty":
+				return c.WriteObject(value.Guid{})
+			case "InputObject":
+				s := c.String("InputObject")
+				g, ok := value.ParseGuid(s)
+				if !ok {
+					return c.WriteError(engine.NewError("InvalidArgument", "StringNotRecognizedAsGuid", s,
+						"Cannot convert value \"%s\" to type \"System.Guid\". Error: \"Unrecognized Guid format.\"", s).
+						WithException("System.Management.Automation.PSInvalidCastException"))
+				}
+				return c.WriteObject(g)
+			}
+			return c.WriteObject(value.NewGuid())
+		}),
+	})
+}
+
+// getRandom is one Get-Random invocation.
+type getRandom struct {
+	items []any
+}
+
+func (g *getRandom) Begin(c *engine.Call) error {
+	if c.Has("SetSeed") {
+		rng.Lock()
+		rng.r = rand.New(rand.NewSource(int64(c.Int("SetSeed", 0))))
+		rng.Unlock()
+	}
+	return nil
+}
+
+func (g *getRandom) Process(c *engine.Call) error {
+	if c.Set == "RandomNumberParameterSet" {
+		return nil
+	}
+	if c.HasInput {
+		g.items = append(g.items, c.Input)
+	} else {
+		g.items = append(g.items, listOf(c.Get("InputObject"))...)
+	}
+	return nil
+}
+
+func (g *getRandom) End(c *engine.Call) error {
+	rng.Lock()
+	r := rng.r
+	rng.Unlock()
+	if c.Set != "RandomNumberParameterSet" {
+		items := append([]any(nil), g.items...)
+		r.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
+		n := len(items)
+		if c.Set != "ShuffleParameterSet" {
+			n = min(n, c.Int("Count", 1))
+		}
+		for _, it := range items[:n] {
+			if err := c.WriteObject(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	count := c.Int("Count", 1)
+	for i := 0; i < count; i++ {
+		v, err := randomNumber(c, r)
+		if err != nil {
+			return err
+		}
+		if err := c.WriteObject(v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// numArg converts -Minimum/-Maximum to a number (int32, int64 or double).
+func numArg(c *engine.Call, name string) (any, error) {
+	v := c.Get(name)
+	if s, ok := v.(string); ok {
+		if n, ok := value.ParseNumber(s); ok {
+			v = n
+		}
+	}
+	switch n := v.(type) {
+	case int32, int64, float64:
+		return v, nil
+	case uint8:
+		return int32(n), nil
+	}
+	if f, ok := toFloat(v); ok {
+		return f, nil
+	}
+	return nil, engine.NewError("InvalidArgument", "CannotConvertArgument", v,
+		"Cannot convert value \"%s\" to type \"System.Double\".", value.ToString(v))
+}
+
+// randomNumber draws one number per -Minimum/-Maximum.
+func randomNumber(c *engine.Call, r *rand.Rand) (any, error) {
+	var lo, hi any = int32(0), int32(math.MaxInt32)
+	var err error
+	if c.Has("Maximum") {
+		if hi, err = numArg(c, "Maximum"); err != nil {
+			return nil, err
+		}
+	}
+	if c.Has("Minimum") {
+		if lo, err = numArg(c, "Minimum"); err != nil {
+			return nil, err
+		}
+	}
+	_, loF := lo.(float64)
+	_, hiF := hi.(float64)
+	fl, _ := toFloat(lo)
+	fh, _ := toFloat(hi)
+	if fl >= fh {
+		return nil, engine.NewError("InvalidArgument", "MinGreaterThanOrEqualMax", nil,
+			"The Minimum value (%s) cannot be greater than or equal to the Maximum value (%s).", value.ToString(lo), value.ToString(hi)).
+			WithException("System.ArgumentException")
+	}
+	if loF || hiF {
+		return fl + r.Float64()*(fh-fl), nil
+	}
+	_, lo64 := lo.(int64)
+	_, hi64 := hi.(int64)
+	n := int64(fl) + r.Int63n(int64(fh)-int64(fl))
+	if lo64 || hi64 {
+		return n, nil
+	}
+	return int32(n), nil
+}

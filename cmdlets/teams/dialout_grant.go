@@ -1,0 +1,156 @@
+package teams
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/storage"
+)
+
+// registerGrantDialoutPolicy adds Grant-CsDialoutPolicy.
+func registerGrantDialoutPolicy(rt *engine.Runtime, t *Tenant) {
+	rt.Register(&engine.Cmdlet{
+		Name: "Grant-CsDialoutPolicy", Module: "MicrosoftTeams",
+		Synopsis: "Use the Grant-CsDialoutPolicy cmdlet to assign the tenant global, a group of users, or a per-user outbound calling restriction policy to one or more users.",
+		Description: "Assigns one of the predefined dial-out policies to a user (-Identity) or to the tenant (-Global). PolicyName is the " +
+			"policy's identity with or without the \"Tag:\" prefix; $null removes the per-user assignment so the user falls back " +
+			"to the global policy. Nothing is returned unless -PassThru is given.",
+		DefaultSet:            "Identity",
+		SupportsShouldProcess: true,
+		ConfirmImpact:         "Medium",
+		Params: []*engine.ParamInfo{
+			{Name: "Identity", Type: "String", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true}},
+				Help: "Specifies the user: SIP address, user principal name or object id (Identity)."},
+			{Name: "PolicyName", Type: "String", Complete: t.completePolicies, AllowNull: true, AllowEmptyString: true,
+				Sets: []engine.ParamSet{{Name: "Identity", Position: 1}, {Name: "GrantToTenant", Position: 1}},
+				Help: "The policy to assign, e.g. DialoutCPCandPSTNInternational (the Tag: prefix is optional); $null unassigns."},
+			{Name: "Global", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "GrantToTenant", Position: -1, Mandatory: true}},
+				Help: "Assigns the policy to the tenant as a whole (the global instance)."},
+			engine.NamedParam("PassThru", "SwitchParameter", "Returns the user the policy was granted to."),
+			engine.NamedParam("Tenant", "Guid", "Reserved for internal Microsoft use."),
+			userDCParam(), userAsJobParam(),
+		},
+		Examples: []engine.Example{
+			{Title: "Assign a policy", Code: "Grant-CsDialoutPolicy -Identity \"ken.myer@contoso.com\" -PolicyName \"DialoutCPCandPSTNInternational\""},
+			{Title: "Remove an assignment", Code: "Grant-CsDialoutPolicy -Identity \"ken.myer@contoso.com\" -PolicyName $Null"},
+			{Title: "Assign to every user", Code: "Get-CsOnlineUser | Grant-CsDialoutPolicy -PolicyName \"DialoutCPCInternationalPSTNDisabled\""},
+			{Title: "Set the tenant's policy", Code: "Grant-CsDialoutPolicy -Global -PolicyName \"DialoutCPCandPSTNInternational\""},
+		},
+		New: func() engine.Processor {
+			return &engine.Funcs{OnBegin: userCheckNoJob, OnProcess: func(c *engine.Call) error { return grantDialoutPolicy(c, t) }}
+		},
+	})
+}
+
+// grantDialoutPolicy runs Grant-CsDialoutPolicy for one user or the
+// tenant (rules 54–57).
+func grantDialoutPolicy(c *engine.Call, t *Tenant) error {
+	name := strings.TrimSpace(c.String("PolicyName"))
+	global := c.Switch("Global")
+	identity := "Global"
+	if !global {
+		if !c.Has("Identity") {
+			return engine.NewError("InvalidArgument", "IdentityRequired", nil,
+				"Specify the user with the Identity parameter, or use the Global parameter to grant the policy to the tenant.").
+				WithException("System.ArgumentException")
+		}
+		identity = IdentityText(c.Get("Identity"))
+	}
+	var policy string
+	var userID string
+	err := t.Read(func(r storage.Reader) error {
+		var err error
+		if policy, err = resolveDialOutPolicy(r, name); err != nil {
+			return err
+		}
+		if !global {
+			u, err := ResolveUser(r, identity)
+			if err != nil {
+				return err
+			}
+			userID = u.ID
+		}
+		return nil
+	})
+	if err != nil {
+		return UserFail(c, err)
+	}
+	if ok, err := c.ShouldProcess(identity, c.Cmdlet.Name); err != nil || !ok {
+		return err
+	}
+	var granted *storage.User
+	var tn *storage.Tenant
+	var settings *storage.Settings
+	err = t.Change(func(w storage.Writer, admin *storage.User) error {
+		var err error
+		if tn, err = w.Tenant(); err != nil {
+			return err
+		}
+		if settings, err = w.Settings(); err != nil {
+			return err
+		}
+		if global {
+			old := settings.GlobalDialOutPolicy
+			if old == policy {
+				return nil
+			}
+			settings.GlobalDialOutPolicy = policy
+			if err := w.PutSettings(settings); err != nil {
+				return err
+			}
+			return t.Audit(w, admin, c, "Global", "", []storage.Change{{Property: "OnlineDialOutPolicy", Old: old, New: policy}})
+		}
+		u, err := w.User(userID)
+		if err != nil {
+			return err
+		}
+		granted = u
+		old := u.DialOutPolicy
+		if old == policy {
+			return nil
+		}
+		u.DialOutPolicy = policy
+		u.Modified = t.now().UTC()
+		if err := w.PutUser(u); err != nil {
+			return err
+		}
+		return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, []storage.Change{{Property: "OnlineDialOutPolicy", Old: old, New: policy}})
+	})
+	if err != nil {
+		return UserFail(c, err)
+	}
+	if c.Switch("PassThru") && granted != nil {
+		return c.WriteObject(onlineUserObject(tn, settings, granted))
+	}
+	return nil
+}
+
+// resolveDialOutPolicy returns the stored name of a policy (its identity
+// without "Tag:"), "" for $null or Global; an unknown policy is an error.
+func resolveDialOutPolicy(r storage.Reader, name string) (string, error) {
+	bare := name
+	if len(bare) >= 4 && strings.EqualFold(bare[:4], "tag:") {
+		bare = bare[4:]
+	}
+	if bare == "" || strings.EqualFold(bare, "Global") {
+		return "", nil
+	}
+	ps, err := r.DialOutPolicies()
+	if err != nil {
+		return "", StoreError(err, name)
+	}
+	for _, p := range ps {
+		id := p.Identity
+		if len(id) >= 4 && strings.EqualFold(id[:4], "tag:") {
+			id = id[4:]
+		} else {
+			continue
+		}
+		if strings.EqualFold(id, bare) {
+			return id, nil
+		}
+	}
+	return "", engine.NewError("InvalidArgument", "PolicyNotFound", name,
+		"Policy \"%s\" is not a user policy. You can assign only a user policy to a specific user.", name).
+		WithException("System.ArgumentException")
+}

@@ -1,0 +1,142 @@
+package teams
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/format"
+	"github.com/csshell/csshell/engine/value"
+	"github.com/csshell/csshell/storage"
+)
+
+// numberTypeName is the ConfigAPI type of a conferencing service number.
+const numberTypeName = "Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.ConferencingServiceNumber"
+
+// numberInterfaceName is the model interface the real objects also carry.
+const numberInterfaceName = "Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.IConferencingServiceNumber"
+
+// numberObject builds the service-number object Get-… returns.
+func numberObject(n *storage.ServiceNumber) *value.Object {
+	o := value.NewObject(numberTypeName, numberInterfaceName, "System.Object")
+	o.Set("Number", n.Number)
+	o.Set("City", NullIfEmpty(n.City))
+	o.Set("PrimaryLanguage", NullIfEmpty(n.PrimaryLanguage))
+	o.Set("SecondaryLanguages", StringArray(n.SecondaryLanguages))
+	o.Set("BridgeId", NullIfEmpty(n.BridgeID))
+	o.Set("IsShared", n.IsShared)
+	o.Set("Type", n.Type)
+	return o
+}
+
+// numberText reads a service number from an -Identity or -Instance
+// argument: a string, or an object with a Number property.
+func numberText(v any) string {
+	if o, ok := v.(*value.Object); ok {
+		if s, ok := cfgObjectString(o, "Number"); ok && s != "" {
+			return s
+		}
+	}
+	return strings.TrimSpace(value.ToString(v))
+}
+
+// resolveNumber finds one of the tenant's service numbers, given in any
+// of the documented forms (rule 34).
+func resolveNumber(r storage.Reader, given string) (*storage.ServiceNumber, error) {
+	num, err := NormalizeNumber(given)
+	if err != nil {
+		return nil, err
+	}
+	n, err := r.ServiceNumber(num)
+	if err != nil {
+		return nil, StoreError(err, given)
+	}
+	return n, nil
+}
+
+// registerTenantNumberCmdlets adds Get-CsOnlineDialInConferencingServiceNumber
+// and the number cmdlets of tenant_number_set.go and tenant_number_languages.go.
+func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
+	rt.Formats.Register(format.View{TypeName: numberTypeName, Kind: format.ListView, Columns: []format.Column{
+		{Property: "Number"}, {Property: "City"}, {Property: "PrimaryLanguage"}, {Property: "SecondaryLanguages"},
+		{Property: "BridgeId"}, {Property: "IsShared"}, {Property: "Type"}}})
+
+	filters := []string{"FiltersParams", "UniqueBridgeParams", "TenantIdParams", "TenantDomainParams"}
+	resultSize := engine.ParamInSets("ResultSize", "Int32", "The most numbers to return: 0 to 2147483647; 0 returns nothing.", -1, false, filters...)
+	resultSize.ValidateRange = &[2]float64{0, 2147483647}
+	dc := engine.NamedParam("DomainController", "Fqdn", "Not used with the online service; accepted and ignored.")
+	dc.Aliases = []string{"DC"}
+	tenant := engine.ParamInSets("Tenant", "Guid", "The tenant's id (GUID); when given it must be the signed-in tenant's id.", -1, false, "UniqueNumberParams")
+	tenant.Sets = append(tenant.Sets, engine.ParamSet{Name: "TenantIdParams", Position: -1, Mandatory: true})
+	rt.Register(&engine.Cmdlet{
+		Name: "Get-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
+		Synopsis: "Returns the tenant's audio conferencing service numbers.",
+		Description: "Lists the dial-in service numbers of the tenant's bridges: all of them, those of one bridge (-BridgeName, " +
+			"-BridgeId), those of one city (-City), or one number (-Identity, as E.164, +E.164 or tel:+E.164), " +
+			"with their languages, bridge, type (Toll or TollFree) and whether they are shared.",
+		DefaultSet: "FiltersParams",
+		Params: []*engine.ParamInfo{
+			engine.WithCompleter(engine.ParamInSets("Identity", "String", "A service number: E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.completeAnyNumbers),
+			engine.ParamInSets("BridgeId", "Guid", "Returns the numbers of the bridge with this id.", -1, true, "UniqueBridgeParams"),
+			engine.WithCompleter(engine.ParamInSets("BridgeName", "String", "Returns the numbers of the bridge with this name.", -1, false, "FiltersParams", "TenantIdParams", "TenantDomainParams"), t.completeBridges),
+			engine.ParamInSets("City", "String", "Returns the numbers of this city (geocode).", -1, false, filters...),
+			resultSize,
+			tenant,
+			engine.ParamInSets("TenantDomain", "String", "The tenant's domain; reserved for internal Microsoft use.", -1, true, "TenantDomainParams"),
+			dc,
+			engine.NamedParam("Force", "SwitchParameter", "Suppresses warnings and confirmation prompts."),
+		},
+		Outputs: []string{numberTypeName},
+		Examples: []engine.Example{
+			{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingServiceNumber | fl", Remarks: "Lists every service number of the tenant."},
+			{Title: "Example 2", Code: "Get-CsOnlineDialInConferencingServiceNumber -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc | fl", Remarks: "Lists the numbers of one bridge."},
+		},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			return t.cfgReadList(c, func(r storage.Reader) ([]*value.Object, error) {
+				if c.Set == "UniqueNumberParams" {
+					n, err := resolveNumber(r, numberText(c.Get("Identity")))
+					if err != nil {
+						return nil, err
+					}
+					return []*value.Object{numberObject(n)}, nil
+				}
+				bridgeID := ""
+				switch {
+				case c.Has("BridgeId"):
+					b, err := resolveBridgeByID(r, c.String("BridgeId"))
+					if err != nil {
+						return nil, err
+					}
+					bridgeID = b.ID
+				case c.Has("BridgeName") && c.String("BridgeName") != "":
+					b, err := resolveBridgeByName(r, c.String("BridgeName"))
+					if err != nil {
+						return nil, err
+					}
+					bridgeID = b.ID
+				}
+				all, err := r.ServiceNumbers()
+				if err != nil {
+					return nil, err
+				}
+				var out []*value.Object
+				limit := c.Int("ResultSize", -1)
+				city := strings.TrimSpace(c.String("City"))
+				for _, n := range all {
+					if limit >= 0 && len(out) >= limit {
+						break
+					}
+					if bridgeID != "" && !strings.EqualFold(n.BridgeID, bridgeID) {
+						continue
+					}
+					if city != "" && !strings.EqualFold(n.City, city) {
+						continue
+					}
+					out = append(out, numberObject(n))
+				}
+				return out, nil
+			})
+		}),
+	})
+	registerTenantNumberSetCmdlets(rt, t)
+	registerTenantLanguageCmdlets(rt, t)
+}

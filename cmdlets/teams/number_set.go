@@ -1,0 +1,332 @@
+package teams
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/storage"
+)
+
+// maxSecondaryLanguages is the most secondary languages a number has (rule 42).
+const maxSecondaryLanguages = 4
+
+// numberInfra are the Register/Unregister cmdlets' infrastructure parameters.
+func numberInfra() []*engine.ParamInfo {
+	return cfgInfra("Tenant", "TenantDomain", "DomainController", "Force")
+}
+
+// numberIdentityParams are the -Identity / -Instance parameters of the
+// number cmdlets (sets UniqueNumberParams and InstanceParams).
+func (t *Tenant) numberIdentityParams(verb string) []*engine.ParamInfo {
+	inst := engine.ParamInSets("Instance", "PSObject", "A service number object (from Get-CsOnlineDialInConferencingServiceNumber) to "+verb+".", 0, true, "InstanceParams")
+	inst.Sets[0].FromPipeline = true
+	return []*engine.ParamInfo{
+		engine.WithCompleter(engine.ParamInSets("Identity", "String", "The service number to "+verb+": E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.completeAnyNumbers),
+		inst,
+	}
+}
+
+// callNumber is the number the call names by -Identity or -Instance.
+func callNumber(c *engine.Call) string {
+	if c.Set == "InstanceParams" {
+		return numberText(c.Get("Instance"))
+	}
+	return numberText(c.Get("Identity"))
+}
+
+// numberTargetBridge returns the bridge named by -BridgeId or -BridgeName
+// (nil when neither is given).
+func numberTargetBridge(c *engine.Call, r storage.Reader) (*storage.Bridge, error) {
+	switch {
+	case c.Has("BridgeId") && c.Get("BridgeId") != nil:
+		return resolveBridgeByID(r, c.String("BridgeId"))
+	case c.Has("BridgeName") && strings.TrimSpace(c.String("BridgeName")) != "":
+		return resolveBridgeByName(r, c.String("BridgeName"))
+	}
+	return nil, nil
+}
+
+// resolveOwnNumber is resolveNumber for a change: a number shared between
+// tenants is refused with sharedNumberError.
+func resolveOwnNumber(r storage.Reader, given string) (*storage.ServiceNumber, error) {
+	n, err := resolveNumber(r, given)
+	if err != nil {
+		return nil, err
+	}
+	if n.IsShared {
+		return nil, sharedNumberError(given)
+	}
+	return n, nil
+}
+
+// sharedNumberError refuses a change to a number shared between tenants
+// (rules 40, 41).
+func sharedNumberError(given string) *engine.ErrorRecord {
+	return InvalidOperation("SharedServiceNumber", given,
+		"The service number \"%s\" is shared between tenants and cannot be changed, assigned or unassigned by the tenant administrator. Contact Microsoft support.", given)
+}
+
+// registerTenantNumberSetCmdlets adds Register-, Unregister- and
+// Set-CsOnlineDialInConferencingServiceNumber.
+func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
+	bridgeParams := []*engine.ParamInfo{
+		engine.NamedParam("BridgeId", "Guid", "The id of the bridge."),
+		engine.WithCompleter(engine.NamedParam("BridgeName", "String", "The name of the bridge."), t.completeBridges),
+	}
+	rt.Register(&engine.Cmdlet{
+		Name: "Register-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
+		Synopsis: "Assigns a service number of the tenant to an audio conferencing bridge.",
+		Description: "Assigns an additionally acquired service (toll or toll-free) number of the tenant, not yet on a bridge, " +
+			"to the bridge given by -BridgeId or -BridgeName (default: the tenant's default bridge). Only numbers of type " +
+			"\"service\" acquired for the tenant can be assigned; shared numbers cannot. Writes no output.",
+		DefaultSet: "UniqueNumberParams",
+		Params:     cfgParams(t.numberIdentityParams("assign"), bridgeParams, numberInfra()),
+		Examples: []engine.Example{{Title: "Example 1",
+			Code:    "Register-CsOnlineDialinConferencingServiceNumber -Identity +18005550100 -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc",
+			Remarks: "Assigns the number to the bridge (find the bridge id with Get-CsOnlineDialInConferencingBridge)."}},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			given := callNumber(c)
+			return t.Do(c, func(w storage.Writer, admin *storage.User) error {
+				num, err := NormalizeNumber(given)
+				if err != nil {
+					return err
+				}
+				n, err := w.ServiceNumber(num)
+				if err != nil {
+					return InvalidOperation("NotAServiceNumber", given,
+						"The number \"%s\" is not a service number of the tenant. Only numbers of type \"service\" acquired for the tenant can be assigned to an audio conferencing bridge.", given)
+				}
+				if n.IsShared {
+					return sharedNumberError(given)
+				}
+				b, err := numberTargetBridge(c, w)
+				if err != nil {
+					return err
+				}
+				if b == nil {
+					if b, err = defaultBridge(w); err != nil {
+						return StoreError(err, given)
+					}
+				}
+				if n.BridgeID != "" {
+					owner := n.BridgeID
+					if ob, err := w.Bridge(n.BridgeID); err == nil {
+						owner = ob.Name
+					}
+					return InvalidOperation("ServiceNumberAlreadyAssigned", given,
+						"The service number \"%s\" is already assigned to the bridge \"%s\". Unregister it from that bridge first.", given, owner)
+				}
+				n.BridgeID = b.ID
+				if err := w.PutServiceNumber(n); err != nil {
+					return StoreError(err, given)
+				}
+				return t.Audit(w, admin, c, n.Number, "", []storage.Change{{Property: "BridgeId", Old: "", New: b.ID}})
+			})
+		}),
+	})
+
+	rt.Register(&engine.Cmdlet{
+		Name: "Unregister-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
+		Synopsis: "Unassigns a service number from an audio conferencing bridge.",
+		Description: "Removes a service number from its bridge (-BridgeId or -BridgeName, when given, must be its bridge); the " +
+			"number stays the tenant's and can be registered again. Shared numbers and the bridge's default number " +
+			"cannot be unassigned. A number that is some users' default number is refused unless " +
+			"-RemoveDefaultServiceNumber is given, which then gives those users the bridge's default toll number " +
+			"(or another toll-free number of the bridge, or none). Writes no output.",
+		DefaultSet: "UniqueNumberParams",
+		Params: cfgParams(t.numberIdentityParams("unassign"), bridgeParams, []*engine.ParamInfo{
+			engine.NamedParam("RemoveDefaultServiceNumber", "SwitchParameter", "Also remove the number as default number of the users who have it."),
+		}, numberInfra()),
+		Examples: []engine.Example{{Title: "Example 1",
+			Code:    "Unregister-CsOnlineDialInConferencingServiceNumber -BridgeName \"Conference Bridge\" -RemoveDefaultServiceNumber 18005550100",
+			Remarks: "Unassigns the toll-free number from the bridge and from the users who have it as their default toll-free number."}},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			given := callNumber(c)
+			return t.Do(c, func(w storage.Writer, admin *storage.User) error {
+				return unregisterNumber(c, t, w, admin, given)
+			})
+		}),
+	})
+
+	rt.Register(&engine.Cmdlet{
+		Name: "Set-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
+		Synopsis: "Sets the primary and secondary languages of a dedicated audio conferencing service number.",
+		Description: "Sets the language callers hear prompts in first (-PrimaryLanguage) and the up to four other languages " +
+			"offered, in order (-SecondaryLanguages), or restores the number's default languages (-RestoreDefaultLanguages). " +
+			"Shared numbers cannot be changed. Writes no output.",
+		DefaultSet: "UniqueNumberParams", SupportsShouldProcess: true, ConfirmImpact: "Medium",
+		Params: cfgParams(t.numberIdentityParams("change"), []*engine.ParamInfo{
+			engine.NamedParam("PrimaryLanguage", "String", "The primary language's culture code, e.g. en-US, ja-JP, es-ES (see Get-CsOnlineDialInConferencingLanguagesSupported)."),
+			engine.NamedParam("SecondaryLanguages", "String[]", "Up to four secondary languages, in the order callers are offered them."),
+			engine.NamedParam("RestoreDefaultLanguages", "SwitchParameter", "Restores the number's default languages."),
+		}, cfgInfra("Tenant", "DomainController", "Force")),
+		Examples: []engine.Example{{Title: "Example 1",
+			Code:    "Set-CsOnlineDialInConferencingServiceNumber -Identity +14255550100 -PrimaryLanguage de-de -SecondaryLanguages en-us, ja-jp, en-gb",
+			Remarks: "German first; then US English, Japanese and UK English."}},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			given := callNumber(c)
+			if ok, err := c.ShouldProcess(given, c.Cmdlet.Name); err != nil || !ok {
+				return err
+			}
+			return t.Do(c, func(w storage.Writer, admin *storage.User) error {
+				return setNumberLanguages(c, t, w, admin, given)
+			})
+		}),
+	})
+}
+
+// unregisterNumber performs Unregister-…ServiceNumber inside the change.
+func unregisterNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.User, given string) error {
+	n, err := resolveOwnNumber(w, given)
+	if err != nil {
+		return err
+	}
+	if n.BridgeID == "" {
+		return InvalidOperation("ServiceNumberNotAssigned", given, "The service number \"%s\" is not assigned to a bridge.", given)
+	}
+	want, err := numberTargetBridge(c, w)
+	if err != nil {
+		return err
+	}
+	if want != nil && !strings.EqualFold(want.ID, n.BridgeID) {
+		return InvalidOperation("ServiceNumberNotOnBridge", given,
+			"The service number \"%s\" is not assigned to the bridge \"%s\".", given, want.Name)
+	}
+	b, err := w.Bridge(n.BridgeID)
+	if err != nil {
+		return StoreError(err, given)
+	}
+	if b.DefaultServiceNumber == n.Number {
+		return InvalidOperation("DefaultServiceNumberCannotBeUnassigned", given,
+			"The service number \"%s\" is the default service number of the bridge \"%s\" and cannot be unassigned. Make another toll number the bridge's default first (Set-CsOnlineDialInConferencingBridge -DefaultServiceNumber).", given, b.Name)
+	}
+	users, err := usersWithDefaultNumber(w, n.Number)
+	if err != nil {
+		return StoreError(err, given)
+	}
+	if len(users) > 0 && !c.Switch("RemoveDefaultServiceNumber") {
+		return InvalidOperation("ServiceNumberInUse", given,
+			"The service number \"%s\" is the default number of %d user(s), e.g. %s. Change their default number first (Set-CsOnlineDialInConferencingUser -ServiceNumber / -TollFreeServiceNumber), or use -RemoveDefaultServiceNumber.",
+			given, len(users), users[0].UserPrincipalName)
+	}
+	nums, err := w.ServiceNumbers()
+	if err != nil {
+		return StoreError(err, given)
+	}
+	for _, u := range users {
+		if err := replaceDefaultNumber(t, w, admin, c, u, n, b, nums); err != nil {
+			return err
+		}
+	}
+	n.BridgeID = ""
+	if err := w.PutServiceNumber(n); err != nil {
+		return StoreError(err, given)
+	}
+	return t.Audit(w, admin, c, n.Number, "", []storage.Change{{Property: "BridgeId", Old: b.ID, New: ""}})
+}
+
+// usersWithDefaultNumber lists the users whose default toll or toll-free
+// number is number.
+func usersWithDefaultNumber(r storage.Reader, number string) ([]*storage.User, error) {
+	var out []*storage.User
+	err := r.ScanUsers("", 0, func(u *storage.User) error {
+		if cf := u.Conferencing; cf != nil && (cf.ServiceNumber == number || cf.TollFreeServiceNumber == number) {
+			out = append(out, u)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// replaceDefaultNumber gives a user who has n as a default number the
+// bridge's default toll number, or another toll-free number of the bridge.
+func replaceDefaultNumber(t *Tenant, w storage.Writer, admin *storage.User, c *engine.Call, u *storage.User, n *storage.ServiceNumber, b *storage.Bridge, nums []*storage.ServiceNumber) error {
+	cf := *u.Conferencing
+	var changes []storage.Change
+	if cf.ServiceNumber == n.Number {
+		changes = AppendChange(changes, "ServiceNumber", cf.ServiceNumber, b.DefaultServiceNumber)
+		cf.ServiceNumber = b.DefaultServiceNumber
+	}
+	if cf.TollFreeServiceNumber == n.Number {
+		other := ""
+		for _, x := range nums {
+			if x.Number != n.Number && x.Type == storage.NumberTollFree && strings.EqualFold(x.BridgeID, b.ID) {
+				other = x.Number
+				break
+			}
+		}
+		changes = AppendChange(changes, "TollFreeServiceNumber", cf.TollFreeServiceNumber, other)
+		cf.TollFreeServiceNumber = other
+	}
+	u.Conferencing = &cf
+	u.Modified = t.now().UTC()
+	if err := w.PutUser(u); err != nil {
+		return StoreError(err, u.UserPrincipalName)
+	}
+	return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, changes)
+}
+
+// setNumberLanguages performs Set-…ServiceNumber inside the change.
+func setNumberLanguages(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.User, given string) error {
+	n, err := resolveOwnNumber(w, given)
+	if err != nil {
+		return err
+	}
+	primary, secondary := n.PrimaryLanguage, append([]string{}, n.SecondaryLanguages...)
+	restore := c.Switch("RestoreDefaultLanguages")
+	if restore && (c.Has("PrimaryLanguage") || c.Has("SecondaryLanguages")) {
+		return InvalidArgument("RestoreDefaultLanguagesConflict", given,
+			"-RestoreDefaultLanguages cannot be used with -PrimaryLanguage or -SecondaryLanguages.")
+	}
+	if restore {
+		primary, secondary = defaultLanguages(n.Number)
+	}
+	if c.Has("PrimaryLanguage") {
+		code := c.String("PrimaryLanguage")
+		canon, ok := canonicalLanguage(code)
+		if !ok {
+			return unsupportedLanguage(code)
+		}
+		primary = canon
+	}
+	if c.Has("SecondaryLanguages") {
+		secondary = []string{}
+		for _, code := range StringList(c.Get("SecondaryLanguages")) {
+			canon, ok := canonicalLanguage(code)
+			if !ok {
+				return unsupportedLanguage(code)
+			}
+			secondary = append(secondary, canon)
+		}
+	}
+	if len(secondary) > maxSecondaryLanguages {
+		return InvalidArgument("TooManySecondaryLanguages", given,
+			"A service number can have at most %d secondary languages; %d were given.", maxSecondaryLanguages, len(secondary))
+	}
+	seen := map[string]bool{primary: true}
+	for _, l := range secondary {
+		if seen[l] {
+			return InvalidArgument("DuplicateLanguage", l,
+				"The language \"%s\" is given more than once: the primary and secondary languages of a number must all be different.", l)
+		}
+		seen[l] = true
+	}
+	var changes []storage.Change
+	changes = AppendChange(changes, "PrimaryLanguage", n.PrimaryLanguage, primary)
+	changes = AppendChange(changes, "SecondaryLanguages", ListText(n.SecondaryLanguages), ListText(secondary))
+	if len(changes) == 0 {
+		return nil
+	}
+	n.PrimaryLanguage, n.SecondaryLanguages = primary, secondary
+	if err := w.PutServiceNumber(n); err != nil {
+		return StoreError(err, given)
+	}
+	return t.Audit(w, admin, c, n.Number, "", changes)
+}
+
+// unsupportedLanguage is the error for a culture code audio conferencing
+// does not offer.
+func unsupportedLanguage(code string) *engine.ErrorRecord {
+	return InvalidArgument("UnsupportedLanguage", code,
+		"The language \"%s\" is not supported for audio conferencing. Get-CsOnlineDialInConferencingLanguagesSupported lists the supported languages.", code)
+}

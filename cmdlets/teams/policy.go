@@ -1,0 +1,143 @@
+package teams
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/format"
+	"github.com/csshell/csshell/engine/value"
+	"github.com/csshell/csshell/storage"
+)
+
+// Type names of the policy objects.
+const (
+	dialinPolicyTypeName  = "Microsoft.Rtc.Management.WritableConfig.Policy.OnlineDialinConferencing.OnlineDialinConferencingPolicy"
+	dialoutPolicyTypeName = "Microsoft.Rtc.Management.WritableConfig.Policy.OnlineDialOut.OnlineDialOutPolicy"
+)
+
+// dialinPolicies are the predefined dial-in conferencing policies. The
+// reference names none (a live tenant showed three instances; their
+// AllowService values are undocumented): csshell takes the global policy,
+// which allows the service, and one tag allowing and one refusing it.
+var dialinPolicies = []dialinPolicy{
+	{"Global", true},
+	{"Tag:ServiceAllowed", true},
+	{"Tag:ServiceNotAllowed", false},
+}
+
+// dialinPolicy is one predefined dial-in conferencing policy.
+type dialinPolicy struct {
+	identity string
+	allow    bool
+}
+
+// dialinPolicyObject is the object Get-CsOnlineDialinConferencingPolicy
+// returns for p.
+func dialinPolicyObject(p dialinPolicy) *value.Object {
+	o := value.NewObject(dialinPolicyTypeName, "System.Object")
+	o.Set("Identity", p.identity)
+	o.Set("AllowService", p.allow)
+	o.Set("Description", nil)
+	return o
+}
+
+// dialoutPolicyObject is the object Get-CsOnlineDialOutPolicy returns for p.
+func dialoutPolicyObject(p *storage.DialOutPolicy) *value.Object {
+	o := value.NewObject(dialoutPolicyTypeName, "System.Object")
+	o.Set("Identity", p.Identity)
+	o.Set("AllowPSTNConferencingDialOutType", p.AllowPSTNConferencingDialOutType)
+	o.Set("AllowPSTNOutboundCallingType", p.AllowPSTNOutboundCallingType)
+	return o
+}
+
+// writeSelectedPolicies writes obj of each policy whose identity
+// -Identity or -Filter selects (xdsMatch, "Tag:" optional). When -Identity
+// names one policy and none matches, it fails (cfgFail) with
+// policyNotFound(kind, notFoundID).
+func writeSelectedPolicies[P any](c *engine.Call, policies []P, identity func(P) string, obj func(P) *value.Object, kind, notFoundID string) error {
+	found := false
+	for _, p := range policies {
+		if !xdsMatch(c, identity(p), true) {
+			continue
+		}
+		found = true
+		if err := c.WriteObject(obj(p)); err != nil {
+			return err
+		}
+	}
+	if !found && xdsWantsOne(c) {
+		return Fail(c, policyNotFound(kind, notFoundID))
+	}
+	return nil
+}
+
+// policyNotFound is the error for an XDS policy identity that names none.
+func policyNotFound(kind, identity string) *engine.ErrorRecord {
+	return engine.NewError("ObjectNotFound", "PolicyNotFound", identity,
+		"Cannot get \"%s\" \"%s\" because it does not exist.", kind, identity).
+		WithException("System.Management.Automation.ItemNotFoundException")
+}
+
+// registerTenantPolicyCmdlets adds Get-CsOnlineDialinConferencingPolicy and
+// Get-CsOnlineDialOutPolicy with their table views.
+func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
+	rt.Formats.Register(format.View{TypeName: dialinPolicyTypeName, Kind: format.TableView, Columns: []format.Column{
+		{Property: "Identity"}, {Property: "AllowService"}, {Property: "Description"}}})
+	rt.Formats.Register(format.View{TypeName: dialoutPolicyTypeName, Kind: format.TableView, Columns: []format.Column{
+		{Property: "Identity"}, {Property: "AllowPSTNConferencingDialOutType"}, {Property: "AllowPSTNOutboundCallingType"}}})
+
+	rt.Register(&engine.Cmdlet{
+		Name: "Get-CsOnlineDialinConferencingPolicy", Module: "MicrosoftTeams",
+		Synopsis: "Returns the dial-in conferencing policies of the tenant.",
+		Description: "Returns the predefined dial-in conferencing policies: Global (AllowService True), Tag:ServiceAllowed " +
+			"(True) and Tag:ServiceNotAllowed (False). -Identity takes a policy's identity, with or without \"Tag:\"; " +
+			"-Filter a wildcard pattern on the identity (e.g. \"tag:*\").",
+		DefaultSet: "Identity",
+		Params: cfgParams(xdsIdentitySets("The policy to return: Global, or a per-user policy name with or without \"Tag:\".",
+			"A wildcard pattern on the policies' Identity, e.g. \"tag:*\" for every per-user policy."),
+			cfgInfra("LocalStore")),
+		Outputs:  []string{dialinPolicyTypeName},
+		Examples: []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialinConferencingPolicy", Remarks: "Returns every dial-in conferencing policy of the tenant."}},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			if err := t.cfgRead(c, func(storage.Reader) error { return nil }); err != nil {
+				return Fail(c, err)
+			}
+			return writeSelectedPolicies(c, dialinPolicies, func(p dialinPolicy) string { return p.identity }, dialinPolicyObject,
+				"OnlineDialinConferencingPolicy", c.String("Identity"))
+		}),
+	})
+
+	id := engine.ParamInSets("Identity", "String", "The policy to return: Global, or a per-user policy such as DialoutCPCandPSTNDisabled (with or without \"Tag:\").", 1, false, "Identity")
+	id.Complete = t.completePolicyIdentities
+	rt.Register(&engine.Cmdlet{
+		Name: "Get-CsOnlineDialOutPolicy", Module: "MicrosoftTeams",
+		Synopsis: "Returns the outbound calling restriction (dial-out) policies of the tenant.",
+		Description: "Returns the 13 predefined dial-out policies: Global and the Tag:Dialout… per-user policies, each with the " +
+			"restriction on dial-out from the user's conferences (AllowPSTNConferencingDialOutType) and on the user's own " +
+			"PSTN calls (AllowPSTNOutboundCallingType). -Filter takes wildcards (\"tag:*\").",
+		DefaultSet: "Identity",
+		Params: []*engine.ParamInfo{
+			id,
+			engine.ParamInSets("Filter", "String", "A wildcard pattern on the policies' Identity, e.g. \"tag:*\" for every per-user policy.", -1, false, "Filter"),
+		},
+		Outputs: []string{dialoutPolicyTypeName},
+		Examples: []engine.Example{
+			{Title: "Example 1", Code: "Get-CsOnlineDialOutPolicy", Remarks: "Returns every dial-out policy."},
+			{Title: "Example 2", Code: "Get-CsOnlineDialOutPolicy -Identity DialoutCPCandPSTNDisabled", Remarks: "Returns one policy."},
+			{Title: "Example 3", Code: "Get-CsOnlineDialOutPolicy -Filter \"tag:*\"", Remarks: "Returns the per-user policies."},
+		},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			var policies []*storage.DialOutPolicy
+			err := t.cfgRead(c, func(r storage.Reader) error {
+				var err error
+				policies, err = r.DialOutPolicies()
+				return err
+			})
+			if err != nil {
+				return Fail(c, err)
+			}
+			return writeSelectedPolicies(c, policies, func(p *storage.DialOutPolicy) string { return p.Identity }, dialoutPolicyObject,
+				"OnlineDialOutPolicy", strings.TrimSpace(c.String("Identity")))
+		}),
+	})
+}

@@ -1,0 +1,185 @@
+package teams
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
+	"github.com/csshell/csshell/storage"
+)
+
+// azureContextType is the type of Connect-MicrosoftTeams' output.
+const azureContextType = "Microsoft.TeamsCmdlets.Powershell.Connect.Models.PSAzureContext"
+
+// registerConnectTeams adds Connect-MicrosoftTeams and
+// Disconnect-MicrosoftTeams.
+func registerConnectTeams(rt *engine.Runtime, t *Tenant) {
+	rt.Register(&engine.Cmdlet{
+		Name: "Connect-MicrosoftTeams", Module: "MicrosoftTeams",
+		ClassName: "Microsoft.TeamsCmdlets.Powershell.Connect.ConnectMicrosoftTeams",
+		Synopsis:  "The Connect-MicrosoftTeams cmdlet connects an authenticated account to use for Microsoft Teams cmdlet requests.",
+		Description: "Signs in to the tenant as an account of its directory. Without -AccountId or -Credential the session signs in as the " +
+			"tenant's Global Administrator. Demo accounts need no password; an account given a password with New-TenantUser -Password " +
+			"needs it, through -Credential (an object with UserName and Password properties). Changes to the tenant need the " +
+			"Global Administrator, Teams Administrator or Skype for Business Administrator role.",
+		Params: []*engine.ParamInfo{
+			engine.NamedParam("TenantId", "String", "Specifies the ID of a tenant (its GUID or one of its domains)."),
+			engine.WithCompleter(engine.NamedParam("AccountId", "String", "Specifies the ID (user principal name) of an account."), t.CompleteUsers),
+			engine.NamedParam("Credential", "PSObject", "Specifies a PSCredential object: an object with UserName and Password properties, or a user name."),
+			engine.NamedParam("TeamsEnvironmentName", "String", "Specifies the Teams environment (TeamsGCCH, TeamsDOD, TeamsChina); the offline tenant is in the commercial cloud."),
+			engine.NamedParam("UseDeviceAuthentication", "SwitchParameter", "Uses device code authentication instead of a browser control."),
+			engine.NamedParam("LogLevel", "String", "Specifies the log level."),
+			engine.NamedParam("LogFilePath", "String", "The path where the log file for this PowerShell session is written to."),
+			engine.NamedParam("CertificateThumbprint", "String", "Specifies the certificate thumbprint of a digital public key X.509 certificate (application sign-in, not supported offline)."),
+			engine.NamedParam("ApplicationId", "String", "Specifies the application ID of the service principal (not supported offline)."),
+			engine.NamedParam("AccessTokens", "String[]", "Specifies access tokens (not supported offline)."),
+		},
+		Examples: []engine.Example{
+			{Title: "Connect as the administrator", Code: "Connect-MicrosoftTeams"},
+			{Title: "Connect as another account", Code: "Connect-MicrosoftTeams -AccountId ken.myer@contoso.com"},
+			{Title: "Connect with a credential", Code: "$cred = [pscustomobject]@{UserName='ops@contoso.com'; Password='P@ssw0rd'}\nConnect-MicrosoftTeams -Credential $cred"},
+		},
+		Outputs: []string{azureContextType},
+		New:     engine.ProcessOnly(func(c *engine.Call) error { return connectTeams(c, t) }),
+	})
+	rt.Register(&engine.Cmdlet{
+		Name: "Disconnect-MicrosoftTeams", Module: "MicrosoftTeams",
+		ClassName: "Microsoft.TeamsCmdlets.Powershell.Connect.DisconnectMicrosoftTeams",
+		Synopsis:  "The Disconnect-MicrosoftTeams cmdlet disconnects from the Microsoft Teams environment.",
+		Description: "Signs the session out. Tenant cmdlets then fail until Connect-MicrosoftTeams (or New-CsOnlineSession and " +
+			"Import-PSSession) signs in again.",
+		Examples: []engine.Example{{Title: "Disconnect", Code: "Disconnect-MicrosoftTeams"}},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			t.SetAccount("")
+			return nil
+		}),
+	})
+}
+
+// connectTeams runs Connect-MicrosoftTeams.
+func connectTeams(c *engine.Call, t *Tenant) error {
+	for _, p := range []string{"CertificateThumbprint", "ApplicationId", "AccessTokens"} {
+		if c.Has(p) {
+			return engine.NewError("NotImplemented", "AppSignInNotSupported", nil,
+				"Application (service principal) sign-in is not supported offline: sign in with -AccountId or -Credential.").
+				WithException("System.Management.Automation.PSNotSupportedException")
+		}
+	}
+	if env := c.String("TeamsEnvironmentName"); env != "" {
+		return engine.NewError("InvalidArgument", "UnknownEnvironment", env,
+			"The offline tenant is in the commercial cloud (AzureCloud); sign in without -TeamsEnvironmentName.").
+			WithException("System.ArgumentException")
+	}
+	user, pw, hasPW := credentialAccount(c, "AccountId")
+	tn, acct, err := t.authenticate(c, user, pw, hasPW, c.String("TenantId"))
+	if err != nil {
+		return err
+	}
+	t.SetAccount(acct)
+	o := value.NewObject(azureContextType, "System.Object")
+	o.Set("Account", t.Account())
+	o.Set("Environment", "AzureCloud")
+	o.Set("Tenant", tn.ID)
+	o.Set("TenantId", tn.ID)
+	return c.WriteObject(o)
+}
+
+// credentialParts reads a -Credential value: an object with UserName and
+// Password properties, or a plain user name.
+func credentialParts(v any) (user, password string, hasPassword bool) {
+	if v == nil {
+		return "", "", false
+	}
+	if u, ok := value.GetMember(v, "UserName"); ok {
+		user = strings.TrimSpace(value.ToString(u))
+		if p, ok := value.GetMember(v, "Password"); ok && p != nil {
+			return user, value.ToString(p), true
+		}
+		return user, "", false
+	}
+	return strings.TrimSpace(value.ToString(v)), "", false
+}
+
+// credentialAccount reads -Credential (credentialParts); when it names no
+// user, the account parameter param (-AccountId, -UserName) does.
+func credentialAccount(c *engine.Call, param string) (user, password string, hasPassword bool) {
+	user, password, hasPassword = credentialParts(c.Get("Credential"))
+	if u := c.String(param); u != "" && user == "" {
+		user = u
+	}
+	return user, password, hasPassword
+}
+
+// authenticate checks an account of the tenant and returns its UPN: user
+// "" is the tenant's first Global Administrator. An account with a
+// password needs it (asked for when a person is at the keyboard).
+func (t *Tenant) authenticate(c *engine.Call, user, password string, hasPassword bool, tenantID string) (*storage.Tenant, string, error) {
+	var tn *storage.Tenant
+	var acct *storage.User
+	err := t.store.View(func(r storage.Reader) error {
+		var err error
+		if tn, err = r.Tenant(); err != nil {
+			return StoreError(err, "")
+		}
+		if tenantID != "" && !tenantMatches(tn, tenantID) {
+			return engine.NewError("AuthenticationError", "TenantNotFound", tenantID,
+				"AADSTS90002: Tenant '%s' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.", tenantID).
+				WithException("Microsoft.Identity.Client.MsalServiceException")
+		}
+		if user == "" {
+			upn, err := FirstGlobalAdmin(r)
+			if err != nil {
+				return StoreError(err, "")
+			}
+			user = upn
+		}
+		users, err := r.FindUsers(user)
+		if err != nil {
+			return StoreError(err, user)
+		}
+		if len(users) != 1 || !strings.Contains(user, "@") && !strings.EqualFold(users[0].ID, user) {
+			return unknownAccount(user, tn)
+		}
+		acct = users[0]
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	if len(acct.PasswordHash) > 0 {
+		if !hasPassword && c.Interactive() && c.Host().ReadSecret != nil {
+			p, err := c.Host().ReadSecret("Password for user " + acct.UserPrincipalName + ": ")
+			if err != nil {
+				return nil, "", err
+			}
+			password, hasPassword = p, true
+		}
+		if !hasPassword || !accountPasswordMatches(acct, password) {
+			return nil, "", engine.NewError("AuthenticationError", "InvalidCredentials", acct.UserPrincipalName,
+				"AADSTS50126: Error validating credentials due to invalid username or password.").
+				WithException("Microsoft.Identity.Client.MsalUiRequiredException")
+		}
+	}
+	return tn, acct.UserPrincipalName, nil
+}
+
+// unknownAccount is Azure AD's error for an account not in the directory.
+func unknownAccount(user string, tn *storage.Tenant) *engine.ErrorRecord {
+	return engine.NewError("AuthenticationError", "UserAccountNotFound", user,
+		"AADSTS50034: The user account %s does not exist in the %s directory. To sign into this application, the account must be added to the directory.",
+		user, tn.DefaultDomain).WithException("Microsoft.Identity.Client.MsalUiRequiredException")
+}
+
+// tenantMatches reports whether id names the tenant: its GUID or a domain.
+func tenantMatches(tn *storage.Tenant, id string) bool {
+	id = strings.TrimSpace(id)
+	if strings.EqualFold(id, tn.ID) {
+		return true
+	}
+	for _, d := range tn.Domains {
+		if strings.EqualFold(d, id) {
+			return true
+		}
+	}
+	return false
+}

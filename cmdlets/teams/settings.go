@@ -1,0 +1,183 @@
+package teams
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/format"
+	"github.com/csshell/csshell/engine/value"
+	"github.com/csshell/csshell/storage"
+)
+
+// settingsTypeName is the type of the tenant settings object.
+const settingsTypeName = "Microsoft.Rtc.Management.WritableConfig.Settings.OnLineDialInConferencing.OnLineDialInConferencingTenantSettings"
+
+// settingsProps are the settings object's properties in the order of the
+// module's format view (SfbRpsModule.format.ps1xml).
+var settingsProps = []string{
+	"Identity", "AllowedDialOutExternalDomains", "EnableEntryExitNotifications", "EntryExitAnnouncementsType",
+	"EnableNameRecording", "IncludeTollFreeNumberInMeetingInvites", "MaskPstnNumbersType", "PinLength",
+	"AllowPSTNOnlyMeetingsByDefault", "AutomaticallySendEmailsToUsers", "SendEmailFromOverride",
+	"SendEmailFromAddress", "SendEmailFromDisplayName", "AutomaticallyReplaceAcpProvider", "UseUniqueConferenceIds",
+	"AutomaticallyMigrateUserMeetings", "MigrateServiceNumbersOnCrossForestMove", "EnableDialOutJoinConfirmation",
+	"AllowFederatedUsersToDialOutToSelf", "AllowFederatedUsersToDialOutToThirdParty",
+}
+
+// settingsIdentity is the one settings instance's identity.
+const settingsIdentity = "Global"
+
+// NullIfEmpty is a string property that shows as $null when empty.
+func NullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// settingsObject builds the settings object Get-… returns. Besides the
+// view's properties it carries DynamicCallerIdMode, which the live module
+// shows but no cmdlet sets ($null here).
+func settingsObject(s *storage.Settings) *value.Object {
+	o := value.NewObject(settingsTypeName, "System.Object")
+	o.Set("Identity", settingsIdentity)
+	o.Set("AllowedDialOutExternalDomains", StringArray(s.AllowedDialOutExternalDomains))
+	o.Set("EnableEntryExitNotifications", s.EnableEntryExitNotifications)
+	o.Set("EntryExitAnnouncementsType", s.EntryExitAnnouncementsType)
+	o.Set("EnableNameRecording", s.EnableNameRecording)
+	o.Set("IncludeTollFreeNumberInMeetingInvites", s.IncludeTollFreeNumberInMeetingInvites)
+	o.Set("MaskPstnNumbersType", s.MaskPstnNumbersType)
+	o.Set("PinLength", int32(s.PinLength))
+	o.Set("AllowPSTNOnlyMeetingsByDefault", s.AllowPSTNOnlyMeetingsByDefault)
+	o.Set("AutomaticallySendEmailsToUsers", s.AutomaticallySendEmailsToUsers)
+	o.Set("SendEmailFromOverride", s.SendEmailFromOverride)
+	o.Set("SendEmailFromAddress", NullIfEmpty(s.SendEmailFromAddress))
+	o.Set("SendEmailFromDisplayName", NullIfEmpty(s.SendEmailFromDisplayName))
+	o.Set("AutomaticallyReplaceAcpProvider", s.AutomaticallyReplaceAcpProvider)
+	o.Set("UseUniqueConferenceIds", s.UseUniqueConferenceIds)
+	o.Set("AutomaticallyMigrateUserMeetings", s.AutomaticallyMigrateUserMeetings)
+	o.Set("MigrateServiceNumbersOnCrossForestMove", s.MigrateServiceNumbersOnCrossForestMove)
+	o.Set("EnableDialOutJoinConfirmation", s.EnableDialOutJoinConfirmation)
+	o.Set("AllowFederatedUsersToDialOutToSelf", s.AllowFederatedUsersToDialOutToSelf)
+	o.Set("AllowFederatedUsersToDialOutToThirdParty", s.AllowFederatedUsersToDialOutToThirdParty)
+	o.Set("DynamicCallerIdMode", nil)
+	return o
+}
+
+// xdsIdentitySets are the Identity/Filter parameter sets of the XDS
+// getters (settings, configuration, dial-in policies).
+func xdsIdentitySets(identityHelp, filterHelp string) []*engine.ParamInfo {
+	id := engine.ParamInSets("Identity", "XdsIdentity", identityHelp, 1, false, "Identity")
+	id.Sets[0].FromPipelineByName = true
+	return []*engine.ParamInfo{id, engine.ParamInSets("Filter", "String", filterHelp, -1, false, "Filter")}
+}
+
+// xdsMatch reports whether an XDS instance identity is selected by the
+// call's -Identity (exact, case-insensitive; "Tag:" optional when tagged
+// is set) or -Filter (wildcards); neither selects everything.
+func xdsMatch(c *engine.Call, identity string, tagged bool) bool {
+	if c.Has("Filter") && c.Get("Filter") != nil {
+		return value.Like(identity, c.String("Filter"), false)
+	}
+	if c.Has("Identity") && c.Get("Identity") != nil {
+		want := strings.TrimSpace(c.String("Identity"))
+		if strings.EqualFold(want, identity) {
+			return true
+		}
+		return tagged && strings.EqualFold("Tag:"+want, identity)
+	}
+	return true
+}
+
+// xdsWantsOne reports whether the call names one instance by -Identity
+// (so finding none is an error rather than an empty result).
+func xdsWantsOne(c *engine.Call) bool {
+	return c.Has("Identity") && c.Get("Identity") != nil && !c.Has("Filter")
+}
+
+// getGlobalInstance is the Process of a Get- cmdlet of the tenant's one
+// "Global" XDS instance: it loads the instance's data with load in a config
+// read and writes obj of it when -Identity/-Filter select "Global" (an
+// -Identity that names another instance is a not-found error).
+func getGlobalInstance[T any](t *Tenant, load func(storage.Reader) (T, error), obj func(T) *value.Object) func(*engine.Call) error {
+	return func(c *engine.Call) error {
+		var data T
+		err := t.cfgRead(c, func(r storage.Reader) error {
+			var err error
+			data, err = load(r)
+			return err
+		})
+		if err != nil {
+			return Fail(c, err)
+		}
+		if !xdsMatch(c, settingsIdentity, false) {
+			if xdsWantsOne(c) {
+				return Fail(c, notFound(c.String("Identity")))
+			}
+			return nil
+		}
+		return c.WriteObject(obj(data))
+	}
+}
+
+// registerTenantSettingsCmdlets adds Get-CsOnlineDialInConferencingTenantSettings
+// and Get-CsOnlineDialinConferencingTenantConfiguration (Set and Remove
+// are in tenant_settings_set.go) and their views.
+func registerTenantSettingsCmdlets(rt *engine.Runtime, t *Tenant) {
+	cols := make([]format.Column, len(settingsProps))
+	for i, p := range settingsProps {
+		cols[i] = format.Column{Property: p}
+	}
+	rt.Formats.Register(format.View{TypeName: settingsTypeName, Kind: format.ListView, Columns: cols})
+	rt.Formats.Register(format.View{TypeName: configTypeName, Kind: format.ListView, Columns: []format.Column{
+		{Property: "Identity"}, {Property: "Status"}, {Property: "EnableCustomTrunking"}, {Property: "ThirdPartyNumberStatus"}}})
+
+	rt.Register(&engine.Cmdlet{
+		Name: "Get-CsOnlineDialInConferencingTenantSettings", Module: "MicrosoftTeams",
+		Synopsis: "Retrieves tenant-level settings for dial-in conferencing.",
+		Description: "Returns the tenant's single dial-in conferencing settings instance (Identity \"Global\"): " +
+			"entry/exit announcements, PIN length, automatic emails to users, the email From override, " +
+			"AllowPSTNOnlyMeetingsByDefault and the other tenant-wide settings. Any signed-in account may read it.",
+		DefaultSet: "Identity",
+		Params: cfgParams(
+			xdsIdentitySets("The settings instance to return; the tenant has one, \"Global\".",
+				"A wildcard pattern on the settings' Identity (e.g. \"Glob*\")."),
+			cfgInfra("Tenant", "LocalStore"),
+		),
+		Outputs:  []string{settingsTypeName},
+		Examples: []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingTenantSettings", Remarks: "Returns the tenant's dial-in conferencing settings."}},
+		New:      engine.ProcessOnly(getGlobalInstance(t, storage.Reader.Settings, settingsObject)),
+	})
+
+	rt.Register(&engine.Cmdlet{
+		Name: "Get-CsOnlineDialinConferencingTenantConfiguration", Module: "MicrosoftTeams",
+		Synopsis:    "Retrieves the tenant's dial-in conferencing configuration.",
+		Description: "Shows whether dial-in (PSTN) conferencing is enabled or disabled for the tenant. There is one configuration per tenant, Identity \"Global\"; Status is \"Enabled\" or \"Disabled\".",
+		DefaultSet:  "Identity",
+		Params: cfgParams(
+			xdsIdentitySets("The configuration instance to return; the tenant has one, \"Global\".",
+				"A wildcard pattern on the configuration's Identity."),
+			cfgInfra("Tenant", "LocalStore"),
+		),
+		Outputs:  []string{configTypeName},
+		Examples: []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialinConferencingTenantConfiguration", Remarks: "Returns the dial-in conferencing configuration of the administrator's tenant."}},
+		New:      engine.ProcessOnly(getGlobalInstance(t, storage.Reader.Tenant, configObject)),
+	})
+}
+
+// configTypeName is the type of the tenant configuration object.
+const configTypeName = "Microsoft.Rtc.Management.WritableConfig.Settings.OnLineDialInConferencing.OnLineDialInConferencingTenantConfiguration"
+
+// configObject builds the tenant configuration object: the conferencing
+// status from the tenant, no custom trunking, no third-party numbers.
+func configObject(tn *storage.Tenant) *value.Object {
+	status := tn.ConferencingStatus
+	if status == "" {
+		status = "Enabled"
+	}
+	o := value.NewObject(configTypeName, "System.Object")
+	o.Set("Identity", settingsIdentity)
+	o.Set("Status", status)
+	o.Set("EnableCustomTrunking", false)
+	o.Set("ThirdPartyNumberStatus", "Disabled")
+	return o
+}

@@ -1,0 +1,324 @@
+package teams
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
+	"github.com/csshell/csshell/storage"
+)
+
+// settingBools are the Boolean settings, by parameter name, with access to
+// their field.
+var settingBools = []struct {
+	name  string
+	field func(s *storage.Settings) *bool
+	help  string
+}{
+	{"EnableEntryExitNotifications", func(s *storage.Settings) *bool { return &s.EnableEntryExitNotifications }, "Whether entry and exit announcements are made by default (default $true); an organizer can override it per meeting."},
+	{"EnableNameRecording", func(s *storage.Settings) *bool { return &s.EnableNameRecording }, "Whether anonymous callers are asked to record their name on entry (default $true)."},
+	{"IncludeTollFreeNumberInMeetingInvites", func(s *storage.Settings) *bool { return &s.IncludeTollFreeNumberInMeetingInvites }, "Obsolete; it has no effect."},
+	{"AllowPSTNOnlyMeetingsByDefault", func(s *storage.Settings) *bool { return &s.AllowPSTNOnlyMeetingsByDefault }, "The AllowPSTNOnlyMeetings value given to users when they are enabled for audio conferencing (default $false). Users already enabled keep theirs."},
+	{"AutomaticallySendEmailsToUsers", func(s *storage.Settings) *bool { return &s.AutomaticallySendEmailsToUsers }, "Whether users get emails when their audio-conferencing settings change (enablement, PIN reset, licence removal…; default $true)."},
+	{"SendEmailFromOverride", func(s *storage.Settings) *bool { return &s.SendEmailFromOverride }, "Use SendEmailFromAddress and SendEmailFromDisplayName as the sender of the emails (default $false). Needs both to be set."},
+	{"AutomaticallyReplaceAcpProvider", func(s *storage.Settings) *bool { return &s.AutomaticallyReplaceAcpProvider }, "Whether users of a third-party audio-conferencing provider move to Microsoft when they get an audio-conferencing licence."},
+	{"UseUniqueConferenceIds", func(s *storage.Settings) *bool { return &s.UseUniqueConferenceIds }, "Private meetings (unique conference ids). Does not apply to Teams."},
+	{"AutomaticallyMigrateUserMeetings", func(s *storage.Settings) *bool { return &s.AutomaticallyMigrateUserMeetings }, "Whether meetings are rescheduled automatically (Meeting Migration Service) when a user's conferencing coordinates change."},
+	{"MigrateServiceNumbersOnCrossForestMove", func(s *storage.Settings) *bool { return &s.MigrateServiceNumbersOnCrossForestMove }, "Whether service numbers move with the tenant in a cross-region move. Does not apply to Teams."},
+	{"EnableDialOutJoinConfirmation", func(s *storage.Settings) *bool { return &s.EnableDialOutJoinConfirmation }, "Whether callees must confirm before joining a dial-out. Does not apply to Teams."},
+}
+
+// settingEnums are the enumerated string settings with their values (rule 50).
+var settingEnums = []struct {
+	name   string
+	values []string
+	field  func(s *storage.Settings) *string
+	help   string
+}{
+	{"EntryExitAnnouncementsType", []string{"UseNames", "ToneOnly"}, func(s *storage.Settings) *string { return &s.EntryExitAnnouncementsType }, "Announce callers by name (UseNames) or with a tone (ToneOnly)."},
+	{"MaskPstnNumbersType", []string{"MaskedForExternalUsers", "MaskedForAllUsers", "NoMasking"}, func(s *storage.Settings) *string { return &s.MaskPstnNumbersType }, "Masking of PSTN participants' numbers in the meeting roster (default MaskedForExternalUsers)."},
+	{"AllowFederatedUsersToDialOutToSelf", []string{"No", "Yes", "RequireSameEnterpriseUser"}, func(s *storage.Settings) *string { return &s.AllowFederatedUsersToDialOutToSelf }, "Reserved for internal Microsoft use."},
+	{"AllowFederatedUsersToDialOutToThirdParty", []string{"No", "Yes", "RequireSameEnterpriseUser"}, func(s *storage.Settings) *string { return &s.AllowFederatedUsersToDialOutToThirdParty }, "Reserved for internal Microsoft use."},
+}
+
+// pinLengthRange is the documented PinLength range (rule 22).
+var pinLengthRange = [2]float64{4, 12}
+
+// emailAddressPattern is the <UserAlias>@<Domain> form (rule 20).
+var emailAddressPattern = regexp.MustCompile(`^[^@\s<>"(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$`)
+
+// setSettingsParams are Set-CsOnlineDialInConferencingTenantSettings's
+// parameters.
+func setSettingsParams() []*engine.ParamInfo {
+	id := engine.ParamInSets("Identity", "XdsIdentity", "The settings instance to change; the tenant has one, \"Global\".", 1, false, "Identity")
+	id.Sets[0].FromPipelineByName = true
+	inst := engine.ParamInSets("Instance", "PSObject", "A settings object (from Get-CsOnlineDialInConferencingTenantSettings, possibly modified) to write back; parameters given as well take precedence.", -1, false, "Instance")
+	inst.Sets[0].FromPipeline = true
+	ps := []*engine.ParamInfo{id, inst}
+	for _, b := range settingBools {
+		ps = append(ps, engine.NamedParam(b.name, "Boolean", b.help))
+	}
+	for _, e := range settingEnums {
+		p := engine.NamedParam(e.name, "String", e.help)
+		p.ValidateSet = e.values
+		ps = append(ps, p)
+	}
+	pin := engine.NamedParam("PinLength", "Int32", "The number of digits of automatically generated leader PINs: 4 to 12 (default 5). PINs already issued keep their length.")
+	r := pinLengthRange
+	pin.ValidateRange = &r
+	ps = append(ps, pin,
+		engine.NamedParam("SendEmailFromAddress", "String", "The From address of the emails to users, in the form <UserAlias>@<Domain> (e.g. Admin@Contoso.com). Used only when SendEmailFromOverride is $true."),
+		engine.NamedParam("SendEmailFromDisplayName", "String", "The From display name of the emails to users. Used only when SendEmailFromOverride is $true."),
+		engine.NamedParam("AllowedDialOutExternalDomains", "Object", "The external domains allowed for dial-out."),
+	)
+	return append(ps, cfgInfra("Tenant", "MsftInternalProcessingMode", "Force", "AsJob")...)
+}
+
+// checkSettingsIdentity accepts only the tenant's one instance.
+func checkSettingsIdentity(c *engine.Call) error {
+	if !c.Has("Identity") || c.Get("Identity") == nil {
+		return nil
+	}
+	id := strings.TrimSpace(c.String("Identity"))
+	if strings.EqualFold(id, settingsIdentity) {
+		return nil
+	}
+	return notFound(id)
+}
+
+// applyInstance copies the settings of an -Instance object into s.
+func applyInstance(s *storage.Settings, inst any) error {
+	if id, ok := cfgObjectString(inst, "Identity"); ok && id != "" && !strings.EqualFold(id, settingsIdentity) {
+		return notFound(id)
+	}
+	for _, b := range settingBools {
+		if v, ok := value.GetMember(inst, b.name); ok && v != nil {
+			*b.field(s) = value.ToBool(v)
+		}
+	}
+	for _, e := range settingEnums {
+		if v, ok := cfgObjectString(inst, e.name); ok && v != "" {
+			canon, ok := Canonical(v, e.values)
+			if !ok {
+				return InvalidArgument("InvalidSettingValue", v, "The value \"%s\" of %s is not valid. Valid values are: %s.", v, e.name, strings.Join(e.values, ", "))
+			}
+			*e.field(s) = canon
+		}
+	}
+	if v, ok := cfgObjectString(inst, "PinLength"); ok && v != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 4 || n > 12 {
+			return pinLengthError(v)
+		}
+		s.PinLength = n
+	}
+	if v, ok := value.GetMember(inst, "SendEmailFromAddress"); ok {
+		s.SendEmailFromAddress = strings.TrimSpace(value.ToString(v))
+	}
+	if v, ok := value.GetMember(inst, "SendEmailFromDisplayName"); ok {
+		s.SendEmailFromDisplayName = strings.TrimSpace(value.ToString(v))
+	}
+	if v, ok := value.GetMember(inst, "AllowedDialOutExternalDomains"); ok {
+		s.AllowedDialOutExternalDomains = StringList(v)
+	}
+	return nil
+}
+
+// pinLengthError is the validation error for a PinLength outside 4–12,
+// worded as the binder's ValidateRange error.
+func pinLengthError(v string) *engine.ErrorRecord {
+	return engine.NewError("InvalidData", "ParameterArgumentValidationError", v,
+		"Cannot validate argument on parameter 'PinLength'. The %s argument is outside the allowed range of 4 to 12. Supply an argument that is between 4 and 12 and then try the command again.", v).
+		WithException("System.Management.Automation.ParameterBindingValidationException")
+}
+
+// Canonical returns the canonical spelling of v among values.
+func Canonical(v string, values []string) (string, bool) {
+	for _, x := range values {
+		if strings.EqualFold(strings.TrimSpace(v), x) {
+			return x, true
+		}
+	}
+	return "", false
+}
+
+// StringList turns a value (a string, an array, $null) into strings,
+// skipping empty ones.
+func StringList(v any) []string {
+	out := []string{}
+	items, ok := value.Enumerate(v)
+	if !ok {
+		items = []any{v}
+	}
+	for _, it := range items {
+		if s := strings.TrimSpace(value.ToString(it)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// applySettingParams applies the explicit parameters of the call to s.
+func applySettingParams(c *engine.Call, s *storage.Settings) {
+	for _, b := range settingBools {
+		if c.Has(b.name) {
+			*b.field(s) = c.Switch(b.name)
+		}
+	}
+	for _, e := range settingEnums {
+		if c.Has(e.name) && c.Get(e.name) != nil {
+			if canon, ok := Canonical(c.String(e.name), e.values); ok {
+				*e.field(s) = canon
+			}
+		}
+	}
+	if c.Has("PinLength") && c.Get("PinLength") != nil {
+		s.PinLength = c.Int("PinLength", s.PinLength)
+	}
+	if c.Has("SendEmailFromAddress") {
+		s.SendEmailFromAddress = strings.TrimSpace(c.String("SendEmailFromAddress"))
+	}
+	if c.Has("SendEmailFromDisplayName") {
+		s.SendEmailFromDisplayName = strings.TrimSpace(c.String("SendEmailFromDisplayName"))
+	}
+	if c.Has("AllowedDialOutExternalDomains") {
+		s.AllowedDialOutExternalDomains = StringList(c.Get("AllowedDialOutExternalDomains"))
+	}
+}
+
+// validateSettings checks the settings as they would be after the change
+// (rules 19, 20, 22).
+func validateSettings(s *storage.Settings) error {
+	if s.PinLength < 4 || s.PinLength > 12 {
+		return pinLengthError(strconv.Itoa(s.PinLength))
+	}
+	if a := s.SendEmailFromAddress; a != "" && !emailAddressPattern.MatchString(a) {
+		return InvalidArgument("InvalidSendEmailFromAddress", a,
+			"The value \"%s\" of SendEmailFromAddress is not a valid email address. Use the form <UserAlias>@<Domain>, for example admin@contoso.com.", a)
+	}
+	if s.SendEmailFromOverride && (s.SendEmailFromAddress == "" || s.SendEmailFromDisplayName == "") {
+		return InvalidOperation("SendEmailFromOverrideRequiresAddress", "SendEmailFromOverride",
+			"SendEmailFromOverride cannot be set to True unless SendEmailFromAddress and SendEmailFromDisplayName are both set. Set them in the same command or before.")
+	}
+	return nil
+}
+
+// settingsChanges lists the differences between two settings as audit
+// changes, in the view's property order.
+func settingsChanges(old, new *storage.Settings) []storage.Change {
+	a, b := settingsObject(old), settingsObject(new)
+	var changes []storage.Change
+	for _, p := range settingsProps {
+		x, _ := a.Get(p)
+		y, _ := b.Get(p)
+		changes = AppendChange(changes, p, settingText(x), settingText(y))
+	}
+	return changes
+}
+
+// settingText is a setting value as an audit string.
+func settingText(v any) string {
+	if items, ok := value.Enumerate(v); ok {
+		s := make([]string, len(items))
+		for i, it := range items {
+			s[i] = value.ToString(it)
+		}
+		return ListText(s)
+	}
+	return value.ToString(v)
+}
+
+// copySettings returns a deep copy of s.
+func copySettings(s *storage.Settings) *storage.Settings {
+	c := *s
+	c.AllowedDialOutExternalDomains = append([]string{}, s.AllowedDialOutExternalDomains...)
+	return &c
+}
+
+// changeSettings is the Process of Set- and
+// Remove-CsOnlineDialInConferencingTenantSettings: after the -Identity check
+// and ShouldProcess it stores the settings next makes of the current ones
+// and audits what changed (nothing is written when nothing changed).
+func (t *Tenant) changeSettings(c *engine.Call, next func(old *storage.Settings) (*storage.Settings, error)) error {
+	if err := checkSettingsIdentity(c); err != nil {
+		return Fail(c, err)
+	}
+	if ok, err := c.ShouldProcess(settingsIdentity, c.Cmdlet.Name); err != nil || !ok {
+		return err
+	}
+	return t.Do(c, func(w storage.Writer, admin *storage.User) error {
+		old, err := w.Settings()
+		if err != nil {
+			return StoreError(err, settingsIdentity)
+		}
+		s, err := next(old)
+		if err != nil {
+			return err
+		}
+		changes := settingsChanges(old, s)
+		if len(changes) == 0 {
+			return nil
+		}
+		if err := w.PutSettings(s); err != nil {
+			return StoreError(err, settingsIdentity)
+		}
+		return t.Audit(w, admin, c, settingsIdentity, "", changes)
+	})
+}
+
+// registerTenantSettingsSetCmdlets adds Set- and
+// Remove-CsOnlineDialInConferencingTenantSettings.
+func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
+	rt.Register(&engine.Cmdlet{
+		Name: "Set-CsOnlineDialInConferencingTenantSettings", Module: "MicrosoftTeams",
+		Synopsis: "Modifies the tenant-level settings for dial-in conferencing.",
+		Description: "Changes the tenant's dial-in conferencing settings (Identity \"Global\"). PinLength is 4 to 12 and applies only " +
+			"to PINs generated afterwards; AllowPSTNOnlyMeetingsByDefault applies only to users enabled afterwards; " +
+			"SendEmailFromOverride needs SendEmailFromAddress (<UserAlias>@<Domain>) and SendEmailFromDisplayName. " +
+			"Needs the Global, Teams or Skype for Business Administrator role. Writes no output.",
+		DefaultSet: "Identity", SupportsShouldProcess: true, ConfirmImpact: "Medium",
+		Params: setSettingsParams(),
+		Examples: []engine.Example{
+			{Title: "Example 1", Code: "Set-CsOnlineDialInConferencingTenantSettings -EnableEntryExitNotifications $True -EnableNameRecording $True -PinLength 7", Remarks: "Entry and exit announcements and name recording on; new PINs have 7 digits."},
+			{Title: "Example 2", Code: "Set-CsOnlineDialInConferencingTenantSettings -SendEmailFromOverride $true -SendEmailFromAddress admin@contoso.com -SendEmailFromDisplayName \"Conferencing Administrator\"", Remarks: "Emails to users come from admin@contoso.com."},
+			{Title: "Example 3", Code: "Set-CsOnlineDialInConferencingTenantSettings -AutomaticallySendEmailsToUsers $false", Remarks: "No automatic emails to users."},
+		},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			return t.changeSettings(c, func(old *storage.Settings) (*storage.Settings, error) {
+				s := copySettings(old)
+				if c.Has("Instance") && c.Get("Instance") != nil {
+					if err := applyInstance(s, c.Get("Instance")); err != nil {
+						return nil, err
+					}
+				}
+				applySettingParams(c, s)
+				if err := validateSettings(s); err != nil {
+					return nil, err
+				}
+				return s, nil
+			})
+		}),
+	})
+
+	id := engine.ParamInSets("Identity", "XdsIdentity", "The settings instance to reset; the tenant has one, \"Global\".", 1, false, engine.AllSets)
+	id.Sets[0].FromPipelineByName = true
+	rt.Register(&engine.Cmdlet{
+		Name: "Remove-CsOnlineDialInConferencingTenantSettings", Module: "MicrosoftTeams",
+		Synopsis:              "Reverts the tenant-level dial-in conferencing settings to their defaults.",
+		Description:           "Restores every dial-in conferencing setting of the tenant to its original default (PinLength 5, automatic emails on, no From override, AllowPSTNOnlyMeetingsByDefault $false, …). Users and their PINs are not changed. Writes no output.",
+		SupportsShouldProcess: true, ConfirmImpact: "Medium",
+		Params:   cfgParams([]*engine.ParamInfo{id}, cfgInfra("Tenant", "Force")),
+		Examples: []engine.Example{{Title: "Example 1", Code: "Remove-CsOnlineDialInConferencingTenantSettings", Remarks: "Resets the tenant's dial-in conferencing settings to their defaults."}},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			return t.changeSettings(c, func(old *storage.Settings) (*storage.Settings, error) {
+				s := storage.NewDefaultSettings()
+				// The tenant-wide dial-out policy grant is not a setting of
+				// this object: it survives.
+				s.GlobalDialOutPolicy = old.GlobalDialOutPolicy
+				return s, nil
+			})
+		}),
+	})
+}

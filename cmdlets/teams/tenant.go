@@ -1,0 +1,202 @@
+package teams
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/storage"
+)
+
+// Tenant is a session's connection to its tenant store: the store and the
+// account signed in. Cmdlets that read or change the tenant go through it.
+type Tenant struct {
+	store storage.Store
+
+	mu      sync.Mutex
+	account string // UPN of the signed-in account; "" when disconnected
+	// now is the clock (tests set it).
+	now func() time.Time
+	// Deliver, when set, also delivers each outbox mail elsewhere (an SMTP
+	// relay); errors are reported as warnings, the outbox keeps the mail.
+	Deliver func(m *storage.Mail) error
+}
+
+// NewTenant connects to store, signed in as the tenant's first Global
+// Administrator (the demo tenant's admin@contoso.onmicrosoft.com).
+func NewTenant(store storage.Store) (*Tenant, error) {
+	t := &Tenant{store: store, now: time.Now}
+	err := store.View(func(r storage.Reader) error {
+		admin, err := FirstGlobalAdmin(r)
+		if err != nil {
+			return err
+		}
+		t.account = admin
+		return nil
+	})
+	return t, err
+}
+
+// FirstGlobalAdmin returns the UPN of the first Global Administrator by UPN
+// order, "" when there is none.
+func FirstGlobalAdmin(r storage.Reader) (string, error) {
+	var upn string
+	err := r.ScanUsers("", 0, func(u *storage.User) error {
+		if HasRole(u, storage.RoleGlobalAdmin) {
+			upn = u.UserPrincipalName
+			return errFound // stop: start-up must not read every user
+		}
+		return nil
+	})
+	if errors.Is(err, errFound) {
+		err = nil
+	}
+	return upn, err
+}
+
+// errFound stops a scan once it has what it looks for.
+var errFound = errors.New("found")
+
+// Store returns the tenant store.
+func (t *Tenant) Store() storage.Store { return t.store }
+
+// Account returns the UPN of the signed-in account ("" when disconnected).
+func (t *Tenant) Account() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.account
+}
+
+// SetAccount signs in as upn ("" disconnects).
+func (t *Tenant) SetAccount(upn string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.account = upn
+}
+
+// SetClock replaces the clock (tests).
+func (t *Tenant) SetClock(now func() time.Time) { t.now = now }
+
+// HasRole reports whether a user holds a role.
+func HasRole(u *storage.User, role string) bool {
+	for _, r := range u.Roles {
+		if strings.EqualFold(r, role) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsConferencingAdmin reports whether a user may change conferencing
+// settings: Global, Teams or Skype for Business Administrator.
+func IsConferencingAdmin(u *storage.User) bool {
+	return HasRole(u, storage.RoleGlobalAdmin) || HasRole(u, storage.RoleTeamsAdmin) || HasRole(u, storage.RoleSfBAdmin)
+}
+
+// notConnected is the error for tenant cmdlets run while disconnected, as
+// the MicrosoftTeams module words it.
+func notConnected() *engine.ErrorRecord {
+	return engine.NewError("InvalidOperation", "NotConnected", nil,
+		"You must call the Connect-MicrosoftTeams cmdlet before calling any other cmdlets.").
+		WithException("System.UnauthorizedAccessException")
+}
+
+// accessDenied is the error for a change by an account without an admin
+// role (including users trying to reset their own PIN).
+func accessDenied(account string) *engine.ErrorRecord {
+	return engine.NewError("PermissionDenied", "AccessDenied", account,
+		"Access Denied. The account '%s' does not have permission to perform this operation: it needs the Global Administrator, Teams Administrator or Skype for Business Administrator role.", account).
+		WithException("System.UnauthorizedAccessException")
+}
+
+// SignedIn returns the signed-in account's user record.
+func (t *Tenant) SignedIn(r storage.Reader) (*storage.User, error) {
+	acct := t.Account()
+	if acct == "" {
+		return nil, notConnected()
+	}
+	users, err := r.FindUsers(acct)
+	if err != nil {
+		return nil, err
+	}
+	if len(users) != 1 {
+		return nil, notConnected()
+	}
+	return users[0], nil
+}
+
+// SignedInAdmin returns the signed-in account's user record, or the
+// access-denied error when it holds no administrator role.
+func (t *Tenant) SignedInAdmin(r storage.Reader) (*storage.User, error) {
+	me, err := t.SignedIn(r)
+	if err != nil {
+		return nil, err
+	}
+	if !IsConferencingAdmin(me) {
+		return nil, accessDenied(me.UserPrincipalName)
+	}
+	return me, nil
+}
+
+// Read runs fn in a Read transaction, checking the session is connected.
+func (t *Tenant) Read(fn func(r storage.Reader) error) error {
+	return t.store.View(func(r storage.Reader) error {
+		if _, err := t.SignedIn(r); err != nil {
+			return err
+		}
+		return fn(r)
+	})
+}
+
+// Change runs fn in one durable transaction, after checking that the
+// signed-in account may Change the tenant. Nothing changes when fn fails.
+//
+// The commit is not synced here: the runtime's durability barrier (the
+// store's Sync, registered by RegisterTenant) runs before anything about
+// the Change leaves the session — output, a file, a mail, or the command
+// returning — so a pipeline of many changes shares one sync.
+func (t *Tenant) Change(fn func(w storage.Writer, admin *storage.User) error) error {
+	return t.store.UpdateDeferred(func(w storage.Writer) error {
+		admin, err := t.SignedInAdmin(w)
+		if err != nil {
+			return err
+		}
+		return fn(w, admin)
+	})
+}
+
+// Audit appends an Audit record for a change made by cmdlet c.
+func (t *Tenant) Audit(w storage.Writer, admin *storage.User, c *engine.Call, target, targetID string, changes []storage.Change) error {
+	return w.AddAudit(&storage.AuditRecord{
+		Time:     t.now().UTC(),
+		Account:  admin.UserPrincipalName,
+		Cmdlet:   c.Cmdlet.Name,
+		Target:   target,
+		TargetID: targetID,
+		Changes:  changes,
+	})
+}
+
+// StoreError turns a storage error into an error record of the cmdlet.
+func StoreError(err error, target string) error {
+	var rec *engine.ErrorRecord
+	if errors.As(err, &rec) {
+		return rec
+	}
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return notFound(target)
+	case errors.Is(err, storage.ErrDuplicate):
+		return engine.NewError("ResourceExists", "AlreadyExists", target, "An object with the identity \"%s\" already exists.", target)
+	}
+	return engine.NewError("WriteError", "TenantStoreError", target, "The tenant store reported an error: %s", err.Error())
+}
+
+// progressEvery is how many users a bulk cmdlet handles between two
+// progress-bar updates.
+const progressEvery = 100
+
+// Now is the tenant's clock: the time every change is stamped with.
+func (t *Tenant) Now() time.Time { return t.now() }

@@ -1,0 +1,278 @@
+package teams
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/storage"
+)
+
+// The parameter sets of Set-CsOnlineDialInConferencingUserDefaultNumber.
+const (
+	dnBridgeName = "BridgeNameParams"
+	dnLocation   = "FilterByUsageLocation"
+	dnUnique     = "UniqueBridgeParams"
+)
+
+// defaultNumberBatch is how many users one transaction of a bulk default
+// number change updates.
+const defaultNumberBatch = 500
+
+// registerSetUserDefaultNumber adds
+// Set-CsOnlineDialInConferencingUserDefaultNumber.
+func registerSetUserDefaultNumber(rt *engine.Runtime, t *Tenant) {
+	sp := func(name, typ, help string, sets map[string]bool) *engine.ParamInfo {
+		p := &engine.ParamInfo{Name: name, Type: typ, Help: help}
+		for _, s := range []string{dnBridgeName, dnLocation, dnUnique} {
+			if m, ok := sets[s]; ok {
+				p.Sets = append(p.Sets, engine.ParamSet{Name: s, Position: -1, Mandatory: m})
+			}
+		}
+		return p
+	}
+	all := map[string]bool{dnBridgeName: true, dnLocation: true, dnUnique: true}
+	from := engine.WithCompleter(sp("FromNumber", "String", "The default number to replace; $null selects the users who have no default number.",
+		map[string]bool{dnBridgeName: false, dnUnique: true}), t.completeTollNumbers)
+	from.AllowNull, from.AllowEmptyString = true, true
+	numberType := sp("NumberType", "String", "The kind of number to change: Toll or TollFree.", all)
+	numberType.ValidateSet = []string{"Toll", "TollFree"}
+	rt.Register(&engine.Cmdlet{
+		Name: "Set-CsOnlineDialInConferencingUserDefaultNumber", Module: "MicrosoftTeams",
+		Synopsis: "Use the Set-CsOnlineDialInConferencingUserDefaultNumber cmdlet to replace the default toll or toll-free number of all users who have it, or of the users of a location (deprecated).",
+		Description: "Changes the default toll or toll-free number of the users of a bridge in bulk: the users whose default is " +
+			"-FromNumber ($null: the users without one), optionally only those of a location (-CountryOrRegion, -AreaOrState, " +
+			"-CapitalOrMajorCity, matched against the users' contact information). -ToNumber must be a number of that type on the bridge.",
+		DefaultSet:            dnUnique,
+		SupportsShouldProcess: true,
+		ConfirmImpact:         "Medium",
+		Params: []*engine.ParamInfo{
+			engine.WithCompleter(sp("BridgeName", "String", "The name of the bridge.", map[string]bool{dnBridgeName: true, dnLocation: false}), t.completeBridges),
+			sp("BridgeId", "Guid", "The GUID of the bridge.", map[string]bool{dnLocation: true, dnUnique: true}),
+			from,
+			engine.WithCompleter(sp("ToNumber", "String", "The new default number, for example 14255550101.", all), t.completeTollNumbers),
+			numberType,
+			sp("CountryOrRegion", "String", "Selects the users of this country or region (code such as US, or name).", map[string]bool{dnBridgeName: false, dnLocation: true}),
+			sp("AreaOrState", "String", "Selects the users of this area or state.", map[string]bool{dnBridgeName: false, dnLocation: false}),
+			sp("CapitalOrMajorCity", "String", "Selects the users of this city.", map[string]bool{dnBridgeName: false, dnLocation: false}),
+			engine.NamedParam("RescheduleMeetings", "SwitchParameter", "Sends updated meeting invitations to the attendees of the users' meetings."),
+			userTenantParam(), userTenantDomainParam(), userDCParam(), userForceParam(),
+		},
+		Examples: []engine.Example{
+			{Title: "Replace a default number", Code: "Set-CsOnlineDialInConferencingUserDefaultNumber -FromNumber 14255550100 -ToNumber 12065550100 -NumberType Toll -RescheduleMeetings -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc"},
+			{Title: "Give users without a toll-free default one", Code: "Set-CsOnlineDialInConferencingUserDefaultNumber -FromNumber $null -ToNumber 18005550100 -NumberType TollFree -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc"},
+		},
+		New: engine.ProcessOnly(func(c *engine.Call) error { return setUserDefaultNumber(c, t) }),
+	})
+}
+
+// defaultNumberPlan is a resolved bulk change.
+type defaultNumberPlan struct {
+	bridge   *storage.Bridge
+	tollFree bool
+	to       string
+	hasFrom  bool
+	from     string // "" with hasFrom: users without a default
+	country  string
+	area     string
+	city     string
+}
+
+// selects reports whether a user is one the change applies to (rule 46).
+func (p *defaultNumberPlan) selects(u *storage.User) bool {
+	if !EnabledWithMicrosoft(u) || !strings.EqualFold(u.Conferencing.BridgeID, p.bridge.ID) {
+		return false
+	}
+	cur := p.current(u.Conferencing)
+	if cur == p.to || p.hasFrom && cur != p.from {
+		return false
+	}
+	if p.country != "" && !countryMatches(u.UsageLocation, p.country) {
+		return false
+	}
+	if p.area != "" && !strings.EqualFold(areaOf(u.City), p.area) {
+		return false
+	}
+	return p.city == "" || strings.EqualFold(u.City, p.city)
+}
+
+// current is the default number the change replaces.
+func (p *defaultNumberPlan) current(c *storage.Conferencing) string {
+	if p.tollFree {
+		return c.TollFreeServiceNumber
+	}
+	return c.ServiceNumber
+}
+
+// setUserDefaultNumber runs Set-CsOnlineDialInConferencingUserDefaultNumber.
+func setUserDefaultNumber(c *engine.Call, t *Tenant) error {
+	plan := &defaultNumberPlan{tollFree: strings.EqualFold(c.String("NumberType"), "TollFree"),
+		country: c.String("CountryOrRegion"), area: c.String("AreaOrState"), city: c.String("CapitalOrMajorCity")}
+	var err error
+	if plan.to, err = NormalizeNumber(c.String("ToNumber")); err != nil {
+		return err
+	}
+	if c.Has("FromNumber") {
+		plan.hasFrom = true
+		if raw := c.String("FromNumber"); strings.TrimSpace(raw) != "" {
+			if plan.from, err = NormalizeNumber(raw); err != nil {
+				return err
+			}
+		}
+	}
+	var ids []string
+	err = t.Read(func(r storage.Reader) error {
+		if err := userCheckTenant(c, r); err != nil {
+			return err
+		}
+		if plan.bridge, err = defaultNumberBridge(c, r); err != nil {
+			return err
+		}
+		typ := storage.NumberToll
+		if plan.tollFree {
+			typ = storage.NumberTollFree
+		}
+		kind := "toll"
+		if plan.tollFree {
+			kind = "toll-free"
+		}
+		sn, err := r.ServiceNumber(plan.to)
+		if err != nil || !strings.EqualFold(sn.BridgeID, plan.bridge.ID) || sn.Type != typ {
+			return engine.NewError("InvalidArgument", "ToNumberNotOnBridge", c.String("ToNumber"),
+				"The number \"%s\" is not a %s number of the bridge \"%s\".", c.String("ToNumber"), kind, plan.bridge.Name).
+				WithException("System.ArgumentException")
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = t.ScanUsers(plan.selects, -1, func(u *storage.User) error {
+		ids = append(ids, u.ID)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if ok, err := c.ShouldProcess(plan.bridge.Name, c.Cmdlet.Name); err != nil || !ok {
+		return err
+	}
+	changed := 0
+	for start := 0; start < len(ids); start += defaultNumberBatch {
+		batch := ids[start:min(start+defaultNumberBatch, len(ids))]
+		var out ChangeOutcome
+		err := t.Change(func(w storage.Writer, admin *storage.User) error {
+			out = ChangeOutcome{}
+			n, err := applyDefaultNumber(c, t, w, admin, plan, batch, &out)
+			changed += n
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		t.Finish(c, &out)
+	}
+	kind := "toll"
+	if plan.tollFree {
+		kind = "toll-free"
+	}
+	c.WriteVerbose(fmt.Sprintf("Changed the default %s number of %d users on the bridge \"%s\".", kind, changed, plan.bridge.Name))
+	return nil
+}
+
+// applyDefaultNumber changes one batch of users in one transaction.
+func applyDefaultNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.User, plan *defaultNumberPlan, ids []string, out *ChangeOutcome) (int, error) {
+	s, err := w.Settings()
+	if err != nil {
+		return 0, err
+	}
+	prop := "ServiceNumber"
+	if plan.tollFree {
+		prop = "TollFreeServiceNumber"
+	}
+	n := 0
+	for _, id := range ids {
+		u, err := w.User(id)
+		if err != nil || !plan.selects(u) {
+			continue // changed or removed meanwhile
+		}
+		old := plan.current(u.Conferencing)
+		if plan.tollFree {
+			u.Conferencing.TollFreeServiceNumber = plan.to
+		} else {
+			u.Conferencing.ServiceNumber = plan.to
+		}
+		u.Modified = t.now().UTC()
+		if err := w.PutUser(u); err != nil {
+			return n, err
+		}
+		changes := []storage.Change{{Property: prop, Old: old, New: plan.to}}
+		if c.Switch("RescheduleMeetings") {
+			changes = append(changes, storage.Change{Property: "RescheduleMeetings", New: "True"})
+		}
+		if s.AutomaticallySendEmailsToUsers {
+			k := len(out.Mails)
+			if err := t.QueueMail(w, out, MailRequest{Kind: storage.MailChanged, User: u, Conf: u.Conferencing, Quiet: true}); err != nil {
+				return n, err
+			}
+			if len(out.Mails) > k {
+				changes = append(changes, storage.Change{Property: "Email", New: storage.MailChanged})
+			}
+		}
+		if err := t.Audit(w, admin, c, u.UserPrincipalName, u.ID, changes); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// defaultNumberBridge resolves -BridgeId / -BridgeName.
+func defaultNumberBridge(c *engine.Call, r storage.Reader) (*storage.Bridge, error) {
+	b, err := namedBridge(c, r)
+	if err != nil {
+		return nil, err
+	}
+	if b == nil {
+		return nil, engine.NewError("InvalidArgument", "BridgeRequired", nil,
+			"Specify the bridge with the BridgeId or BridgeName parameter.").WithException("System.ArgumentException")
+	}
+	return b, nil
+}
+
+// countryNames are the country names -CountryOrRegion accepts besides
+// ISO codes.
+var countryNames = map[string]string{
+	"US": "United States", "GB": "United Kingdom", "IE": "Ireland", "CA": "Canada", "DE": "Germany", "FR": "France",
+	"AU": "Australia", "NL": "Netherlands", "ES": "Spain", "IT": "Italy", "JP": "Japan", "IN": "India",
+}
+
+// countryMatches compares a usage location code with a code or name.
+func countryMatches(code, want string) bool {
+	want = strings.TrimSpace(want)
+	if strings.EqualFold(code, want) {
+		return true
+	}
+	name, ok := countryNames[strings.ToUpper(code)]
+	return ok && strings.EqualFold(name, want) ||
+		strings.EqualFold(want, "USA") && strings.EqualFold(code, "US") ||
+		strings.EqualFold(want, "UK") && strings.EqualFold(code, "GB")
+}
+
+// areaOf is the state or area of the cities the demo tenant uses (users
+// carry a city, not a state).
+func areaOf(city string) string {
+	switch strings.ToLower(city) {
+	case "redmond", "seattle", "bellevue":
+		return "WA"
+	case "chicago":
+		return "IL"
+	case "boston":
+		return "MA"
+	case "london":
+		return "England"
+	case "dublin":
+		return "Leinster"
+	}
+	return ""
+}

@@ -1,0 +1,322 @@
+package teams
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/storage"
+)
+
+// registerEnableConferencingUser adds Enable-CsOnlineDialInConferencingUser
+// (no -WhatIf/-Confirm, rule 12).
+func registerEnableConferencingUser(rt *engine.Runtime, t *Tenant) {
+	params := []*engine.ParamInfo{
+		t.UserIdentityParam(false, "Specifies the user to enable: SIP address, user principal name, domain\\logon name, display name or object id."),
+		engine.NamedParam("AllowPstnOnlyMeetings", "Boolean", "If $true, unauthenticated callers can start the user's meetings. Default: the tenant's AllowPSTNOnlyMeetingsByDefault."),
+		engine.NamedParam("ConferenceId", "Int32", "Assigns a specific 7-digit conference ID; it must be free on the user's bridge.", "Passcode"),
+		engine.WithCompleter(engine.NamedParam("ServiceNumber", "String", "Specifies the user's default toll number, overriding the bridge's default."), t.completeTollNumbers),
+		engine.WithCompleter(engine.NamedParam("TollFreeServiceNumber", "String", "Specifies the user's default toll-free number."), t.completeTollFreeNumbers),
+		engine.NamedParam("AllowTollFreeDialIn", "Boolean", "Whether toll-free numbers can be used to join the user's meetings. Default: $true."),
+		engine.NamedParam("ReplaceProvider", "SwitchParameter", "Replaces the user's third-party audio conferencing provider with Microsoft."),
+		userTenantParam(), userTenantDomainParam(), userDCParam(), userForceParam(), userAsJobParam(),
+	}
+	params = append(params, userSendEmailParams()...)
+	rt.Register(&engine.Cmdlet{
+		Name: "Enable-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
+		Synopsis: "Use the Enable-CsOnlineDialInConferencingUser cmdlet to enable a Skype for Business Online user for dial-in conferencing (deprecated).",
+		Description: "Makes Microsoft the user's audio conferencing provider: validates the licence, picks the tenant's only bridge " +
+			"or its default bridge, assigns a new conference ID, the bridge's default numbers and a new leader PIN, and emails the " +
+			"user (with the PIN) when emails are automatic or -SendEmail is given. A user already on Microsoft is left unchanged; a " +
+			"user of a third-party provider needs -ReplaceProvider.",
+		Params: params,
+		Examples: []engine.Example{
+			{Title: "Enable a user, replacing the provider", Code: "Enable-CsOnlineDialInConferencingUser -Identity \"Megan Bowen\" -ReplaceProvider"},
+		},
+		New: func() engine.Processor {
+			return &engine.Funcs{OnBegin: checkEnableParams, OnProcess: func(c *engine.Call) error { return enableConferencingUser(c, t) }}
+		},
+	})
+}
+
+// checkEnableParams checks -AsJob, the email parameters (rules 14, 16),
+// the conference id and the numbers.
+func checkEnableParams(c *engine.Call) error {
+	if err := userCheckNoJob(c); err != nil {
+		return err
+	}
+	if err := userCheckEmailParams(c, false); err != nil {
+		return err
+	}
+	if c.Has("SendEmailFromAddress") || c.Has("SendEmailFromDisplayName") {
+		c.WriteWarning("The SendEmailFromAddress and SendEmailFromDisplayName parameters are deprecated for this cmdlet and are ignored.")
+	}
+	return checkConferenceIDParams(c)
+}
+
+// enableConferencingUser runs Enable-CsOnlineDialInConferencingUser for
+// one identity.
+func enableConferencingUser(c *engine.Call, t *Tenant) error {
+	if !c.Has("Identity") {
+		return engine.NewError("InvalidArgument", "IdentityRequired", nil, "Specify the user to enable with the Identity parameter.").
+			WithException("System.ArgumentException")
+	}
+	identity := IdentityText(c.Get("Identity"))
+	var out ChangeOutcome
+	err := t.Change(func(w storage.Writer, admin *storage.User) error {
+		out = ChangeOutcome{}
+		if err := userCheckTenant(c, w); err != nil {
+			return err
+		}
+		u, err := ResolveUser(w, identity)
+		if err != nil {
+			return err
+		}
+		return applyEnable(c, t, w, admin, u, &out)
+	})
+	if err != nil {
+		return UserFail(c, err)
+	}
+	t.Finish(c, &out)
+	return nil
+}
+
+// applyEnable enables one user (rules 5–10).
+func applyEnable(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.User, u *storage.User, out *ChangeOutcome) error {
+	if !u.AudioConferencingLicense {
+		return noLicenceError(u)
+	}
+	if EnabledWithMicrosoft(u) {
+		return nil // rule 5: already Microsoft, nothing changes
+	}
+	oldProvider := u.Provider
+	if IsThirdParty(u) && !c.Switch("ReplaceProvider") {
+		return engine.NewError("InvalidOperation", "ThirdPartyProvider", u.UserPrincipalName,
+			"The user \"%s\" uses the third-party audio conferencing provider \"%s\". Use the ReplaceProvider parameter to make Microsoft the provider.",
+			u.UserPrincipalName, u.Provider).WithException("System.InvalidOperationException")
+	}
+	settings, err := w.Settings()
+	if err != nil {
+		return err
+	}
+	bridge, err := EnableBridge(w)
+	if err != nil {
+		return err
+	}
+	uc, err := LoadUserContext(w)
+	if err != nil {
+		return err
+	}
+	conf := storage.Conferencing{
+		BridgeID: bridge.ID, ServiceNumber: bridge.DefaultServiceNumber,
+		AllowPSTNOnlyMeetings: settings.AllowPSTNOnlyMeetingsByDefault, AllowTollFreeDialIn: true,
+	}
+	if conf.TollFreeServiceNumber, err = FirstTollFreeOn(w, bridge.ID); err != nil {
+		return err
+	}
+	if toll, err := bridgeNumberParam(c, w, "ServiceNumber", storage.NumberToll, bridge.ID, bridge.ID); err != nil {
+		return err
+	} else if toll != nil {
+		conf.ServiceNumber = *toll
+	}
+	if tf, err := bridgeNumberParam(c, w, "TollFreeServiceNumber", storage.NumberTollFree, bridge.ID, bridge.ID); err != nil {
+		return err
+	} else if tf != nil {
+		conf.TollFreeServiceNumber = *tf
+	}
+	if c.Has("ConferenceId") {
+		cid, err := conferenceIDParam(c)
+		if err != nil {
+			return err
+		}
+		if _, taken, err := w.ConferenceIDOwner(bridge.ID, cid); err != nil {
+			return err
+		} else if taken {
+			return conferenceIDTaken(cid, bridge.Name)
+		}
+		conf.ConferenceID = cid
+	} else if conf.ConferenceID, err = storage.GenerateConferenceID(w, bridge.ID); err != nil {
+		return err
+	}
+	if c.Has("AllowPstnOnlyMeetings") {
+		conf.AllowPSTNOnlyMeetings = c.Switch("AllowPstnOnlyMeetings")
+	}
+	if c.Has("AllowTollFreeDialIn") {
+		conf.AllowTollFreeDialIn = c.Switch("AllowTollFreeDialIn")
+	}
+	pin, err := storage.GeneratePIN(settings.PinLength)
+	if err != nil {
+		return err
+	}
+	if conf.PIN, err = w.HashPIN(pin); err != nil {
+		return err
+	}
+	conf.PIN.SetAt = t.now().UTC()
+	u.Provider = storage.ProviderMicrosoft
+	u.Conferencing = &conf
+	u.Modified = t.now().UTC()
+	if err := w.PutUser(u); err != nil {
+		if errors.Is(err, storage.ErrDuplicate) {
+			return conferenceIDTaken(conf.ConferenceID, bridge.Name)
+		}
+		return err
+	}
+	changes := []storage.Change{{Property: "Provider", Old: oldProvider, New: storage.ProviderMicrosoft}}
+	for _, ch := range ConferencingChanges(uc, &storage.Conferencing{}, &conf, false) {
+		if !strings.HasPrefix(ch.Property, "Allow") {
+			changes = append(changes, ch)
+		}
+	}
+	changes = append(changes,
+		storage.Change{Property: "AllowPstnOnlyMeeting", New: psBool(conf.AllowPSTNOnlyMeetings)},
+		storage.Change{Property: "AllowTollFreeDialIn", New: psBool(conf.AllowTollFreeDialIn)},
+		storage.Change{Property: "LeaderPin", New: MaskedPIN})
+	if settings.AutomaticallySendEmailsToUsers || c.Switch("SendEmail") {
+		n := len(out.Mails)
+		err := t.QueueMail(w, out, MailRequest{Kind: storage.MailEnabled, User: u, Conf: &conf, PIN: pin, To: c.String("SendEmailToAddress")})
+		if err != nil {
+			return err
+		}
+		if len(out.Mails) > n {
+			changes = append(changes, storage.Change{Property: "Email", New: storage.MailEnabled})
+		}
+	}
+	return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, changes)
+}
+
+// EnableBridge is the bridge a newly enabled user goes to (rule 7): the
+// only bridge, else the tenant's default one.
+func EnableBridge(r storage.Reader) (*storage.Bridge, error) {
+	bs, err := r.Bridges()
+	if err != nil {
+		return nil, err
+	}
+	if len(bs) == 1 {
+		return bs[0], nil
+	}
+	for _, b := range bs {
+		if b.IsDefault {
+			return b, nil
+		}
+	}
+	return nil, engine.NewError("ObjectNotFound", "NoDefaultBridge", nil,
+		"The tenant has no default audio conferencing bridge. Make one the default with Set-CsOnlineDialInConferencingBridge -SetDefault.").
+		WithException("Microsoft.Rtc.Management.ManagementException")
+}
+
+// registerDisableConferencingUser adds Disable-CsOnlineDialInConferencingUser.
+func registerDisableConferencingUser(rt *engine.Runtime, t *Tenant) {
+	params := []*engine.ParamInfo{
+		t.UserIdentityParam(false, "Specifies the user to disable: SIP address, user principal name, domain\\logon name, display name or object id."),
+		userTenantParam(), userTenantDomainParam(), userDCParam(), userForceParam(), userAsJobParam(),
+	}
+	params = append(params, userSendEmailParams()...)
+	rt.Register(&engine.Cmdlet{
+		Name: "Disable-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
+		Synopsis: "Use the Disable-CsOnlineDialInConferencingUser cmdlet to disable a Skype for Business Online user's access to dial-in conferencing (deprecated).",
+		Description: "Removes all of a Microsoft audio-conferencing user's conferencing information and releases the conference ID " +
+			"for reuse; the user is emailed when emails are automatic or -SendEmail is given. Users of a third-party provider are refused.",
+		SupportsShouldProcess: true,
+		ConfirmImpact:         "Medium",
+		Params:                params,
+		Examples: []engine.Example{
+			{Title: "Disable a user after confirming", Code: "Disable-CsOnlineDialInConferencingUser -Identity \"Pilar Ackerman\" -Confirm"},
+		},
+		New: func() engine.Processor {
+			return &engine.Funcs{
+				OnBegin: func(c *engine.Call) error {
+					if err := userCheckNoJob(c); err != nil {
+						return err
+					}
+					return userCheckEmailParams(c, true)
+				},
+				OnProcess: func(c *engine.Call) error { return disableConferencingUser(c, t) },
+			}
+		},
+	})
+}
+
+// disableConferencingUser runs Disable-CsOnlineDialInConferencingUser for
+// one identity (rule 11).
+func disableConferencingUser(c *engine.Call, t *Tenant) error {
+	if !c.Has("Identity") {
+		return engine.NewError("InvalidArgument", "IdentityRequired", nil, "Specify the user to disable with the Identity parameter.").
+			WithException("System.ArgumentException")
+	}
+	identity := IdentityText(c.Get("Identity"))
+	err := t.Read(func(r storage.Reader) error {
+		if err := userCheckTenant(c, r); err != nil {
+			return err
+		}
+		_, err := ResolveUser(r, identity)
+		return err
+	})
+	if err != nil {
+		return UserFail(c, err)
+	}
+	if ok, err := c.ShouldProcess(identity, c.Cmdlet.Name); err != nil || !ok {
+		return err
+	}
+	var out ChangeOutcome
+	err = t.Change(func(w storage.Writer, admin *storage.User) error {
+		out = ChangeOutcome{}
+		u, err := ResolveUser(w, identity)
+		if err != nil {
+			return err
+		}
+		if IsThirdParty(u) {
+			return engine.NewError("InvalidOperation", "ThirdPartyProvider", u.UserPrincipalName,
+				"The user \"%s\" uses the third-party audio conferencing provider \"%s\". Use Remove-CsUserAcp to remove it.",
+				u.UserPrincipalName, u.Provider).WithException("System.InvalidOperationException")
+		}
+		if !EnabledWithMicrosoft(u) {
+			return notEnabledError(u)
+		}
+		uc, err := LoadUserContext(w)
+		if err != nil {
+			return err
+		}
+		old := *u.Conferencing
+		u.Conferencing = nil
+		u.Provider = ""
+		u.Modified = t.now().UTC()
+		if err := w.PutUser(u); err != nil {
+			return err
+		}
+		changes := []storage.Change{{Property: "Provider", Old: storage.ProviderMicrosoft, New: ""}}
+		changes = append(changes, DisabledChanges(uc, &old)...)
+		s, err := w.Settings()
+		if err != nil {
+			return err
+		}
+		if s.AutomaticallySendEmailsToUsers || c.Switch("SendEmail") {
+			n := len(out.Mails)
+			err := t.QueueMail(w, &out, MailRequest{Kind: storage.MailDisabled, User: u, Conf: &old, To: c.String("SendEmailToAddress"),
+				FromAddress: c.String("SendEmailFromAddress"), FromName: c.String("SendEmailFromDisplayName")})
+			if err != nil {
+				return err
+			}
+			if len(out.Mails) > n {
+				changes = append(changes, storage.Change{Property: "Email", New: storage.MailDisabled})
+			}
+		}
+		return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, changes)
+	})
+	if err != nil {
+		return UserFail(c, err)
+	}
+	t.Finish(c, &out)
+	return nil
+}
+
+// DisabledChanges records the conferencing state a disable removed.
+func DisabledChanges(uc *UserContext, old *storage.Conferencing) []storage.Change {
+	var out []storage.Change
+	for _, ch := range ConferencingChanges(uc, old, &storage.Conferencing{}, false) {
+		if strings.HasPrefix(ch.Property, "Allow") {
+			continue
+		}
+		out = append(out, ch)
+	}
+	return append(out, storage.Change{Property: "LeaderPin", Old: MaskedPIN, New: ""})
+}

@@ -1,0 +1,295 @@
+package teams
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
+	"github.com/csshell/csshell/storage"
+)
+
+// The types of Get-CsOnlineDialInConferencingUserInfo and
+// Get-CsOnlineDialInConferencingUserState.
+const (
+	userInfoType  = "Microsoft.Rtc.Management.Hosted.Cbd.ConferencingUserInfo"
+	userStateType = "Microsoft.Rtc.Management.Hosted.Cbd.ConferencingUserState"
+)
+
+// userStateProps are the documented ConferencingUserState properties.
+var userStateProps = []string{"Identity", "SipAddress", "DisplayName", "PstnConferencingLicenseState", "Provider", "Domain",
+	"TollNumber", "TollFreeNumbers", "ConferenceId", "Url"}
+
+// userInfoProps are the properties of a user-info object.
+var userInfoProps = []string{"Identity", "DisplayName", "UserPrincipalName", "SipAddress", "Provider", "Domain",
+	"IsDialInConferencingEnabled", "LicenseState", "BridgeName", "ConferenceId", "TollNumber", "TollFreeNumber"}
+
+// providerDomain is the domain the service records for Microsoft as the
+// audio conferencing provider.
+const providerDomain = "resources.lync.com"
+
+// providerName is a user's provider as the service shows it.
+func providerName(u *storage.User) string {
+	if u.Provider == "" {
+		return "None"
+	}
+	return u.Provider
+}
+
+func licenceState(u *storage.User) string {
+	if u.AudioConferencingLicense {
+		return "Licensed"
+	}
+	return "NoLicense"
+}
+
+// registerConferencingUserInfo adds Get-CsOnlineDialInConferencingUserInfo.
+func registerConferencingUserInfo(rt *engine.Runtime, t *Tenant) {
+	rt.Register(&engine.Cmdlet{
+		Name: "Get-CsOnlineDialInConferencingUserInfo", Module: "MicrosoftTeams",
+		Synopsis: "Use the Get-CsOnlineDialInConferencingUserInfo cmdlet to display information about users who are enabled for audio conferencing with either Microsoft or a third-party provider (deprecated).",
+		Description: "Lists the users enabled for audio conferencing with Microsoft or a third-party provider (the first 100 unless " +
+			"-First says otherwise), or one user by -Identity. -Select narrows the list; -Filter takes \"Provider -eq 'Intercall'\"-style filters.",
+		DefaultSet: "TenantIdParams",
+		Params: []*engine.ParamInfo{
+			{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: "IdentityParams", Position: 0, Mandatory: true}},
+				Help: "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id."},
+			userTenantParam("TenantIdParams"),
+			engine.NamedParamInSets("Skip", "Int32", "Skips this many users.", "TenantIdParams"),
+			engine.NamedParamInSets("First", "Int32", "Returns the first N users (default 100).", "TenantIdParams"),
+			engine.NamedParamInSets("SearchQuery", "String", "Returns the users whose name, user principal name or SIP address contains this text.", "TenantIdParams"),
+			{Name: "Select", Type: "String", ValidateSet: []string{"DialInConferencingOn", "DialInConferencingOff", "ConferencingProviderMS",
+				"ConferencingProviderOther", "ReadyForMigrationToCPC", "NoFilter"},
+				Sets: []engine.ParamSet{{Name: "TenantIdParams", Position: -1}}, Help: "Selects a group of users."},
+			engine.NamedParamInSets("Filter", "String", "Returns the users matching a filter, for example {Provider -eq \"Intercall\"}.", "TenantIdParams"),
+			engine.NamedParamInSets("SortDescending", "SwitchParameter", "Sorts in descending order (default ascending).", "TenantIdParams"),
+			userDCParam(), userForceParam(),
+		},
+		Examples: []engine.Example{
+			{Title: "InterCall users", Code: "Get-CsOnlineDialInConferencingUserInfo -Filter {Provider -eq \"InterCall\"} -First 10"},
+			{Title: "Users of other providers", Code: "Get-CsOnlineDialInConferencingUserInfo -Select ConferencingProviderOther"},
+		},
+		Outputs: []string{userInfoType},
+		New:     engine.ProcessOnly(func(c *engine.Call) error { return getUserInfo(c, t) }),
+	})
+}
+
+// userInfoObject builds a user-info object.
+func userInfoObject(uc *UserContext, u *storage.User) *value.Object {
+	o := value.NewObject(userInfoType, "System.Object")
+	o.Set("Identity", u.ID)
+	o.Set("DisplayName", u.DisplayName)
+	o.Set("UserPrincipalName", u.UserPrincipalName)
+	o.Set("SipAddress", u.SipAddress)
+	o.Set("Provider", providerName(u))
+	domain := ""
+	if EnabledWithMicrosoft(u) {
+		domain = providerDomain
+	}
+	o.Set("Domain", userNullIfEmpty(domain))
+	o.Set("IsDialInConferencingEnabled", EnabledWithMicrosoft(u) || IsThirdParty(u))
+	o.Set("LicenseState", licenceState(u))
+	var bridge, conf, toll, tollFree string
+	if c := u.Conferencing; c != nil && EnabledWithMicrosoft(u) {
+		bridge, conf, toll, tollFree = uc.BridgeName(c.BridgeID), c.ConferenceID, c.ServiceNumber, c.TollFreeServiceNumber
+	}
+	o.Set("BridgeName", userNullIfEmpty(bridge))
+	o.Set("ConferenceId", userNullIfEmpty(conf))
+	o.Set("TollNumber", userNullIfEmpty(toll))
+	o.Set("TollFreeNumber", userNullIfEmpty(tollFree))
+	return o
+}
+
+// userInfoSelected applies -Select (default DialInConferencingOn).
+func userInfoSelected(sel string, u *storage.User) bool {
+	switch strings.ToLower(sel) {
+	case "nofilter":
+		return true
+	case "dialinconferencingoff":
+		return !EnabledWithMicrosoft(u) && !IsThirdParty(u)
+	case "conferencingproviderms":
+		return EnabledWithMicrosoft(u)
+	case "conferencingproviderother":
+		return IsThirdParty(u)
+	case "readyformigrationtocpc":
+		return IsThirdParty(u) && u.AudioConferencingLicense
+	}
+	return EnabledWithMicrosoft(u) || IsThirdParty(u)
+}
+
+// getUserInfo runs Get-CsOnlineDialInConferencingUserInfo.
+func getUserInfo(c *engine.Call, t *Tenant) error {
+	var filter *opathNode
+	if f := c.String("Filter"); strings.TrimSpace(f) != "" {
+		var err error
+		if filter, err = parseOPath(f, func(p string) bool { return containsFold(userInfoProps, p) }); err != nil {
+			return err
+		}
+	}
+	var uc *UserContext
+	var one *storage.User
+	err := t.Read(func(r storage.Reader) error {
+		if err := userCheckTenant(c, r); err != nil {
+			return err
+		}
+		var err error
+		if uc, err = LoadUserContext(r); err != nil {
+			return StoreError(err, "")
+		}
+		if c.Set == "IdentityParams" {
+			one, err = ResolveUser(r, IdentityText(c.Get("Identity")))
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if one != nil {
+		return c.WriteObject(userInfoObject(uc, one))
+	}
+	first, skip := c.Int("First", 100), c.Int("Skip", 0)
+	query := strings.ToLower(strings.TrimSpace(c.String("SearchQuery")))
+	sel := c.String("Select")
+	var list []*value.Object
+	err = t.ScanUsers(func(u *storage.User) bool {
+		if !userInfoSelected(sel, u) {
+			return false
+		}
+		if query != "" && !strings.Contains(strings.ToLower(u.DisplayName+" "+u.UserPrincipalName+" "+u.SipAddress), query) {
+			return false
+		}
+		return filter == nil || filter.match(userInfoObject(uc, u))
+	}, -1, func(u *storage.User) error {
+		list = append(list, userInfoObject(uc, u))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if c.Switch("SortDescending") {
+		for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
+			list[i], list[j] = list[j], list[i]
+		}
+	}
+	for i, o := range list {
+		if i < skip {
+			continue
+		}
+		if first >= 0 && i-skip >= first {
+			break
+		}
+		if err := c.WriteObject(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// containsFold reports whether list holds s, ignoring case.
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// registerConferencingUserState adds Get-CsOnlineDialInConferencingUserState.
+func registerConferencingUserState(rt *engine.Runtime, t *Tenant) {
+	rt.Register(&engine.Cmdlet{
+		Name: "Get-CsOnlineDialInConferencingUserState", Module: "MicrosoftTeams",
+		Synopsis: "Use the Get-CsOnlineDialInConferencingUserState cmdlet to view the audio conferencing state of users (deprecated).",
+		Description: "Returns every user's audio conferencing licence and provider state, or one user's; -Provider and " +
+			"-LicenseState narrow the list.",
+		Params: []*engine.ParamInfo{
+			t.UserIdentityParam(false, "Specifies the user: SIP address, user principal name or display name."),
+			{Name: "Provider", Type: "String", ValidateSet: []string{"AllProviders", "NoProviders", "Microsoft", "ThirdParty"},
+				Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only users with this kind of provider."},
+			{Name: "LicenseState", Type: "String[]", ValidateSet: []string{"NoLicense", "Licensed"},
+				Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only users in these licence states."},
+			engine.NamedParam("ResultSize", "Unlimited", "Returns at most this many users (a number, or Unlimited)."),
+			userTenantParam(), userTenantDomainParam(), userDCParam(), userForceParam(),
+		},
+		Examples: []engine.Example{{Title: "Every user's state", Code: "Get-CsOnlineDialInConferencingUserState"}},
+		Outputs:  []string{userStateType},
+		New:      engine.ProcessOnly(func(c *engine.Call) error { return getUserState(c, t) }),
+	})
+}
+
+// userStateObject builds a ConferencingUserState object.
+func userStateObject(u *storage.User) *value.Object {
+	o := value.NewObject(userStateType, "System.Object")
+	o.Set("Identity", u.ID)
+	o.Set("SipAddress", u.SipAddress)
+	o.Set("DisplayName", u.DisplayName)
+	o.Set("PstnConferencingLicenseState", licenceState(u))
+	o.Set("Provider", providerName(u))
+	var domain, toll, conf, url string
+	tollFree := []any{}
+	if c := u.Conferencing; c != nil && EnabledWithMicrosoft(u) {
+		domain, toll, conf = providerDomain, c.ServiceNumber, c.ConferenceID
+		url = "https://dialin.teams.microsoft.com/" + c.BridgeID + "?id=" + c.ConferenceID
+		if c.TollFreeServiceNumber != "" {
+			tollFree = append(tollFree, c.TollFreeServiceNumber)
+		}
+	}
+	o.Set("Domain", userNullIfEmpty(domain))
+	o.Set("TollNumber", userNullIfEmpty(toll))
+	o.Set("TollFreeNumbers", tollFree)
+	o.Set("ConferenceId", userNullIfEmpty(conf))
+	o.Set("Url", userNullIfEmpty(url))
+	return o
+}
+
+// userStateKept applies -Provider and -LicenseState.
+func userStateKept(c *engine.Call, u *storage.User) bool {
+	switch strings.ToLower(c.String("Provider")) {
+	case "noproviders":
+		if u.Provider != "" {
+			return false
+		}
+	case "microsoft":
+		if !strings.EqualFold(u.Provider, storage.ProviderMicrosoft) {
+			return false
+		}
+	case "thirdparty":
+		if !IsThirdParty(u) {
+			return false
+		}
+	}
+	if states := c.Strings("LicenseState"); len(states) > 0 && !containsFold(states, licenceState(u)) {
+		return false
+	}
+	return true
+}
+
+// getUserState runs Get-CsOnlineDialInConferencingUserState.
+func getUserState(c *engine.Call, t *Tenant) error {
+	limit, err := resultSizeParam(c)
+	if err != nil {
+		return err
+	}
+	if limit == 0 {
+		return nil
+	}
+	if c.Has("Identity") {
+		var u *storage.User
+		err := t.Read(func(r storage.Reader) error {
+			if err := userCheckTenant(c, r); err != nil {
+				return err
+			}
+			var err error
+			u, err = ResolveUser(r, IdentityText(c.Get("Identity")))
+			return err
+		})
+		if err != nil {
+			return UserFail(c, err)
+		}
+		if !userStateKept(c, u) {
+			return nil
+		}
+		return c.WriteObject(userStateObject(u))
+	}
+	return t.ScanUsers(func(u *storage.User) bool { return userStateKept(c, u) }, limit,
+		func(u *storage.User) error { return c.WriteObject(userStateObject(u)) })
+}

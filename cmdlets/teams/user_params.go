@@ -1,0 +1,191 @@
+package teams
+
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/storage"
+)
+
+// UserIdentityParam is the -Identity of the conferencing-user cmdlets: a
+// UserIdParameter at position 0 (as the MicrosoftTeams wrappers declare
+// it), bound from the pipeline by value and by property name, in the given
+// sets (none: every set).
+func (t *Tenant) UserIdentityParam(mandatory bool, help string, sets ...string) *engine.ParamInfo {
+	p := &engine.ParamInfo{Name: "Identity", Type: "UserIdParameter", Help: help, Complete: t.CompleteUsers}
+	if len(sets) == 0 {
+		sets = []string{engine.AllSets}
+	}
+	for _, s := range sets {
+		p.Sets = append(p.Sets, engine.ParamSet{Name: s, Position: 0, Mandatory: mandatory, FromPipeline: true, FromPipelineByName: true})
+	}
+	return p
+}
+
+// The infrastructure parameters the Skype for Business Online cmdlets
+// declare for internal Microsoft use; csshell accepts them.
+func userTenantParam(sets ...string) *engine.ParamInfo {
+	p := engine.NamedParamInSets("Tenant", "Guid", "Specifies the globally unique identifier (GUID) of your Skype for Business Online tenant account (reserved for internal Microsoft use).", sets...)
+	if len(sets) == 0 {
+		p.Sets = []engine.ParamSet{{Name: engine.AllSets, Position: -1}}
+	}
+	return p
+}
+
+func userTenantDomainParam(sets ...string) *engine.ParamInfo {
+	p := engine.NamedParamInSets("TenantDomain", "String", "Specifies the domain name of the tenant (reserved for internal Microsoft use).", sets...)
+	if len(sets) == 0 {
+		p.Sets = []engine.ParamSet{{Name: engine.AllSets, Position: -1}}
+	}
+	return p
+}
+
+func userDCParam() *engine.ParamInfo {
+	return engine.NamedParam("DomainController", "Fqdn", "This parameter is reserved for internal Microsoft use.", "DC")
+}
+
+func userForceParam() *engine.ParamInfo {
+	return engine.NamedParam("Force", "SwitchParameter", "Suppresses the display of any non-fatal error message that might occur when running the command.")
+}
+
+func userAsJobParam() *engine.ParamInfo {
+	return engine.NamedParam("AsJob", "SwitchParameter", "Runs the command as a background job (not supported offline).")
+}
+
+// userSendEmailParams are -SendEmail, -SendEmailToAddress,
+// -SendEmailFromAddress and -SendEmailFromDisplayName.
+func userSendEmailParams() []*engine.ParamInfo {
+	return []*engine.ParamInfo{
+		engine.NamedParam("SendEmail", "SwitchParameter", "Sends the user an email with their audio conferencing information."),
+		engine.NamedParam("SendEmailToAddress", "String", "The address the email goes to instead of the user's primary SMTP address; must be used with -SendEmail."),
+		engine.NamedParam("SendEmailFromAddress", "String", "The From address of the email; must be used with -SendEmailFromDisplayName and -SendEmail."),
+		engine.NamedParam("SendEmailFromDisplayName", "String", "The From display name of the email; must be used with -SendEmailFromAddress and -SendEmail."),
+	}
+}
+
+// userCheckNoJob refuses -AsJob: there are no background jobs offline.
+func userCheckNoJob(c *engine.Call) error {
+	if c.Switch("AsJob") {
+		return engine.NewError("NotImplemented", "AsJobNotSupported", nil,
+			"Background jobs are not supported offline: run %s without -AsJob.", c.Cmdlet.Name).
+			WithException("System.Management.Automation.PSNotSupportedException")
+	}
+	return nil
+}
+
+// userCheckEmailParams enforces rules 14 and 15 of the reference: the To
+// address needs -SendEmail; the From address and From display name go
+// together and need -SendEmail (fromPair false: Enable, where they are
+// deprecated and only warned about).
+func userCheckEmailParams(c *engine.Call, fromPair bool) error {
+	send := c.Switch("SendEmail")
+	if c.Has("SendEmailToAddress") && !send {
+		return userEmailParamError("The SendEmailToAddress parameter must be used together with the SendEmail parameter.")
+	}
+	if !fromPair {
+		return nil
+	}
+	from, name := c.Has("SendEmailFromAddress"), c.Has("SendEmailFromDisplayName")
+	if from != name {
+		return userEmailParamError("The SendEmailFromAddress and SendEmailFromDisplayName parameters must be used together, and with the SendEmail parameter.")
+	}
+	if from && !send {
+		return userEmailParamError("The SendEmailFromAddress and SendEmailFromDisplayName parameters must be used together with the SendEmail parameter.")
+	}
+	if from && !MailAddressOK(c.String("SendEmailFromAddress")) {
+		return userEmailParamError("The SendEmailFromAddress value \"" + c.String("SendEmailFromAddress") + "\" is not a valid email address: use the <UserAlias>@<Domain> form.")
+	}
+	if c.Has("SendEmailToAddress") && !MailAddressOK(c.String("SendEmailToAddress")) {
+		return userEmailParamError("The SendEmailToAddress value \"" + c.String("SendEmailToAddress") + "\" is not a valid email address: use the <UserAlias>@<Domain> form.")
+	}
+	return nil
+}
+
+func userEmailParamError(msg string) *engine.ErrorRecord {
+	return engine.NewError("InvalidArgument", "InvalidEmailParameters", nil, "%s", msg).
+		WithException("System.ArgumentException")
+}
+
+// MailAddressOK reports whether s looks like alias@domain.tld.
+func MailAddressOK(s string) bool {
+	alias, domain, ok := strings.Cut(strings.TrimSpace(s), "@")
+	return ok && alias != "" && strings.Contains(domain, ".") && !strings.ContainsAny(s, " <>,;") &&
+		!strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
+}
+
+// userCheckTenant rejects a -Tenant or -TenantDomain naming another
+// tenant than the one signed in to.
+func userCheckTenant(c *engine.Call, r storage.Reader) error {
+	tn, err := r.Tenant()
+	if err != nil {
+		return StoreError(err, "")
+	}
+	if c.Has("Tenant") && c.Get("Tenant") != nil {
+		id := c.String("Tenant")
+		if !strings.EqualFold(id, tn.ID) {
+			return userWrongTenant(id)
+		}
+	}
+	if c.Has("TenantDomain") && c.String("TenantDomain") != "" {
+		d := strings.TrimSpace(c.String("TenantDomain"))
+		for _, x := range tn.Domains {
+			if strings.EqualFold(x, d) {
+				return nil
+			}
+		}
+		return userWrongTenant(d)
+	}
+	return nil
+}
+
+func userWrongTenant(id string) *engine.ErrorRecord {
+	return engine.NewError("InvalidArgument", "TenantMismatch", id,
+		"The tenant \"%s\" is not the tenant of the signed-in account.", id).
+		WithException("System.ArgumentException")
+}
+
+// EnabledWithMicrosoft reports whether a user conferences through Microsoft.
+func EnabledWithMicrosoft(u *storage.User) bool {
+	return u.Conferencing != nil && strings.EqualFold(u.Provider, storage.ProviderMicrosoft)
+}
+
+// IsThirdParty reports whether a user's provider is not Microsoft.
+func IsThirdParty(u *storage.User) bool {
+	return u.Provider != "" && !strings.EqualFold(u.Provider, storage.ProviderMicrosoft)
+}
+
+// thirdPartyError: the user's audio conferencing provider is another one.
+func thirdPartyError(u *storage.User) *engine.ErrorRecord {
+	return engine.NewError("InvalidOperation", "ThirdPartyProvider", u.UserPrincipalName,
+		"The user \"%s\" uses the third-party audio conferencing provider \"%s\". This cmdlet only works for users with Microsoft as their audio conferencing provider.",
+		u.UserPrincipalName, u.Provider).WithException("System.InvalidOperationException")
+}
+
+// noLicenceError: the user holds no audio-conferencing licence.
+func noLicenceError(u *storage.User) *engine.ErrorRecord {
+	return engine.NewError("InvalidOperation", "UserNotLicensed", u.UserPrincipalName,
+		"The user \"%s\" does not have a valid license for Audio Conferencing.", u.UserPrincipalName).
+		WithException("System.InvalidOperationException")
+}
+
+// notEnabledError: the user is not enabled for Microsoft audio conferencing.
+func notEnabledError(u *storage.User) *engine.ErrorRecord {
+	return engine.NewError("InvalidOperation", "UserNotEnabled", u.UserPrincipalName,
+		"The user \"%s\" is not enabled for audio conferencing with Microsoft as the provider.", u.UserPrincipalName).
+		WithException("System.InvalidOperationException")
+}
+
+// checkConferencingUser applies rule 4: third-party users are refused and
+// the licence is checked; the user must be enabled.
+func checkConferencingUser(u *storage.User) error {
+	if IsThirdParty(u) {
+		return thirdPartyError(u)
+	}
+	if !u.AudioConferencingLicense {
+		return noLicenceError(u)
+	}
+	if !EnabledWithMicrosoft(u) {
+		return notEnabledError(u)
+	}
+	return nil
+}
