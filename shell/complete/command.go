@@ -75,22 +75,13 @@ func commandName(cc cursorCommand) string {
 	return cc.text[el.Ext().Start:el.Ext().End]
 }
 
-// operatorNames are PowerShell's dash operators, offered after '-' in an
-// expression.
-var operatorNames = []string{
-	"-and", "-as", "-band", "-bnot", "-bor", "-bxor", "-ceq", "-cge", "-cgt", "-cle", "-clike", "-clt", "-cmatch",
-	"-cne", "-cnotlike", "-cnotmatch", "-contains", "-creplace", "-csplit", "-eq", "-f", "-ge", "-gt", "-in",
-	"-is", "-isnot", "-join", "-le", "-like", "-lt", "-match", "-ne", "-not", "-notcontains", "-notin",
-	"-notlike", "-notmatch", "-or", "-replace", "-shl", "-shr", "-split", "-xor",
-}
-
 // operators completes a dash operator.
 func operators(typed string) []Suggestion {
 	if !strings.HasPrefix(typed, "-") {
 		return nil
 	}
 	var out []Suggestion
-	for _, op := range operatorNames {
+	for _, op := range syntax.DashOperators() {
 		if hasPrefixFold(op, typed) {
 			out = append(out, Suggestion{Text: op, Description: "Operator"})
 		}

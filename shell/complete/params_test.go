@@ -43,6 +43,7 @@ func TestParameterNames(t *testing.T) {
 		{name: "line continuation lists", in: "Get-Thing `\n  -Ki", span: "-Ki", want: []string{"-Kind"}},
 		{name: "unknown command", in: "Frob-Nicate -", none: true},
 		{name: "expression operators", in: "$count -e", span: "-e", want: []string{"-eq"}},
+		{name: "expression operators as the lexer has them", in: "$count -ilik", span: "-ilik", want: []string{"-ilike"}},
 		{name: "switch then positional", in: "Get-Thing -Force foo -", span: "-", not: []string{"-Name", "-Force"}},
 	})
 }
