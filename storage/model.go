@@ -124,7 +124,7 @@ type Settings struct {
 	EnableNameRecording                      bool
 	IncludeTollFreeNumberInMeetingInvites    bool
 	MaskPstnNumbersType                      string // MaskedForExternalUsers | MaskedForAllUsers | NoMasking
-	PinLength                                int    // 4..12
+	PinLength                                int    // MinPinLength..MaxPinLength
 	AllowPSTNOnlyMeetingsByDefault           bool
 	AutomaticallySendEmailsToUsers           bool
 	SendEmailFromOverride                    bool
@@ -150,7 +150,7 @@ func NewDefaultSettings() *Settings {
 		EntryExitAnnouncementsType:               "UseNames",
 		EnableNameRecording:                      true,
 		MaskPstnNumbersType:                      "MaskedForExternalUsers",
-		PinLength:                                5,
+		PinLength:                                DefaultPinLength,
 		AutomaticallySendEmailsToUsers:           true,
 		AutomaticallyReplaceAcpProvider:          true,
 		UseUniqueConferenceIds:                   true,

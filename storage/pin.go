@@ -5,10 +5,12 @@ import (
 	"fmt"
 )
 
-// PIN lengths the tenant setting PinLength allows.
+// PIN lengths the tenant setting PinLength allows, and its default: a
+// change of length applies only to PINs generated afterwards.
 const (
-	MinPinLength = 4
-	MaxPinLength = 12
+	MinPinLength     = 4
+	MaxPinLength     = 12
+	DefaultPinLength = 5
 )
 
 // GeneratePIN returns a random leader PIN of length digits (4..12) drawn

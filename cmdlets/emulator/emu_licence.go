@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"github.com/csshell/csshell/cmdlets/teams"
+	"github.com/csshell/csshell/internal/secret"
 	"github.com/csshell/csshell/storage"
 )
 
@@ -50,7 +51,7 @@ func emuEnable(t *teams.Tenant, w storage.Writer, uc *teams.UserContext, u *stor
 	conf.PIN.SetAt = t.Now().UTC()
 	u.Conferencing = &conf
 	changes := teams.ConferencingChanges(uc, &storage.Conferencing{}, &conf, false)
-	changes = append(changes, storage.Change{Property: "LeaderPin", Old: "", New: teams.MaskedPIN})
+	changes = append(changes, storage.Change{Property: "LeaderPin", Old: "", New: secret.Mask})
 	if settings.AutomaticallySendEmailsToUsers {
 		n := len(out.Mails)
 		if err := t.QueueMail(w, out, teams.MailRequest{Kind: storage.MailEnabled, User: u, Conf: &conf, PIN: pin}); err != nil {

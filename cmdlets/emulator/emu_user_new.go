@@ -7,6 +7,7 @@ import (
 	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/engine/value"
+	"github.com/csshell/csshell/internal/secret"
 	"github.com/csshell/csshell/storage"
 )
 
@@ -197,7 +198,7 @@ func newUserChanges(u *storage.User) []storage.Change {
 	add("AudioConferencingLicense", teams.BoolText(u.AudioConferencingLicense))
 	add("Provider", u.Provider)
 	if len(u.PasswordHash) > 0 {
-		add("Password", "*****")
+		add("Password", secret.Mask)
 	}
 	return ch
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/engine/value"
+	"github.com/csshell/csshell/internal/secret"
 	"github.com/csshell/csshell/storage"
 )
 
@@ -185,18 +186,18 @@ func applyTenantUserParams(c *engine.Call, w storage.Writer, u *storage.User) ([
 	if c.Has("Password") {
 		if pw := value.ToString(c.Get("Password")); pw == "" {
 			if len(u.PasswordHash) > 0 {
-				ch = append(ch, storage.Change{Property: "Password", Old: "*****", New: ""})
+				ch = append(ch, storage.Change{Property: "Password", Old: secret.Mask, New: ""})
 			}
 			u.PasswordHash, u.PasswordSalt = nil, nil
 		} else {
 			old := ""
 			if len(u.PasswordHash) > 0 {
-				old = "*****"
+				old = secret.Mask
 			}
 			if u.PasswordHash, u.PasswordSalt, err = teams.HashAccountPassword(pw); err != nil {
 				return nil, err
 			}
-			ch = append(ch, storage.Change{Property: "Password", Old: old, New: "*****"})
+			ch = append(ch, storage.Change{Property: "Password", Old: old, New: secret.Mask})
 		}
 	}
 	return ch, nil

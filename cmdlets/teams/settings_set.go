@@ -1,6 +1,7 @@
 package teams
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,9 +44,6 @@ var settingEnums = []struct {
 	{"AllowFederatedUsersToDialOutToThirdParty", []string{"No", "Yes", "RequireSameEnterpriseUser"}, func(s *storage.Settings) *string { return &s.AllowFederatedUsersToDialOutToThirdParty }, "Reserved for internal Microsoft use."},
 }
 
-// pinLengthRange is the documented PinLength range (rule 22).
-var pinLengthRange = [2]float64{4, 12}
-
 // emailAddressPattern is the <UserAlias>@<Domain> form (rule 20).
 var emailAddressPattern = regexp.MustCompile(`^[^@\s<>"(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$`)
 
@@ -65,9 +63,9 @@ func setSettingsParams() []*engine.ParamInfo {
 		p.ValidateSet = e.values
 		ps = append(ps, p)
 	}
-	pin := engine.NamedParam("PinLength", "Int32", "The number of digits of automatically generated leader PINs: 4 to 12 (default 5). PINs already issued keep their length.")
-	r := pinLengthRange
-	pin.ValidateRange = &r
+	pin := engine.NamedParam("PinLength", "Int32", fmt.Sprintf("The number of digits of automatically generated leader PINs: %d to %d (default %d). PINs already issued keep their length.",
+		storage.MinPinLength, storage.MaxPinLength, storage.DefaultPinLength))
+	pin.ValidateRange = &[2]float64{storage.MinPinLength, storage.MaxPinLength}
 	ps = append(ps, pin,
 		engine.NamedParam("SendEmailFromAddress", "String", "The From address of the emails to users, in the form <UserAlias>@<Domain> (e.g. Admin@Contoso.com). Used only when SendEmailFromOverride is $true."),
 		engine.NamedParam("SendEmailFromDisplayName", "String", "The From display name of the emails to users. Used only when SendEmailFromOverride is $true."),
@@ -126,11 +124,12 @@ func applyInstance(s *storage.Settings, inst any) error {
 	return nil
 }
 
-// pinLengthError is the validation error for a PinLength outside 4–12,
-// worded as the binder's ValidateRange error.
+// pinLengthError is the validation error for a PinLength outside the PIN
+// policy's range, worded as the binder's ValidateRange error.
 func pinLengthError(v string) *engine.ErrorRecord {
 	return engine.NewError("InvalidData", "ParameterArgumentValidationError", v,
-		"Cannot validate argument on parameter 'PinLength'. The %s argument is outside the allowed range of 4 to 12. Supply an argument that is between 4 and 12 and then try the command again.", v).
+		"Cannot validate argument on parameter 'PinLength'. The %s argument is outside the allowed range of %d to %d. Supply an argument that is between %d and %d and then try the command again.",
+		v, storage.MinPinLength, storage.MaxPinLength, storage.MinPinLength, storage.MaxPinLength).
 		WithException("System.Management.Automation.ParameterBindingValidationException")
 }
 
@@ -191,7 +190,7 @@ func applySettingParams(c *engine.Call, s *storage.Settings) {
 // validateSettings checks the settings as they would be after the change
 // (rules 19, 20, 22).
 func validateSettings(s *storage.Settings) error {
-	if s.PinLength < 4 || s.PinLength > 12 {
+	if s.PinLength < storage.MinPinLength || s.PinLength > storage.MaxPinLength {
 		return pinLengthError(strconv.Itoa(s.PinLength))
 	}
 	if a := s.SendEmailFromAddress; a != "" && !emailAddressPattern.MatchString(a) {
@@ -274,7 +273,7 @@ func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingTenantSettings", Module: "MicrosoftTeams",
 		Synopsis: "Modifies the tenant-level settings for dial-in conferencing.",
-		Description: "Changes the tenant's dial-in conferencing settings (Identity \"Global\"). PinLength is 4 to 12 and applies only " +
+		Description: fmt.Sprintf("Changes the tenant's dial-in conferencing settings (Identity \"Global\"). PinLength is %d to %d and applies only ", storage.MinPinLength, storage.MaxPinLength) +
 			"to PINs generated afterwards; AllowPSTNOnlyMeetingsByDefault applies only to users enabled afterwards; " +
 			"SendEmailFromOverride needs SendEmailFromAddress (<UserAlias>@<Domain>) and SendEmailFromDisplayName. " +
 			"Needs the Global, Teams or Skype for Business Administrator role. Writes no output.",

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/internal/secret"
 	"github.com/csshell/csshell/storage"
 )
 
@@ -170,7 +171,7 @@ func applyEnable(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Use
 	changes = append(changes,
 		storage.Change{Property: "AllowPstnOnlyMeeting", New: psBool(conf.AllowPSTNOnlyMeetings)},
 		storage.Change{Property: "AllowTollFreeDialIn", New: psBool(conf.AllowTollFreeDialIn)},
-		storage.Change{Property: "LeaderPin", New: MaskedPIN})
+		storage.Change{Property: "LeaderPin", New: secret.Mask})
 	if settings.AutomaticallySendEmailsToUsers || c.Switch("SendEmail") {
 		n := len(out.Mails)
 		err := t.QueueMail(w, out, MailRequest{Kind: storage.MailEnabled, User: u, Conf: &conf, PIN: pin, To: c.String("SendEmailToAddress")})
@@ -318,5 +319,5 @@ func DisabledChanges(uc *UserContext, old *storage.Conferencing) []storage.Chang
 		}
 		out = append(out, ch)
 	}
-	return append(out, storage.Change{Property: "LeaderPin", Old: MaskedPIN, New: ""})
+	return append(out, storage.Change{Property: "LeaderPin", Old: secret.Mask, New: ""})
 }

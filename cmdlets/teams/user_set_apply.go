@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/internal/secret"
 	"github.com/csshell/csshell/storage"
 )
 
@@ -183,7 +184,7 @@ func ConferencingChanges(uc *UserContext, old, cur *storage.Conferencing, pinRes
 	add("AllowPstnOnlyMeeting", psBool(old.AllowPSTNOnlyMeetings), psBool(cur.AllowPSTNOnlyMeetings))
 	add("AllowTollFreeDialIn", psBool(old.AllowTollFreeDialIn), psBool(cur.AllowTollFreeDialIn))
 	if pinReset {
-		out = append(out, storage.Change{Property: "LeaderPin", Old: MaskedPIN, New: MaskedPIN})
+		out = append(out, storage.Change{Property: "LeaderPin", Old: secret.Mask, New: secret.Mask})
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/engine/format"
 	"github.com/csshell/csshell/engine/value"
+	"github.com/csshell/csshell/internal/secret"
 	"github.com/csshell/csshell/storage"
 )
 
@@ -11,9 +12,6 @@ import (
 // *-CsOnlineDialInConferencingUser cmdlets (the MicrosoftTeams ConfigAPI
 // model).
 const conferencingUserType = "Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.ConferencingUser"
-
-// MaskedPIN is how a leader PIN is always shown after it was handed out.
-const MaskedPIN = "*****"
 
 // conferencingUserProps are the object's properties, in the module's order.
 var conferencingUserProps = []string{
@@ -63,7 +61,7 @@ func conferencingUserObject(uc *UserContext, u *storage.User, pin string) *value
 	if c == nil {
 		c = &storage.Conferencing{}
 	}
-	shown := MaskedPIN
+	shown := secret.Mask
 	if pin != "" {
 		shown = pin
 	}
