@@ -51,6 +51,12 @@ type ParamInfo struct {
 	Default string
 	// Complete, when set, lists values for tab completion of this parameter.
 	Complete func(prefix string) []string
+	// Sensitive marks a parameter whose value is a secret (a PIN, a
+	// password, a credential, an access token): wherever a command line is
+	// recorded (history), the value typed for it in clear is masked,
+	// however the parameter is named on the line (prefix, alias, position,
+	// splatting, pipeline by property name).
+	Sensitive bool
 }
 
 // IsSwitch reports whether the parameter is a [switch].
