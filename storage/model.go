@@ -26,13 +26,6 @@ type Tenant struct {
 	ConferencingStatus string
 }
 
-// Roles an account can hold that allow changes to conferencing settings.
-const (
-	RoleGlobalAdmin = "Global Administrator"
-	RoleTeamsAdmin  = "Teams Administrator"
-	RoleSfBAdmin    = "Skype for Business Administrator"
-)
-
 // ProviderMicrosoft is the audio-conferencing provider name of users
 // conferencing through Microsoft.
 const ProviderMicrosoft = "Microsoft"

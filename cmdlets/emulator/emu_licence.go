@@ -52,7 +52,7 @@ func emuEnable(t *teams.Tenant, w storage.Writer, uc *teams.UserContext, u *stor
 	u.Conferencing = &conf
 	changes := teams.ConferencingChanges(uc, &storage.Conferencing{}, &conf, false)
 	changes = append(changes, storage.Change{Property: "LeaderPin", Old: "", New: secret.Mask})
-	if settings.AutomaticallySendEmailsToUsers {
+	if storage.MailsAutomatically(settings) {
 		n := len(out.Mails)
 		if err := t.QueueMail(w, out, teams.MailRequest{Kind: storage.MailEnabled, User: u, Conf: &conf, PIN: pin}); err != nil {
 			return nil, err
@@ -74,7 +74,7 @@ func emuDisable(t *teams.Tenant, w storage.Writer, uc *teams.UserContext, u *sto
 	old := *u.Conferencing
 	u.Conferencing = nil
 	changes := teams.DisabledChanges(uc, &old)
-	if settings.AutomaticallySendEmailsToUsers {
+	if storage.MailsAutomatically(settings) {
 		n := len(out.Mails)
 		if err := t.QueueMail(w, out, teams.MailRequest{Kind: storage.MailDisabled, User: u, Conf: &old}); err != nil {
 			return nil, err

@@ -68,7 +68,7 @@ func registerTenantEmuMailCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 				if err != nil {
 					return err
 				}
-				admin := teams.IsConferencingAdmin(me)
+				admin := storage.IsConferencingAdmin(me)
 				keep := func(m *storage.Mail) bool {
 					if !admin && !strings.EqualFold(m.To, me.PrimarySmtpAddress) && !strings.EqualFold(m.To, me.UserPrincipalName) {
 						return false

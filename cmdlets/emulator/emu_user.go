@@ -112,32 +112,19 @@ func registerTenantEmuUserCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 
 // emuRoles returns the canonical role names of a -Role argument.
 func emuRoles(given []string) ([]string, error) {
-	all := adminRoles
+	all := storage.AdminRoles
 	var out []string
 	for _, g := range given {
 		canon, ok := teams.Canonical(g, all)
 		if !ok {
 			return nil, teams.InvalidArgument("InvalidRole", g, "The role \"%s\" is not valid. Valid roles are: %s.", g, strings.Join(all, ", "))
 		}
-		if !hasRoleName(out, canon) {
+		if !storage.RolesInclude(out, canon) {
 			out = append(out, canon)
 		}
 	}
 	return out, nil
 }
-
-// hasRoleName reports whether roles holds role (case-insensitive).
-func hasRoleName(roles []string, role string) bool {
-	for _, r := range roles {
-		if strings.EqualFold(r, role) {
-			return true
-		}
-	}
-	return false
-}
-
-// adminRoles are the roles -Role takes.
-var adminRoles = []string{storage.RoleGlobalAdmin, storage.RoleTeamsAdmin, storage.RoleSfBAdmin}
 
 // emuRoleParam is a role-list parameter: each value one of the admin
 // roles, checked like a ValidateSet, except that empty values (an empty
@@ -146,15 +133,15 @@ func emuRoleParam(name, help string, byName bool) *engine.ParamInfo {
 	p := engine.NamedParam(name, "String[]", help)
 	p.ValidateScript = func(v any) error {
 		s := strings.TrimSpace(value.ToString(v))
-		if _, ok := teams.Canonical(s, adminRoles); ok || s == "" {
+		if _, ok := teams.Canonical(s, storage.AdminRoles); ok || s == "" {
 			return nil
 		}
 		return engine.MessageError(fmt.Sprintf("The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.",
-			value.ToString(v), strings.Join(adminRoles, ",")))
+			value.ToString(v), strings.Join(storage.AdminRoles, ",")))
 	}
 	p.Complete = func(prefix string) []string {
 		var out []string
-		for _, r := range adminRoles {
+		for _, r := range storage.AdminRoles {
 			if strings.HasPrefix(strings.ToLower(r), strings.ToLower(prefix)) {
 				out = append(out, "'"+r+"'")
 			}

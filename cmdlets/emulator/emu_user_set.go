@@ -143,7 +143,7 @@ func applyTenantUserParams(c *engine.Call, w storage.Writer, u *storage.User) ([
 	if err != nil {
 		return nil, err
 	}
-	if hasRoleName(u.Roles, storage.RoleGlobalAdmin) && !hasRoleName(roles, storage.RoleGlobalAdmin) {
+	if storage.RolesInclude(u.Roles, storage.RoleGlobalAdmin) && !storage.RolesInclude(roles, storage.RoleGlobalAdmin) {
 		if err := keepOneGlobalAdmin(w, u); err != nil {
 			return nil, err
 		}
@@ -219,7 +219,7 @@ func newRoles(c *engine.Call, cur []string) ([]string, error) {
 			return nil, err
 		}
 		for _, r := range add {
-			if !hasRoleName(roles, r) {
+			if !storage.RolesInclude(roles, r) {
 				roles = append(roles, r)
 			}
 		}
@@ -231,7 +231,7 @@ func newRoles(c *engine.Call, cur []string) ([]string, error) {
 		}
 		kept := roles[:0]
 		for _, r := range roles {
-			if !hasRoleName(rm, r) {
+			if !storage.RolesInclude(rm, r) {
 				kept = append(kept, r)
 			}
 		}
@@ -245,7 +245,7 @@ func newRoles(c *engine.Call, cur []string) ([]string, error) {
 func keepOneGlobalAdmin(r storage.Reader, u *storage.User) error {
 	others := 0
 	err := r.ScanUsers("", 0, func(x *storage.User) error {
-		if x.ID != u.ID && teams.HasRole(x, storage.RoleGlobalAdmin) {
+		if x.ID != u.ID && storage.HasRole(x, storage.RoleGlobalAdmin) {
 			others++
 		}
 		return nil
@@ -286,7 +286,7 @@ func registerRemoveTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 					return teams.InvalidOperation("CannotRemoveSignedInAccount", identity,
 						"The user \"%s\" is the signed-in account and cannot be deleted.", u.UserPrincipalName)
 				}
-				if teams.HasRole(u, storage.RoleGlobalAdmin) {
+				if storage.HasRole(u, storage.RoleGlobalAdmin) {
 					if err := keepOneGlobalAdmin(w, u); err != nil {
 						return err
 					}

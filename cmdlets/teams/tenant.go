@@ -2,7 +2,6 @@ package teams
 
 import (
 	"errors"
-	"strings"
 	"sync"
 	"time"
 
@@ -44,7 +43,7 @@ func NewTenant(store storage.Store) (*Tenant, error) {
 func FirstGlobalAdmin(r storage.Reader) (string, error) {
 	var upn string
 	err := r.ScanUsers("", 0, func(u *storage.User) error {
-		if HasRole(u, storage.RoleGlobalAdmin) {
+		if storage.HasRole(u, storage.RoleGlobalAdmin) {
 			upn = u.UserPrincipalName
 			return errFound // stop: start-up must not read every user
 		}
@@ -78,22 +77,6 @@ func (t *Tenant) SetAccount(upn string) {
 
 // SetClock replaces the clock (tests).
 func (t *Tenant) SetClock(now func() time.Time) { t.now = now }
-
-// HasRole reports whether a user holds a role.
-func HasRole(u *storage.User, role string) bool {
-	for _, r := range u.Roles {
-		if strings.EqualFold(r, role) {
-			return true
-		}
-	}
-	return false
-}
-
-// IsConferencingAdmin reports whether a user may change conferencing
-// settings: Global, Teams or Skype for Business Administrator.
-func IsConferencingAdmin(u *storage.User) bool {
-	return HasRole(u, storage.RoleGlobalAdmin) || HasRole(u, storage.RoleTeamsAdmin) || HasRole(u, storage.RoleSfBAdmin)
-}
 
 // notConnected is the error for tenant cmdlets run while disconnected, as
 // the MicrosoftTeams module words it.
@@ -134,7 +117,7 @@ func (t *Tenant) SignedInAdmin(r storage.Reader) (*storage.User, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !IsConferencingAdmin(me) {
+	if !storage.IsConferencingAdmin(me) {
 		return nil, accessDenied(me.UserPrincipalName)
 	}
 	return me, nil

@@ -210,7 +210,7 @@ func applyDefaultNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *stor
 		if c.Switch("RescheduleMeetings") {
 			changes = append(changes, storage.Change{Property: "RescheduleMeetings", New: "True"})
 		}
-		if s.AutomaticallySendEmailsToUsers {
+		if storage.MailsAutomatically(s) {
 			k := len(out.Mails)
 			if err := t.QueueMail(w, out, MailRequest{Kind: storage.MailChanged, User: u, Conf: u.Conferencing, Quiet: true}); err != nil {
 				return n, err

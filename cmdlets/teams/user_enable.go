@@ -172,7 +172,7 @@ func applyEnable(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Use
 		storage.Change{Property: "AllowPstnOnlyMeeting", New: psBool(conf.AllowPSTNOnlyMeetings)},
 		storage.Change{Property: "AllowTollFreeDialIn", New: psBool(conf.AllowTollFreeDialIn)},
 		storage.Change{Property: "LeaderPin", New: secret.Mask})
-	if settings.AutomaticallySendEmailsToUsers || c.Switch("SendEmail") {
+	if storage.MailOnEnableOrDisable(settings, c.Switch("SendEmail")) {
 		n := len(out.Mails)
 		err := t.QueueMail(w, out, MailRequest{Kind: storage.MailEnabled, User: u, Conf: &conf, PIN: pin, To: c.String("SendEmailToAddress")})
 		if err != nil {
@@ -290,7 +290,7 @@ func disableConferencingUser(c *engine.Call, t *Tenant) error {
 		if err != nil {
 			return err
 		}
-		if s.AutomaticallySendEmailsToUsers || c.Switch("SendEmail") {
+		if storage.MailOnEnableOrDisable(s, c.Switch("SendEmail")) {
 			n := len(out.Mails)
 			err := t.QueueMail(w, &out, MailRequest{Kind: storage.MailDisabled, User: u, Conf: &old, To: c.String("SendEmailToAddress"),
 				FromAddress: c.String("SendEmailFromAddress"), FromName: c.String("SendEmailFromDisplayName")})

@@ -109,10 +109,7 @@ func applySetUser(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Us
 		conf.PIN.SetAt = t.now().UTC()
 	}
 	changes := ConferencingChanges(uc, &old, &conf, res.pin != "")
-	mail, err := setUserMailKind(c, settings, res.pin != "", len(changes) > 0)
-	if err != nil {
-		return nil, err
-	}
+	mail := storage.MailForChange(settings, c.Switch("SendEmail"), res.pin != "", changes)
 	if len(changes) == 0 && mail == "" {
 		return res, nil
 	}
@@ -146,25 +143,6 @@ func applySetUser(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Us
 		}
 	}
 	return res, nil
-}
-
-// setUserMailKind decides the email of a Set (rules 17 and 18): the reset
-// email (with the PIN) when the PIN is reset and emails are automatic or
-// -SendEmail is given; the information email (never the PIN) on
-// -SendEmail; the change notice when the conference id or a default
-// number changed and emails are automatic; else none.
-func setUserMailKind(c *engine.Call, s *storage.Settings, reset, changed bool) (string, error) {
-	auto, send := s.AutomaticallySendEmailsToUsers, c.Switch("SendEmail")
-	switch {
-	case reset && (auto || send):
-		return storage.MailPINReset, nil
-	case send:
-		return storage.MailInfo, nil
-	case changed && auto && (c.Has("ServiceNumber") || c.Has("TollFreeServiceNumber") || c.Has("ConferenceId") ||
-		c.Switch("ResetConferenceId") || c.Has("BridgeId") || c.Has("BridgeName")):
-		return storage.MailChanged, nil
-	}
-	return "", nil
 }
 
 // ConferencingChanges lists the changed properties for the audit record;

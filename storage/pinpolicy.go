@@ -1,5 +1,15 @@
 package storage
 
+// The PIN policy (seed rules; cmdlets.md §24–25): every user enabled for
+// audio conferencing has a numeric leader PIN that starts their meetings by
+// phone; PINs have MinPinLength to MaxPinLength digits, DefaultPinLength by
+// default, and a change of the tenant's PinLength applies only to PINs
+// generated afterwards; a new PIN is shown once, in the response that made
+// it, and as secret.Mask (internal/secret) everywhere afterwards; only its
+// keyed hash is stored (the store implementation hashes it with its
+// secret, see Writer.HashPIN and Reader.VerifyPIN). This file is the one
+// place the lengths, generation and validity live.
+
 import (
 	"crypto/rand"
 	"fmt"
