@@ -69,6 +69,10 @@ func (f *frame) bindError(name string, node syntax.Node, err error) error {
 		rec.ExceptionType = be.ExceptionType
 		rec.ErrorID = be.ErrorID
 		rec.Category = be.Category
+		if !be.Extent.IsZero() && node != nil {
+			// pwsh places the error on the argument it is about.
+			node = syntax.Extent{Start: be.Extent.Start, End: be.Extent.End}
+		}
 	} else if r, ok := err.(*ErrorRecord); ok {
 		rec = r
 		rec.CommandName = name

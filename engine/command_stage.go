@@ -194,13 +194,13 @@ func (f *frame) evalArgs(elems []syntax.CommandElement) ([]binding.Arg, error) {
 	for _, el := range elems {
 		switch e := el.(type) {
 		case *syntax.CommandParameter:
-			a := binding.Arg{Name: e.Name, IsParam: true, Text: "-" + e.Name, Colon: e.Colon}
+			a := binding.Arg{Name: e.Name, IsParam: true, Text: "-" + e.Name, Colon: e.Colon, Extent: argExtent(e)}
 			if e.Argument != nil {
 				v, err := f.argValue(e.Argument)
 				if err != nil {
 					return nil, err
 				}
-				a.Value, a.HasValue = v, true
+				a.Value, a.HasValue, a.ValueExtent = v, true, argExtent(e.Argument)
 			}
 			args = append(args, a)
 		case *syntax.VariableExpr:
@@ -216,16 +216,22 @@ func (f *frame) evalArgs(elems []syntax.CommandElement) ([]binding.Arg, error) {
 			if err != nil {
 				return nil, err
 			}
-			args = append(args, binding.Arg{Value: v, HasValue: true, Text: f.text(e)})
+			args = append(args, binding.Arg{Value: v, HasValue: true, Text: f.text(e), Extent: argExtent(e)})
 		case syntax.Expression:
 			v, err := f.argValue(e)
 			if err != nil {
 				return nil, err
 			}
-			args = append(args, binding.Arg{Value: v, HasValue: true, Text: f.text(e)})
+			args = append(args, binding.Arg{Value: v, HasValue: true, Text: f.text(e), Extent: argExtent(e)})
 		}
 	}
 	return args, nil
+}
+
+// argExtent is where an argument is written, for the binder's errors.
+func argExtent(n syntax.Node) binding.Extent {
+	e := n.Ext()
+	return binding.Extent{Start: e.Start, End: e.End}
 }
 
 // argValue evaluates a command argument; a numeric literal keeps the text

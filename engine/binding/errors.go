@@ -25,6 +25,12 @@ type Error struct {
 	// Inner is the underlying error (a conversion or validation-script
 	// failure), when there is one.
 	Inner error
+	// Extent is the source extent of the argument to blame (the -Name
+	// for a name that matches nothing, the value for a conversion or
+	// validation failure), as pwsh places the error; zero when the whole
+	// command is to blame (a parameter set conflict, missing mandatory
+	// parameters) or the argument's extent is unknown.
+	Extent Extent
 }
 
 // Error returns the message.

@@ -47,6 +47,11 @@ func newRun(b *binder, args []Arg, pb *PartialBinding) *lineRun {
 // blame): Bind returns it, Partial records it and returns nil so that
 // binding goes on.
 func (r *lineRun) fail(idx int, e *Error) error {
+	// pwsh blames the argument, except for a parameter set conflict,
+	// which is the whole command's.
+	if idx >= 0 && idx < len(r.args) && e.ErrorID != "AmbiguousParameterSet" {
+		e.Extent = r.args[idx].Extent
+	}
 	if r.pb == nil {
 		return e
 	}
@@ -54,13 +59,35 @@ func (r *lineRun) fail(idx int, e *Error) error {
 	return nil
 }
 
-// value is what binding v to p stores: the converted, validated value in
-// Bind, a placeholder in Partial.
-func (r *lineRun) value(p *pinfo, v any) (any, error) {
+// value is what binding v, written at extent at, to p stores: the
+// converted, validated value in Bind (a failure blames at), a placeholder
+// in Partial.
+func (r *lineRun) value(p *pinfo, v any, at Extent) (any, error) {
 	if r.pb != nil {
 		return unknownValue{}, nil
 	}
-	return r.b.convertValidate(p, v)
+	out, err := r.b.convertValidate(p, v)
+	return out, blame(err, at)
+}
+
+// blame places a binding error at the extent of the argument it is about,
+// unless it is placed already.
+func blame(err error, at Extent) error {
+	if e, ok := err.(*Error); ok && e.Extent.IsZero() {
+		e.Extent = at
+	}
+	return err
+}
+
+// valueExtent is where the value of a named argument is written.
+func (r *lineRun) valueExtent(n namedArg) Extent {
+	switch {
+	case n.valIdx >= 0:
+		return r.args[n.valIdx].Extent
+	case !r.args[n.idx].ValueExtent.IsZero():
+		return r.args[n.idx].ValueExtent
+	}
+	return r.args[n.idx].Extent
 }
 
 // note records, in Partial, what argument idx binds to.
@@ -202,7 +229,7 @@ func (r *lineRun) bindNamed(named []namedArg) error {
 				return err
 			}
 		}
-		v, err := r.value(n.p, n.val)
+		v, err := r.value(n.p, n.val, r.valueExtent(n))
 		if err != nil {
 			return err
 		}

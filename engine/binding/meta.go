@@ -36,7 +36,21 @@ type Arg struct {
 	// text (completion, history masking), so its arguments may stand for a
 	// value without having one.
 	Unknown bool
+	// Extent is where the argument is written ("-Name", "-Name:value" or
+	// the value); ValueExtent, for -Name:value, where its value is. Zero
+	// when unknown (splatted or synthesized arguments). Binding errors
+	// carry the extent of the argument they blame.
+	Extent      Extent
+	ValueExtent Extent
 }
+
+// Extent is a byte range [Start, End) in the script text.
+type Extent struct {
+	Start, End int
+}
+
+// IsZero reports an unknown (empty) extent.
+func (e Extent) IsZero() bool { return e.End <= e.Start }
 
 // Binding is the result of binding a command line.
 type Binding struct {

@@ -47,7 +47,7 @@ func (r *lineRun) bindPositional(positional []posArg) error {
 		vals[i] = pa.arg.Value
 		r.note(pa.idx, rest, ArgRemaining)
 	}
-	arg := Arg{Value: vals, HasValue: true}
+	arg := Arg{Value: vals, HasValue: true, Extent: leftover[0].arg.Extent}
 	if len(vals) == 1 {
 		arg = leftover[0].arg
 	}
@@ -67,7 +67,8 @@ func (r *lineRun) bindPositional(positional []posArg) error {
 // first parameter the value fits without coercion, else the first one.
 func (r *lineRun) bindAt(group []*pinfo, a Arg) (*pinfo, any, error) {
 	if r.pb == nil {
-		return r.b.bindAt(group, a.Value)
+		p, v, err := r.b.bindAt(group, a.Value)
+		return p, v, blame(err, a.Extent)
 	}
 	if !a.Unknown {
 		for _, p := range group {
