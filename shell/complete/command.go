@@ -16,6 +16,10 @@ func (c *Completer) inCommand(input string, toks []syntax.Token, w word, cursor 
 	none := result{start: w.start}
 	cc := findCommand(input, w, cursor)
 	isString := w.tok.Kind == syntax.TokStringLiteral || w.tok.Kind == syntax.TokStringExpandable
+	if cc.redirect {
+		vw := newValueWord(w.text)
+		return result{start: w.start, items: c.paths(vw.value, vw.quote, anyPath)}
+	}
 	if cc.atName() {
 		switch {
 		case isString:

@@ -14,6 +14,9 @@ type cursorCommand struct {
 	// text is what was parsed: the input, with a placeholder word at the
 	// cursor when nothing is typed there yet.
 	text string
+	// redirect is set when the word is the target of a redirection (a
+	// file path), of any command or expression.
+	redirect bool
 }
 
 // atName reports whether the cursor word is the command name.
@@ -41,10 +44,16 @@ func findCommand(input string, w word, cursor int) cursorCommand {
 			return false
 		}
 		if pe, ok := n.(syntax.PipelineElement); ok && pos < e.End {
-			inner = pe
+			inner, out.redirect = pe, false
+		}
+		if r, ok := n.(*syntax.Redirection); ok && r.Target != nil && r.Target.Ext().Start == pos {
+			out.redirect = true
 		}
 		return true
 	})
+	if out.redirect {
+		return out
+	}
 	cmd, ok := inner.(*syntax.Command)
 	if !ok {
 		return out

@@ -33,5 +33,8 @@ func TestPaths(t *testing.T) {
 		{name: "fallback for unknown command", in: "frob no", span: "no", want: []string{"notes.txt"}},
 		{name: "missing dir", in: "gc nowhere/x", none: true},
 		{name: "int param has none", in: "gc -TotalCount ", none: true},
+		{name: "redirection target", in: "Get-Thing > no", span: "no", want: []string{"notes.txt"}},
+		{name: "redirection target empty", in: "$x 2>> ", span: "", has: []string{"notes.txt", "data/"}},
+		{name: "after a redirection, arguments again", in: "Get-Thing > out.txt -K", span: "-K", want: []string{"-Kind"}},
 	})
 }
