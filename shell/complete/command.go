@@ -33,6 +33,9 @@ func (c *Completer) inCommand(input string, toks []syntax.Token, w word, cursor 
 		return none
 	}
 	if cc.cmd == nil {
+		if w.tok.Kind == syntax.TokKeyword && cc.startsStatement {
+			return result{start: w.start, items: c.commandNames(w.text)}
+		}
 		if w.tok.Kind == syntax.TokParameter || w.tok.Kind == syntax.TokOperator {
 			return result{start: w.start, items: operators(w.text)}
 		}

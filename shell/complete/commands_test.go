@@ -31,6 +31,8 @@ func TestCommandNames(t *testing.T) {
 		{name: "in hashtable value", in: "@{ a = Get-Ch", span: "Get-Ch", want: []string{"Get-ChildItem"}},
 		{name: "cursor mid-line", in: "Get-Ch‸ -Path x", span: "Get-Ch", want: []string{"Get-ChildItem"}},
 		{name: "cursor mid-word", in: "Get-Ch‸ildItem", span: "Get-Ch", want: []string{"Get-ChildItem"}},
+		{name: "keyword starting a command name", in: "foreach", span: "foreach", want: []string{"ForEach-Object"}},
+		{name: "keyword inside a statement is none", in: "if ($true) { } els", none: true},
 		{name: "descriptions are synopses", in: "Get-Thi", span: "Get-Thi", want: []string{"Get-Thing"}},
 		{name: "hashtable key is no command", in: "@{ Get-Ch", none: true},
 		{name: "index is no command", in: "$a[Get-Ch", none: true},

@@ -17,6 +17,10 @@ type cursorCommand struct {
 	// redirect is set when the word is the target of a redirection (a
 	// file path), of any command or expression.
 	redirect bool
+	// startsStatement is set when a statement begins at the word: a
+	// keyword typed there may be the start of a command name (for →
+	// ForEach-Object).
+	startsStatement bool
 }
 
 // atName reports whether the cursor word is the command name.
@@ -48,6 +52,9 @@ func findCommand(input string, w word, cursor int) cursorCommand {
 		}
 		if r, ok := n.(*syntax.Redirection); ok && r.Target != nil && r.Target.Ext().Start == pos {
 			out.redirect = true
+		}
+		if _, ok := n.(syntax.Statement); ok && e.Start == pos {
+			out.startsStatement = true
 		}
 		return true
 	})
