@@ -22,7 +22,9 @@ func MailsAutomatically(s *Settings) bool { return s != nil && s.AutomaticallySe
 
 // MailOnEnableOrDisable reports whether enabling or disabling a user
 // sends the enablement (with the PIN) or the disablement email.
-func MailOnEnableOrDisable(s *Settings, sendEmail bool) bool { return MailsAutomatically(s) || sendEmail }
+func MailOnEnableOrDisable(s *Settings, sendEmail bool) bool {
+	return MailsAutomatically(s) || sendEmail
+}
 
 // MailForChange decides the email a change of a conferencing user sends:
 // the reset email (with the new PIN) when the PIN was reset and emails are
