@@ -48,7 +48,6 @@ func emuEnable(t *teams.Tenant, w storage.Writer, uc *teams.UserContext, u *stor
 	if conf.PIN, err = w.HashPIN(pin); err != nil {
 		return nil, err
 	}
-	conf.PIN.SetAt = t.Now().UTC()
 	u.Conferencing = &conf
 	changes := teams.ConferencingChanges(uc, &storage.Conferencing{}, &conf, false)
 	changes = append(changes, storage.Change{Property: "LeaderPin", Old: "", New: secret.Mask})

@@ -99,13 +99,13 @@ func newTenantUser(c *engine.Call, t *teams.Tenant) error {
 }
 
 // buildNewUser checks New-TenantUser's parameters and builds the user.
-func buildNewUser(c *engine.Call, t *teams.Tenant, r storage.Reader, upn string) (*storage.User, error) {
+func buildNewUser(c *engine.Call, t *teams.Tenant, w storage.Writer, upn string) (*storage.User, error) {
 	alias, domain, ok := strings.Cut(upn, "@")
 	if !ok || alias == "" || strings.ContainsAny(upn, " <>,;\"") || strings.Count(upn, "@") != 1 {
 		return nil, teams.InvalidArgument("InvalidUserPrincipalName", upn,
 			"The user principal name \"%s\" is not valid: use the form alias@domain.", upn)
 	}
-	tn, err := r.Tenant()
+	tn, err := w.Tenant()
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +114,7 @@ func buildNewUser(c *engine.Call, t *teams.Tenant, r storage.Reader, upn string)
 			"The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization: %s.",
 			strings.Join(tn.Domains, ", "))
 	}
-	now := t.Now().UTC()
+	now := w.Now().UTC()
 	u := &storage.User{
 		ID: storage.UserIDFor(upn), UserPrincipalName: upn, DisplayName: alias,
 		SipAddress: "sip:" + upn, PrimarySmtpAddress: upn, HasMailbox: true, UsageLocation: "US",
@@ -159,7 +159,7 @@ func buildNewUser(c *engine.Call, t *teams.Tenant, r storage.Reader, upn string)
 			return nil, err
 		}
 	}
-	if existing, err := r.FindUsers(upn); err != nil {
+	if existing, err := w.FindUsers(upn); err != nil {
 		return nil, err
 	} else if len(existing) > 0 {
 		return nil, engine.NewError("ResourceExists", "UserAlreadyExists", upn,

@@ -92,7 +92,7 @@ func setTenantUser(c *engine.Call, t *teams.Tenant) error {
 		if len(changes) == 0 {
 			return nil
 		}
-		u.Modified = t.Now().UTC()
+		u.Modified = w.Now().UTC()
 		if err := w.PutUser(u); err != nil {
 			return teams.StoreError(err, identity)
 		}

@@ -289,7 +289,7 @@ func afterRestore(t *teams.Tenant, c *engine.Call, admin, path string, hdr *stor
 			return err
 		}
 		return w.AddAudit(&storage.AuditRecord{
-			Time: t.Now().UTC(), Account: admin, Cmdlet: c.Cmdlet.Name, Target: tn.Name, TargetID: tn.ID,
+			Time: w.Now().UTC(), Account: admin, Cmdlet: c.Cmdlet.Name, Target: tn.Name, TargetID: tn.ID,
 			Changes: []storage.Change{
 				{Property: "Snapshot", New: path},
 				{Property: "SnapshotCreated", New: value.ToString(hdr.Created)},

@@ -110,7 +110,7 @@ func grantDialoutPolicy(c *engine.Call, t *Tenant) error {
 			return nil
 		}
 		u.DialOutPolicy = policy
-		u.Modified = t.now().UTC()
+		u.Modified = w.Now().UTC()
 		if err := w.PutUser(u); err != nil {
 			return err
 		}

@@ -74,7 +74,7 @@ func (t *Tenant) QueueMail(w storage.Writer, out *ChangeOutcome, req MailRequest
 	m := &storage.Mail{
 		To: to, From: from, FromDisplayName: fromName,
 		Subject: subject, Body: body, Kind: req.Kind, UserID: req.User.ID,
-		Sent: t.now().UTC(),
+		Sent: w.Now().UTC(),
 	}
 	if err := w.AddMail(m); err != nil {
 		return err

@@ -259,7 +259,7 @@ func replaceDefaultNumber(t *Tenant, w storage.Writer, admin *storage.User, c *e
 		cf.TollFreeServiceNumber = other
 	}
 	u.Conferencing = &cf
-	u.Modified = t.now().UTC()
+	u.Modified = w.Now().UTC()
 	if err := w.PutUser(u); err != nil {
 		return StoreError(err, u.UserPrincipalName)
 	}

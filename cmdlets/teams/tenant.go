@@ -3,7 +3,6 @@ package teams
 import (
 	"errors"
 	"sync"
-	"time"
 
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/storage"
@@ -16,8 +15,6 @@ type Tenant struct {
 
 	mu      sync.Mutex
 	account string // UPN of the signed-in account; "" when disconnected
-	// now is the clock (tests set it).
-	now func() time.Time
 	// Deliver, when set, also delivers each outbox mail elsewhere (an SMTP
 	// relay); errors are reported as warnings, the outbox keeps the mail.
 	Deliver func(m *storage.Mail) error
@@ -26,7 +23,7 @@ type Tenant struct {
 // NewTenant connects to store, signed in as the tenant's first Global
 // Administrator (the demo tenant's admin@contoso.onmicrosoft.com).
 func NewTenant(store storage.Store) (*Tenant, error) {
-	t := &Tenant{store: store, now: time.Now}
+	t := &Tenant{store: store}
 	err := store.View(func(r storage.Reader) error {
 		admin, err := FirstGlobalAdmin(r)
 		if err != nil {
@@ -74,9 +71,6 @@ func (t *Tenant) SetAccount(upn string) {
 	defer t.mu.Unlock()
 	t.account = upn
 }
-
-// SetClock replaces the clock (tests).
-func (t *Tenant) SetClock(now func() time.Time) { t.now = now }
 
 // notConnected is the error for tenant cmdlets run while disconnected, as
 // the MicrosoftTeams module words it.
@@ -153,7 +147,7 @@ func (t *Tenant) Change(fn func(w storage.Writer, admin *storage.User) error) er
 // Audit appends an Audit record for a change made by cmdlet c.
 func (t *Tenant) Audit(w storage.Writer, admin *storage.User, c *engine.Call, target, targetID string, changes []storage.Change) error {
 	return w.AddAudit(&storage.AuditRecord{
-		Time:     t.now().UTC(),
+		Time:     w.Now().UTC(),
 		Account:  admin.UserPrincipalName,
 		Cmdlet:   c.Cmdlet.Name,
 		Target:   target,
@@ -180,6 +174,3 @@ func StoreError(err error, target string) error {
 // progressEvery is how many users a bulk cmdlet handles between two
 // progress-bar updates.
 const progressEvery = 100
-
-// Now is the tenant's clock: the time every change is stamped with.
-func (t *Tenant) Now() time.Time { return t.now() }

@@ -202,7 +202,7 @@ func applyDefaultNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *stor
 		} else {
 			u.Conferencing.ServiceNumber = plan.to
 		}
-		u.Modified = t.now().UTC()
+		u.Modified = w.Now().UTC()
 		if err := w.PutUser(u); err != nil {
 			return n, err
 		}

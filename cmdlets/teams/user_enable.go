@@ -152,10 +152,9 @@ func applyEnable(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Use
 	if conf.PIN, err = w.HashPIN(pin); err != nil {
 		return err
 	}
-	conf.PIN.SetAt = t.now().UTC()
 	u.Provider = storage.ProviderMicrosoft
 	u.Conferencing = &conf
-	u.Modified = t.now().UTC()
+	u.Modified = w.Now().UTC()
 	if err := w.PutUser(u); err != nil {
 		if errors.Is(err, storage.ErrDuplicate) {
 			return conferenceIDTaken(conf.ConferenceID, bridge.Name)
@@ -280,7 +279,7 @@ func disableConferencingUser(c *engine.Call, t *Tenant) error {
 		old := *u.Conferencing
 		u.Conferencing = nil
 		u.Provider = ""
-		u.Modified = t.now().UTC()
+		u.Modified = w.Now().UTC()
 		if err := w.PutUser(u); err != nil {
 			return err
 		}

@@ -106,7 +106,6 @@ func applySetUser(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Us
 		if conf.PIN, err = w.HashPIN(res.pin); err != nil {
 			return nil, err
 		}
-		conf.PIN.SetAt = t.now().UTC()
 	}
 	changes := ConferencingChanges(uc, &old, &conf, res.pin != "")
 	mail := storage.MailForChange(settings, c.Switch("SendEmail"), res.pin != "", changes)
@@ -114,7 +113,7 @@ func applySetUser(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Us
 		return res, nil
 	}
 	u.Conferencing = &conf
-	u.Modified = t.now().UTC()
+	u.Modified = w.Now().UTC()
 	if len(changes) > 0 {
 		if err := w.PutUser(u); err != nil {
 			if errors.Is(err, storage.ErrDuplicate) {

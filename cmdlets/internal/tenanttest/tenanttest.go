@@ -22,11 +22,11 @@ import (
 // Clock is the fixed time tenant tests run at.
 var Clock = time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
 
-// OpenMemory opens a fresh in-memory demo tenant, closed when the test
-// ends.
+// OpenMemory opens a fresh in-memory demo tenant whose clock reads Clock,
+// closed when the test ends.
 func OpenMemory(t testing.TB) storage.Store {
 	t.Helper()
-	s, err := badgerstore.OpenInMemory()
+	s, err := badgerstore.Options{Now: clock}.OpenInMemory()
 	if err != nil {
 		t.Fatalf("open in-memory tenant: %v", err)
 	}
@@ -35,24 +35,26 @@ func OpenMemory(t testing.TB) storage.Store {
 }
 
 // OpenDir opens (creating it with the demo tenant when new) the tenant
-// store in dir; the caller closes it.
+// store in dir, its clock reading Clock; the caller closes it.
 func OpenDir(t testing.TB, dir string) storage.Store {
 	t.Helper()
-	s, err := badgerstore.Open(dir)
+	s, err := badgerstore.Options{Now: clock}.Open(dir)
 	if err != nil {
 		t.Fatalf("open tenant %s: %v", dir, err)
 	}
 	return s
 }
 
-// Connect signs in to store as its first Global Administrator, on Clock.
+// clock is the stores' one clock in tests: Clock.
+func clock() time.Time { return Clock }
+
+// Connect signs in to store as its first Global Administrator.
 func Connect(t testing.TB, store storage.Store) *teams.Tenant {
 	t.Helper()
 	tn, err := teams.NewTenant(store)
 	if err != nil {
 		t.Fatalf("connect: %v", err)
 	}
-	tn.SetClock(func() time.Time { return Clock })
 	return tn
 }
 
