@@ -46,7 +46,7 @@ func registerNewTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 			emuByName("Department", "String", "The user's department."),
 			emuByName("NoAudioConferencingLicense", "SwitchParameter", "The user holds no audio-conferencing licence (and is not enabled)."),
 			emuByName("Provider", "String", "The audio-conferencing provider: Microsoft (default), None, or a third party's name (e.g. Intercall)."),
-			emuByName("Password", "SecureString", "A sign-in password for Connect-MicrosoftTeams; stored only as a salted hash."),
+			engine.Secret(emuByName("Password", "SecureString", "A sign-in password for Connect-MicrosoftTeams; stored only as a salted hash.")),
 		},
 		Outputs: []string{tenantUserType},
 		Examples: []engine.Example{

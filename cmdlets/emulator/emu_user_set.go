@@ -37,7 +37,7 @@ func registerSetTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 			engine.NamedParam("Department", "String", "The user's department."),
 			engine.NamedParam("AudioConferencingLicense", "Boolean", "Assigns ($true) or removes ($false) the audio-conferencing licence."),
 			engine.NamedParam("Provider", "String", "The audio-conferencing provider: Microsoft, None, or a third party's name."),
-			engine.NamedParam("Password", "SecureString", "A new sign-in password ($null removes it); stored only as a salted hash."),
+			engine.Secret(engine.NamedParam("Password", "SecureString", "A new sign-in password ($null removes it); stored only as a salted hash.")),
 			engine.NamedParam("PassThru", "SwitchParameter", "Writes the changed user."),
 		},
 		Outputs: []string{tenantUserType},

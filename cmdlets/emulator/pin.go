@@ -16,7 +16,7 @@ func registerTestLeaderPin(rt *engine.Runtime, t *teams.Tenant) {
 			"Administrator, Teams Administrator and Skype for Business Administrator roles may test PINs.",
 		Params: []*engine.ParamInfo{
 			t.UserIdentityParam(true, "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id."),
-			{Name: "Pin", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, Mandatory: true, FromPipelineByName: true}},
+			{Name: "Pin", Type: "String", Sensitive: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, Mandatory: true, FromPipelineByName: true}},
 				Help: "Specifies the PIN to test.", Aliases: []string{"LeaderPin"}},
 		},
 		Examples: []engine.Example{

@@ -25,14 +25,14 @@ func registerConnectTeams(rt *engine.Runtime, t *Tenant) {
 		Params: []*engine.ParamInfo{
 			engine.NamedParam("TenantId", "String", "Specifies the ID of a tenant (its GUID or one of its domains)."),
 			engine.WithCompleter(engine.NamedParam("AccountId", "String", "Specifies the ID (user principal name) of an account."), t.CompleteUsers),
-			engine.NamedParam("Credential", "PSObject", "Specifies a PSCredential object: an object with UserName and Password properties, or a user name."),
+			engine.Secret(engine.NamedParam("Credential", "PSObject", "Specifies a PSCredential object: an object with UserName and Password properties, or a user name.")),
 			engine.NamedParam("TeamsEnvironmentName", "String", "Specifies the Teams environment (TeamsGCCH, TeamsDOD, TeamsChina); the offline tenant is in the commercial cloud."),
 			engine.NamedParam("UseDeviceAuthentication", "SwitchParameter", "Uses device code authentication instead of a browser control."),
 			engine.NamedParam("LogLevel", "String", "Specifies the log level."),
 			engine.NamedParam("LogFilePath", "String", "The path where the log file for this PowerShell session is written to."),
 			engine.NamedParam("CertificateThumbprint", "String", "Specifies the certificate thumbprint of a digital public key X.509 certificate (application sign-in, not supported offline)."),
 			engine.NamedParam("ApplicationId", "String", "Specifies the application ID of the service principal (not supported offline)."),
-			engine.NamedParam("AccessTokens", "String[]", "Specifies access tokens (not supported offline)."),
+			engine.Secret(engine.NamedParam("AccessTokens", "String[]", "Specifies access tokens (not supported offline).")),
 		},
 		Examples: []engine.Example{
 			{Title: "Connect as the administrator", Code: "Connect-MicrosoftTeams"},

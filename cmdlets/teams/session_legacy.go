@@ -37,13 +37,13 @@ func registerLegacySession(rt *engine.Runtime, t *Tenant) {
 		Description: "Authenticates an account of the tenant (as Connect-MicrosoftTeams does) and returns a remote session object; " +
 			"Import-PSSession then signs the shell in as that account.",
 		Params: []*engine.ParamInfo{
-			{Name: "Credential", Type: "PSObject", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
+			{Name: "Credential", Type: "PSObject", Sensitive: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
 				Help: "Specifies a PSCredential object (UserName and Password properties) or a user name."},
 			engine.WithCompleter(engine.NamedParam("UserName", "String", "Specifies the user principal name of the account to sign in with."), t.CompleteUsers),
 			engine.NamedParam("OverrideAdminDomain", "String", "Specifies the tenant's admin domain."),
 			engine.NamedParam("OverrideDiscoveryUri", "Uri", "Specifies the Lync auto-discovery URI (accepted and ignored)."),
 			engine.NamedParam("OverridePowershellUri", "Uri", "Specifies the remote PowerShell URI (accepted and ignored)."),
-			engine.NamedParam("OverrideAccessToken", "String", "Specifies an access token (not supported offline)."),
+			engine.Secret(engine.NamedParam("OverrideAccessToken", "String", "Specifies an access token (not supported offline).")),
 			engine.NamedParam("SessionOption", "PSObject", "Specifies advanced options for the session (accepted and ignored)."),
 		},
 		Examples: []engine.Example{{Title: "Connect the legacy way",
