@@ -46,6 +46,12 @@ func (p Param[T]) Info() *ParamInfo { return p.info }
 // Name is the parameter's canonical name.
 func (p Param[T]) Name() string { return p.info.Name }
 
+// Declared reports whether the running cmdlet declares this parameter
+// (for helpers shared by cmdlets of which only some have it).
+func (p Param[T]) Declared(c *Call) bool {
+	return c.Cmdlet != nil && c.Cmdlet.Param(p.info.Name) == p.info
+}
+
 // Given reports whether the parameter is bound in this call (on the
 // command line, by splatting, or from the current pipeline object).
 func (p Param[T]) Given(c *Call) bool {

@@ -7,8 +7,40 @@ import (
 	"github.com/csshell/csshell/storage"
 )
 
+// grantDialoutParams are Grant-CsDialoutPolicy's parameters: each
+// declared once, read through its handle.
+type grantDialoutParams struct {
+	identity   engine.Param[any]
+	policyName engine.Param[string]
+	global     engine.Param[bool]
+	passThru   engine.Param[bool]
+	tenant     engine.Param[string]
+}
+
+func newGrantDialoutParams(t *Tenant) *grantDialoutParams {
+	return &grantDialoutParams{
+		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "String", Complete: t.CompleteUsers,
+			Sets: []engine.ParamSet{{Name: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true}},
+			Help: "Specifies the user: SIP address, user principal name or object id (Identity)."}),
+		policyName: engine.Declare[string](&engine.ParamInfo{Name: "PolicyName", Type: "String", Complete: t.completePolicies, AllowNull: true, AllowEmptyString: true,
+			Sets: []engine.ParamSet{{Name: "Identity", Position: 1}, {Name: "GrantToTenant", Position: 1}},
+			Help: "The policy to assign, e.g. DialoutCPCandPSTNInternational (the Tag: prefix is optional); $null unassigns."}),
+		global: engine.Declare[bool](&engine.ParamInfo{Name: "Global", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "GrantToTenant", Position: -1, Mandatory: true}},
+			Help: "Assigns the policy to the tenant as a whole (the global instance)."}),
+		passThru: engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "Returns the user the policy was granted to.")),
+		tenant:   engine.Declare[string](engine.NamedParam("Tenant", "Guid", "Reserved for internal Microsoft use.")),
+	}
+}
+
+// infos is the declaration list, in the module's order.
+func (p *grantDialoutParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.identity.Info(), p.policyName.Info(), p.global.Info(), p.passThru.Info(), p.tenant.Info(),
+		userDCParam(), userAsJobParam()}
+}
+
 // registerGrantDialoutPolicy adds Grant-CsDialoutPolicy.
 func registerGrantDialoutPolicy(rt *engine.Runtime, t *Tenant) {
+	p := newGrantDialoutParams(t)
 	rt.Register(&engine.Cmdlet{
 		Name: "Grant-CsDialoutPolicy", Module: "MicrosoftTeams",
 		Synopsis: "Use the Grant-CsDialoutPolicy cmdlet to assign the tenant global, a group of users, or a per-user outbound calling restriction policy to one or more users.",
@@ -18,18 +50,7 @@ func registerGrantDialoutPolicy(rt *engine.Runtime, t *Tenant) {
 		DefaultSet:            "Identity",
 		SupportsShouldProcess: true,
 		ConfirmImpact:         "Medium",
-		Params: []*engine.ParamInfo{
-			{Name: "Identity", Type: "String", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true}},
-				Help: "Specifies the user: SIP address, user principal name or object id (Identity)."},
-			{Name: "PolicyName", Type: "String", Complete: t.completePolicies, AllowNull: true, AllowEmptyString: true,
-				Sets: []engine.ParamSet{{Name: "Identity", Position: 1}, {Name: "GrantToTenant", Position: 1}},
-				Help: "The policy to assign, e.g. DialoutCPCandPSTNInternational (the Tag: prefix is optional); $null unassigns."},
-			{Name: "Global", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "GrantToTenant", Position: -1, Mandatory: true}},
-				Help: "Assigns the policy to the tenant as a whole (the global instance)."},
-			engine.NamedParam("PassThru", "SwitchParameter", "Returns the user the policy was granted to."),
-			engine.NamedParam("Tenant", "Guid", "Reserved for internal Microsoft use."),
-			userDCParam(), userAsJobParam(),
-		},
+		Params: p.infos(),
 		Examples: []engine.Example{
 			{Title: "Assign a policy", Code: "Grant-CsDialoutPolicy -Identity \"ken.myer@contoso.com\" -PolicyName \"DialoutCPCandPSTNInternational\""},
 			{Title: "Remove an assignment", Code: "Grant-CsDialoutPolicy -Identity \"ken.myer@contoso.com\" -PolicyName $Null"},
@@ -37,24 +58,24 @@ func registerGrantDialoutPolicy(rt *engine.Runtime, t *Tenant) {
 			{Title: "Set the tenant's policy", Code: "Grant-CsDialoutPolicy -Global -PolicyName \"DialoutCPCandPSTNInternational\""},
 		},
 		New: func() engine.Processor {
-			return &engine.Funcs{OnBegin: userCheckNoJob, OnProcess: func(c *engine.Call) error { return grantDialoutPolicy(c, t) }}
+			return &engine.Funcs{OnBegin: userCheckNoJob, OnProcess: func(c *engine.Call) error { return grantDialoutPolicy(c, t, p) }}
 		},
 	})
 }
 
 // grantDialoutPolicy runs Grant-CsDialoutPolicy for one user or the
 // tenant (rules 54–57).
-func grantDialoutPolicy(c *engine.Call, t *Tenant) error {
-	name := strings.TrimSpace(c.String("PolicyName"))
-	global := c.Switch("Global")
+func grantDialoutPolicy(c *engine.Call, t *Tenant, p *grantDialoutParams) error {
+	name := strings.TrimSpace(p.policyName.Get(c))
+	global := p.global.Get(c)
 	identity := "Global"
 	if !global {
-		if !c.Has("Identity") {
+		if !p.identity.Given(c) {
 			return engine.NewError("InvalidArgument", "IdentityRequired", nil,
 				"Specify the user with the Identity parameter, or use the Global parameter to grant the policy to the tenant.").
 				WithException("System.ArgumentException")
 		}
-		identity = IdentityText(c.Get("Identity"))
+		identity = IdentityText(p.identity.Get(c))
 	}
 	var policy string
 	var userID string
@@ -119,7 +140,7 @@ func grantDialoutPolicy(c *engine.Call, t *Tenant) error {
 	if err != nil {
 		return UserFail(c, err)
 	}
-	if c.Switch("PassThru") && granted != nil {
+	if p.passThru.Get(c) && granted != nil {
 		return c.WriteObject(onlineUserObject(tn, settings, granted))
 	}
 	return nil

@@ -32,7 +32,7 @@ func cfgInfra(names ...string) []*engine.ParamInfo {
 		case "LocalStore":
 			out = append(out, engine.NamedParam("LocalStore", "SwitchParameter", "Reads the local replica of the configuration store; the offline tenant has one store, so it makes no difference."))
 		case "AsJob":
-			out = append(out, engine.NamedParam("AsJob", "SwitchParameter", "Runs the command as a background job; not supported offline."))
+			out = append(out, asJob.Info())
 		case "MsftInternalProcessingMode":
 			out = append(out, engine.NamedParam("MsftInternalProcessingMode", "String", "Reserved for internal Microsoft use; accepted and ignored."))
 		}

@@ -48,9 +48,11 @@ func userForceParam() *engine.ParamInfo {
 	return engine.NamedParam("Force", "SwitchParameter", "Suppresses the display of any non-fatal error message that might occur when running the command.")
 }
 
-func userAsJobParam() *engine.ParamInfo {
-	return engine.NamedParam("AsJob", "SwitchParameter", "Runs the command as a background job (not supported offline).")
-}
+// asJob is -AsJob of the service cmdlets, shared by all of them: accepted,
+// and refused when given (there are no background jobs offline).
+var asJob = engine.Declare[bool](engine.NamedParam("AsJob", "SwitchParameter", "Runs the command as a background job (not supported offline)."))
+
+func userAsJobParam() *engine.ParamInfo { return asJob.Info() }
 
 // userSendEmailParams are -SendEmail, -SendEmailToAddress,
 // -SendEmailFromAddress and -SendEmailFromDisplayName.
@@ -65,7 +67,7 @@ func userSendEmailParams() []*engine.ParamInfo {
 
 // userCheckNoJob refuses -AsJob: there are no background jobs offline.
 func userCheckNoJob(c *engine.Call) error {
-	if c.Switch("AsJob") {
+	if asJob.Declared(c) && asJob.Get(c) {
 		return engine.NewError("NotImplemented", "AsJobNotSupported", nil,
 			"Background jobs are not supported offline: run %s without -AsJob.", c.Cmdlet.Name).
 			WithException("System.Management.Automation.PSNotSupportedException")
