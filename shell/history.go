@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/csshell/csshell/engine"
 )
 
 // DefaultHistoryCount is $MaximumHistoryCount's default: how many entries
@@ -23,8 +25,8 @@ const historySlack = 256
 // after every command so that no exit path — go-prompt's own os.Exit on
 // SIGTERM included — loses it. Newlines and backslashes in an entry are
 // escaped ("\n", "\\") so a multi-line command stays one entry.
-// Consecutive duplicates are folded and secrets are masked (MaskSecrets)
-// before anything reaches the file.
+// Consecutive duplicates are folded and secrets are masked through the
+// session's binder (SetSession) before anything reaches the file.
 type History struct {
 	path string
 	max  int
@@ -32,6 +34,9 @@ type History struct {
 	mu      sync.Mutex
 	entries []string
 	lines   int // entries in the file, which may exceed max by historySlack
+	// rt is the session whose binder says which values are secret (see
+	// SetSession); nil: secrets are guessed by name.
+	rt *engine.Runtime
 }
 
 // historyPath is $XDG_STATE_HOME/csshell/history, with XDG's default
@@ -104,11 +109,12 @@ func (h *History) SetMax(max int) {
 	}
 }
 
-// Add records one command: secrets masked, blank input and a repeat of
-// the previous entry skipped. It appends to the file at once.
+// Add records one command: secrets masked, blank input, a repeat of the
+// previous entry and a line PSReadLine would keep out of its file (see
+// recordable) skipped. It appends to the file at once.
 func (h *History) Add(entry string) error {
-	entry = MaskSecrets(strings.TrimRight(entry, "\r\n"))
-	if strings.TrimSpace(entry) == "" {
+	entry, toFile := h.recordable(strings.TrimRight(entry, "\r\n"))
+	if !toFile || strings.TrimSpace(entry) == "" {
 		return nil
 	}
 	h.mu.Lock()

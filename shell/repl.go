@@ -65,6 +65,7 @@ func runInteractive(cfg interactiveConfig) int {
 	if err != nil {
 		fmt.Fprintf(r.errOut, "csshell: history: %v\n", err)
 	}
+	hist.SetSession(cfg.rt) // secrets are masked through the session's binder
 	r.hist = hist
 	r.search = &historySearch{entries: hist.Entries}
 	complete := cfg.complete
