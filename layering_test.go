@@ -30,7 +30,9 @@ var layering = map[string]rule{
 	"engine/value":   {thirdParty: []string{"github.com/dlclark/regexp2/v2", "github.com/shopspring/decimal"}},
 	"engine/format":  {project: []string{"engine/value"}, thirdParty: []string{"github.com/shopspring/decimal"}},
 	"engine/binding": {project: []string{"engine/value"}, thirdParty: []string{"github.com/shopspring/decimal"}},
-	"engine":         {project: []string{"engine/syntax", "engine/value", "engine/format", "engine/binding", "internal/secret"}},
+	"engine":         {project: []string{"engine/syntax", "engine/value", "engine/format", "engine/binding", "internal/secret", "internal/atomicfile"}},
+	// effectstest logs a runtime's barrier and effect handlers for tests.
+	"engine/effectstest": {project: []string{"engine"}, testOnly: true},
 
 	"storage":             {},
 	"storage/storagetest": {project: []string{"storage"}},

@@ -1,6 +1,9 @@
 package engine
 
-import "io"
+import (
+	"errors"
+	"io"
+)
 
 // Durability barrier.
 //
@@ -11,6 +14,10 @@ import "io"
 // file, or to a mail server. The runtime therefore runs its barrier
 // functions (the tenant store's Sync) before any such write, and before a
 // top-level command returns (which acknowledges it).
+//
+// No cmdlet calls the barrier by hand: the host's streams are wrapped in
+// DurableWriter, the pager is reached through Call.Page, and files and
+// mail leave only through the runtime's effect methods (effects.go).
 
 // AddBarrier registers fn to run before anything leaves the session.
 func (rt *Runtime) AddBarrier(fn func() error) {
@@ -18,19 +25,40 @@ func (rt *Runtime) AddBarrier(fn func() error) {
 }
 
 // Barrier runs the barrier functions: after it returns nil, every change
-// committed so far is durable.
+// committed so far is durable. A failure is a *BarrierError.
 func (rt *Runtime) Barrier() error {
 	for _, fn := range rt.barriers {
 		if err := fn(); err != nil {
-			return err
+			return &BarrierError{Err: err}
 		}
 	}
 	return nil
 }
 
-// Barrier makes every change committed so far durable; a cmdlet calls it
-// before writing to a file or sending anything out of the session.
-func (c *Call) Barrier() error { return c.rt.Barrier() }
+// BarrierError reports that the barrier failed: the changes could not be
+// made durable, so nothing about them left the session.
+type BarrierError struct{ Err error }
+
+func (e *BarrierError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the barrier function's error.
+func (e *BarrierError) Unwrap() error { return e.Err }
+
+// IsBarrierError reports whether err is or wraps a failed barrier: the
+// caller stops rather than report it as a failed write.
+func IsBarrierError(err error) bool {
+	var be *BarrierError
+	return errors.As(err, &be)
+}
+
+// Page shows text through the host's pager (Out-Host -Paging) after the
+// barrier; the pager writes to the terminal directly, not through Out.
+func (c *Call) Page(text string) error {
+	if err := c.rt.Barrier(); err != nil {
+		return err
+	}
+	return c.rt.host.Page(text)
+}
 
 // DurableWriter wraps w so that the runtime's barrier runs before each
 // write reaches it: put a bufio.Writer on top to group many small writes

@@ -46,8 +46,28 @@ type Host struct {
 	// means plain text.
 	Colorize func(text, fg, bg string) string
 
+	// The effect handlers (effects.go): unexported, so that files and
+	// mail reach them only through the runtime, which runs the barrier
+	// first. nil means the real file system and SMTP.
+	openHandler    OpenHandlerFunc
+	replaceHandler ReplaceHandlerFunc
+	mailHandler    MailHandlerFunc
+
 	mu sync.Mutex
 }
+
+// SetOpenHandler installs the handler through which the session opens
+// files for writing (nil restores the real file system), as mvdan/sh's
+// interp.OpenHandler does for a shell.
+func (h *Host) SetOpenHandler(f OpenHandlerFunc) { h.openHandler = f }
+
+// SetReplaceHandler installs the handler through which the session
+// replaces files atomically (nil restores internal/atomicfile).
+func (h *Host) SetReplaceHandler(f ReplaceHandlerFunc) { h.replaceHandler = f }
+
+// SetMailHandler installs the handler through which the session hands
+// mail to a relay (nil restores SMTP).
+func (h *Host) SetMailHandler(f MailHandlerFunc) { h.mailHandler = f }
 
 // NewHost returns a host over the given streams with the process
 // environment.

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"bufio"
+	"context"
 	"os"
 	"strings"
 
@@ -45,7 +47,7 @@ func (f *frame) redirect(reds []*syntax.Redirection, out func(any) error) (*stag
 			return nil, nil, err
 		}
 		path := f.rt.ResolvePath(value.ToString(tv))
-		fw := &fileSink{rt: f.rt, path: path, append: r.Append}
+		fw := &fileSink{rt: f.rt, ctx: f.ctx, path: path, append: r.Append}
 		closers = append(closers, fw.close)
 		for _, s := range streams {
 			if s == streamOutput {
@@ -93,6 +95,7 @@ func streamsOf(s string) []int {
 // without BOM, as pwsh 7's > does).
 type fileSink struct {
 	rt     *Runtime
+	ctx    context.Context
 	path   string
 	append bool
 	items  []any
@@ -109,19 +112,22 @@ func (s *fileSink) close() error {
 		return nil
 	}
 	s.done = true
-	if err := s.rt.Barrier(); err != nil {
-		return err
-	}
 	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
 	if s.append {
 		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
 	}
-	fh, err := os.OpenFile(s.path, flags, 0o644)
+	// Through the runtime's open handler: the barrier runs first, and
+	// Close syncs the file.
+	fh, err := s.rt.OpenFile(s.ctx, s.path, flags, 0o644)
 	if err != nil {
+		if IsBarrierError(err) {
+			return err
+		}
 		return &ErrorRecord{Message: "Could not find a part of the path '" + s.path + "'.", ExceptionType: "System.IO.DirectoryNotFoundException",
 			ErrorID: "System.IO.DirectoryNotFoundException", Category: "OpenError", Cause: err}
 	}
-	w := format.NewWriter(s.rt.Formats, fh, format.Options{Width: s.rt.host.ConsoleWidth()})
+	buf := bufio.NewWriter(fh)
+	w := format.NewWriter(s.rt.Formats, buf, format.Options{Width: s.rt.host.ConsoleWidth()})
 	for _, it := range s.items {
 		switch t := it.(type) {
 		case *ErrorRecord:
@@ -135,6 +141,9 @@ func (s *fileSink) close() error {
 		}
 	}
 	werr := w.Close()
+	if werr == nil {
+		werr = buf.Flush()
+	}
 	cerr := fh.Close()
 	if werr != nil {
 		return werr

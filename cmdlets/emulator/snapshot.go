@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strconv"
 
 	"github.com/csshell/csshell/cmdlets/teams"
@@ -138,13 +137,12 @@ func checkpointTenant(c *engine.Call, t *teams.Tenant) error {
 	if ok, err := c.ShouldProcess(path, c.Cmdlet.Name); err != nil || !ok {
 		return err
 	}
-	// The snapshot leaves the session: what it holds must be durable.
-	if err := c.Barrier(); err != nil {
-		return teams.Fail(c, teams.StoreError(err, raw))
-	}
-	if err := writeSnapshotFile(path, snap); err != nil {
+	// Through the runtime's replace handler: the barrier makes what the
+	// snapshot holds durable first, and the file is replaced atomically
+	// (temporary file, fsync, rename, directory fsync).
+	if err := c.ReplaceFile(path, 0o600, snap.Snapshot); err != nil {
 		var pe *fs.PathError
-		if errors.As(err, &pe) {
+		if !engine.IsBarrierError(err) && errors.As(err, &pe) {
 			return teams.Fail(c, engine.FileOpenError(path, err))
 		}
 		return teams.Fail(c, teams.StoreError(err, raw))
@@ -158,41 +156,6 @@ func checkpointTenant(c *engine.Call, t *teams.Tenant) error {
 		return c.WriteObject(snapshotObject(path, hdr))
 	}
 	return nil
-}
-
-// writeSnapshotFile writes the snapshot to a private temporary file in
-// the target's directory, syncs it and renames it into place: the path
-// never holds half a snapshot.
-func writeSnapshotFile(path string, snap storage.Snapshotter) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".csshell-snapshot-*")
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist}
-		}
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	err = tmp.Chmod(0o600)
-	if err == nil {
-		err = snap.Snapshot(tmp)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err == nil {
-		if d, derr := os.Open(dir); derr == nil {
-			d.Sync()
-			d.Close()
-		}
-	}
-	return err
 }
 
 // readSnapshotFileHeader reads a snapshot file's header.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -14,14 +15,16 @@ import (
 // csvExport is Export-Csv. Like pwsh it opens (and truncates) the file in
 // Begin, writes the rows as they arrive, and closes the file in End, so the
 // rows already exported stay in the file when the pipeline is stopped.
-// Rows go through a buffer over the runtime's durability barrier: a batch
-// of rows (holding, say, new PINs) reaches the file only after the tenant
-// changes behind them are on disk, and one sync covers the whole batch.
+// Rows go through a buffer over the runtime's file handler, which runs the
+// durability barrier before each write: a batch of rows (holding, say, new
+// PINs) reaches the file only after the tenant changes behind them are on
+// disk, and one sync covers the whole batch.
 type csvExport struct {
 	w        *csvWriter
 	typeInfo bool
-	file     *os.File
-	out      *bufio.Writer // over rt.DurableWriter(file)
+	file     io.WriteCloser // from c.OpenFile: barrier per write, synced on close
+	path     string
+	out      *bufio.Writer // over file
 	enc      textEncoding
 	raw      string // the path as given, for messages
 	// appending is set when -Append found a non-empty file; existing holds
@@ -87,20 +90,25 @@ func (e *csvExport) open(c *engine.Call, path string) error {
 	case c.Switch("NoClobber"):
 		flags = os.O_CREATE | os.O_WRONLY | os.O_EXCL
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
+	st, err := os.Stat(path)
+	if err == nil && st.IsDir() {
 		return engine.FileOpenError(path, fs.ErrPermission)
 	}
-	f, err := os.OpenFile(path, flags, 0o644)
+	empty := !appendTo || err != nil || st.Size() == 0
+	f, err := c.OpenFile(path, flags, 0o644)
 	if err != nil {
+		if engine.IsBarrierError(err) {
+			return err
+		}
 		if errors.Is(err, fs.ErrExist) {
 			return engine.NewError("ResourceExists", "NoClobber", path, "File %s already exists and NoClobber was specified.", e.raw).
 				WithException("System.IO.IOException")
 		}
 		return engine.FileOpenError(path, err)
 	}
-	e.file = f
-	e.out = bufio.NewWriterSize(c.Runtime().DurableWriter(f), 64<<10)
-	if st, err := f.Stat(); err == nil && st.Size() == 0 {
+	e.file, e.path = f, path
+	e.out = bufio.NewWriterSize(f, 64<<10)
+	if empty {
 		if bom := e.enc.encode("", true); len(bom) > 0 {
 			return e.write(string(bom), true)
 		}
@@ -133,7 +141,7 @@ func (e *csvExport) write(s string, raw bool) error {
 		data = e.enc.encode(s+"\n", false)
 	}
 	if _, err := e.out.Write(data); err != nil {
-		return fileOpenError(e.file.Name(), err)
+		return writeFailure(e.path, err)
 	}
 	return nil
 }
@@ -194,8 +202,5 @@ func (e *csvExport) End(c *engine.Call) error {
 		err = cerr
 	}
 	e.file = nil
-	if err != nil {
-		return fileOpenError(c.ResolvePath(e.raw), err)
-	}
-	return nil
+	return writeFailure(e.path, err)
 }

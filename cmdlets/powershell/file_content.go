@@ -322,14 +322,14 @@ func (s *setContent) End(c *engine.Call) error {
 		} else if !ok {
 			continue
 		}
-		if err := c.Barrier(); err != nil {
-			return err
-		}
 		var werr error
 		if c.Switch("AsByteStream") {
-			werr = fsWriteBytes(p, raw, s.add)
+			werr = fsWriteBytes(c, p, raw, s.add)
 		} else {
-			werr = writeTextFile(p, b.String(), enc, s.add)
+			werr = writeTextFile(c, p, b.String(), enc, s.add)
+		}
+		if engine.IsBarrierError(werr) {
+			return werr // nothing can be written once durability fails
 		}
 		if werr != nil {
 			if err := c.WriteError(engine.AsRecord(werr)); err != nil {
@@ -349,23 +349,12 @@ func (s *setContent) End(c *engine.Call) error {
 }
 
 // fsWriteBytes writes or appends raw bytes.
-func fsWriteBytes(path string, data []byte, appendTo bool) error {
+func fsWriteBytes(c *engine.Call, path string, data []byte, appendTo bool) error {
 	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
 	if appendTo {
 		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
 	}
-	fh, err := os.OpenFile(path, flags, 0o644)
-	if err != nil {
-		return fileOpenError(path, err)
-	}
-	_, werr := fh.Write(data)
-	if cerr := fh.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		return fileOpenError(path, werr)
-	}
-	return nil
+	return writeFile(c, path, flags, data)
 }
 
 // clearContent is Clear-Content.
@@ -380,8 +369,14 @@ func clearContent(c *engine.Call) error {
 		} else if !ok {
 			continue
 		}
-		if err := os.Truncate(p, 0); err != nil {
-			if werr := c.WriteError(fileOpenError(p, err)); werr != nil {
+		// Truncate through the file handler (no O_CREATE: a missing
+		// file stays an error, as with os.Truncate).
+		err := writeFile(c, p, os.O_WRONLY|os.O_TRUNC, nil)
+		if engine.IsBarrierError(err) {
+			return err
+		}
+		if err != nil {
+			if werr := c.WriteError(engine.AsRecord(err)); werr != nil {
 				return werr
 			}
 		}

@@ -416,10 +416,7 @@ func newItemAt(c *engine.Call, p, kind string) error {
 	if c.Has("Value") && c.Get("Value") != nil {
 		text = value.ToString(c.Get("Value"))
 	}
-	if err := c.Barrier(); err != nil {
-		return err
-	}
-	return writeTextFile(p, text, encUTF8, false)
+	return writeTextFile(c, p, text, encUTF8, false)
 }
 
 // osErr converts an OS error on path to a pwsh error record.
@@ -490,9 +487,12 @@ func copyOrMove(c *engine.Call, move bool) error {
 				oerr = os.Rename(src, to)
 			}
 		} else if info.IsDir() {
-			oerr = copyDir(src, to, c.Switch("Recurse"))
+			oerr = copyDir(c, src, to, c.Switch("Recurse"))
 		} else {
-			oerr = copyFile(src, to, info.Mode())
+			oerr = copyFile(c, src, to, info.Mode())
+		}
+		if engine.IsBarrierError(oerr) {
+			return oerr
 		}
 		if oerr != nil {
 			return writeItemError(c, to, oerr)
@@ -506,14 +506,15 @@ func copyOrMove(c *engine.Call, move bool) error {
 	})
 }
 
-// copyFile copies one file's bytes and mode.
-func copyFile(src, dst string, mode fs.FileMode) error {
+// copyFile copies one file's bytes and mode, writing through the
+// runtime's file handler.
+func copyFile(c *engine.Call, src, dst string, mode fs.FileMode) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, mode.Perm())
+	out, err := c.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, mode.Perm())
 	if err != nil {
 		return err
 	}
@@ -528,7 +529,7 @@ func copyFile(src, dst string, mode fs.FileMode) error {
 var errCopyIntoItself error = engine.MessageError("Cannot copy a directory into itself.")
 
 // copyDir copies a directory, with its contents when recurse is set.
-func copyDir(src, dst string, recurse bool) error {
+func copyDir(c *engine.Call, src, dst string, recurse bool) error {
 	if rel, err := filepath.Rel(src, dst); err == nil && !strings.HasPrefix(rel, "..") && rel != "." {
 		return errCopyIntoItself
 	}
@@ -549,12 +550,12 @@ func copyDir(src, dst string, recurse bool) error {
 			continue
 		}
 		if info.IsDir() {
-			if err := copyDir(s, d, true); err != nil {
+			if err := copyDir(c, s, d, true); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := copyFile(s, d, info.Mode()); err != nil {
+		if err := copyFile(c, s, d, info.Mode()); err != nil {
 			return err
 		}
 	}

@@ -82,16 +82,22 @@ func (t *teeObject) End(c *engine.Call) error {
 	if c.Switch("Append") {
 		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
 	}
-	f, err := os.OpenFile(c.ResolvePath(path), flags, 0o644)
+	f, err := c.OpenFile(c.ResolvePath(path), flags, 0o644)
+	if engine.IsBarrierError(err) {
+		return err
+	}
 	if err != nil {
 		return engine.NewError("OpenError", "FileOpenFailure", path, "Could not find a part of the path '%s'.", c.ResolvePath(path)).
 			WithException("System.IO.DirectoryNotFoundException")
 	}
-	defer f.Close()
-	if err := c.Barrier(); err != nil {
+	_, err = f.Write(buf.Bytes())
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if engine.IsBarrierError(err) {
 		return err
 	}
-	if _, err := f.Write(buf.Bytes()); err != nil {
+	if err != nil {
 		return engine.NewError("WriteError", "FileWriteFailure", path, "%s", err.Error())
 	}
 	return nil

@@ -166,10 +166,7 @@ func (o *outHost) End(c *engine.Call) error {
 	if o.paging == nil {
 		return nil
 	}
-	if err := c.Barrier(); err != nil {
-		return err
-	}
-	return c.Host().Page(o.paging.String())
+	return c.Page(o.paging.String())
 }
 
 // outFile is Out-File.
@@ -213,15 +210,13 @@ func (o *outFile) End(c *engine.Call) error {
 	if c.Switch("NoNewline") {
 		text = strings.ReplaceAll(text, "\n", "")
 	}
-	if err := c.Barrier(); err != nil {
-		return err
-	}
-	return writeTextFile(path, text, enc, c.Switch("Append"))
+	return writeTextFile(c, path, text, enc, c.Switch("Append"))
 }
 
 // writeTextFile writes (or appends) text in an encoding, with the BOM only
-// at the start of a file.
-func writeTextFile(path, text string, enc textEncoding, appendTo bool) error {
+// at the start of a file, through the runtime's file handler (barrier
+// first, synced on close).
+func writeTextFile(c *engine.Call, path, text string, enc textEncoding, appendTo bool) error {
 	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
 	withBOM := true
 	if appendTo {
@@ -230,19 +225,33 @@ func writeTextFile(path, text string, enc textEncoding, appendTo bool) error {
 			withBOM = false
 		}
 	}
-	fh, err := os.OpenFile(path, flags, 0o644)
-	if err != nil {
-		return fileOpenError(path, err)
+	return writeFile(c, path, flags, enc.encode(text, withBOM))
+}
+
+// writeFile opens path with flags through the runtime's file handler and
+// writes data. A failed durability barrier is returned as it is; other
+// errors become pwsh's error records.
+func writeFile(c *engine.Call, path string, flags int, data []byte) error {
+	fh, err := c.OpenFile(path, flags, 0o644)
+	if err == nil {
+		_, err = fh.Write(data)
+		if cerr := fh.Close(); err == nil {
+			err = cerr
+		}
 	}
-	_, werr := fh.Write(enc.encode(text, withBOM))
-	cerr := fh.Close()
-	if werr != nil {
-		return fileOpenError(path, werr)
+	return writeFailure(path, err)
+}
+
+// writeFailure converts a file write's error: a failed durability barrier
+// as it is, an OS error to pwsh's error record.
+func writeFailure(path string, err error) error {
+	if err == nil {
+		return nil
 	}
-	if cerr != nil {
-		return fileOpenError(path, cerr)
+	if engine.IsBarrierError(err) {
+		return err
 	}
-	return nil
+	return fileOpenError(path, err)
 }
 
 // fileOpenError turns an OS error on path into pwsh's error record.

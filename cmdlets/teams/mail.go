@@ -145,22 +145,24 @@ func mailNumberLine(r storage.Reader, number string) string {
 }
 
 // Finish shows a committed change's warnings and delivers its mails to the
-// SMTP relay, if one is set; a delivery failure is a warning (the outbox
-// keeps the mail).
+// SMTP relay, if one is set, through the runtime's mail handler (which
+// makes the change durable first); a delivery failure is a warning (the
+// outbox keeps the mail).
 func (t *Tenant) Finish(c *engine.Call, out *ChangeOutcome) {
 	for _, w := range out.Warnings {
 		c.WriteWarning(w)
 	}
-	if t.Deliver == nil || len(out.Mails) == 0 {
-		return
-	}
-	// A mail leaving the session shows the change: make it durable first.
-	if err := t.store.Sync(); err != nil {
-		c.WriteWarning(fmt.Sprintf("The emails were not delivered: the tenant store could not be synced: %s", err.Error()))
+	relay := mailRelay(c)
+	if relay == "" {
 		return
 	}
 	for _, m := range out.Mails {
-		if err := t.Deliver(m); err != nil {
+		err := c.SendMail(outboundMail(relay, m))
+		if engine.IsBarrierError(err) {
+			c.WriteWarning(fmt.Sprintf("The emails were not delivered: the tenant store could not be synced: %s", err.Error()))
+			return
+		}
+		if err != nil {
 			c.WriteWarning(fmt.Sprintf("The email to '%s' is in the outbox but could not be delivered: %s", m.To, err.Error()))
 		}
 	}

@@ -3,32 +3,26 @@ package teams
 import (
 	"fmt"
 	"mime"
-	"net/smtp"
 	"strings"
 
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/storage"
 )
 
-// setupMailRelay makes the tenant also deliver each outbox mail to the
-// SMTP server named by CSSHELL_SMTP (host:port), when it is set and no
-// relay is installed yet.
-func setupMailRelay(rt *engine.Runtime, t *Tenant) {
-	h := rt.Host()
-	if t.Deliver != nil || h == nil || h.Getenv == nil {
-		return
+// mailRelay returns the SMTP relay (host:port) that outbox mail is also
+// delivered to: CSSHELL_SMTP, read when the mail is sent; "" for none.
+func mailRelay(c *engine.Call) string {
+	h := c.Host()
+	if h == nil || h.Getenv == nil {
+		return ""
 	}
-	if addr := strings.TrimSpace(h.Getenv("CSSHELL_SMTP")); addr != "" {
-		t.Deliver = smtpDeliverer(addr)
-	}
+	return strings.TrimSpace(h.Getenv("CSSHELL_SMTP"))
 }
 
-// smtpDeliverer returns a function that sends a mail through the SMTP
-// server at addr (no authentication; STARTTLS when the server offers it).
-func smtpDeliverer(addr string) func(m *storage.Mail) error {
-	return func(m *storage.Mail) error {
-		return smtp.SendMail(addr, nil, m.From, []string{m.To}, smtpMessage(m))
-	}
+// outboundMail addresses a mail to the relay, from its sender to its
+// recipient, as an RFC 5322 message.
+func outboundMail(relay string, m *storage.Mail) *engine.OutboundMail {
+	return &engine.OutboundMail{Relay: relay, From: m.From, To: []string{m.To}, Data: smtpMessage(m)}
 }
 
 // smtpMessage renders a mail as an RFC 5322 message with CRLF lines.

@@ -33,6 +33,5 @@ func Register(rt *engine.Runtime, t *Tenant) {
 	registerTenantBridgeCmdlets(rt, t)
 	registerTenantNumberCmdlets(rt, t)
 	registerTenantPolicyCmdlets(rt, t)
-	setupMailRelay(rt, t)
 	rt.AddBarrier(t.store.Sync)
 }
