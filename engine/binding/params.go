@@ -64,10 +64,21 @@ func (p *ParamInfo) IsSwitch() bool {
 	return strings.EqualFold(p.Type, "SwitchParameter") || strings.EqualFold(p.Type, "switch")
 }
 
-// InSet returns the parameter's membership in set, or in AllSets.
+// InSet returns the parameter's membership in set, as the binder reads
+// it: membership of AllSets counts for every set; "" is the implicit only
+// set of a command that names none, which every parameter belongs to; a
+// parameter that declares no set is a named parameter of every set.
 func (p *ParamInfo) InSet(set string) (ParamSet, bool) {
-	for _, s := range p.Sets {
-		if s.Name == AllSets || strings.EqualFold(s.Name, set) {
+	return inSet(p.Sets, set)
+}
+
+// inSet is InSet over a list of memberships.
+func inSet(sets []ParamSet, set string) (ParamSet, bool) {
+	if len(sets) == 0 {
+		return ParamSet{Name: AllSets, Position: -1}, true
+	}
+	for _, s := range sets {
+		if set == "" || s.Name == AllSets || strings.EqualFold(s.Name, set) {
 			return s, true
 		}
 	}

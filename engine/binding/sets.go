@@ -4,14 +4,7 @@ import "strings"
 
 // inSet returns p's membership in set; "" is the implicit only set of a
 // command that declares no named set.
-func (p *pinfo) inSet(set string) (ParamSet, bool) {
-	for _, s := range p.sets {
-		if set == "" || s.Name == AllSets || strings.EqualFold(s.Name, set) {
-			return s, true
-		}
-	}
-	return ParamSet{}, false
-}
+func (p *pinfo) inSet(set string) (ParamSet, bool) { return inSet(p.sets, set) }
 
 // inAny reports whether p belongs to one of sets.
 func (p *pinfo) inAny(sets []string) bool {
