@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/internal/atomicfile"
 )
 
 // DefaultHistoryCount is $MaximumHistoryCount's default: how many entries
@@ -153,37 +155,21 @@ func (h *History) ensureDir() error {
 	return os.MkdirAll(filepath.Dir(h.path), 0o700)
 }
 
-// rewrite replaces the file with the current entries (write, sync,
-// rename), which drops the oldest ones beyond the bound.
+// rewrite replaces the file with the current entries, atomically and
+// durably (internal/atomicfile), which drops the oldest ones beyond the
+// bound.
 func (h *History) rewrite() error {
 	if err := h.ensureDir(); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(h.path), ".history-*")
+	err := atomicfile.Write(h.path, 0o600, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		for _, e := range h.entries {
+			bw.WriteString(escapeHistory(e) + "\n")
+		}
+		return bw.Flush()
+	})
 	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriter(tmp)
-	for _, e := range h.entries {
-		w.WriteString(escapeHistory(e) + "\n")
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), h.path); err != nil {
 		return fmt.Errorf("history: %w", err)
 	}
 	h.lines = len(h.entries)

@@ -15,9 +15,6 @@ type Tenant struct {
 
 	mu      sync.Mutex
 	account string // UPN of the signed-in account; "" when disconnected
-	// Deliver, when set, also delivers each outbox mail elsewhere (an SMTP
-	// relay); errors are reported as warnings, the outbox keeps the mail.
-	Deliver func(m *storage.Mail) error
 }
 
 // NewTenant connects to store, signed in as the tenant's first Global
