@@ -168,8 +168,8 @@ type scriptText string
 // ScriptText returns the block's source text.
 func (s scriptText) ScriptText() string { return string(s) }
 
-// splatArgs expands @name from the last assignment of a hashtable or
-// array literal to $name before the command (at) on the line.
+// splatArgs expands @name from the last assignment of a hashtable, an
+// array or a scalar to $name before the command (at) on the line.
 func (m *lineMasker) splatArgs(v *syntax.VariableExpr, at int) []lineArg {
 	var lit syntax.Expression
 	for _, a := range m.assigns {
@@ -194,6 +194,12 @@ func (m *lineMasker) splatArgs(v *syntax.VariableExpr, at int) []lineArg {
 			a.Splatted = true
 			out = append(out, lineArg{a, el, v})
 		}
+	case nil:
+	default:
+		// A scalar splats as one positional value.
+		a := m.literalArg(lit)
+		a.Splatted = true
+		out = append(out, lineArg{a, lit, v})
 	}
 	return out
 }
