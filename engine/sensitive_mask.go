@@ -24,6 +24,7 @@ type lineMasker struct {
 	hashes   []*syntax.HashtableExpr
 	assigns  []*syntax.AssignmentStmt
 	invokes  []*syntax.InvokeMemberExpr
+	funcs    []*syntax.FunctionDef
 	targets  map[*syntax.Command]*maskTarget
 	// secretParams are the secret parameters of the commands on the line,
 	// which a hashtable literal's key may name.
@@ -48,7 +49,11 @@ func (m *lineMasker) run() (string, bool) {
 	m.sb, m.parseErr = sb, err != nil
 	m.collect()
 	for _, c := range m.cmds {
-		if t := m.resolve(commandName(c)); t != nil {
+		t := m.lineFunction(c)
+		if t == nil {
+			t = m.resolve(commandName(c))
+		}
+		if t != nil {
 			m.targets[c] = t
 			m.secretParams = append(m.secretParams, t.secretParams()...)
 		}
@@ -88,9 +93,33 @@ func (m *lineMasker) collect() {
 			m.assigns = append(m.assigns, v)
 		case *syntax.InvokeMemberExpr:
 			m.invokes = append(m.invokes, v)
+		case *syntax.FunctionDef:
+			m.funcs = append(m.funcs, v)
 		}
 		return true
 	})
+}
+
+// lineFunction is the function a command calls when the line defines it
+// before the command (the session does not know it yet: the line is
+// recorded before it runs).
+func (m *lineMasker) lineFunction(c *syntax.Command) *maskTarget {
+	name := commandName(c)
+	var def *syntax.FunctionDef
+	for _, d := range m.funcs {
+		_, n := splitScope(d.Name)
+		if d.Start < c.Start && strings.EqualFold(n, name) && d.Body != nil {
+			def = d
+		}
+	}
+	if def == nil {
+		return nil
+	}
+	sb := newScriptBlock(def.Body, nil)
+	if len(def.Params) > 0 {
+		sb.setParams(def.Name, def.Params)
+	}
+	return &maskTarget{meta: sb.Meta(def.Name)}
 }
 
 // commandName is the name a command is invoked by, "" when it is not

@@ -149,6 +149,16 @@ func TestMaskSecretsOfAFunctionByDeclaredName(t *testing.T) {
 	}
 }
 
+// A function defined on the line is not known to the session yet (the
+// line is recorded before it runs): its definition is read from the line.
+func TestMaskSecretsOfAFunctionDefinedOnTheLine(t *testing.T) {
+	rt := secretRuntime(t)
+	got := rt.MaskSecrets("function Set-Code($User, $PinCode) { }; Set-Code ann 4321")
+	if want := "function Set-Code($User, $PinCode) { }; Set-Code ann *****"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func FuzzMaskSecrets(f *testing.F) {
 	for _, s := range []string{"Test-Pin amos 246810", "$p=@{Pin=1}; Test-Pin @p", "'x' | Protect-Text", "New-Object PSCredential('a','b')",
 		"Test-Pin -P:", "@{", "$(Test-Pin -Lea"} {
