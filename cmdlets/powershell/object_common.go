@@ -26,21 +26,21 @@ func registerObjectCmdlets(rt *engine.Runtime) {
 	registerGetUnique(rt)
 }
 
-// pipelineInput is the usual -InputObject parameter bound from the pipeline.
-func pipelineInput(help string) *engine.ParamInfo {
-	return &engine.ParamInfo{Name: "InputObject", Type: "PSObject",
-		Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1, FromPipeline: true}}, Help: help}
+// pipelineInput declares the usual -InputObject parameter bound from the
+// pipeline.
+func pipelineInput(help string) engine.Param[any] {
+	return engine.Declare[any](&engine.ParamInfo{Name: "InputObject", Type: "PSObject",
+		Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1, FromPipeline: true}}, Help: help})
 }
 
 // processInput is the object one Process call works on: the pipeline
 // input, else the bound -InputObject (see pipelineInput); ok is false when
 // there is neither.
-func processInput(c *engine.Call) (in any, ok bool) {
+func processInput(c *engine.Call, input engine.Param[any]) (in any, ok bool) {
 	if c.HasInput {
 		return c.Input, true
 	}
-	in, ok = c.Params["InputObject"]
-	return in, ok
+	return input.Lookup(c)
 }
 
 // propOf reads a property of any value (PSCustomObject properties,
@@ -120,11 +120,12 @@ type propSpec struct {
 
 // propertySpecs reads the call's -Property with parsePropSpecs; nil when
 // it is not given.
-func propertySpecs(c *engine.Call, sortKeys bool) ([]propSpec, error) {
-	if !c.Has("Property") {
+func propertySpecs(c *engine.Call, property engine.Param[any], sortKeys bool) ([]propSpec, error) {
+	v, ok := property.Lookup(c)
+	if !ok {
 		return nil, nil
 	}
-	return parsePropSpecs(c.Get("Property"), sortKeys)
+	return parsePropSpecs(v, sortKeys)
 }
 
 // parsePropSpecs reads a -Property argument. allowed lists the hashtable

@@ -8,43 +8,66 @@ import (
 // registerCompareObject adds Compare-Object (aliases compare, diff) and
 // Tee-Object's sibling helpers.
 func registerCompareObject(rt *engine.Runtime) {
+	p := newCompareParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Compare-Object", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Compares two sets of objects.",
 		Description: "The Compare-Object cmdlet compares two sets of objects: the reference set and the difference set. The result " +
 			"shows the objects that are only in the difference set (SideIndicator =>), then those only in the reference set (<=); " +
 			"with -IncludeEqual, the objects in both (==).",
-		Params: []*engine.ParamInfo{
-			{Name: "ReferenceObject", Type: "PSObject[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true}}, AllowEmptyCollection: true,
-				Help: "Specifies an array of objects used as a reference for comparison."},
-			{Name: "DifferenceObject", Type: "PSObject[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, Mandatory: true, FromPipeline: true}}, AllowEmptyCollection: true,
-				Help: "Specifies the objects that are compared to the reference objects."},
-			engine.NamedParam("SyncWindow", "Int32", "Specifies how far around each object to look for a match."),
-			engine.NamedParam("Property", "Object[]", "Specifies an array of properties of the reference and difference objects to compare."),
-			engine.NamedParam("ExcludeDifferent", "SwitchParameter", "Indicates that this cmdlet displays only the characteristics of compared objects that are equal."),
-			engine.NamedParam("IncludeEqual", "SwitchParameter", "Indicates that this cmdlet displays characteristics of compared objects that are equal."),
-			engine.NamedParam("PassThru", "SwitchParameter", "Returns the compared objects themselves, each with a SideIndicator note property."),
-			engine.NamedParam("Culture", "String", "Specifies the culture to use for comparisons."),
-			engine.NamedParam("CaseSensitive", "SwitchParameter", "Indicates that comparisons should be case-sensitive."),
-		},
+		Params: p.infos(),
 		Examples: []engine.Example{
 			{Title: "Compare two lists", Code: "Compare-Object -ReferenceObject a, b, c -DifferenceObject b, c, d"},
 			{Title: "Show equal items too", Code: "Compare-Object 1, 2 2, 3 -IncludeEqual"},
 		},
 		Outputs: []string{"System.Management.Automation.PSCustomObject"},
-		New:     func() engine.Processor { return &compareObject{} },
+		New:     func() engine.Processor { return &compareObject{p: p} },
 	})
 	rt.SetAliases("Compare-Object", "compare", "diff")
 }
 
+// compareParams are Compare-Object's parameters.
+type compareParams struct {
+	referenceObject, differenceObject engine.Param[any]
+	syncWindow                        engine.Param[int]
+	property                          engine.Param[any]
+	excludeDifferent, includeEqual    engine.Param[bool]
+	passThru                          engine.Param[bool]
+	culture                           engine.Param[string]
+	caseSensitive                     engine.Param[bool]
+}
+
+func newCompareParams() *compareParams {
+	return &compareParams{
+		referenceObject: engine.Declare[any](&engine.ParamInfo{Name: "ReferenceObject", Type: "PSObject[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true}}, AllowEmptyCollection: true,
+			Help: "Specifies an array of objects used as a reference for comparison."}),
+		differenceObject: engine.Declare[any](&engine.ParamInfo{Name: "DifferenceObject", Type: "PSObject[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, Mandatory: true, FromPipeline: true}}, AllowEmptyCollection: true,
+			Help: "Specifies the objects that are compared to the reference objects."}),
+		syncWindow:       engine.Declare[int](engine.NamedParam("SyncWindow", "Int32", "Specifies how far around each object to look for a match.")),
+		property:         engine.Declare[any](engine.NamedParam("Property", "Object[]", "Specifies an array of properties of the reference and difference objects to compare.")),
+		excludeDifferent: engine.Declare[bool](engine.NamedParam("ExcludeDifferent", "SwitchParameter", "Indicates that this cmdlet displays only the characteristics of compared objects that are equal.")),
+		includeEqual:     engine.Declare[bool](engine.NamedParam("IncludeEqual", "SwitchParameter", "Indicates that this cmdlet displays characteristics of compared objects that are equal.")),
+		passThru:         engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "Returns the compared objects themselves, each with a SideIndicator note property.")),
+		culture:          engine.Declare[string](engine.NamedParam("Culture", "String", "Specifies the culture to use for comparisons.")),
+		caseSensitive:    engine.Declare[bool](engine.NamedParam("CaseSensitive", "SwitchParameter", "Indicates that comparisons should be case-sensitive.")),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *compareParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.referenceObject.Info(), p.differenceObject.Info(), p.syncWindow.Info(), p.property.Info(),
+		p.excludeDifferent.Info(), p.includeEqual.Info(), p.passThru.Info(), p.culture.Info(), p.caseSensitive.Info()}
+}
+
 // compareObject is one Compare-Object invocation.
 type compareObject struct {
+	p     *compareParams
 	specs []propSpec
 	diff  []any
 }
 
 func (co *compareObject) Begin(c *engine.Call) error {
-	specs, err := propertySpecs(c, false)
+	specs, err := propertySpecs(c, co.p.property, false)
 	if err != nil {
 		return err
 	}
@@ -57,7 +80,7 @@ func (co *compareObject) Process(c *engine.Call) error {
 		co.diff = append(co.diff, c.Input)
 		return nil
 	}
-	co.diff = append(co.diff, listOf(c.Get("DifferenceObject"))...)
+	co.diff = append(co.diff, listOf(co.p.differenceObject.Get(c))...)
 	return nil
 }
 
@@ -78,9 +101,9 @@ func (co *compareObject) keysOf(c *engine.Call, v any) ([]any, error) {
 }
 
 func (co *compareObject) End(c *engine.Call) error {
-	cs := c.Switch("CaseSensitive")
-	ref := listOf(c.Get("ReferenceObject"))
-	if c.Get("ReferenceObject") == nil {
+	cs := co.p.caseSensitive.Get(c)
+	ref := listOf(co.p.referenceObject.Get(c))
+	if co.p.referenceObject.Get(c) == nil {
 		ref = nil
 	}
 	refKeys := make([][]any, len(ref))
@@ -118,10 +141,10 @@ func (co *compareObject) End(c *engine.Call) error {
 		}
 	}
 	var out []result
-	if c.Switch("IncludeEqual") || c.Switch("ExcludeDifferent") {
+	if co.p.includeEqual.Get(c) || co.p.excludeDifferent.Get(c) {
 		out = append(out, equal...)
 	}
-	if !c.Switch("ExcludeDifferent") {
+	if !co.p.excludeDifferent.Get(c) {
 		out = append(out, onlyDiff...)
 		for i, r := range ref {
 			if !used[i] {
@@ -129,13 +152,13 @@ func (co *compareObject) End(c *engine.Call) error {
 			}
 		}
 	}
-	if c.Switch("ExcludeDifferent") && !c.Switch("IncludeEqual") {
+	if co.p.excludeDifferent.Get(c) && !co.p.includeEqual.Get(c) {
 		// pwsh shows the equal objects only with -IncludeEqual or -ExcludeDifferent.
 	}
 	for _, r := range out {
 		var o any
 		switch {
-		case c.Switch("PassThru"):
+		case co.p.passThru.Get(c):
 			o = withNotes(r.obj, sideObject(nil, nil, r.side))
 		default:
 			o = sideObject(co.specs, r.keys, r.side)

@@ -9,19 +9,7 @@ import (
 
 // registerForEachObject adds ForEach-Object (aliases %, foreach).
 func registerForEachObject(rt *engine.Runtime) {
-	params := []*engine.ParamInfo{
-		pipelineInput("Specifies the input objects. ForEach-Object runs the script block or operation statement on each input object."),
-		engine.NamedParamInSets("Begin", "ScriptBlock", "Specifies a script block that runs before this cmdlet processes any input objects.", "ScriptBlockSet"),
-		{Name: "Process", Type: "ScriptBlock[]", Sets: []engine.ParamSet{{Name: "ScriptBlockSet", Position: 0, Mandatory: true}},
-			Help: "Specifies the operation that is performed on each input object."},
-		engine.NamedParamInSets("End", "ScriptBlock", "Specifies a script block that runs after this cmdlet processes all input objects.", "ScriptBlockSet"),
-		{Name: "RemainingScripts", Type: "ScriptBlock[]", Sets: []engine.ParamSet{{Name: "ScriptBlockSet", Position: -1, FromRemainingArgs: true}},
-			Help: "Specifies all script blocks that are not taken by the Process parameter."},
-		{Name: "MemberName", Type: "String", Sets: []engine.ParamSet{{Name: "PropertyAndMethodSet", Position: 0, Mandatory: true}},
-			Help: "Specifies the name of the member property to get or the member method to call."},
-		{Name: "ArgumentList", Type: "Object[]", Aliases: []string{"Args"}, Sets: []engine.ParamSet{{Name: "PropertyAndMethodSet", Position: -1, FromRemainingArgs: true}},
-			Help: "Specifies an array of arguments to a method call."},
-	}
+	p := newForEachParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "ForEach-Object", Module: "Microsoft.PowerShell.Core",
 		Synopsis: "Performs an operation against each item in a collection of input objects.",
@@ -30,7 +18,7 @@ func registerForEachObject(rt *engine.Runtime) {
 			"on each object. Given several script blocks without -Begin and -End, the first is the begin block, the last (of three or more) " +
 			"the end block, and the ones between run for every object.",
 		DefaultSet: "ScriptBlockSet",
-		Params:     params,
+		Params:     p.infos(),
 		Examples: []engine.Example{
 			{Title: "Divide integers in an array", Code: "30000, 56798, 12432 | ForEach-Object -Process {$_/1024}"},
 			{Title: "Get a property of each object", Code: "'one','three' | ForEach-Object Length"},
@@ -38,13 +26,45 @@ func registerForEachObject(rt *engine.Runtime) {
 			{Title: "Use begin, process and end blocks", Code: "1..3 | ForEach-Object -Begin { $sum = 0 } -Process { $sum += $_ } -End { $sum }"},
 		},
 		Outputs: []string{"System.Management.Automation.PSObject"},
-		New:     func() engine.Processor { return &forEachObject{} },
+		New:     func() engine.Processor { return &forEachObject{p: p} },
 	})
 	rt.SetAliases("ForEach-Object", "%", "foreach")
 }
 
+// forEachParams are ForEach-Object's parameters.
+type forEachParams struct {
+	inputObject         engine.Param[any]
+	begin, process, end engine.Param[any]
+	remainingScripts    engine.Param[any]
+	memberName          engine.Param[string]
+	argumentList        engine.Param[any]
+}
+
+func newForEachParams() *forEachParams {
+	return &forEachParams{
+		inputObject: pipelineInput("Specifies the input objects. ForEach-Object runs the script block or operation statement on each input object."),
+		begin:       engine.Declare[any](engine.NamedParamInSets("Begin", "ScriptBlock", "Specifies a script block that runs before this cmdlet processes any input objects.", "ScriptBlockSet")),
+		process: engine.Declare[any](&engine.ParamInfo{Name: "Process", Type: "ScriptBlock[]", Sets: []engine.ParamSet{{Name: "ScriptBlockSet", Position: 0, Mandatory: true}},
+			Help: "Specifies the operation that is performed on each input object."}),
+		end: engine.Declare[any](engine.NamedParamInSets("End", "ScriptBlock", "Specifies a script block that runs after this cmdlet processes all input objects.", "ScriptBlockSet")),
+		remainingScripts: engine.Declare[any](&engine.ParamInfo{Name: "RemainingScripts", Type: "ScriptBlock[]", Sets: []engine.ParamSet{{Name: "ScriptBlockSet", Position: -1, FromRemainingArgs: true}},
+			Help: "Specifies all script blocks that are not taken by the Process parameter."}),
+		memberName: engine.Declare[string](&engine.ParamInfo{Name: "MemberName", Type: "String", Sets: []engine.ParamSet{{Name: "PropertyAndMethodSet", Position: 0, Mandatory: true}},
+			Help: "Specifies the name of the member property to get or the member method to call."}),
+		argumentList: engine.Declare[any](&engine.ParamInfo{Name: "ArgumentList", Type: "Object[]", Aliases: []string{"Args"}, Sets: []engine.ParamSet{{Name: "PropertyAndMethodSet", Position: -1, FromRemainingArgs: true}},
+			Help: "Specifies an array of arguments to a method call."}),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *forEachParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.inputObject.Info(), p.begin.Info(), p.process.Info(), p.end.Info(),
+		p.remainingScripts.Info(), p.memberName.Info(), p.argumentList.Info()}
+}
+
 // forEachObject is one ForEach-Object invocation.
 type forEachObject struct {
+	p          *forEachParams
 	begin, end *engine.ScriptBlock
 	process    []*engine.ScriptBlock
 	member     string
@@ -55,9 +75,9 @@ type forEachObject struct {
 func (f *forEachObject) Begin(c *engine.Call) error {
 	f.emit = c.WriteObject
 	if c.Set == "PropertyAndMethodSet" {
-		f.member = c.String("MemberName")
-		if c.Has("ArgumentList") {
-			f.args = listOf(c.Get("ArgumentList"))
+		f.member = f.p.memberName.Get(c)
+		if args, ok := f.p.argumentList.Lookup(c); ok {
+			f.args = listOf(args)
 		}
 		return nil
 	}
@@ -78,25 +98,25 @@ func (f *forEachObject) Begin(c *engine.Call) error {
 		}
 		return nil
 	}
-	if err := add(c.Get("Process")); err != nil {
+	if err := add(f.p.process.Get(c)); err != nil {
 		return err
 	}
-	if c.Has("RemainingScripts") {
-		if err := add(c.Get("RemainingScripts")); err != nil {
+	if rest, ok := f.p.remainingScripts.Lookup(c); ok {
+		if err := add(rest); err != nil {
 			return err
 		}
 	}
-	if sb, ok := blockOf(c.Get("Begin")); ok {
+	if sb, ok := blockOf(f.p.begin.Get(c)); ok {
 		f.begin = sb
 	}
-	if sb, ok := blockOf(c.Get("End")); ok {
+	if sb, ok := blockOf(f.p.end.Get(c)); ok {
 		f.end = sb
 	}
-	if !c.Has("Begin") && len(blocks) >= 2 {
+	if !f.p.begin.Given(c) && len(blocks) >= 2 {
 		f.begin = blocks[0]
 		blocks = blocks[1:]
 	}
-	if !c.Has("End") && len(blocks) >= 2 {
+	if !f.p.end.Given(c) && len(blocks) >= 2 {
 		f.end = blocks[len(blocks)-1]
 		blocks = blocks[:len(blocks)-1]
 	}
@@ -110,7 +130,7 @@ func (f *forEachObject) Begin(c *engine.Call) error {
 func (f *forEachObject) Process(c *engine.Call) error {
 	in := c.Input
 	if !c.HasInput {
-		in = c.Get("InputObject")
+		in = f.p.inputObject.Get(c)
 	}
 	if f.member != "" {
 		return f.invokeMember(c, in)

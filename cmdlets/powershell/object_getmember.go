@@ -14,35 +14,54 @@ const memberDefType = "Microsoft.PowerShell.Commands.MemberDefinition"
 
 // registerGetMember adds Get-Member (alias gm) and its grouped table view.
 func registerGetMember(rt *engine.Runtime) {
+	p := newGetMemberParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-Member", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Gets the properties and methods of objects.",
 		Description: "The Get-Member cmdlet gets the members, the properties and methods, of objects. Piped collections are " +
 			"examined element by element, and each distinct type is listed once. csshell knows the members of its own value " +
 			"types (custom objects, strings, numbers, dates, hashtables, arrays); .NET methods beyond those are not listed.",
-		Params: []*engine.ParamInfo{
-			pipelineInput("Specifies the object whose members are retrieved."),
-			{Name: "Name", Type: "String[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}}, Help: "Specifies the names of one or more properties or methods of the object (wildcards allowed)."},
-			{Name: "MemberType", Type: "String[]", Aliases: []string{"Type"}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}},
-				ValidateSet: memberTypes, Help: "Specifies the member type that this cmdlet gets."},
-			engine.NamedParam("View", "String", "Specifies the type of members that this cmdlet gets."),
-			engine.NamedParam("Static", "SwitchParameter", "Indicates that this cmdlet gets only the static properties and methods of the object."),
-			engine.NamedParam("Force", "SwitchParameter", "Adds the intrinsic members and the compiler-generated get_ and set_ methods to the display."),
-		},
+		Params: p.infos(),
 		Examples: []engine.Example{
 			{Title: "Get the members of a custom object", Code: "[pscustomobject]@{a=1} | Get-Member"},
 			{Title: "Get the properties only", Code: "'abc' | Get-Member -MemberType Property"},
 		},
 		Outputs: []string{memberDefType},
-		New:     func() engine.Processor { return &getMember{seen: map[string]bool{}} },
+		New:     func() engine.Processor { return &getMember{p: p, seen: map[string]bool{}} },
 	})
 	rt.SetAliases("Get-Member", "gm")
 	rt.Formats.Register(format.View{TypeName: memberDefType, Kind: format.TableView, GroupBy: "TypeName", GroupLabel: "TypeName",
 		Columns: []format.Column{{Property: "Name", Align: format.AlignLeft}, {Property: "MemberType", Align: format.AlignLeft}, {Property: "Definition", Align: format.AlignLeft}}})
 }
 
+// getMemberParams are Get-Member's parameters.
+type getMemberParams struct {
+	inputObject      engine.Param[any]
+	name, memberType engine.Param[[]string]
+	view             engine.Param[string]
+	static, force    engine.Param[bool]
+}
+
+func newGetMemberParams() *getMemberParams {
+	return &getMemberParams{
+		inputObject: pipelineInput("Specifies the object whose members are retrieved."),
+		name:        engine.Declare[[]string](&engine.ParamInfo{Name: "Name", Type: "String[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}}, Help: "Specifies the names of one or more properties or methods of the object (wildcards allowed)."}),
+		memberType: engine.Declare[[]string](&engine.ParamInfo{Name: "MemberType", Type: "String[]", Aliases: []string{"Type"}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}},
+			ValidateSet: memberTypes, Help: "Specifies the member type that this cmdlet gets."}),
+		view:   engine.Declare[string](engine.NamedParam("View", "String", "Specifies the type of members that this cmdlet gets.")),
+		static: engine.Declare[bool](engine.NamedParam("Static", "SwitchParameter", "Indicates that this cmdlet gets only the static properties and methods of the object.")),
+		force:  engine.Declare[bool](engine.NamedParam("Force", "SwitchParameter", "Adds the intrinsic members and the compiler-generated get_ and set_ methods to the display.")),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *getMemberParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.inputObject.Info(), p.name.Info(), p.memberType.Info(), p.view.Info(), p.static.Info(), p.force.Info()}
+}
+
 // getMember is one Get-Member invocation.
 type getMember struct {
+	p     *getMemberParams
 	seen  map[string]bool
 	count int
 }
@@ -50,7 +69,7 @@ type getMember struct {
 func (g *getMember) Begin(c *engine.Call) error { return nil }
 
 func (g *getMember) Process(c *engine.Call) error {
-	in, ok := processInput(c)
+	in, ok := processInput(c, g.p.inputObject)
 	if !ok {
 		return nil
 	}
@@ -68,8 +87,8 @@ func (g *getMember) Process(c *engine.Call) error {
 	}
 	g.seen[key] = true
 	members := membersOf(in)
-	names := c.Strings("Name")
-	kinds := c.Strings("MemberType")
+	names := g.p.name.Get(c)
+	kinds := g.p.memberType.Get(c)
 	sort.SliceStable(members, func(i, j int) bool {
 		if members[i].kind != members[j].kind {
 			return members[i].kind < members[j].kind
@@ -291,6 +310,7 @@ func noteText(v any) string {
 
 // registerGetUnique adds Get-Unique (alias gu).
 func registerGetUnique(rt *engine.Runtime) {
+	p := newGetUniqueParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-Unique", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Returns unique items from a sorted list.",
@@ -298,21 +318,37 @@ func registerGetUnique(rt *engine.Runtime) {
 			"returns only one instance of each item. The list must be sorted for the cmdlet to work properly. Strings compare " +
 			"case-sensitively unless -CaseInsensitive is given.",
 		DefaultSet: "AsString",
-		Params: []*engine.ParamInfo{
-			pipelineInput("Specifies input for Get-Unique."),
-			engine.NamedParamInSets("AsString", "SwitchParameter", "Indicates that this cmdlet uses the data as a string.", "AsString"),
-			engine.NamedParamInSets("OnType", "SwitchParameter", "Indicates that this cmdlet returns only one object of each type.", "UniqueByType"),
-			engine.NamedParam("CaseInsensitive", "SwitchParameter", "Indicates that this cmdlet is case-insensitive."),
-		},
-		Examples: []engine.Example{{Title: "Get unique numbers", Code: "1, 1, 2, 3, 3 | Get-Unique"}},
-		Outputs:  []string{"System.Management.Automation.PSObject"},
-		New:      func() engine.Processor { return &getUnique{} },
+		Params:     p.infos(),
+		Examples:   []engine.Example{{Title: "Get unique numbers", Code: "1, 1, 2, 3, 3 | Get-Unique"}},
+		Outputs:    []string{"System.Management.Automation.PSObject"},
+		New:        func() engine.Processor { return &getUnique{p: p} },
 	})
 	rt.SetAliases("Get-Unique", "gu")
 }
 
+// getUniqueParams are Get-Unique's parameters.
+type getUniqueParams struct {
+	inputObject                       engine.Param[any]
+	asString, onType, caseInsensitive engine.Param[bool]
+}
+
+func newGetUniqueParams() *getUniqueParams {
+	return &getUniqueParams{
+		inputObject:     pipelineInput("Specifies input for Get-Unique."),
+		asString:        engine.Declare[bool](engine.NamedParamInSets("AsString", "SwitchParameter", "Indicates that this cmdlet uses the data as a string.", "AsString")),
+		onType:          engine.Declare[bool](engine.NamedParamInSets("OnType", "SwitchParameter", "Indicates that this cmdlet returns only one object of each type.", "UniqueByType")),
+		caseInsensitive: engine.Declare[bool](engine.NamedParam("CaseInsensitive", "SwitchParameter", "Indicates that this cmdlet is case-insensitive.")),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *getUniqueParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.inputObject.Info(), p.asString.Info(), p.onType.Info(), p.caseInsensitive.Info()}
+}
+
 // getUnique is one Get-Unique invocation.
 type getUnique struct {
+	p       *getUniqueParams
 	last    any
 	hasLast bool
 }
@@ -320,25 +356,25 @@ type getUnique struct {
 func (g *getUnique) Begin(c *engine.Call) error { return nil }
 
 func (g *getUnique) Process(c *engine.Call) error {
-	in, ok := processInput(c)
+	in, ok := processInput(c, g.p.inputObject)
 	if !ok {
 		return nil
 	}
 	if g.hasLast {
 		var same bool
 		switch {
-		case c.Switch("OnType"):
+		case g.p.onType.Get(c):
 			same = typeNameOf(in) == typeNameOf(g.last)
-		case c.Switch("AsString"):
+		case g.p.asString.Get(c):
 			a, b := value.ToString(in), value.ToString(g.last)
-			same = a == b || (c.Switch("CaseInsensitive") && strings.EqualFold(a, b))
+			same = a == b || (g.p.caseInsensitive.Get(c) && strings.EqualFold(a, b))
 		default:
 			sa, aok := in.(string)
 			sb, bok := g.last.(string)
 			if aok && bok {
-				same = sa == sb || (c.Switch("CaseInsensitive") && strings.EqualFold(sa, sb))
+				same = sa == sb || (g.p.caseInsensitive.Get(c) && strings.EqualFold(sa, sb))
 			} else {
-				same = keyEqual(in, g.last, !c.Switch("CaseInsensitive"))
+				same = keyEqual(in, g.last, !g.p.caseInsensitive.Get(c))
 			}
 		}
 		if same {

@@ -17,6 +17,7 @@ const (
 
 // registerGroupObject adds Group-Object (alias group) and the GroupInfo view.
 func registerGroupObject(rt *engine.Runtime) {
+	p := newGroupParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Group-Object", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Groups objects that contain the same value for specified properties.",
@@ -24,23 +25,13 @@ func registerGroupObject(rt *engine.Runtime) {
 			"table with one row for each property value and a column that displays the number of items with that value. When every " +
 			"key has the same type the groups are sorted by their key; otherwise they come in the order of first appearance.",
 		DefaultSet: "Default",
-		Params: []*engine.ParamInfo{
-			engine.NamedParam("NoElement", "SwitchParameter", "Indicates that this cmdlet omits the members of a group from the results."),
-			{Name: "AsHashTable", Type: "SwitchParameter", Aliases: []string{"AHT"}, Sets: []engine.ParamSet{{Name: "HashTable", Position: -1}},
-				Help: "Indicates that this cmdlet returns the group as a hash table."},
-			engine.NamedParamInSets("AsString", "SwitchParameter", "Indicates that this cmdlet converts all the keys in the hash table to strings.", "HashTable"),
-			pipelineInput("Specifies the objects to group."),
-			{Name: "Property", Type: "Object[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
-				Help: "Specifies the properties for grouping."},
-			engine.NamedParam("Culture", "String", "Specifies the culture to use when comparing strings."),
-			engine.NamedParam("CaseSensitive", "SwitchParameter", "Indicates that this cmdlet makes the grouping case-sensitive."),
-		},
+		Params:     p.infos(),
 		Examples: []engine.Example{
 			{Title: "Group numbers", Code: "1, 2, 1, 3 | Group-Object"},
 			{Title: "Group by a property into a hashtable", Code: "$items | Group-Object -Property Kind -AsHashTable -AsString"},
 		},
 		Outputs: []string{groupInfoType, "System.Collections.Hashtable"},
-		New:     func() engine.Processor { return &groupObject{} },
+		New:     func() engine.Processor { return &groupObject{p: p} },
 	})
 	rt.SetAliases("Group-Object", "group")
 	rt.Formats.Register(format.View{TypeName: groupInfoType, Kind: format.TableView, Columns: []format.Column{
@@ -54,8 +45,37 @@ func registerGroupObject(rt *engine.Runtime) {
 	}})
 }
 
+// groupParams are Group-Object's parameters.
+type groupParams struct {
+	noElement, asHashTable, asString engine.Param[bool]
+	inputObject, property            engine.Param[any]
+	culture                          engine.Param[string]
+	caseSensitive                    engine.Param[bool]
+}
+
+func newGroupParams() *groupParams {
+	return &groupParams{
+		noElement: engine.Declare[bool](engine.NamedParam("NoElement", "SwitchParameter", "Indicates that this cmdlet omits the members of a group from the results.")),
+		asHashTable: engine.Declare[bool](&engine.ParamInfo{Name: "AsHashTable", Type: "SwitchParameter", Aliases: []string{"AHT"}, Sets: []engine.ParamSet{{Name: "HashTable", Position: -1}},
+			Help: "Indicates that this cmdlet returns the group as a hash table."}),
+		asString:    engine.Declare[bool](engine.NamedParamInSets("AsString", "SwitchParameter", "Indicates that this cmdlet converts all the keys in the hash table to strings.", "HashTable")),
+		inputObject: pipelineInput("Specifies the objects to group."),
+		property: engine.Declare[any](&engine.ParamInfo{Name: "Property", Type: "Object[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
+			Help: "Specifies the properties for grouping."}),
+		culture:       engine.Declare[string](engine.NamedParam("Culture", "String", "Specifies the culture to use when comparing strings.")),
+		caseSensitive: engine.Declare[bool](engine.NamedParam("CaseSensitive", "SwitchParameter", "Indicates that this cmdlet makes the grouping case-sensitive.")),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *groupParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.noElement.Info(), p.asHashTable.Info(), p.asString.Info(), p.inputObject.Info(),
+		p.property.Info(), p.culture.Info(), p.caseSensitive.Info()}
+}
+
 // groupObject is one Group-Object invocation.
 type groupObject struct {
+	p       *groupParams
 	specs   []propSpec
 	entries []sortEntry
 	types   []string
@@ -63,16 +83,16 @@ type groupObject struct {
 }
 
 func (g *groupObject) Begin(c *engine.Call) error {
-	if c.Switch("AsString") && !c.Switch("AsHashTable") {
+	if g.p.asString.Get(c) && !g.p.asHashTable.Get(c) {
 		return engine.NewError("InvalidArgument", "ArgumentException", nil,
 			"The AsString parameter cannot be used without the AsHashTable parameter.").WithException("System.ArgumentException")
 	}
-	specs, err := propertySpecs(c, false)
+	specs, err := propertySpecs(c, g.p.property, false)
 	if err != nil {
 		return err
 	}
 	g.specs = specs
-	if c.Switch("AsHashTable") && !c.Switch("AsString") && len(specs) > 1 {
+	if g.p.asHashTable.Get(c) && !g.p.asString.Get(c) && len(specs) > 1 {
 		return engine.NewError("InvalidArgument", "ArgumentException", nil,
 			"The AsHashTable parameter is only valid when grouping by a single property. Use the AsString parameter to group by multiple properties.").
 			WithException("System.ArgumentException")
@@ -81,7 +101,7 @@ func (g *groupObject) Begin(c *engine.Call) error {
 }
 
 func (g *groupObject) Process(c *engine.Call) error {
-	in, ok := processInput(c)
+	in, ok := processInput(c, g.p.inputObject)
 	if !ok {
 		return nil
 	}
@@ -123,7 +143,7 @@ type groupEntry struct {
 }
 
 func (g *groupObject) End(c *engine.Call) error {
-	cs := c.Switch("CaseSensitive")
+	cs := g.p.caseSensitive.Get(c)
 	var groups []*groupEntry
 	entries := g.entries
 	eq := func(a, b []any) bool {
@@ -172,18 +192,18 @@ func (g *groupObject) End(c *engine.Call) error {
 		}
 		return strings.Join(parts, ", ")
 	}
-	if c.Switch("AsHashTable") {
+	if g.p.asHashTable.Get(c) {
 		h := value.NewHashtable()
 		for _, gr := range groups {
 			var key any = name(gr)
-			if !c.Switch("AsString") && len(gr.keys) > 0 {
+			if !g.p.asString.Get(c) && len(gr.keys) > 0 {
 				key = gr.keys[0]
 			}
 			h.Set(key, gr.items)
 		}
 		return c.WriteObject(h)
 	}
-	noElem := c.Switch("NoElement")
+	noElem := g.p.noElement.Get(c)
 	for _, gr := range groups {
 		tn := groupInfoType
 		if noElem {

@@ -21,36 +21,22 @@ const (
 // registerMeasureObject adds Measure-Object (alias measure) and the views
 // of its results.
 func registerMeasureObject(rt *engine.Runtime) {
-	gen, text := "GenericMeasure", "TextMeasure"
+	p := newMeasureParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Measure-Object", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Calculates the numeric properties of objects, and the characters, words, and lines in string objects, such as files of text.",
 		Description: "The Measure-Object cmdlet calculates the property values of certain types of object: it counts objects and " +
 			"computes the sum, average, minimum, maximum and standard deviation of numeric values (of the objects or of the named " +
 			"properties), or counts the lines, words and characters of text. Statistics that were not requested are $null.",
-		DefaultSet: gen,
-		Params: []*engine.ParamInfo{
-			pipelineInput("Specifies the objects to be measured."),
-			{Name: "Property", Type: "Object[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
-				Help: "Specifies one or more properties to measure."},
-			engine.NamedParamInSets("StandardDeviation", "SwitchParameter", "Indicates that the cmdlet displays the standard deviation of the values of the specified properties.", gen),
-			engine.NamedParamInSets("Sum", "SwitchParameter", "Indicates that the cmdlet displays the sum of the values of the specified properties.", gen),
-			engine.NamedParamInSets("AllStats", "SwitchParameter", "Indicates that the cmdlet displays all the statistics of the specified properties.", gen),
-			engine.NamedParamInSets("Average", "SwitchParameter", "Indicates that the cmdlet displays the average value of the specified properties.", gen),
-			engine.NamedParamInSets("Maximum", "SwitchParameter", "Indicates that the cmdlet displays the maximum value of the specified properties.", gen),
-			engine.NamedParamInSets("Minimum", "SwitchParameter", "Indicates that the cmdlet displays the minimum value of the specified properties.", gen),
-			engine.NamedParamInSets("Line", "SwitchParameter", "Indicates that the cmdlet counts the number of lines in the input object.", text),
-			engine.NamedParamInSets("Word", "SwitchParameter", "Indicates that the cmdlet counts the number of words in the input object.", text),
-			engine.NamedParamInSets("Character", "SwitchParameter", "Indicates that the cmdlet counts the number of characters in the input object.", text),
-			engine.NamedParamInSets("IgnoreWhiteSpace", "SwitchParameter", "Ignores white space in character counts.", text),
-		},
+		DefaultSet: "GenericMeasure",
+		Params:     p.infos(),
 		Examples: []engine.Example{
 			{Title: "Count and sum numbers", Code: "1..10 | Measure-Object -Sum -Average"},
 			{Title: "Measure a property", Code: "$items | Measure-Object -Property Length -Maximum -Minimum"},
 			{Title: "Count words", Code: "'one two three' | Measure-Object -Word"},
 		},
 		Outputs: []string{genericMeasureType, textMeasureType},
-		New:     func() engine.Processor { return &measureObject{} },
+		New:     func() engine.Processor { return &measureObject{p: p} },
 	})
 	rt.SetAliases("Measure-Object", "measure")
 	cols := func(names ...string) []format.Column {
@@ -83,8 +69,42 @@ type measureStat struct {
 	chars            int
 }
 
+// measureParams are Measure-Object's parameters.
+type measureParams struct {
+	inputObject, property                     engine.Param[any]
+	standardDeviation, sum, allStats, average engine.Param[bool]
+	maximum, minimum                          engine.Param[bool]
+	line, word, character, ignoreWhiteSpace   engine.Param[bool]
+}
+
+func newMeasureParams() *measureParams {
+	gen, text := "GenericMeasure", "TextMeasure"
+	return &measureParams{
+		inputObject: pipelineInput("Specifies the objects to be measured."),
+		property: engine.Declare[any](&engine.ParamInfo{Name: "Property", Type: "Object[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
+			Help: "Specifies one or more properties to measure."}),
+		standardDeviation: engine.Declare[bool](engine.NamedParamInSets("StandardDeviation", "SwitchParameter", "Indicates that the cmdlet displays the standard deviation of the values of the specified properties.", gen)),
+		sum:               engine.Declare[bool](engine.NamedParamInSets("Sum", "SwitchParameter", "Indicates that the cmdlet displays the sum of the values of the specified properties.", gen)),
+		allStats:          engine.Declare[bool](engine.NamedParamInSets("AllStats", "SwitchParameter", "Indicates that the cmdlet displays all the statistics of the specified properties.", gen)),
+		average:           engine.Declare[bool](engine.NamedParamInSets("Average", "SwitchParameter", "Indicates that the cmdlet displays the average value of the specified properties.", gen)),
+		maximum:           engine.Declare[bool](engine.NamedParamInSets("Maximum", "SwitchParameter", "Indicates that the cmdlet displays the maximum value of the specified properties.", gen)),
+		minimum:           engine.Declare[bool](engine.NamedParamInSets("Minimum", "SwitchParameter", "Indicates that the cmdlet displays the minimum value of the specified properties.", gen)),
+		line:              engine.Declare[bool](engine.NamedParamInSets("Line", "SwitchParameter", "Indicates that the cmdlet counts the number of lines in the input object.", text)),
+		word:              engine.Declare[bool](engine.NamedParamInSets("Word", "SwitchParameter", "Indicates that the cmdlet counts the number of words in the input object.", text)),
+		character:         engine.Declare[bool](engine.NamedParamInSets("Character", "SwitchParameter", "Indicates that the cmdlet counts the number of characters in the input object.", text)),
+		ignoreWhiteSpace:  engine.Declare[bool](engine.NamedParamInSets("IgnoreWhiteSpace", "SwitchParameter", "Ignores white space in character counts.", text)),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *measureParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.inputObject.Info(), p.property.Info(), p.standardDeviation.Info(), p.sum.Info(), p.allStats.Info(),
+		p.average.Info(), p.maximum.Info(), p.minimum.Info(), p.line.Info(), p.word.Info(), p.character.Info(), p.ignoreWhiteSpace.Info()}
+}
+
 // measureObject is one Measure-Object invocation.
 type measureObject struct {
+	p                      *measureParams
 	specs                  []propSpec
 	stats                  []*measureStat
 	sum, avg, mn, mx, sd   bool
@@ -93,13 +113,14 @@ type measureObject struct {
 }
 
 func (m *measureObject) Begin(c *engine.Call) error {
-	all := c.Switch("AllStats")
-	m.sum, m.avg = c.Switch("Sum") || all, c.Switch("Average") || all
-	m.mn, m.mx, m.sd = c.Switch("Minimum") || all, c.Switch("Maximum") || all, c.Switch("StandardDeviation") || all
+	p := m.p
+	all := p.allStats.Get(c)
+	m.sum, m.avg = p.sum.Get(c) || all, p.average.Get(c) || all
+	m.mn, m.mx, m.sd = p.minimum.Get(c) || all, p.maximum.Get(c) || all, p.standardDeviation.Get(c) || all
 	m.text = c.Set == "TextMeasure"
-	m.line, m.word, m.char, m.ignW = c.Switch("Line"), c.Switch("Word"), c.Switch("Character"), c.Switch("IgnoreWhiteSpace")
-	if c.Has("Property") {
-		specs, err := parsePropSpecs(c.Get("Property"), false)
+	m.line, m.word, m.char, m.ignW = p.line.Get(c), p.word.Get(c), p.character.Get(c), p.ignoreWhiteSpace.Get(c)
+	if prop, ok := p.property.Lookup(c); ok {
+		specs, err := parsePropSpecs(prop, false)
 		if err != nil {
 			return err
 		}
@@ -114,7 +135,7 @@ func (m *measureObject) Begin(c *engine.Call) error {
 }
 
 func (m *measureObject) Process(c *engine.Call) error {
-	in, ok := processInput(c)
+	in, ok := processInput(c, m.p.inputObject)
 	if !ok {
 		return nil
 	}

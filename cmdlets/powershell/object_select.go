@@ -9,8 +9,7 @@ import (
 
 // registerSelectObject adds Select-Object (alias select).
 func registerSelectObject(rt *engine.Runtime) {
-	dflt, skipLast, index, skipIndex := "DefaultParameter", "SkipLastParameter", "IndexParameter", "SkipIndexParameter"
-	rng := &[2]float64{0, 2147483647}
+	p := newSelectParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Select-Object", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Selects objects or object properties.",
@@ -18,23 +17,8 @@ func registerSelectObject(rt *engine.Runtime) {
 			"objects, a specified number of objects, or objects in a specified position in an array. With -Property it makes new objects " +
 			"(of type Selected.<original type>) that have only the selected properties; calculated properties are hashtables with " +
 			"Name (or Label) and Expression keys.",
-		DefaultSet: dflt,
-		Params: []*engine.ParamInfo{
-			pipelineInput("Specifies objects to send to the cmdlet through the pipeline."),
-			{Name: "Property", Type: "Object[]", Sets: []engine.ParamSet{{Name: dflt, Position: 0}, {Name: skipLast, Position: 0}},
-				Help: "Specifies the properties to select: names, wildcards, or calculated properties."},
-			engine.NamedParamInSets("ExcludeProperty", "String[]", "Specifies the properties that this cmdlet excludes from the operation.", dflt, skipLast),
-			engine.NamedParamInSets("ExpandProperty", "String", "Specifies a property to select, and indicates that an attempt should be made to expand that property.", dflt, skipLast),
-			engine.NamedParam("Unique", "SwitchParameter", "Specifies that if a subset of the input objects has identical properties and values, only a single member of the subset is selected."),
-			engine.NamedParam("CaseInsensitive", "SwitchParameter", "By default, -Unique compares strings case-sensitively; this switch makes it case-insensitive."),
-			{Name: "Last", Type: "Int32", Sets: []engine.ParamSet{{Name: dflt, Position: -1}}, ValidateRange: rng, Help: "Specifies the number of objects to select from the end of an array of input objects."},
-			{Name: "First", Type: "Int32", Sets: []engine.ParamSet{{Name: dflt, Position: -1}}, ValidateRange: rng, Help: "Specifies the number of objects to select from the beginning of an array of input objects."},
-			{Name: "Skip", Type: "Int32", Sets: []engine.ParamSet{{Name: dflt, Position: -1}}, ValidateRange: rng, Help: "Skips (doesn't select) the specified number of items."},
-			{Name: "SkipLast", Type: "Int32", Sets: []engine.ParamSet{{Name: skipLast, Position: -1}}, ValidateRange: rng, Help: "Skips (doesn't select) the specified number of items from the end of a list or array."},
-			engine.NamedParamInSets("Wait", "SwitchParameter", "Indicates that the cmdlet turns off optimization (it reads every input object).", dflt, index),
-			{Name: "Index", Type: "Int32[]", Sets: []engine.ParamSet{{Name: index, Position: -1}}, Help: "Selects objects from an array based on their index values."},
-			{Name: "SkipIndex", Type: "Int32[]", Sets: []engine.ParamSet{{Name: skipIndex, Position: -1}}, Help: "Skips objects from an array based on their index values."},
-		},
+		DefaultSet: "DefaultParameter",
+		Params:     p.infos(),
 		Examples: []engine.Example{
 			{Title: "Select properties", Code: "[pscustomobject]@{a=1;b=2;c=3} | Select-Object a, b"},
 			{Title: "Select the first objects", Code: "1..10 | Select-Object -First 3"},
@@ -42,13 +26,53 @@ func registerSelectObject(rt *engine.Runtime) {
 			{Title: "Expand a property", Code: "[pscustomobject]@{List=1,2,3} | Select-Object -ExpandProperty List"},
 		},
 		Outputs: []string{"System.Management.Automation.PSObject"},
-		New:     func() engine.Processor { return &selectObject{} },
+		New:     func() engine.Processor { return &selectObject{p: p} },
 	})
 	rt.SetAliases("Select-Object", "select")
 }
 
+// selectParams are Select-Object's parameters.
+type selectParams struct {
+	inputObject, property       engine.Param[any]
+	excludeProperty             engine.Param[[]string]
+	expandProperty              engine.Param[string]
+	unique, caseInsensitive     engine.Param[bool]
+	last, first, skip, skipLast engine.Param[int]
+	wait                        engine.Param[bool]
+	index, skipIndex            engine.Param[any]
+}
+
+func newSelectParams() *selectParams {
+	dflt, skipLast, index, skipIndex := "DefaultParameter", "SkipLastParameter", "IndexParameter", "SkipIndexParameter"
+	rng := &[2]float64{0, 2147483647}
+	return &selectParams{
+		inputObject: pipelineInput("Specifies objects to send to the cmdlet through the pipeline."),
+		property: engine.Declare[any](&engine.ParamInfo{Name: "Property", Type: "Object[]", Sets: []engine.ParamSet{{Name: dflt, Position: 0}, {Name: skipLast, Position: 0}},
+			Help: "Specifies the properties to select: names, wildcards, or calculated properties."}),
+		excludeProperty: engine.Declare[[]string](engine.NamedParamInSets("ExcludeProperty", "String[]", "Specifies the properties that this cmdlet excludes from the operation.", dflt, skipLast)),
+		expandProperty:  engine.Declare[string](engine.NamedParamInSets("ExpandProperty", "String", "Specifies a property to select, and indicates that an attempt should be made to expand that property.", dflt, skipLast)),
+		unique:          engine.Declare[bool](engine.NamedParam("Unique", "SwitchParameter", "Specifies that if a subset of the input objects has identical properties and values, only a single member of the subset is selected.")),
+		caseInsensitive: engine.Declare[bool](engine.NamedParam("CaseInsensitive", "SwitchParameter", "By default, -Unique compares strings case-sensitively; this switch makes it case-insensitive.")),
+		last:            engine.Declare[int](&engine.ParamInfo{Name: "Last", Type: "Int32", Sets: []engine.ParamSet{{Name: dflt, Position: -1}}, ValidateRange: rng, Help: "Specifies the number of objects to select from the end of an array of input objects."}),
+		first:           engine.Declare[int](&engine.ParamInfo{Name: "First", Type: "Int32", Sets: []engine.ParamSet{{Name: dflt, Position: -1}}, ValidateRange: rng, Help: "Specifies the number of objects to select from the beginning of an array of input objects."}),
+		skip:            engine.Declare[int](&engine.ParamInfo{Name: "Skip", Type: "Int32", Sets: []engine.ParamSet{{Name: dflt, Position: -1}}, ValidateRange: rng, Help: "Skips (doesn't select) the specified number of items."}),
+		skipLast:        engine.Declare[int](&engine.ParamInfo{Name: "SkipLast", Type: "Int32", Sets: []engine.ParamSet{{Name: skipLast, Position: -1}}, ValidateRange: rng, Help: "Skips (doesn't select) the specified number of items from the end of a list or array."}),
+		wait:            engine.Declare[bool](engine.NamedParamInSets("Wait", "SwitchParameter", "Indicates that the cmdlet turns off optimization (it reads every input object).", dflt, index)),
+		index:           engine.Declare[any](&engine.ParamInfo{Name: "Index", Type: "Int32[]", Sets: []engine.ParamSet{{Name: index, Position: -1}}, Help: "Selects objects from an array based on their index values."}),
+		skipIndex:       engine.Declare[any](&engine.ParamInfo{Name: "SkipIndex", Type: "Int32[]", Sets: []engine.ParamSet{{Name: skipIndex, Position: -1}}, Help: "Skips objects from an array based on their index values."}),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *selectParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.inputObject.Info(), p.property.Info(), p.excludeProperty.Info(), p.expandProperty.Info(),
+		p.unique.Info(), p.caseInsensitive.Info(), p.last.Info(), p.first.Info(), p.skip.Info(), p.skipLast.Info(),
+		p.wait.Info(), p.index.Info(), p.skipIndex.Info()}
+}
+
 // selectObject is one Select-Object invocation.
 type selectObject struct {
+	p        *selectParams
 	specs    []propSpec
 	exclude  []string
 	expand   string
@@ -70,13 +94,14 @@ type selectObject struct {
 }
 
 func (s *selectObject) Begin(c *engine.Call) error {
-	s.first, s.last = c.Int("First", -1), c.Int("Last", -1)
-	s.skip, s.skipLast = c.Int("Skip", 0), c.Int("SkipLast", 0)
-	s.unique, s.ci = c.Switch("Unique"), c.Switch("CaseInsensitive")
-	s.expand = c.String("ExpandProperty")
-	s.exclude = c.Strings("ExcludeProperty")
-	if c.Has("Property") {
-		specs, err := parsePropSpecs(c.Get("Property"), false)
+	p := s.p
+	s.first, s.last = p.first.Or(c, -1), p.last.Or(c, -1)
+	s.skip, s.skipLast = p.skip.Get(c), p.skipLast.Get(c)
+	s.unique, s.ci = p.unique.Get(c), p.caseInsensitive.Get(c)
+	s.expand = p.expandProperty.Get(c)
+	s.exclude = p.excludeProperty.Get(c)
+	if prop, ok := p.property.Lookup(c); ok {
+		specs, err := parsePropSpecs(prop, false)
 		if err != nil {
 			return err
 		}
@@ -85,9 +110,9 @@ func (s *selectObject) Begin(c *engine.Call) error {
 		s.specs = []propSpec{{name: "*", wildcard: true}}
 	}
 	s.maxIdx = -1
-	if c.Has("Index") {
+	if idx, ok := p.index.Lookup(c); ok {
 		s.index = map[int]bool{}
-		for _, v := range listOf(c.Get("Index")) {
+		for _, v := range listOf(idx) {
 			n, err := value.ConvertTo(v, value.TInt)
 			if err == nil {
 				s.index[int(n.(int32))] = true
@@ -95,9 +120,9 @@ func (s *selectObject) Begin(c *engine.Call) error {
 			}
 		}
 	}
-	if c.Has("SkipIndex") {
+	if idx, ok := p.skipIndex.Lookup(c); ok {
 		s.skipIdx = map[int]bool{}
-		for _, v := range listOf(c.Get("SkipIndex")) {
+		for _, v := range listOf(idx) {
 			n, err := value.ConvertTo(v, value.TInt)
 			if err == nil {
 				s.skipIdx[int(n.(int32))] = true
@@ -111,7 +136,7 @@ func (s *selectObject) Process(c *engine.Call) error {
 	if s.stopped {
 		return nil
 	}
-	in, ok := processInput(c)
+	in, ok := processInput(c, s.p.inputObject)
 	if !ok {
 		return nil
 	}
@@ -119,7 +144,7 @@ func (s *selectObject) Process(c *engine.Call) error {
 	s.n++
 	if s.index != nil {
 		if !s.index[i] {
-			if i > s.maxIdx && !c.Switch("Wait") {
+			if i > s.maxIdx && !s.p.wait.Get(c) {
 				s.stopped = true
 				return engine.ErrStopUpstream
 			}
@@ -147,11 +172,11 @@ func (s *selectObject) Process(c *engine.Call) error {
 	if wrote {
 		s.written++
 	}
-	if s.first >= 0 && s.written >= s.first && !c.Switch("Wait") {
+	if s.first >= 0 && s.written >= s.first && !s.p.wait.Get(c) {
 		s.stopped = true
 		return engine.ErrStopUpstream
 	}
-	if s.index != nil && i >= s.maxIdx && !c.Switch("Wait") {
+	if s.index != nil && i >= s.maxIdx && !s.p.wait.Get(c) {
 		s.stopped = true
 		return engine.ErrStopUpstream
 	}

@@ -37,16 +37,40 @@ var whereOps = []whereOp{
 
 // registerWhereObject adds Where-Object (aliases ?, where).
 func registerWhereObject(rt *engine.Runtime) {
+	p := newWhereParams()
+	rt.Register(&engine.Cmdlet{
+		Name: "Where-Object", Module: "Microsoft.PowerShell.Core",
+		Synopsis: "Selects objects from a collection based on their property values.",
+		Description: "The Where-Object cmdlet selects objects that have particular property values from the collection of objects " +
+			"that are passed to it: with a script block (the object passes when the block returns a true value) or with a comparison " +
+			"statement, such as `Where-Object Name -eq 'x'`. `Where-Object Name` alone passes objects whose property is true.",
+		DefaultSet: "EqualSet",
+		Params:     p.infos(),
+		Examples: []engine.Example{
+			{Title: "Filter with a script block", Code: "1..10 | Where-Object { $_ % 2 -eq 0 }"},
+			{Title: "Filter with a comparison statement", Code: "Get-Variable | Where-Object Name -like 'P*'"},
+		},
+		Outputs: []string{"System.Object"},
+		New:     func() engine.Processor { return &whereObject{p: p} },
+	})
+	rt.SetAliases("Where-Object", "?", "where")
+}
+
+// whereParams are Where-Object's parameters; ops[i] is the switch of
+// whereOps[i].
+type whereParams struct {
+	inputObject, filterScript engine.Param[any]
+	property                  engine.Param[string]
+	value                     engine.Param[any]
+	ops                       []engine.Param[bool]
+}
+
+func newWhereParams() *whereParams {
 	prop := &engine.ParamInfo{Name: "Property", Type: "String",
 		Help: "Specifies the name of a property of the input object. The property must be an instance property, not a static property."}
 	val := &engine.ParamInfo{Name: "Value", Type: "Object", AllowNull: true, AllowEmptyString: true,
 		Help: "Specifies a property value. The parameter name, Value, is optional."}
-	params := []*engine.ParamInfo{
-		pipelineInput("Specifies the objects to filter."),
-		{Name: "FilterScript", Type: "ScriptBlock", Sets: []engine.ParamSet{{Name: "ScriptBlockSet", Position: 0, Mandatory: true}},
-			Help: "Specifies the script block that's used to filter the objects."},
-		prop, val,
-	}
+	var ops []*engine.ParamInfo
 	for _, op := range whereOps {
 		prop.Sets = append(prop.Sets, engine.ParamSet{Name: op.set, Position: 0, Mandatory: true})
 		if op.op != "not" {
@@ -58,28 +82,33 @@ func registerWhereObject(rt *engine.Runtime) {
 		if op.alias != "" {
 			p.Aliases = []string{op.alias}
 		}
-		params = append(params, p)
+		ops = append(ops, p)
 	}
-	rt.Register(&engine.Cmdlet{
-		Name: "Where-Object", Module: "Microsoft.PowerShell.Core",
-		Synopsis: "Selects objects from a collection based on their property values.",
-		Description: "The Where-Object cmdlet selects objects that have particular property values from the collection of objects " +
-			"that are passed to it: with a script block (the object passes when the block returns a true value) or with a comparison " +
-			"statement, such as `Where-Object Name -eq 'x'`. `Where-Object Name` alone passes objects whose property is true.",
-		DefaultSet: "EqualSet",
-		Params:     params,
-		Examples: []engine.Example{
-			{Title: "Filter with a script block", Code: "1..10 | Where-Object { $_ % 2 -eq 0 }"},
-			{Title: "Filter with a comparison statement", Code: "Get-Variable | Where-Object Name -like 'P*'"},
-		},
-		Outputs: []string{"System.Object"},
-		New:     func() engine.Processor { return &whereObject{} },
-	})
-	rt.SetAliases("Where-Object", "?", "where")
+	p := &whereParams{
+		inputObject: pipelineInput("Specifies the objects to filter."),
+		filterScript: engine.Declare[any](&engine.ParamInfo{Name: "FilterScript", Type: "ScriptBlock", Sets: []engine.ParamSet{{Name: "ScriptBlockSet", Position: 0, Mandatory: true}},
+			Help: "Specifies the script block that's used to filter the objects."}),
+		property: engine.Declare[string](prop),
+		value:    engine.Declare[any](val),
+	}
+	for _, op := range ops {
+		p.ops = append(p.ops, engine.Declare[bool](op))
+	}
+	return p
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *whereParams) infos() []*engine.ParamInfo {
+	out := []*engine.ParamInfo{p.inputObject.Info(), p.filterScript.Info(), p.property.Info(), p.value.Info()}
+	for _, op := range p.ops {
+		out = append(out, op.Info())
+	}
+	return out
 }
 
 // whereObject is one Where-Object invocation.
 type whereObject struct {
+	p     *whereParams
 	block *engine.ScriptBlock
 	op    string
 	rhs   any
@@ -87,23 +116,23 @@ type whereObject struct {
 
 func (w *whereObject) Begin(c *engine.Call) error {
 	if c.Set == "ScriptBlockSet" {
-		w.block, _ = blockOf(c.Get("FilterScript"))
+		w.block, _ = blockOf(w.p.filterScript.Get(c))
 		return nil
 	}
 	w.op = ""
-	for _, op := range whereOps {
-		if c.Switch(op.param) {
+	for i, op := range whereOps {
+		if w.p.ops[i].Get(c) {
 			w.op = op.op
 		}
 	}
-	w.rhs = c.Get("Value")
+	w.rhs = w.p.value.Get(c)
 	return nil
 }
 
 func (w *whereObject) Process(c *engine.Call) error {
 	in := c.Input
 	if !c.HasInput {
-		in = c.Get("InputObject")
+		in = w.p.inputObject.Get(c)
 		if in == nil {
 			return nil
 		}
@@ -127,10 +156,10 @@ func (w *whereObject) test(c *engine.Call, in any) (bool, error) {
 		}
 		return value.ToBool(r), nil
 	}
-	lhs, _ := propOf(in, c.String("Property"))
+	lhs, _ := propOf(in, w.p.property.Get(c))
 	switch w.op {
 	case "":
-		if !c.Has("Value") {
+		if !w.p.value.Given(c) {
 			return value.ToBool(lhs), nil
 		}
 		return value.Equal(lhs, w.rhs, false), nil

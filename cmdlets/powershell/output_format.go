@@ -10,57 +10,34 @@ import (
 
 // registerFormatCmdlets adds Format-Table, Format-List and Format-Wide.
 func registerFormatCmdlets(rt *engine.Runtime) {
-	common := func() []*engine.ParamInfo {
-		return []*engine.ParamInfo{
-			{Name: "GroupBy", Type: "Object", Sets: outSetsAll(), Help: "Specifies sorted output in separate tables based on a property value."},
-			{Name: "View", Type: "String", Sets: outSetsAll(), Help: "Specifies the name of an alternate format or view."},
-			{Name: "ShowError", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Sends errors through the pipeline."},
-			{Name: "DisplayError", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Displays errors at the command line."},
-			{Name: "Force", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Directs the cmdlet to display all the error information."},
-			{Name: "Expand", Type: "String", Sets: outSetsAll(), ValidateSet: []string{"CoreOnly", "EnumOnly", "Both"}, Help: "Specifies the format of the collection object and the objects in the collection."},
-			{Name: "InputObject", Type: "PSObject", Sets: outSetsPipe(), Help: "Specifies the objects to format."},
-		}
-	}
-	ft := []*engine.ParamInfo{
-		{Name: "Property", Type: "Object[]", Sets: outSetsPos(0), Help: "Specifies the object properties that appear in the display and the order in which they appear. Wildcards are permitted."},
-		{Name: "AutoSize", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Adjusts the column size and number of columns based on the width of the data."},
-		{Name: "RepeatHeader", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Repeats displaying the header of a table after every screen full."},
-		{Name: "HideTableHeaders", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Omits the column headings from the table."},
-		{Name: "Wrap", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Displays text that exceeds the column width on the next line."},
-	}
+	ft, fl, fw := newFormatTableParams(), newFormatListParams(), newFormatWideParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Format-Table", Module: "Microsoft.PowerShell.Utility",
 		Synopsis:    "Formats the output as a table.",
 		Description: "The Format-Table cmdlet formats the output of a command as a table with the selected properties of the object in each column.",
-		Params:      append(ft, common()...),
+		Params:      ft.infos,
 		Examples: []engine.Example{{Title: "Format a table with calculated columns",
 			Code:    "Get-ChildItem | Format-Table Name, @{Name='KB'; Expression={$_.Length / 1KB}; FormatString='N1'}",
 			Remarks: "Shows each file's name and its size in kilobytes."}},
-		New: func() engine.Processor { return &formatCmd{kind: format.TableView} },
+		New: func() engine.Processor { return &formatCmd{kind: format.TableView, p: ft} },
 	})
 	rt.SetAliases("Format-Table", "ft")
 	rt.Register(&engine.Cmdlet{
 		Name: "Format-List", Module: "Microsoft.PowerShell.Utility",
 		Synopsis:    "Formats the output as a list of properties in which each property appears on a new line.",
 		Description: "The Format-List cmdlet formats the output of a command as a list of properties in which each property is displayed on a separate line. Use * to show all the properties of an object.",
-		Params: append([]*engine.ParamInfo{
-			{Name: "Property", Type: "Object[]", Sets: outSetsPos(0), Help: "Specifies the object properties that appear in the display and the order in which they appear. Wildcards are permitted."},
-		}, common()...),
-		Examples: []engine.Example{{Title: "Show all properties", Code: "Get-Item ./a.txt | Format-List *", Remarks: "Lists every property of the file."}},
-		New:      func() engine.Processor { return &formatCmd{kind: format.ListView} },
+		Params:      fl.infos,
+		Examples:    []engine.Example{{Title: "Show all properties", Code: "Get-Item ./a.txt | Format-List *", Remarks: "Lists every property of the file."}},
+		New:         func() engine.Processor { return &formatCmd{kind: format.ListView, p: fl} },
 	})
 	rt.SetAliases("Format-List", "fl")
 	rt.Register(&engine.Cmdlet{
 		Name: "Format-Wide", Module: "Microsoft.PowerShell.Utility",
 		Synopsis:    "Formats objects as a wide table that displays only one property of each object.",
 		Description: "The Format-Wide cmdlet formats objects as a wide table that displays only one property of each object.",
-		Params: append([]*engine.ParamInfo{
-			{Name: "Property", Type: "Object", Sets: outSetsPos(0), Help: "Specifies the object property that appears in the display."},
-			{Name: "AutoSize", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Adjusts the column size and number of columns based on the width of the data."},
-			{Name: "Column", Type: "Int32", Sets: outSetsAll(), ValidateRange: &[2]float64{1, 2147483647}, Help: "Specifies the number of columns in the display."},
-		}, common()...),
-		Examples: []engine.Example{{Title: "Show names in three columns", Code: "Get-ChildItem | Format-Wide -Column 3", Remarks: ""}},
-		New:      func() engine.Processor { return &formatCmd{kind: format.WideView} },
+		Params:      fw.infos,
+		Examples:    []engine.Example{{Title: "Show names in three columns", Code: "Get-ChildItem | Format-Wide -Column 3", Remarks: ""}},
+		New:         func() engine.Processor { return &formatCmd{kind: format.WideView, p: fw} },
 	})
 	rt.SetAliases("Format-Wide", "fw")
 }
@@ -69,6 +46,7 @@ func registerFormatCmdlets(rt *engine.Runtime) {
 // collects its input and renders it in End.
 type formatCmd struct {
 	kind  format.Kind
+	p     *formatParams
 	items []any
 }
 
@@ -77,8 +55,8 @@ func (f *formatCmd) Begin(c *engine.Call) error { return nil }
 
 // Process collects one input object.
 func (f *formatCmd) Process(c *engine.Call) error {
-	if c.Has("InputObject") {
-		f.items = append(f.items, c.Get("InputObject"))
+	if in, ok := f.p.inputObject.Lookup(c); ok {
+		f.items = append(f.items, in)
 	} else if c.HasInput {
 		f.items = append(f.items, c.Input)
 	}
@@ -110,8 +88,8 @@ func (f *formatCmd) End(c *engine.Call) error {
 // renderAll formats items at width, in groups when -GroupBy is given.
 func (f *formatCmd) renderAll(c *engine.Call, items []any, width int) string {
 	var text string
-	if c.Has("GroupBy") && c.Get("GroupBy") != nil {
-		label, key := fmtGroupKey(c, c.Get("GroupBy"))
+	if groupBy := f.p.groupBy.Get(c); groupBy != nil {
+		label, key := fmtGroupKey(c, groupBy)
 		var runs [][]any
 		var keys []string
 		for _, it := range items {
@@ -140,15 +118,15 @@ func (f *formatCmd) renderAll(c *engine.Call, items []any, width int) string {
 // render formats items in the cmdlet's shape at width.
 func (f *formatCmd) render(c *engine.Call, items []any, width int) string {
 	reg := c.Runtime().Formats
-	spec := c.Get("Property")
+	spec := f.p.property.Get(c)
 	switch f.kind {
 	case format.TableView:
 		var cols []format.Column
 		if spec != nil {
 			cols = fmtColumns(c, spec, fmtFirstObject(items), true)
 		}
-		text, _ := format.FormatTable(reg, items, format.TableOptions{Columns: cols, AutoSize: c.Switch("AutoSize"),
-			HideTableHeaders: c.Switch("HideTableHeaders"), Wrap: c.Switch("Wrap"), Width: width})
+		text, _ := format.FormatTable(reg, items, format.TableOptions{Columns: cols, AutoSize: f.p.autoSize.Get(c),
+			HideTableHeaders: f.p.hideTableHeaders.Get(c), Wrap: f.p.wrap.Get(c), Width: width})
 		return text
 	case format.ListView:
 		if spec == nil {
@@ -188,8 +166,8 @@ func (f *formatCmd) render(c *engine.Call, items []any, width int) string {
 			items, prop = wrapped, "Value"
 		}
 	}
-	columns := c.Int("Column", 0)
-	if c.Switch("AutoSize") && !c.Has("Column") {
+	columns := f.p.column.Get(c)
+	if f.p.autoSize.Get(c) && !f.p.column.Given(c) {
 		longest := 1
 		for _, it := range items {
 			var v any = it

@@ -22,97 +22,104 @@ func registerUtilityCmdlets(rt *engine.Runtime) {
 
 // registerGetDate adds Get-Date.
 func registerGetDate(rt *engine.Runtime) {
-	part := func(name string, lo, hi float64, help string) *engine.ParamInfo {
-		return &engine.ParamInfo{Name: name, Type: "Int32", ValidateRange: &[2]float64{lo, hi},
-			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: help}
-	}
+	p := newGetDateParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-Date", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Gets the current date and time.",
 		Description: "The Get-Date cmdlet gets a DateTime object that represents the current date or a date that you specify. " +
 			"-Year, -Month, … replace parts of it; -Format (.NET format strings) and -UFormat (Unix strftime-style) return a string.",
 		DefaultSet: "DateAndFormat",
-		Params: []*engine.ParamInfo{
-			{Name: "Date", Type: "DateTime", Aliases: []string{"LastWriteTime"},
-				Sets: []engine.ParamSet{{Name: "DateAndFormat", Position: 0, FromPipeline: true, FromPipelineByName: true}, {Name: "DateAndUFormat", Position: 0, FromPipeline: true, FromPipelineByName: true}},
-				Help: "Specifies a date and time. By default, Get-Date gets the current system date and time."},
-			{Name: "UnixTimeSeconds", Type: "Int64", Aliases: []string{"UnixTime"},
-				Sets: []engine.ParamSet{{Name: "UnixTimeSecondsAndFormat", Position: -1, Mandatory: true}, {Name: "UnixTimeSecondsAndUFormat", Position: -1, Mandatory: true}},
-				Help: "Date and time represented in seconds since January 1, 1970, 0:00:00."},
-			part("Year", 1, 9999, "Specifies the year that is displayed."),
-			part("Month", 1, 12, "Specifies the month that is displayed."),
-			part("Day", 1, 31, "Specifies the day of the month that is displayed."),
-			part("Hour", 0, 23, "Specifies the hour that is displayed."),
-			part("Minute", 0, 59, "Specifies the minute that is displayed."),
-			part("Second", 0, 59, "Specifies the second that is displayed."),
-			part("Millisecond", 0, 999, "Specifies the milliseconds in the date."),
-			{Name: "DisplayHint", Type: "String", ValidateSet: []string{"Date", "Time", "DateTime"}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}},
-				Help: "Determines which elements of the date and time are displayed."},
-			{Name: "Format", Type: "String", Sets: []engine.ParamSet{{Name: "DateAndFormat", Position: -1}, {Name: "UnixTimeSecondsAndFormat", Position: -1}},
-				Help: "Displays the date and time in the .NET format indicated by the format specifier; the output is a String."},
-			{Name: "UFormat", Type: "String", Sets: []engine.ParamSet{{Name: "DateAndUFormat", Position: -1, Mandatory: true}, {Name: "UnixTimeSecondsAndUFormat", Position: -1, Mandatory: true}},
-				Help: "Displays the date and time in UNIX format; the output is a String."},
-			engine.NamedParam("AsUTC", "SwitchParameter", "Converts the date value to the equivalent time in UTC."),
-		},
+		Params:     p.infos(),
 		Examples: []engine.Example{
 			{Title: "Get the current date", Code: "Get-Date"},
 			{Title: "Format a date", Code: "Get-Date -Date '2024-01-02' -Format 'yyyy-MM-dd'"},
 			{Title: "Use a Unix format", Code: "Get-Date -UFormat '%Y/%m/%d'"},
 		},
 		Outputs: []string{"System.DateTime", "System.String"},
-		New:     engine.ProcessOnly(getDate),
+		New:     engine.ProcessOnly(func(c *engine.Call) error { return getDate(c, p) }),
 	})
 }
 
-// getDate runs Get-Date.
-func getDate(c *engine.Call) error {
-	t := time.Now()
-	if v, ok := c.Params["Date"]; ok && v != nil {
-		if d, ok := v.(time.Time); ok {
-			t = d
-		}
+// getDateParams are Get-Date's parameters.
+type getDateParams struct {
+	date                                                engine.Param[any]
+	unixTimeSeconds                                     engine.Param[int]
+	year, month, day, hour, minute, second, millisecond engine.Param[int]
+	displayHint, format, uFormat                        engine.Param[string]
+	asUTC                                               engine.Param[bool]
+}
+
+func newGetDateParams() *getDateParams {
+	part := func(name string, lo, hi float64, help string) engine.Param[int] {
+		return engine.Declare[int](&engine.ParamInfo{Name: name, Type: "Int32", ValidateRange: &[2]float64{lo, hi},
+			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: help})
 	}
-	if c.Has("UnixTimeSeconds") {
-		n, _ := value.ConvertTo(c.Get("UnixTimeSeconds"), value.TLong)
-		t = time.Unix(n.(int64), 0).UTC()
+	return &getDateParams{
+		date: engine.Declare[any](&engine.ParamInfo{Name: "Date", Type: "DateTime", Aliases: []string{"LastWriteTime"},
+			Sets: []engine.ParamSet{{Name: "DateAndFormat", Position: 0, FromPipeline: true, FromPipelineByName: true}, {Name: "DateAndUFormat", Position: 0, FromPipeline: true, FromPipelineByName: true}},
+			Help: "Specifies a date and time. By default, Get-Date gets the current system date and time."}),
+		unixTimeSeconds: engine.Declare[int](&engine.ParamInfo{Name: "UnixTimeSeconds", Type: "Int64", Aliases: []string{"UnixTime"},
+			Sets: []engine.ParamSet{{Name: "UnixTimeSecondsAndFormat", Position: -1, Mandatory: true}, {Name: "UnixTimeSecondsAndUFormat", Position: -1, Mandatory: true}},
+			Help: "Date and time represented in seconds since January 1, 1970, 0:00:00."}),
+		year:        part("Year", 1, 9999, "Specifies the year that is displayed."),
+		month:       part("Month", 1, 12, "Specifies the month that is displayed."),
+		day:         part("Day", 1, 31, "Specifies the day of the month that is displayed."),
+		hour:        part("Hour", 0, 23, "Specifies the hour that is displayed."),
+		minute:      part("Minute", 0, 59, "Specifies the minute that is displayed."),
+		second:      part("Second", 0, 59, "Specifies the second that is displayed."),
+		millisecond: part("Millisecond", 0, 999, "Specifies the milliseconds in the date."),
+		displayHint: engine.Declare[string](&engine.ParamInfo{Name: "DisplayHint", Type: "String", ValidateSet: []string{"Date", "Time", "DateTime"}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}},
+			Help: "Determines which elements of the date and time are displayed."}),
+		format: engine.Declare[string](&engine.ParamInfo{Name: "Format", Type: "String", Sets: []engine.ParamSet{{Name: "DateAndFormat", Position: -1}, {Name: "UnixTimeSecondsAndFormat", Position: -1}},
+			Help: "Displays the date and time in the .NET format indicated by the format specifier; the output is a String."}),
+		uFormat: engine.Declare[string](&engine.ParamInfo{Name: "UFormat", Type: "String", Sets: []engine.ParamSet{{Name: "DateAndUFormat", Position: -1, Mandatory: true}, {Name: "UnixTimeSecondsAndUFormat", Position: -1, Mandatory: true}},
+			Help: "Displays the date and time in UNIX format; the output is a String."}),
+		asUTC: engine.Declare[bool](engine.NamedParam("AsUTC", "SwitchParameter", "Converts the date value to the equivalent time in UTC.")),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *getDateParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.date.Info(), p.unixTimeSeconds.Info(), p.year.Info(), p.month.Info(), p.day.Info(), p.hour.Info(),
+		p.minute.Info(), p.second.Info(), p.millisecond.Info(), p.displayHint.Info(), p.format.Info(), p.uFormat.Info(), p.asUTC.Info()}
+}
+
+// getDate runs Get-Date.
+func getDate(c *engine.Call, p *getDateParams) error {
+	t := time.Now()
+	if d, ok := p.date.Get(c).(time.Time); ok {
+		t = d
+	}
+	if n, ok := p.unixTimeSeconds.Lookup(c); ok {
+		t = time.Unix(int64(n), 0).UTC()
 	}
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
 	ns := t.Nanosecond()
-	if c.Has("Year") {
-		y = c.Int("Year", y)
-	}
-	if c.Has("Month") {
-		mo = time.Month(c.Int("Month", int(mo)))
-	}
-	if c.Has("Day") {
-		d = c.Int("Day", d)
+	y = p.year.Or(c, y)
+	mo = time.Month(p.month.Or(c, int(mo)))
+	if p.day.Given(c) {
+		d = p.day.Or(c, d)
 		if last := time.Date(y, mo+1, 0, 0, 0, 0, 0, time.UTC).Day(); d > last {
 			return engine.NewError("InvalidArgument", "System.ArgumentOutOfRangeException", nil,
 				"Year, Month, and Day parameters describe an un-representable DateTime.").WithException("System.ArgumentOutOfRangeException")
 		}
 	}
-	if c.Has("Hour") {
-		h = c.Int("Hour", h)
-	}
-	if c.Has("Minute") {
-		mi = c.Int("Minute", mi)
-	}
-	if c.Has("Second") {
-		s = c.Int("Second", s)
-	}
-	if c.Has("Millisecond") {
-		ns = c.Int("Millisecond", 0) * int(time.Millisecond)
+	h = p.hour.Or(c, h)
+	mi = p.minute.Or(c, mi)
+	s = p.second.Or(c, s)
+	if ms, ok := p.millisecond.Lookup(c); ok {
+		ns = ms * int(time.Millisecond)
 	}
 	t = time.Date(y, mo, d, h, mi, s, ns, t.Location())
-	if c.Switch("AsUTC") {
+	if p.asUTC.Get(c) {
 		t = t.UTC()
 	}
 	switch {
-	case c.Has("UFormat"):
-		return c.WriteObject(uFormat(t, c.String("UFormat")))
-	case c.Has("Format"):
-		return c.WriteObject(value.FormatDate(t, c.String("Format")))
+	case p.uFormat.Given(c):
+		return c.WriteObject(uFormat(t, p.uFormat.Get(c)))
+	case p.format.Given(c):
+		return c.WriteObject(value.FormatDate(t, p.format.Get(c)))
 	}
 	return c.WriteObject(t)
 }
@@ -230,33 +237,50 @@ func hour12(t time.Time) int {
 	return h
 }
 
+// startSleepParams are Start-Sleep's parameters.
+type startSleepParams struct {
+	seconds      engine.Param[any]
+	milliseconds engine.Param[int]
+	duration     engine.Param[any]
+}
+
+func newStartSleepParams() *startSleepParams {
+	return &startSleepParams{
+		seconds: engine.Declare[any](&engine.ParamInfo{Name: "Seconds", Type: "Double", ValidateRange: &[2]float64{0, 2147483.647}, Sets: []engine.ParamSet{{Name: "Seconds", Position: 0, Mandatory: true, FromPipeline: true, FromPipelineByName: true}},
+			Help: "Specifies how long the resource sleeps in seconds."}),
+		milliseconds: engine.Declare[int](&engine.ParamInfo{Name: "Milliseconds", Type: "Int32", Aliases: []string{"ms"}, ValidateRange: &[2]float64{0, 2147483647}, Sets: []engine.ParamSet{{Name: "Milliseconds", Position: -1, Mandatory: true, FromPipelineByName: true}},
+			Help: "Specifies how long the resource sleeps in milliseconds."}),
+		duration: engine.Declare[any](&engine.ParamInfo{Name: "Duration", Type: "TimeSpan", Aliases: []string{"ts"}, Sets: []engine.ParamSet{{Name: "FromTimeSpan", Position: 0, Mandatory: true, FromPipeline: true, FromPipelineByName: true}},
+			Help: "Specifies how long the resource sleeps as a TimeSpan."}),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *startSleepParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.seconds.Info(), p.milliseconds.Info(), p.duration.Info()}
+}
+
 // registerStartSleep adds Start-Sleep (alias sleep).
 func registerStartSleep(rt *engine.Runtime) {
+	p := newStartSleepParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Start-Sleep", Module: "Microsoft.PowerShell.Utility",
 		Synopsis:    "Suspends the activity in a script or session for the specified period of time.",
 		Description: "The Start-Sleep cmdlet suspends the activity in a script or session for the specified period of time. Ctrl-C ends the wait.",
 		DefaultSet:  "Seconds",
-		Params: []*engine.ParamInfo{
-			{Name: "Seconds", Type: "Double", ValidateRange: &[2]float64{0, 2147483.647}, Sets: []engine.ParamSet{{Name: "Seconds", Position: 0, Mandatory: true, FromPipeline: true, FromPipelineByName: true}},
-				Help: "Specifies how long the resource sleeps in seconds."},
-			{Name: "Milliseconds", Type: "Int32", Aliases: []string{"ms"}, ValidateRange: &[2]float64{0, 2147483647}, Sets: []engine.ParamSet{{Name: "Milliseconds", Position: -1, Mandatory: true, FromPipelineByName: true}},
-				Help: "Specifies how long the resource sleeps in milliseconds."},
-			{Name: "Duration", Type: "TimeSpan", Aliases: []string{"ts"}, Sets: []engine.ParamSet{{Name: "FromTimeSpan", Position: 0, Mandatory: true, FromPipeline: true, FromPipelineByName: true}},
-				Help: "Specifies how long the resource sleeps as a TimeSpan."},
-		},
-		Examples: []engine.Example{{Title: "Pause for 1.5 seconds", Code: "Start-Sleep -Seconds 1.5"}},
+		Params:      p.infos(),
+		Examples:    []engine.Example{{Title: "Pause for 1.5 seconds", Code: "Start-Sleep -Seconds 1.5"}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var d time.Duration
 			switch c.Set {
 			case "Milliseconds":
-				d = time.Duration(c.Int("Milliseconds", 0)) * time.Millisecond
+				d = time.Duration(p.milliseconds.Get(c)) * time.Millisecond
 			case "FromTimeSpan":
-				if x, ok := c.Get("Duration").(time.Duration); ok {
+				if x, ok := p.duration.Get(c).(time.Duration); ok {
 					d = x
 				}
 			default:
-				f, _ := toFloat(c.Get("Seconds"))
+				f, _ := toFloat(p.seconds.Get(c))
 				d = time.Duration(f * float64(time.Second))
 			}
 			if d <= 0 {

@@ -14,12 +14,10 @@ import (
 
 // registerHostCmdlets adds Read-Host and Clear-Host.
 func registerHostCmdlets(rt *engine.Runtime) {
-	params := []*engine.ParamInfo{
-		{Name: "Prompt", Type: "Object", AllowNull: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromRemainingArgs: true}},
-			Help: "Specifies the text of the prompt. PowerShell appends a colon (:) to the text that you enter."},
-		engine.NamedParamInSets("AsSecureString", "SwitchParameter", "Displays asterisks (*) in place of the characters that the user types as input.", "AsSecureString"),
-		engine.NamedParamInSets("MaskInput", "SwitchParameter", "Indicates that the input is hidden as it is typed; the result is a plain string.", "AsString"),
-	}
+	prompt := engine.Declare[any](&engine.ParamInfo{Name: "Prompt", Type: "Object", AllowNull: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromRemainingArgs: true}},
+		Help: "Specifies the text of the prompt. PowerShell appends a colon (:) to the text that you enter."})
+	asSecureString := engine.Declare[bool](engine.NamedParamInSets("AsSecureString", "SwitchParameter", "Displays asterisks (*) in place of the characters that the user types as input.", "AsSecureString"))
+	maskInput := engine.Declare[bool](engine.NamedParamInSets("MaskInput", "SwitchParameter", "Indicates that the input is hidden as it is typed; the result is a plain string.", "AsString"))
 	rt.Register(&engine.Cmdlet{
 		Name: "Read-Host", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Reads a line of input from the console.",
@@ -27,22 +25,21 @@ func registerHostCmdlets(rt *engine.Runtime) {
 			"With -AsSecureString or -MaskInput the input is not echoed; csshell has no SecureString, so -AsSecureString returns " +
 			"the string itself.",
 		DefaultSet: "AsString",
-		Params:     params,
+		Params:     []*engine.ParamInfo{prompt.Info(), asSecureString.Info(), maskInput.Info()},
 		Examples:   []engine.Example{{Title: "Read a value", Code: "$age = Read-Host 'Please enter your age'"}},
 		Outputs:    []string{"System.String"},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			prompt := ""
-			if c.Has("Prompt") {
-				p := c.Get("Prompt")
-				prompt = hostText(p, " ") + ": "
+			text := ""
+			if p, ok := prompt.Lookup(c); ok {
+				text = hostText(p, " ") + ": "
 			}
 			h := c.Host()
 			var line string
 			var err error
-			if (c.Switch("AsSecureString") || c.Switch("MaskInput")) && h.ReadSecret != nil {
-				line, err = h.ReadSecret(prompt)
+			if (asSecureString.Get(c) || maskInput.Get(c)) && h.ReadSecret != nil {
+				line, err = h.ReadSecret(text)
 			} else {
-				line, err = h.Prompt(prompt)
+				line, err = h.Prompt(text)
 			}
 			if err != nil {
 				if errors.Is(err, io.EOF) {
@@ -80,48 +77,39 @@ var rng = struct {
 
 // registerRandomCmdlets adds Get-Random and New-Guid.
 func registerRandomCmdlets(rt *engine.Runtime) {
-	num, list, shuffle := "RandomNumberParameterSet", "RandomListItemParameterSet", "ShuffleParameterSet"
+	p := newGetRandomParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-Random", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Gets a random number, or selects objects randomly from a collection.",
 		Description: "The Get-Random cmdlet gets a randomly selected number (from 0 up to but not including -Maximum, " +
 			"Int32.MaxValue by default), or selects -Count objects randomly from the input, or shuffles the input (-Shuffle). " +
 			"-SetSeed makes the sequence repeatable within csshell (the numbers differ from .NET's).",
-		DefaultSet: num,
-		Params: []*engine.ParamInfo{
-			engine.NamedParam("SetSeed", "Int32", "Specifies a seed value for the random number generator."),
-			{Name: "Maximum", Type: "Object", Sets: []engine.ParamSet{{Name: num, Position: 0}}, Help: "Specifies a maximum value for the random number (exclusive)."},
-			engine.NamedParamInSets("Minimum", "Object", "Specifies a minimum value for the random number (inclusive).", num),
-			{Name: "InputObject", Type: "Object[]", Sets: []engine.ParamSet{{Name: list, Position: 0, Mandatory: true, FromPipeline: true}, {Name: shuffle, Position: -1, Mandatory: true, FromPipeline: true}},
-				Help: "Specifies a collection of objects from which to choose."},
-			engine.NamedParamInSets("Count", "Int32", "Specifies the number of random objects or numbers to return.", num, list),
-			{Name: "Shuffle", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: shuffle, Position: -1, Mandatory: true}}, Help: "Returns the entire collection in a randomized order."},
-		},
+		DefaultSet: "RandomNumberParameterSet",
+		Params:     p.infos(),
 		Examples: []engine.Example{
 			{Title: "Get a random number between 1 and 10", Code: "Get-Random -Minimum 1 -Maximum 11"},
 			{Title: "Pick an item", Code: "'a','b','c' | Get-Random"},
 		},
 		Outputs: []string{"System.Int32", "System.Int64", "System.Double", "System.Object"},
-		New:     func() engine.Processor { return &getRandom{} },
+		New:     func() engine.Processor { return &getRandom{p: p} },
 	})
+	empty := engine.Declare[bool](engine.NamedParamInSets("Empty", "SwitchParameter", "Indicates that the cmdlet creates an empty GUID (all zeros).", "Empty"))
+	guidText := engine.Declare[string](&engine.ParamInfo{Name: "InputObject", Type: "String", Sets: []engine.ParamSet{{Name: "InputObject", Position: -1, Mandatory: true, FromPipeline: true}},
+		Help: "A string that is converted to a GUID."})
 	rt.Register(&engine.Cmdlet{
 		Name: "New-Guid", Module: "Microsoft.PowerShell.Utility",
 		Synopsis:    "Creates a GUID.",
 		Description: "The New-Guid cmdlet creates a random globally unique identifier (GUID), or the empty GUID with -Empty.",
 		DefaultSet:  "Default",
-		Params: []*engine.ParamInfo{
-			engine.NamedParamInSets("Empty", "SwitchParameter", "Indicates that the cmdlet creates an empty GUID (all zeros).", "Empty"),
-			{Name: "InputObject", Type: "String", Sets: []engine.ParamSet{{Name: "InputObject", Position: -1, Mandatory: true, FromPipeline: true}},
-				Help: "A string that is converted to a GUID."},
-		},
-		Examples: []engine.Example{{Title: "Create a GUID", Code: "New-Guid"}},
-		Outputs:  []string{"System.Guid"},
+		Params:      []*engine.ParamInfo{empty.Info(), guidText.Info()},
+		Examples:    []engine.Example{{Title: "Create a GUID", Code: "New-Guid"}},
+		Outputs:     []string{"System.Guid"},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			switch c.Set {
 			case "Empty":
 				return c.WriteObject(value.Guid{})
 			case "InputObject":
-				s := c.String("InputObject")
+				s := guidText.Get(c)
 				g, ok := value.ParseGuid(s)
 				if !ok {
 					return c.WriteError(engine.NewError("InvalidArgument", "StringNotRecognizedAsGuid", s,
@@ -135,15 +123,43 @@ func registerRandomCmdlets(rt *engine.Runtime) {
 	})
 }
 
+// getRandomParams are Get-Random's parameters.
+type getRandomParams struct {
+	setSeed          engine.Param[int]
+	maximum, minimum engine.Param[any]
+	inputObject      engine.Param[any]
+	count            engine.Param[int]
+	shuffle          engine.Param[bool]
+}
+
+func newGetRandomParams() *getRandomParams {
+	num, list, shuffle := "RandomNumberParameterSet", "RandomListItemParameterSet", "ShuffleParameterSet"
+	return &getRandomParams{
+		setSeed: engine.Declare[int](engine.NamedParam("SetSeed", "Int32", "Specifies a seed value for the random number generator.")),
+		maximum: engine.Declare[any](&engine.ParamInfo{Name: "Maximum", Type: "Object", Sets: []engine.ParamSet{{Name: num, Position: 0}}, Help: "Specifies a maximum value for the random number (exclusive)."}),
+		minimum: engine.Declare[any](engine.NamedParamInSets("Minimum", "Object", "Specifies a minimum value for the random number (inclusive).", num)),
+		inputObject: engine.Declare[any](&engine.ParamInfo{Name: "InputObject", Type: "Object[]", Sets: []engine.ParamSet{{Name: list, Position: 0, Mandatory: true, FromPipeline: true}, {Name: shuffle, Position: -1, Mandatory: true, FromPipeline: true}},
+			Help: "Specifies a collection of objects from which to choose."}),
+		count:   engine.Declare[int](engine.NamedParamInSets("Count", "Int32", "Specifies the number of random objects or numbers to return.", num, list)),
+		shuffle: engine.Declare[bool](&engine.ParamInfo{Name: "Shuffle", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: shuffle, Position: -1, Mandatory: true}}, Help: "Returns the entire collection in a randomized order."}),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *getRandomParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.setSeed.Info(), p.maximum.Info(), p.minimum.Info(), p.inputObject.Info(), p.count.Info(), p.shuffle.Info()}
+}
+
 // getRandom is one Get-Random invocation.
 type getRandom struct {
+	p     *getRandomParams
 	items []any
 }
 
 func (g *getRandom) Begin(c *engine.Call) error {
-	if c.Has("SetSeed") {
+	if seed, ok := g.p.setSeed.Lookup(c); ok {
 		rng.Lock()
-		rng.r = rand.New(rand.NewSource(int64(c.Int("SetSeed", 0))))
+		rng.r = rand.New(rand.NewSource(int64(seed)))
 		rng.Unlock()
 	}
 	return nil
@@ -156,7 +172,7 @@ func (g *getRandom) Process(c *engine.Call) error {
 	if c.HasInput {
 		g.items = append(g.items, c.Input)
 	} else {
-		g.items = append(g.items, listOf(c.Get("InputObject"))...)
+		g.items = append(g.items, listOf(g.p.inputObject.Get(c))...)
 	}
 	return nil
 }
@@ -170,7 +186,7 @@ func (g *getRandom) End(c *engine.Call) error {
 		r.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
 		n := len(items)
 		if c.Set != "ShuffleParameterSet" {
-			n = min(n, c.Int("Count", 1))
+			n = min(n, g.p.count.Or(c, 1))
 		}
 		for _, it := range items[:n] {
 			if err := c.WriteObject(it); err != nil {
@@ -179,9 +195,9 @@ func (g *getRandom) End(c *engine.Call) error {
 		}
 		return nil
 	}
-	count := c.Int("Count", 1)
+	count := g.p.count.Or(c, 1)
 	for i := 0; i < count; i++ {
-		v, err := randomNumber(c, r)
+		v, err := randomNumber(c, g.p, r)
 		if err != nil {
 			return err
 		}
@@ -192,9 +208,9 @@ func (g *getRandom) End(c *engine.Call) error {
 	return nil
 }
 
-// numArg converts -Minimum/-Maximum to a number (int32, int64 or double).
-func numArg(c *engine.Call, name string) (any, error) {
-	v := c.Get(name)
+// numArg converts a -Minimum/-Maximum argument to a number (int32, int64
+// or double).
+func numArg(v any) (any, error) {
 	if s, ok := v.(string); ok {
 		if n, ok := value.ParseNumber(s); ok {
 			v = n
@@ -214,16 +230,16 @@ func numArg(c *engine.Call, name string) (any, error) {
 }
 
 // randomNumber draws one number per -Minimum/-Maximum.
-func randomNumber(c *engine.Call, r *rand.Rand) (any, error) {
+func randomNumber(c *engine.Call, p *getRandomParams, r *rand.Rand) (any, error) {
 	var lo, hi any = int32(0), int32(math.MaxInt32)
 	var err error
-	if c.Has("Maximum") {
-		if hi, err = numArg(c, "Maximum"); err != nil {
+	if v, ok := p.maximum.Lookup(c); ok {
+		if hi, err = numArg(v); err != nil {
 			return nil, err
 		}
 	}
-	if c.Has("Minimum") {
-		if lo, err = numArg(c, "Minimum"); err != nil {
+	if v, ok := p.minimum.Lookup(c); ok {
+		if lo, err = numArg(v); err != nil {
 			return nil, err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 // registerStrictMode adds Set-StrictMode.
 func registerStrictMode(rt *engine.Runtime) {
+	p := newStrictModeParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-StrictMode", Module: "Microsoft.PowerShell.Core",
 		Synopsis: "Establishes and enforces coding rules in expressions, scripts, and script blocks.",
@@ -17,12 +18,7 @@ func registerStrictMode(rt *engine.Runtime) {
 			"script, or script block violates basic best-practice coding rules. Version 1.0 prohibits references to " +
 			"uninitialized variables, except in strings; 2.0 also prohibits them in strings and prohibits references to " +
 			"non-existent properties of an object; 3.0 (Latest) also prohibits out of bounds array indexes.",
-		Params: []*engine.ParamInfo{
-			{Name: "Version", Type: "String", Aliases: []string{"v"}, Sets: []engine.ParamSet{{Name: "Version", Position: -1, Mandatory: true}},
-				Help: "Specifies the conditions that cause an error in strict mode: 1.0, 2.0, 3.0 or Latest."},
-			{Name: "Off", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "Off", Position: -1, Mandatory: true}},
-				Help: "Disables strict mode for the current scope and all child scopes."},
-		},
+		Params: p.infos(),
 		Examples: []engine.Example{
 			{Title: "Turn on strict mode as version 1.0", Code: "Set-StrictMode -Version 1.0; $a -gt 5",
 				Remarks: "Reading the unset variable $a is an error."},
@@ -30,17 +26,37 @@ func registerStrictMode(rt *engine.Runtime) {
 				Remarks: "Also prohibits missing properties and out-of-bounds indexes."},
 			{Title: "Turn strict mode off", Code: "Set-StrictMode -Off"},
 		},
-		New: engine.ProcessOnly(setStrictMode),
+		New: engine.ProcessOnly(func(c *engine.Call) error { return setStrictMode(c, p) }),
 	})
 }
 
+// strictModeParams are Set-StrictMode's parameters.
+type strictModeParams struct {
+	version engine.Param[string]
+	off     engine.Param[bool]
+}
+
+func newStrictModeParams() *strictModeParams {
+	return &strictModeParams{
+		version: engine.Declare[string](&engine.ParamInfo{Name: "Version", Type: "String", Aliases: []string{"v"}, Sets: []engine.ParamSet{{Name: "Version", Position: -1, Mandatory: true}},
+			Help: "Specifies the conditions that cause an error in strict mode: 1.0, 2.0, 3.0 or Latest."}),
+		off: engine.Declare[bool](&engine.ParamInfo{Name: "Off", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "Off", Position: -1, Mandatory: true}},
+			Help: "Disables strict mode for the current scope and all child scopes."}),
+	}
+}
+
+// infos is the declaration list, in pwsh's order.
+func (p *strictModeParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.version.Info(), p.off.Info()}
+}
+
 // setStrictMode runs Set-StrictMode in the caller's scope.
-func setStrictMode(c *engine.Call) error {
-	if c.Switch("Off") || c.Set == "Off" {
+func setStrictMode(c *engine.Call, p *strictModeParams) error {
+	if p.off.Get(c) || c.Set == "Off" {
 		c.Scope().SetStrictMode(0)
 		return nil
 	}
-	raw := c.String("Version")
+	raw := p.version.Get(c)
 	v, ok := strictVersion(raw)
 	if !ok {
 		return engine.NewError("InvalidData", "ParameterArgumentValidationError", raw,

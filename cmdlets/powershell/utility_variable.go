@@ -19,26 +19,29 @@ var variableOptions = []string{"None", "ReadOnly", "Constant", "Private", "AllSc
 // registerVariableCmdlets adds Get-, Set-, New-, Remove- and
 // Clear-Variable with their aliases and the PSVariable view.
 func registerVariableCmdlets(rt *engine.Runtime) {
-	scope := engine.NamedParam("Scope", "String", "Specifies the scope: Global, Local, Script, or a number relative to the current scope (0 is the current scope).")
-	nameAt0 := func(typ string, mandatory bool, help string) *engine.ParamInfo {
-		return &engine.ParamInfo{Name: "Name", Type: typ, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: mandatory, FromPipelineByName: true}}, Help: help}
-	}
-	option := &engine.ParamInfo{Name: "Option", Type: "String[]", ValidateSet: variableOptions, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}},
-		Help: "Specifies the value of the Options property of the variable: None, ReadOnly, Constant, Private, AllScope."}
+	sh := newVarShared()
+	get, set, nv := newGetVarParams(sh), newSetVarParams(sh), newNewVarParams(sh)
+	rm := newFoundVarParams(sh, foundVarHelp{
+		name:    "Specifies the name of the variable to be removed (wildcards allowed).",
+		include: "Specifies an array of items that this cmdlet deletes in the operation.",
+		exclude: "Specifies an array of items that this cmdlet omits in the operation.",
+		force:   "Indicates that the cmdlet removes a variable even if it is read-only.",
+	})
+	clr := newFoundVarParams(sh, foundVarHelp{
+		name:    "Specifies the name of the variable to be cleared (wildcards allowed).",
+		include: "Specifies an array of items that this cmdlet includes in the operation.",
+		exclude: "Specifies an array of items that this cmdlet omits in the operation.",
+		force:   "Allows the cmdlet to clear a variable even if it is read-only.",
+	})
+	clrPassThru := engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "Returns an object representing the cleared variable."))
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-Variable", Module: "Microsoft.PowerShell.Utility",
 		Synopsis:    "Gets the variables in the current console.",
 		Description: "The Get-Variable cmdlet gets the PowerShell variables in the current console, by name (wildcards allowed), sorted by name. With -ValueOnly it gets only their values.",
-		Params: []*engine.ParamInfo{
-			nameAt0("String[]", false, "Specifies the name of the variable."),
-			engine.NamedParam("ValueOnly", "SwitchParameter", "Indicates that this cmdlet gets only the value of the variable."),
-			engine.NamedParam("Include", "String[]", "Specifies an array of items that this cmdlet includes in the operation."),
-			engine.NamedParam("Exclude", "String[]", "Specifies an array of items that this cmdlet excludes from the operation."),
-			scope,
-		},
-		Examples: []engine.Example{{Title: "Get variables by name", Code: "Get-Variable -Name m*"}},
-		Outputs:  []string{psVariableType},
-		New:      engine.ProcessOnly(getVariable),
+		Params:      get.infos(),
+		Examples:    []engine.Example{{Title: "Get variables by name", Code: "Get-Variable -Name m*"}},
+		Outputs:     []string{psVariableType},
+		New:         engine.ProcessOnly(func(c *engine.Call) error { return getVariable(c, get) }),
 	})
 	rt.SetAliases("Get-Variable", "gv")
 	rt.Register(&engine.Cmdlet{
@@ -46,21 +49,9 @@ func registerVariableCmdlets(rt *engine.Runtime) {
 		Synopsis:              "Sets the value of a variable. Creates the variable if one with the requested name does not exist.",
 		Description:           "The Set-Variable cmdlet assigns a value to a specified variable or changes the current value. If the variable does not exist, the cmdlet creates it.",
 		SupportsShouldProcess: true,
-		Params: []*engine.ParamInfo{
-			nameAt0("String[]", true, "Specifies the variable name."),
-			{Name: "Value", Type: "Object", AllowNull: true, AllowEmptyString: true, AllowEmptyCollection: true,
-				Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, FromPipeline: true, FromPipelineByName: true}}, Help: "Specifies the value of the variable."},
-			engine.NamedParam("Include", "String[]", "Specifies an array of items that this cmdlet includes in the operation."),
-			engine.NamedParam("Exclude", "String[]", "Specifies an array of items that this cmdlet excludes from the operation."),
-			engine.NamedParam("Description", "String", "Specifies the description of the variable."),
-			option,
-			engine.NamedParam("Force", "SwitchParameter", "Allows you to create a variable with the same name as an existing read-only variable, or to change the value of a read-only variable."),
-			engine.NamedParam("Visibility", "String", "Determines whether the variable is visible outside of the session in which it was created."),
-			engine.NamedParam("PassThru", "SwitchParameter", "Returns an object representing the new variable."),
-			scope,
-		},
-		Examples: []engine.Example{{Title: "Set a variable", Code: "Set-Variable -Name desc -Value 'A description'"}},
-		New:      func() engine.Processor { return &setVariable{} },
+		Params:                set.infos(),
+		Examples:              []engine.Example{{Title: "Set a variable", Code: "Set-Variable -Name desc -Value 'A description'"}},
+		New:                   func() engine.Processor { return &setVariable{p: set} },
 	})
 	rt.SetAliases("Set-Variable", "set", "sv")
 	rt.Register(&engine.Cmdlet{
@@ -68,19 +59,9 @@ func registerVariableCmdlets(rt *engine.Runtime) {
 		Synopsis:              "Creates a new variable.",
 		Description:           "The New-Variable cmdlet creates a new variable. It fails when a variable with that name already exists in the scope, unless -Force is given.",
 		SupportsShouldProcess: true,
-		Params: []*engine.ParamInfo{
-			nameAt0("String", true, "Specifies a name for the new variable."),
-			{Name: "Value", Type: "Object", AllowNull: true, AllowEmptyString: true, AllowEmptyCollection: true,
-				Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, FromPipeline: true, FromPipelineByName: true}}, Help: "Specifies the initial value of the variable."},
-			engine.NamedParam("Description", "String", "Specifies a description of the variable."),
-			option,
-			engine.NamedParam("Visibility", "String", "Determines whether the variable is visible outside of the session in which it was created."),
-			engine.NamedParam("Force", "SwitchParameter", "Indicates that the cmdlet creates a variable with the same name as an existing variable."),
-			engine.NamedParam("PassThru", "SwitchParameter", "Returns an object representing the new variable."),
-			scope,
-		},
-		Examples: []engine.Example{{Title: "Create a variable", Code: "New-Variable -Name days -Value 7"}},
-		New:      engine.ProcessOnly(newVariable),
+		Params:                nv.infos(),
+		Examples:              []engine.Example{{Title: "Create a variable", Code: "New-Variable -Name days -Value 7"}},
+		New:                   engine.ProcessOnly(func(c *engine.Call) error { return newVariable(c, nv) }),
 	})
 	rt.SetAliases("New-Variable", "nv")
 	rt.Register(&engine.Cmdlet{
@@ -88,15 +69,9 @@ func registerVariableCmdlets(rt *engine.Runtime) {
 		Synopsis:              "Deletes a variable and its value.",
 		Description:           "The Remove-Variable cmdlet deletes a variable and its value from the scope in which it is defined.",
 		SupportsShouldProcess: true,
-		Params: []*engine.ParamInfo{
-			nameAt0("String[]", true, "Specifies the name of the variable to be removed (wildcards allowed)."),
-			engine.NamedParam("Include", "String[]", "Specifies an array of items that this cmdlet deletes in the operation."),
-			engine.NamedParam("Exclude", "String[]", "Specifies an array of items that this cmdlet omits in the operation."),
-			engine.NamedParam("Force", "SwitchParameter", "Indicates that the cmdlet removes a variable even if it is read-only."),
-			scope,
-		},
-		Examples: []engine.Example{{Title: "Remove a variable", Code: "Remove-Variable -Name Smp"}},
-		New:      engine.ProcessOnly(removeVariable),
+		Params:                rm.infos(),
+		Examples:              []engine.Example{{Title: "Remove a variable", Code: "Remove-Variable -Name Smp"}},
+		New:                   engine.ProcessOnly(func(c *engine.Call) error { return removeVariable(c, rm) }),
 	})
 	rt.SetAliases("Remove-Variable", "rv")
 	rt.Register(&engine.Cmdlet{
@@ -104,16 +79,9 @@ func registerVariableCmdlets(rt *engine.Runtime) {
 		Synopsis:              "Deletes the value of a variable.",
 		Description:           "The Clear-Variable cmdlet deletes the data stored in a variable, but it does not delete the variable. The value becomes $null.",
 		SupportsShouldProcess: true,
-		Params: []*engine.ParamInfo{
-			nameAt0("String[]", true, "Specifies the name of the variable to be cleared (wildcards allowed)."),
-			engine.NamedParam("Include", "String[]", "Specifies an array of items that this cmdlet includes in the operation."),
-			engine.NamedParam("Exclude", "String[]", "Specifies an array of items that this cmdlet omits in the operation."),
-			engine.NamedParam("Force", "SwitchParameter", "Allows the cmdlet to clear a variable even if it is read-only."),
-			engine.NamedParam("PassThru", "SwitchParameter", "Returns an object representing the cleared variable."),
-			scope,
-		},
-		Examples: []engine.Example{{Title: "Clear a variable", Code: "Clear-Variable my*"}},
-		New:      engine.ProcessOnly(clearVariable),
+		Params:                clr.infos(clrPassThru.Info()),
+		Examples:              []engine.Example{{Title: "Clear a variable", Code: "Clear-Variable my*"}},
+		New:                   engine.ProcessOnly(func(c *engine.Call) error { return clearVariable(c, clr, clrPassThru) }),
 	})
 	rt.SetAliases("Clear-Variable", "clv")
 	rt.Formats.Register(format.View{TypeName: psVariableType, Kind: format.TableView, Columns: []format.Column{
@@ -121,12 +89,12 @@ func registerVariableCmdlets(rt *engine.Runtime) {
 }
 
 // targetScope resolves -Scope relative to the caller's scope.
-func targetScope(c *engine.Call) (*engine.Scope, error) {
+func targetScope(c *engine.Call, scope engine.Param[string]) (*engine.Scope, error) {
 	sc := c.Scope()
-	if !c.Has("Scope") {
+	if !scope.Given(c) {
 		return sc, nil
 	}
-	s := strings.TrimSpace(c.String("Scope"))
+	s := strings.TrimSpace(scope.Get(c))
 	switch strings.ToLower(s) {
 	case "local", "private":
 		return sc, nil
@@ -163,11 +131,11 @@ func visibleVars(sc *engine.Scope) []*engine.Variable {
 }
 
 // filtered applies -Include and -Exclude to a variable name.
-func filtered(c *engine.Call, name string) bool {
-	if inc := c.Strings("Include"); len(inc) > 0 && !value.LikeAny(name, inc) {
+func (f varFilter) filtered(c *engine.Call, name string) bool {
+	if inc := f.include.Get(c); len(inc) > 0 && !value.LikeAny(name, inc) {
 		return false
 	}
-	if exc := c.Strings("Exclude"); len(exc) > 0 && value.LikeAny(name, exc) {
+	if exc := f.exclude.Get(c); len(exc) > 0 && value.LikeAny(name, exc) {
 		return false
 	}
 	return true
@@ -201,12 +169,12 @@ func varNotFound(name string) *engine.ErrorRecord {
 }
 
 // getVariable runs Get-Variable.
-func getVariable(c *engine.Call) error {
-	sc, err := targetScope(c)
+func getVariable(c *engine.Call, p *getVarParams) error {
+	sc, err := targetScope(c, p.scope)
 	if err != nil {
 		return err
 	}
-	names := c.Strings("Name")
+	names := p.name.Get(c)
 	if len(names) == 0 {
 		names = []string{"*"}
 	}
@@ -214,12 +182,12 @@ func getVariable(c *engine.Call) error {
 	for _, n := range names {
 		found := false
 		for _, v := range vars {
-			if !value.Like(v.Name, n, false) || !filtered(c, v.Name) {
+			if !value.Like(v.Name, n, false) || !p.filtered(c, v.Name) {
 				continue
 			}
 			found = true
 			var out any = varObject(v)
-			if c.Switch("ValueOnly") {
+			if p.valueOnly.Get(c) {
 				out = v.Value
 			}
 			if err := c.WriteObject(out); err != nil {
@@ -236,8 +204,8 @@ func getVariable(c *engine.Call) error {
 }
 
 // parseOptions reads -Option.
-func parseOptions(c *engine.Call) (readOnly, constant bool) {
-	for _, o := range c.Strings("Option") {
+func parseOptions(c *engine.Call, option engine.Param[[]string]) (readOnly, constant bool) {
+	for _, o := range option.Get(c) {
 		switch strings.ToLower(o) {
 		case "readonly":
 			readOnly = true
@@ -258,6 +226,7 @@ func notWritable(name string) *engine.ErrorRecord {
 // setVariable is one Set-Variable invocation; with pipeline input the
 // values are collected and assigned at the end, as pwsh does.
 type setVariable struct {
+	p     *setVarParams
 	piped []any
 	got   bool
 }
@@ -270,7 +239,7 @@ func (s *setVariable) Process(c *engine.Call) error {
 		s.piped = append(s.piped, c.Input)
 		return nil
 	}
-	return s.assign(c, c.Get("Value"))
+	return s.assign(c, s.p.value.Get(c))
 }
 
 func (s *setVariable) End(c *engine.Call) error {
@@ -285,12 +254,13 @@ func (s *setVariable) End(c *engine.Call) error {
 }
 
 func (s *setVariable) assign(c *engine.Call, val any) error {
-	sc, err := targetScope(c)
+	p := s.p
+	sc, err := targetScope(c, p.scope)
 	if err != nil {
 		return err
 	}
-	ro, constant := parseOptions(c)
-	for _, name := range c.Strings("Name") {
+	ro, constant := parseOptions(c, p.option)
+	for _, name := range p.name.Get(c) {
 		if ok, err := c.ShouldProcess("Name: "+name+" Value: "+value.ToString(val), "Set variable"); err != nil || !ok {
 			if err != nil {
 				return err
@@ -299,7 +269,7 @@ func (s *setVariable) assign(c *engine.Call, val any) error {
 		}
 		v := sc.Local(name)
 		if v != nil {
-			if v.Constant || (v.ReadOnly && !c.Switch("Force")) {
+			if v.Constant || (v.ReadOnly && !p.force.Get(c)) {
 				if err := c.WriteError(notWritable(name)); err != nil {
 					return err
 				}
@@ -317,16 +287,16 @@ func (s *setVariable) assign(c *engine.Call, val any) error {
 			v = sc.SetLocal(name, nil)
 			v.Constant = constant
 		}
-		if c.Has("Value") || c.HasInput || s.got {
+		if p.value.Given(c) || c.HasInput || s.got {
 			v.Value = val
 		}
-		if c.Has("Option") {
+		if p.option.Given(c) {
 			v.ReadOnly = ro
 		}
-		if c.Has("Description") {
-			v.Description = c.String("Description")
+		if desc, ok := p.description.Lookup(c); ok {
+			v.Description = desc
 		}
-		if c.Switch("PassThru") {
+		if p.passThru.Get(c) {
 			if err := c.WriteObject(varObject(v)); err != nil {
 				return err
 			}
@@ -336,18 +306,18 @@ func (s *setVariable) assign(c *engine.Call, val any) error {
 }
 
 // newVariable runs New-Variable.
-func newVariable(c *engine.Call) error {
-	sc, err := targetScope(c)
+func newVariable(c *engine.Call, p *newVarParams) error {
+	sc, err := targetScope(c, p.scope)
 	if err != nil {
 		return err
 	}
-	name := c.String("Name")
-	if ok, err := c.ShouldProcess("Name: "+name+" Value: "+value.ToString(c.Get("Value")), "New variable"); err != nil || !ok {
+	name := p.name.Get(c)
+	if ok, err := c.ShouldProcess("Name: "+name+" Value: "+value.ToString(p.value.Get(c)), "New variable"); err != nil || !ok {
 		return err
 	}
 	v := sc.Local(name)
 	if v != nil {
-		if !c.Switch("Force") {
+		if !p.force.Get(c) {
 			return c.WriteError(engine.NewError("ResourceExists", "VariableAlreadyExists", name,
 				"A variable with name '%s' already exists.", name).WithException("System.Management.Automation.SessionStateException"))
 		}
@@ -355,14 +325,14 @@ func newVariable(c *engine.Call) error {
 			return c.WriteError(notWritable(name))
 		}
 	}
-	ro, constant := parseOptions(c)
-	v = sc.SetLocal(name, c.Get("Value"))
-	if c.HasInput && !c.Has("Value") {
+	ro, constant := parseOptions(c, p.option)
+	v = sc.SetLocal(name, p.value.Get(c))
+	if c.HasInput && !p.value.Given(c) {
 		v.Value = c.Input
 	}
 	v.ReadOnly, v.Constant = ro, constant
-	v.Description = c.String("Description")
-	if c.Switch("PassThru") {
+	v.Description = p.description.Get(c)
+	if p.passThru.Get(c) {
 		return c.WriteObject(varObject(v))
 	}
 	return nil
@@ -376,7 +346,7 @@ type foundVar struct {
 
 // findVars finds the variables a -Name pattern names, with the scope that
 // holds each.
-func findVars(c *engine.Call, sc *engine.Scope, pattern string) []foundVar {
+func findVars(c *engine.Call, p *foundVarParams, sc *engine.Scope, pattern string) []foundVar {
 	var out []foundVar
 	seen := map[string]bool{}
 	for s := sc; s != nil; s = s.Parent() {
@@ -385,12 +355,12 @@ func findVars(c *engine.Call, sc *engine.Scope, pattern string) []foundVar {
 			if seen[key] || s.Local(v.Name) != v {
 				continue
 			}
-			if value.Like(v.Name, pattern, false) && filtered(c, v.Name) {
+			if value.Like(v.Name, pattern, false) && p.filtered(c, v.Name) {
 				seen[key] = true
 				out = append(out, foundVar{v, s})
 			}
 		}
-		if c.Has("Scope") {
+		if p.scope.Given(c) {
 			break
 		}
 	}
@@ -403,13 +373,13 @@ func findVars(c *engine.Call, sc *engine.Scope, pattern string) []foundVar {
 // none is an error), writes the error blocked makes for a constant or, without
 // -Force, read-only variable, asks ShouldProcess for action and runs act on
 // each variable it may change.
-func eachFoundVar(c *engine.Call, action string, blocked func(name string) *engine.ErrorRecord, act func(f foundVar) error) error {
-	sc, err := targetScope(c)
+func eachFoundVar(c *engine.Call, p *foundVarParams, action string, blocked func(name string) *engine.ErrorRecord, act func(f foundVar) error) error {
+	sc, err := targetScope(c, p.scope)
 	if err != nil {
 		return err
 	}
-	for _, n := range c.Strings("Name") {
-		found := findVars(c, sc, n)
+	for _, n := range p.name.Get(c) {
+		found := findVars(c, p, sc, n)
 		if len(found) == 0 && !value.HasWildcard(n) {
 			if err := c.WriteError(varNotFound(n)); err != nil {
 				return err
@@ -417,7 +387,7 @@ func eachFoundVar(c *engine.Call, action string, blocked func(name string) *engi
 			continue
 		}
 		for _, f := range found {
-			if f.v.Constant || (f.v.ReadOnly && !c.Switch("Force")) {
+			if f.v.Constant || (f.v.ReadOnly && !p.force.Get(c)) {
 				if err := c.WriteError(blocked(f.v.Name)); err != nil {
 					return err
 				}
@@ -438,8 +408,8 @@ func eachFoundVar(c *engine.Call, action string, blocked func(name string) *engi
 }
 
 // removeVariable runs Remove-Variable.
-func removeVariable(c *engine.Call) error {
-	return eachFoundVar(c, "Remove variable", notRemovable, func(f foundVar) error {
+func removeVariable(c *engine.Call, p *foundVarParams) error {
+	return eachFoundVar(c, p, "Remove variable", notRemovable, func(f foundVar) error {
 		f.sc.Remove(f.v.Name)
 		return nil
 	})
@@ -453,10 +423,10 @@ func notRemovable(name string) *engine.ErrorRecord {
 }
 
 // clearVariable runs Clear-Variable.
-func clearVariable(c *engine.Call) error {
-	return eachFoundVar(c, "Clear variable", notWritable, func(f foundVar) error {
+func clearVariable(c *engine.Call, p *foundVarParams, passThru engine.Param[bool]) error {
+	return eachFoundVar(c, p, "Clear variable", notWritable, func(f foundVar) error {
 		f.v.Value = nil
-		if c.Switch("PassThru") {
+		if passThru.Get(c) {
 			return c.WriteObject(varObject(f.v))
 		}
 		return nil
