@@ -8,6 +8,7 @@ import (
 // csvConvertTo is ConvertTo-Csv: the header row from the first object's
 // properties, then one line per object; empty lines are not written.
 type csvConvertTo struct {
+	p        *csvConvertToParams
 	w        *csvWriter
 	typeInfo bool
 	names    []string
@@ -16,7 +17,7 @@ type csvConvertTo struct {
 
 // Begin implements engine.Processor.
 func (t *csvConvertTo) Begin(c *engine.Call) error {
-	w, typeInfo, err := csvWritingSetup(c)
+	w, typeInfo, err := t.p.csvWritingSetup(c)
 	if err != nil {
 		return err
 	}
@@ -26,14 +27,14 @@ func (t *csvConvertTo) Begin(c *engine.Call) error {
 
 // Process implements engine.Processor.
 func (t *csvConvertTo) Process(c *engine.Call) error {
-	in, ok := csvInput(c)
+	in, ok := csvInput(c, t.p.inputObject)
 	if !ok {
 		return nil
 	}
 	if !t.started {
 		t.started = true
 		t.names = csvPropertyNames(in)
-		if !c.Switch("NoHeader") {
+		if !t.p.noHeader.Get(c) {
 			if t.typeInfo {
 				if err := c.WriteObject(csvTypeLine(in)); err != nil {
 					return err
@@ -59,6 +60,7 @@ func (t *csvConvertTo) End(c *engine.Call) error { return nil }
 // (a string may hold several records, and fields with line breaks); the
 // header and #TYPE name of the first carry over to the next ones.
 type csvConvertFrom struct {
+	p        *csvConvertFromParams
 	header   []string
 	typeName string
 	warned   bool
@@ -66,15 +68,15 @@ type csvConvertFrom struct {
 
 // Begin implements engine.Processor.
 func (f *csvConvertFrom) Begin(c *engine.Call) error {
-	if c.Has("Header") {
-		f.header = c.Strings("Header")
+	if f.p.header.Given(c) {
+		f.header = f.p.header.Get(c)
 	}
 	return nil
 }
 
 // Process implements engine.Processor.
 func (f *csvConvertFrom) Process(c *engine.Call) error {
-	v := c.Get("InputObject")
+	v := f.p.inputObject.Get(c)
 	items, ok := value.Enumerate(v)
 	if !ok {
 		if v == nil {
@@ -83,7 +85,7 @@ func (f *csvConvertFrom) Process(c *engine.Call) error {
 		items = []any{v}
 	}
 	for _, it := range items {
-		r := &csvReader{text: csvText(it), delim: csvDelimiter(c), header: f.header, typeName: f.typeName}
+		r := &csvReader{text: csvText(it), delim: f.p.csvDelimiter(c), header: f.header, typeName: f.typeName}
 		err := r.records(func(row csvRow) error { return csvEmitRow(c, row, r.typeName, &f.warned) })
 		if err != nil {
 			return csvReadError(err)

@@ -20,6 +20,7 @@ import (
 // PINs) reaches the file only after the tenant changes behind them are on
 // disk, and one sync covers the whole batch.
 type csvExport struct {
+	p        *csvExportParams
 	w        *csvWriter
 	typeInfo bool
 	file     io.WriteCloser // from c.OpenFile: barrier per write, synced on close
@@ -37,23 +38,23 @@ type csvExport struct {
 
 // Begin implements engine.Processor.
 func (e *csvExport) Begin(c *engine.Call) error {
-	w, typeInfo, err := csvWritingSetup(c)
+	w, typeInfo, err := e.p.csvWritingSetup(c)
 	if err != nil {
 		return err
 	}
 	e.w, e.typeInfo = w, typeInfo
-	if c.Has("Path") == c.Has("LiteralPath") {
+	if e.p.path.Given(c) == e.p.literalPath.Given(c) {
 		return csvPathAndLiteralPath()
 	}
-	enc, err := textEncodingOf(c, "utf8NoBOM")
+	enc, err := textEncodingFrom(c, e.p.encoding, "utf8NoBOM")
 	if err != nil {
 		return err
 	}
 	e.enc = enc
-	literal := c.Has("LiteralPath")
-	e.raw = c.String("Path")
+	literal := e.p.literalPath.Given(c)
+	e.raw = e.p.path.Get(c)
 	if literal {
-		e.raw = c.String("LiteralPath")
+		e.raw = e.p.literalPath.Get(c)
 	}
 	if ok, err := c.ShouldProcess(e.raw, "Export-Csv"); err != nil || !ok {
 		return err
@@ -68,7 +69,7 @@ func (e *csvExport) Begin(c *engine.Call) error {
 // open opens the output file as pwsh's MasterStreamOpen does, reading the
 // existing header first when appending.
 func (e *csvExport) open(c *engine.Call, path string) error {
-	appendTo := c.Switch("Append")
+	appendTo := e.p.append.Get(c)
 	if appendTo {
 		if data, err := os.ReadFile(path); err == nil {
 			text := decodeText(data, e.enc)
@@ -87,7 +88,7 @@ func (e *csvExport) open(c *engine.Call, path string) error {
 	switch {
 	case appendTo:
 		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
-	case c.Switch("NoClobber"):
+	case e.p.noClobber.Get(c):
 		flags = os.O_CREATE | os.O_WRONLY | os.O_EXCL
 	}
 	st, err := os.Stat(path)
@@ -148,7 +149,7 @@ func (e *csvExport) write(s string, raw bool) error {
 
 // Process implements engine.Processor.
 func (e *csvExport) Process(c *engine.Call) error {
-	in, ok := csvInput(c)
+	in, ok := csvInput(c, e.p.inputObject)
 	if !ok || e.file == nil {
 		return nil
 	}
@@ -160,7 +161,7 @@ func (e *csvExport) Process(c *engine.Call) error {
 				return err
 			}
 		}
-		if !e.appending && !c.Switch("NoHeader") {
+		if !e.appending && !e.p.noHeader.Get(c) {
 			if e.typeInfo {
 				if err := e.write(csvTypeLine(in), false); err != nil {
 					return err
@@ -182,7 +183,7 @@ func (e *csvExport) reconcile(c *engine.Call) error {
 		have[strings.ToLower(n)] = true
 	}
 	for _, n := range e.existing {
-		if !have[strings.ToLower(n)] && !c.Switch("Force") {
+		if !have[strings.ToLower(n)] && !e.p.force.Get(c) {
 			return engine.NewError("InvalidData", "CannotAppendCsvWithMismatchedPropertyNames", n,
 				"Cannot append CSV content to the following file: %s. The appended object does not have a property that corresponds to the following column: %s. To continue with mismatched properties, add the -Force parameter, and then retry the command.",
 				e.raw, n).WithException("System.InvalidOperationException")

@@ -8,27 +8,30 @@ import (
 
 // csvImport is Import-Csv: each path is read whole, decoded (a byte-order
 // mark wins over -Encoding) and parsed with its own header row.
-type csvImport struct{ warned bool }
+type csvImport struct {
+	p      *csvImportParams
+	warned bool
+}
 
 // Begin implements engine.Processor.
 func (m *csvImport) Begin(c *engine.Call) error {
-	_, err := textEncodingOf(c, "utf8NoBOM")
+	_, err := textEncodingFrom(c, m.p.encoding, "utf8NoBOM")
 	return err
 }
 
 // Process implements engine.Processor.
 func (m *csvImport) Process(c *engine.Call) error {
-	if c.Has("Path") && c.Has("LiteralPath") {
+	if m.p.path.Given(c) && m.p.literalPath.Given(c) {
 		return csvPathAndLiteralPath()
 	}
-	enc, err := textEncodingOf(c, "utf8NoBOM")
+	enc, err := textEncodingFrom(c, m.p.encoding, "utf8NoBOM")
 	if err != nil {
 		return err
 	}
-	raws, literal := fsPathArgs(c)
+	raws, literal := m.p.args(c)
 	var header []string
-	if c.Has("Header") {
-		header = c.Strings("Header")
+	if m.p.header.Given(c) {
+		header = m.p.header.Get(c)
 	}
 	for _, raw := range raws {
 		path, err := csvResolveFile(c, raw, literal)
@@ -39,7 +42,7 @@ func (m *csvImport) Process(c *engine.Call) error {
 		if err != nil {
 			return engine.FileOpenError(path, err)
 		}
-		r := &csvReader{text: decodeText(data, enc), delim: csvDelimiter(c), header: header}
+		r := &csvReader{text: decodeText(data, enc), delim: m.p.csvDelimiter(c), header: header}
 		if err := r.records(func(row csvRow) error { return csvEmitRow(c, row, r.typeName, &m.warned) }); err != nil {
 			return csvReadError(err)
 		}

@@ -11,12 +11,12 @@ import (
 // csvDelimiter is the delimiter of a CSV cmdlet call: -Delimiter, the
 // culture's list separator for -UseCulture (',' in the invariant culture
 // csshell uses), else ','.
-func csvDelimiter(c *engine.Call) rune {
-	if c.Has("Delimiter") && !c.Switch("UseCulture") {
-		if ch, ok := c.Get("Delimiter").(value.Char); ok && ch != 0 {
+func (d csvDelim) csvDelimiter(c *engine.Call) rune {
+	if v, ok := d.delimiter.Lookup(c); ok && !d.useCulture.Get(c) {
+		if ch, ok := v.(value.Char); ok && ch != 0 {
 			return rune(ch)
 		}
-		if s := c.String("Delimiter"); s != "" && s != "\x00" {
+		if s := value.ToString(v); s != "" && s != "\x00" {
 			return []rune(s)[0]
 		}
 	}
@@ -28,12 +28,12 @@ var csvQuoteKinds = []string{"Never", "Always", "AsNeeded"}
 
 // csvQuoteKindOf converts -UseQuotes as pwsh's binder converts to the
 // QuoteKind enum (names case-insensitively, or the numbers 0–2).
-func csvQuoteKindOf(c *engine.Call) (csvQuoteKind, error) {
-	if !c.Has("UseQuotes") {
+func (w csvWriting) csvQuoteKindOf(c *engine.Call) (csvQuoteKind, error) {
+	raw, ok := w.useQuotes.Lookup(c)
+	if !ok {
 		return csvQuoteAlways, nil
 	}
-	raw := c.Get("UseQuotes")
-	s := strings.TrimSpace(value.ToString(raw))
+	s := strings.TrimSpace(raw)
 	for i, n := range csvQuoteKinds {
 		if strings.EqualFold(s, n) || s == itoa(i) {
 			return [...]csvQuoteKind{csvQuoteNever, csvQuoteAlways, csvQuoteAsNeeded}[i], nil
@@ -48,41 +48,42 @@ func csvQuoteKindOf(c *engine.Call) (csvQuoteKind, error) {
 // csvWritingSetup checks the shared parameters of Export-Csv and
 // ConvertTo-Csv as pwsh's BaseCsvWritingCommand.BeginProcessing does, and
 // returns the writer and whether a #TYPE line is wanted.
-func csvWritingSetup(c *engine.Call) (*csvWriter, bool, error) {
-	if c.Has("QuoteFields") && c.Has("UseQuotes") {
+func (w csvWriting) csvWritingSetup(c *engine.Call) (*csvWriter, bool, error) {
+	if w.quoteFields.Given(c) && w.useQuotes.Given(c) {
 		return nil, false, engine.NewError("InvalidData", "CannotSpecifyQuoteFieldsAndUseQuotes", nil,
 			"You must specify either the -UseQuotes or -QuoteFields parameters, but not both.").
 			WithException("System.InvalidOperationException")
 	}
-	if c.Has("IncludeTypeInformation") && c.Has("NoTypeInformation") {
+	if w.includeTypeInformation.Given(c) && w.noTypeInformation.Given(c) {
 		return nil, false, engine.NewError("InvalidData", "CannotSpecifyIncludeTypeInformationAndNoTypeInformation", nil,
 			"You must specify either the -IncludeTypeInformation or -NoTypeInformation parameters, but not both.").
 			WithException("System.InvalidOperationException")
 	}
 	typeInfo := false
-	if c.Has("IncludeTypeInformation") {
-		typeInfo = c.Switch("IncludeTypeInformation")
-	} else if c.Has("NoTypeInformation") {
-		typeInfo = !c.Switch("NoTypeInformation")
+	if w.includeTypeInformation.Given(c) {
+		typeInfo = w.includeTypeInformation.Get(c)
+	} else if w.noTypeInformation.Given(c) {
+		typeInfo = !w.noTypeInformation.Get(c)
 	}
-	quote, err := csvQuoteKindOf(c)
+	quote, err := w.csvQuoteKindOf(c)
 	if err != nil {
 		return nil, false, err
 	}
-	w := &csvWriter{delim: csvDelimiter(c), quote: quote}
-	if c.Has("QuoteFields") {
-		w.quoteFields = map[string]bool{}
-		for _, f := range c.Strings("QuoteFields") {
-			w.quoteFields[strings.ToLower(f)] = true
+	out := &csvWriter{delim: w.csvDelimiter(c), quote: quote}
+	if w.quoteFields.Given(c) {
+		out.quoteFields = map[string]bool{}
+		for _, f := range w.quoteFields.Get(c) {
+			out.quoteFields[strings.ToLower(f)] = true
 		}
 	}
-	return w, typeInfo, nil
+	return out, typeInfo, nil
 }
 
-// csvInput is the object of the current Process call, or false when there
-// is none ($null is skipped, as pwsh does).
-func csvInput(c *engine.Call) (any, bool) {
-	v := c.Get("InputObject")
+// csvInput is the object of the current Process call (bound to
+// inputObject), or false when there is none ($null is skipped, as pwsh
+// does).
+func csvInput(c *engine.Call, inputObject engine.Param[any]) (any, bool) {
+	v := inputObject.Get(c)
 	if v == nil {
 		return nil, false
 	}

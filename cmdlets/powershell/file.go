@@ -128,15 +128,6 @@ func fsGlob(abs string) []string {
 	return cur
 }
 
-// fsPathArgs returns the raw paths of -Path or -LiteralPath and whether they
-// are literal.
-func fsPathArgs(c *engine.Call) ([]string, bool) {
-	if c.Has("LiteralPath") {
-		return c.Strings("LiteralPath"), true
-	}
-	return c.Strings("Path"), false
-}
-
 // fsPathInfo makes a System.Management.Automation.PathInfo object.
 func fsPathInfo(path string) *value.Object {
 	o := value.NewObject("System.Management.Automation.PathInfo", "System.Object")

@@ -8,39 +8,105 @@ import (
 	"github.com/csshell/csshell/engine/value"
 )
 
+// contentPaths are the path parameters the content cmdlets share: -Path,
+// -LiteralPath, -Filter, -Include, -Exclude and -Force (accepted, not read).
+type contentPaths struct {
+	fsPaths
+	fsFilters
+	force *engine.ParamInfo
+}
+
+// newContentPaths declares one content cmdlet's path parameters.
+func newContentPaths() contentPaths {
+	return contentPaths{
+		fsPaths: declareFsPaths(
+			&engine.ParamInfo{Name: "Path", Type: "String[]", Sets: []engine.ParamSet{{Name: "Path", Position: 0, Mandatory: true, FromPipelineByName: true}}, Help: "Specifies the path to an item. Wildcard characters are permitted."},
+			&engine.ParamInfo{Name: "LiteralPath", Type: "String[]", Aliases: []string{"PSPath", "LP"}, Sets: []engine.ParamSet{{Name: "LiteralPath", Position: -1, Mandatory: true, FromPipelineByName: true}}, Help: "Specifies a path to one or more locations, used exactly as typed."}),
+		fsFilters: declareFsFilters(
+			&engine.ParamInfo{Name: "Filter", Type: "String", Sets: outSetsAll(), Help: "Specifies a filter to qualify the Path parameter."},
+			&engine.ParamInfo{Name: "Include", Type: "String[]", Sets: outSetsAll(), Help: "Specifies, as a string array, items to include."},
+			&engine.ParamInfo{Name: "Exclude", Type: "String[]", Sets: outSetsAll(), Help: "Specifies, as a string array, items to exclude."}),
+		force: &engine.ParamInfo{Name: "Force", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Forces the cmdlet to work on items that otherwise cannot be accessed."},
+	}
+}
+
+// infos is the declaration list, in the module's order.
+func (p contentPaths) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.path.Info(), p.literalPath.Info(), p.filter.Info(), p.include.Info(), p.exclude.Info(), p.force}
+}
+
+// contentEncoding declares the -Encoding of a content cmdlet.
+func contentEncoding() engine.Param[any] {
+	return engine.Declare[any](&engine.ParamInfo{Name: "Encoding", Type: "String", Sets: outSetsAll(), Default: "utf8NoBOM", Help: "Specifies the type of encoding for the target file."})
+}
+
+// getContentParams are Get-Content's parameters.
+type getContentParams struct {
+	contentPaths
+	readCount, totalCount, tail intParam
+	delimiter                   engine.Param[string]
+	wait                        *engine.ParamInfo
+	raw, asByteStream           engine.Param[bool]
+	encoding                    engine.Param[any]
+}
+
+func newGetContentParams() *getContentParams {
+	return &getContentParams{
+		contentPaths: newContentPaths(),
+		readCount:    declareInt(&engine.ParamInfo{Name: "ReadCount", Type: "Int64", Sets: outSetsAll(), Help: "Specifies how many lines of content are sent through the pipeline at a time."}),
+		totalCount:   declareInt(&engine.ParamInfo{Name: "TotalCount", Type: "Int64", Aliases: []string{"First", "Head"}, Sets: outSetsAll(), Default: "-1", Help: "Specifies the number of lines from the beginning of a file."}),
+		tail:         declareInt(&engine.ParamInfo{Name: "Tail", Type: "Int32", Aliases: []string{"Last"}, Sets: outSetsAll(), Help: "Specifies the number of lines from the end of a file."}),
+		delimiter:    engine.Declare[string](&engine.ParamInfo{Name: "Delimiter", Type: "String", Sets: outSetsAll(), Help: "Specifies the delimiter that Get-Content uses to divide the file into objects while it reads."}),
+		wait:         &engine.ParamInfo{Name: "Wait", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Keeps the file open after all existing lines have been output."},
+		raw:          engine.Declare[bool](&engine.ParamInfo{Name: "Raw", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Ignores newline characters and returns the entire contents of a file in one string with the newlines preserved."}),
+		asByteStream: engine.Declare[bool](&engine.ParamInfo{Name: "AsByteStream", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Specifies that the content should be read as a stream of bytes."}),
+		encoding:     contentEncoding(),
+	}
+}
+
+// infos is the declaration list, in the module's order.
+func (p *getContentParams) infos() []*engine.ParamInfo {
+	return append(p.contentPaths.infos(), p.readCount.Info(), p.totalCount.Info(), p.tail.Info(), p.delimiter.Info(),
+		p.wait, p.raw.Info(), p.asByteStream.Info(), p.encoding.Info())
+}
+
+// setContentParams are the parameters of Set-Content and Add-Content.
+type setContentParams struct {
+	contentPaths
+	value                             engine.Param[any]
+	passThru, noNewline, asByteStream engine.Param[bool]
+	encoding                          engine.Param[any]
+}
+
+func newSetContentParams() *setContentParams {
+	return &setContentParams{
+		contentPaths: newContentPaths(),
+		value:        engine.Declare[any](&engine.ParamInfo{Name: "Value", Type: "Object[]", AllowNull: true, AllowEmptyCollection: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, Mandatory: true, FromPipeline: true, FromPipelineByName: true}}, Help: "Specifies the new content for the item."}),
+		passThru:     engine.Declare[bool](&engine.ParamInfo{Name: "PassThru", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Returns an object that represents the content."}),
+		noNewline:    engine.Declare[bool](&engine.ParamInfo{Name: "NoNewline", Type: "SwitchParameter", Sets: outSetsAll(), Help: "The string representations of the input objects are concatenated to form the output."}),
+		asByteStream: engine.Declare[bool](&engine.ParamInfo{Name: "AsByteStream", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Specifies that the content should be written as a stream of bytes."}),
+		encoding:     contentEncoding(),
+	}
+}
+
+// infos is the declaration list, in the module's order.
+func (p *setContentParams) infos() []*engine.ParamInfo {
+	return append(p.contentPaths.infos(), p.value.Info(), p.passThru.Info(), p.noNewline.Info(), p.asByteStream.Info(), p.encoding.Info())
+}
+
 // registerContentCmdlets adds Get-Content, Set-Content, Add-Content and
 // Clear-Content.
 func registerContentCmdlets(rt *engine.Runtime) {
-	pathParams := func(mandatory bool) []*engine.ParamInfo {
-		return []*engine.ParamInfo{
-			{Name: "Path", Type: "String[]", Sets: []engine.ParamSet{{Name: "Path", Position: 0, Mandatory: mandatory, FromPipelineByName: true}}, Help: "Specifies the path to an item. Wildcard characters are permitted."},
-			{Name: "LiteralPath", Type: "String[]", Aliases: []string{"PSPath", "LP"}, Sets: []engine.ParamSet{{Name: "LiteralPath", Position: -1, Mandatory: true, FromPipelineByName: true}}, Help: "Specifies a path to one or more locations, used exactly as typed."},
-			{Name: "Filter", Type: "String", Sets: outSetsAll(), Help: "Specifies a filter to qualify the Path parameter."},
-			{Name: "Include", Type: "String[]", Sets: outSetsAll(), Help: "Specifies, as a string array, items to include."},
-			{Name: "Exclude", Type: "String[]", Sets: outSetsAll(), Help: "Specifies, as a string array, items to exclude."},
-			{Name: "Force", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Forces the cmdlet to work on items that otherwise cannot be accessed."},
-		}
-	}
-	enc := func() *engine.ParamInfo {
-		return &engine.ParamInfo{Name: "Encoding", Type: "String", Sets: outSetsAll(), Default: "utf8NoBOM", Help: "Specifies the type of encoding for the target file."}
-	}
+	get := newGetContentParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-Content", Module: "Microsoft.PowerShell.Management",
 		Synopsis:    "Gets the content of the item at the specified location.",
 		Description: "The Get-Content cmdlet gets the content of the item at the location specified by the path, such as the text in a file. It reads the content one line at a time and returns a collection of objects, each of which represents a line of content.",
 		DefaultSet:  "Path",
-		Params: append(pathParams(true),
-			&engine.ParamInfo{Name: "ReadCount", Type: "Int64", Sets: outSetsAll(), Help: "Specifies how many lines of content are sent through the pipeline at a time."},
-			&engine.ParamInfo{Name: "TotalCount", Type: "Int64", Aliases: []string{"First", "Head"}, Sets: outSetsAll(), Default: "-1", Help: "Specifies the number of lines from the beginning of a file."},
-			&engine.ParamInfo{Name: "Tail", Type: "Int32", Aliases: []string{"Last"}, Sets: outSetsAll(), Help: "Specifies the number of lines from the end of a file."},
-			&engine.ParamInfo{Name: "Delimiter", Type: "String", Sets: outSetsAll(), Help: "Specifies the delimiter that Get-Content uses to divide the file into objects while it reads."},
-			&engine.ParamInfo{Name: "Wait", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Keeps the file open after all existing lines have been output."},
-			&engine.ParamInfo{Name: "Raw", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Ignores newline characters and returns the entire contents of a file in one string with the newlines preserved."},
-			&engine.ParamInfo{Name: "AsByteStream", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Specifies that the content should be read as a stream of bytes."},
-			enc()),
-		Outputs:  []string{"System.String", "System.Byte"},
-		Examples: []engine.Example{{Title: "Get the first lines of a file", Code: "Get-Content -Path ./log.txt -TotalCount 5", Remarks: "Returns the first five lines."}},
-		New:      engine.ProcessOnly(getContent),
+		Params:      get.infos(),
+		Outputs:     []string{"System.String", "System.Byte"},
+		Examples:    []engine.Example{{Title: "Get the first lines of a file", Code: "Get-Content -Path ./log.txt -TotalCount 5", Remarks: "Returns the first five lines."}},
+		New:         engine.ProcessOnly(func(c *engine.Call) error { return getContent(c, get) }),
 	})
 	rt.SetAliases("Get-Content", "gc", "cat", "type")
 	for _, name := range []string{"Set-Content", "Add-Content"} {
@@ -48,35 +114,32 @@ func registerContentCmdlets(rt *engine.Runtime) {
 		if name == "Add-Content" {
 			verb = "Adds content to the specified items, such as adding words to a file."
 		}
+		p := newSetContentParams()
 		rt.Register(&engine.Cmdlet{
 			Name: name, Module: "Microsoft.PowerShell.Management",
 			Synopsis: verb, Description: verb + " Each value is written on its own line.",
 			DefaultSet: "Path", SupportsShouldProcess: true,
-			Params: append(pathParams(true),
-				&engine.ParamInfo{Name: "Value", Type: "Object[]", AllowNull: true, AllowEmptyCollection: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, Mandatory: true, FromPipeline: true, FromPipelineByName: true}}, Help: "Specifies the new content for the item."},
-				&engine.ParamInfo{Name: "PassThru", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Returns an object that represents the content."},
-				&engine.ParamInfo{Name: "NoNewline", Type: "SwitchParameter", Sets: outSetsAll(), Help: "The string representations of the input objects are concatenated to form the output."},
-				&engine.ParamInfo{Name: "AsByteStream", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Specifies that the content should be written as a stream of bytes."},
-				enc()),
+			Params:   p.infos(),
 			Examples: []engine.Example{{Title: "Write a file", Code: name + " -Path ./a.txt -Value 'Hello'", Remarks: ""}},
-			New:      func() engine.Processor { return &setContent{add: name == "Add-Content"} },
+			New:      func() engine.Processor { return &setContent{add: name == "Add-Content", p: p} },
 		})
 	}
+	clearPaths := newContentPaths()
 	rt.Register(&engine.Cmdlet{
 		Name: "Clear-Content", Module: "Microsoft.PowerShell.Management",
 		Synopsis:    "Deletes the contents of an item, but does not delete the item.",
 		Description: "The Clear-Content cmdlet deletes the contents of an item, such as deleting the text from a file, but it does not delete the item.",
 		DefaultSet:  "Path", SupportsShouldProcess: true,
-		Params: pathParams(true),
-		New:    engine.ProcessOnly(clearContent),
+		Params: clearPaths.infos(),
+		New:    engine.ProcessOnly(func(c *engine.Call) error { return clearContent(c, clearPaths) }),
 	})
 	rt.SetAliases("Clear-Content", "clc")
 }
 
 // contentTargets expands the -Path/-LiteralPath of c into existing files,
 // reporting missing ones and directories as pwsh does.
-func contentTargets(c *engine.Call, mustExist bool) ([]string, error) {
-	raws, literal := fsPathArgs(c)
+func contentTargets(c *engine.Call, prm contentPaths, mustExist bool) ([]string, error) {
+	raws, literal := prm.args(c)
 	var out []string
 	for _, raw := range raws {
 		paths, wild := fsExpand(c, raw, literal)
@@ -103,10 +166,7 @@ func contentTargets(c *engine.Call, mustExist bool) ([]string, error) {
 				}
 				continue
 			}
-			if name := c.String("Filter"); name != "" && !value.Like(fsBase(p), name, false) {
-				continue
-			}
-			if !fsIncluded(c, fsBase(p)) {
+			if !prm.matches(c, fsBase(p)) {
 				continue
 			}
 			out = append(out, p)
@@ -121,27 +181,6 @@ func fsBase(p string) string {
 		return p[i+1:]
 	}
 	return p
-}
-
-// fsIncluded applies -Include and -Exclude to an item name.
-func fsIncluded(c *engine.Call, name string) bool {
-	if inc := c.Strings("Include"); len(inc) > 0 {
-		ok := false
-		for _, pat := range inc {
-			if value.Like(name, pat, false) {
-				ok = true
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	for _, pat := range c.Strings("Exclude") {
-		if value.Like(name, pat, false) {
-			return false
-		}
-	}
-	return true
 }
 
 // splitContentLines splits text at \r\n, \n or \r; a final line break
@@ -169,16 +208,16 @@ func splitContentLines(text string) []string {
 }
 
 // getContent is Get-Content.
-func getContent(c *engine.Call) error {
-	enc, err := textEncodingOf(c, "utf8NoBOM")
+func getContent(c *engine.Call, prm *getContentParams) error {
+	enc, err := textEncodingFrom(c, prm.encoding, "utf8NoBOM")
 	if err != nil {
 		return err
 	}
-	paths, err := contentTargets(c, true)
+	paths, err := contentTargets(c, prm.contentPaths, true)
 	if err != nil {
 		return err
 	}
-	total := c.Int("TotalCount", -1)
+	total := prm.totalCount.Or(c, -1)
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -187,8 +226,8 @@ func getContent(c *engine.Call) error {
 			}
 			continue
 		}
-		if c.Switch("AsByteStream") {
-			if c.Switch("Raw") {
+		if prm.asByteStream.Get(c) {
+			if prm.raw.Get(c) {
 				arr := make([]any, len(data))
 				for i, b := range data {
 					arr[i] = b
@@ -209,7 +248,7 @@ func getContent(c *engine.Call) error {
 			continue
 		}
 		text := decodeText(data, enc)
-		if c.Switch("Raw") {
+		if prm.raw.Get(c) {
 			if text == "" {
 				continue
 			}
@@ -219,7 +258,7 @@ func getContent(c *engine.Call) error {
 			continue
 		}
 		var lines []string
-		if d := c.String("Delimiter"); d != "" && d != "\n" {
+		if d := prm.delimiter.Get(c); d != "" && d != "\n" {
 			for len(text) > 0 {
 				i := strings.Index(text, d)
 				if i < 0 {
@@ -232,8 +271,8 @@ func getContent(c *engine.Call) error {
 		} else {
 			lines = splitContentLines(text)
 		}
-		if c.Has("Tail") {
-			n := c.Int("Tail", 0)
+		if prm.tail.Given(c) {
+			n := prm.tail.Or(c, 0)
 			if n >= 0 && n < len(lines) {
 				lines = lines[len(lines)-n:]
 			}
@@ -241,7 +280,7 @@ func getContent(c *engine.Call) error {
 		if total >= 0 && total < len(lines) {
 			lines = lines[:total]
 		}
-		if rc := c.Int("ReadCount", 1); rc > 1 || rc == 0 {
+		if rc := prm.readCount.Or(c, 1); rc > 1 || rc == 0 {
 			if rc == 0 {
 				rc = len(lines)
 			}
@@ -269,16 +308,17 @@ func getContent(c *engine.Call) error {
 // files written in End.
 type setContent struct {
 	add    bool
+	p      *setContentParams
 	values []any
 }
 
 func (s *setContent) Begin(c *engine.Call) error {
-	_, err := textEncodingOf(c, "utf8NoBOM")
+	_, err := textEncodingFrom(c, s.p.encoding, "utf8NoBOM")
 	return err
 }
 
 func (s *setContent) Process(c *engine.Call) error {
-	v := c.Get("Value")
+	v := s.p.value.Get(c)
 	if items, ok := value.Enumerate(v); ok {
 		s.values = append(s.values, items...)
 	} else {
@@ -288,15 +328,15 @@ func (s *setContent) Process(c *engine.Call) error {
 }
 
 func (s *setContent) End(c *engine.Call) error {
-	enc, _ := textEncodingOf(c, "utf8NoBOM")
-	paths, err := contentTargets(c, false)
+	enc, _ := textEncodingFrom(c, s.p.encoding, "utf8NoBOM")
+	paths, err := contentTargets(c, s.p.contentPaths, false)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
 	var raw []byte
 	for _, v := range s.values {
-		if c.Switch("AsByteStream") {
+		if s.p.asByteStream.Get(c) {
 			if n, err := value.ConvertToName(v, "byte"); err == nil {
 				if x, ok := n.(uint8); ok {
 					raw = append(raw, x)
@@ -308,7 +348,7 @@ func (s *setContent) End(c *engine.Call) error {
 			continue
 		}
 		b.WriteString(value.ToString(v))
-		if !c.Switch("NoNewline") {
+		if !s.p.noNewline.Get(c) {
 			b.WriteByte('\n')
 		}
 	}
@@ -323,7 +363,7 @@ func (s *setContent) End(c *engine.Call) error {
 			continue
 		}
 		var werr error
-		if c.Switch("AsByteStream") {
+		if s.p.asByteStream.Get(c) {
 			werr = fsWriteBytes(c, p, raw, s.add)
 		} else {
 			werr = writeTextFile(c, p, b.String(), enc, s.add)
@@ -338,7 +378,7 @@ func (s *setContent) End(c *engine.Call) error {
 			continue
 		}
 	}
-	if c.Switch("PassThru") {
+	if s.p.passThru.Get(c) {
 		for _, v := range s.values {
 			if err := c.WriteObject(v); err != nil {
 				return err
@@ -358,8 +398,8 @@ func fsWriteBytes(c *engine.Call, path string, data []byte, appendTo bool) error
 }
 
 // clearContent is Clear-Content.
-func clearContent(c *engine.Call) error {
-	paths, err := contentTargets(c, true)
+func clearContent(c *engine.Call, p contentPaths) error {
+	paths, err := contentTargets(c, p, true)
 	if err != nil {
 		return err
 	}

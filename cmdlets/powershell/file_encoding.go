@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
 )
 
 // textEncoding is one of the -Encoding values of the file cmdlets.
@@ -38,13 +39,19 @@ var textEncodingNames = map[string]textEncoding{
 	"65001": encUTF8, "1200": encUnicode, "1201": encBigEndianUnicode, "12000": encUTF32, "20127": encASCII,
 }
 
-// textEncodingOf reads the -Encoding parameter of c; def applies when it is
-// not given.
-func textEncodingOf(c *engine.Call, def string) (textEncoding, error) {
+// textEncodingFrom reads a cmdlet's -Encoding through its handle; def
+// applies when it is not given or $null.
+func textEncodingFrom(c *engine.Call, enc engine.Param[any], def string) (textEncoding, error) {
 	name := def
-	if c.Has("Encoding") && c.Get("Encoding") != nil {
-		name = c.String("Encoding")
+	if v, ok := enc.Lookup(c); ok && v != nil {
+		name = value.ToString(v)
 	}
+	return textEncodingNamed(name)
+}
+
+// textEncodingNamed is the encoding of an -Encoding name, or pwsh's
+// argument transformation error.
+func textEncodingNamed(name string) (textEncoding, error) {
 	if e, ok := textEncodingNames[strings.ToLower(strings.TrimSpace(name))]; ok {
 		return e, nil
 	}

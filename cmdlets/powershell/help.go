@@ -13,31 +13,18 @@ import (
 
 // registerHelpCmdlets adds Get-Help (and its help alias).
 func registerHelpCmdlets(rt *engine.Runtime) {
+	p := newGetHelpParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-Help", Module: "Microsoft.PowerShell.Core",
 		Synopsis:    "Displays information about PowerShell commands and concepts.",
 		Description: "The Get-Help cmdlet displays information about PowerShell concepts and commands, including cmdlets, functions, scripts, and about_ topics. Get-Help with a wildcard lists the matching topics.",
 		DefaultSet:  "AllUsersView",
-		Params: []*engine.ParamInfo{
-			{Name: "Name", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromPipelineByName: true}}, Help: "Gets help about the specified command or concept.",
-				Complete: completeAboutTopics},
-			{Name: "Path", Type: "String", Sets: outSetsAll(), Help: "Gets help that explains how the cmdlet works in the specified provider path."},
-			{Name: "Category", Type: "String[]", Sets: outSetsAll(), Help: "Displays help only for items in the specified category and their aliases."},
-			{Name: "Component", Type: "String[]", Sets: outSetsAll(), Help: "Displays commands with the specified component value."},
-			{Name: "Functionality", Type: "String[]", Sets: outSetsAll(), Help: "Displays help for items with the specified functionality."},
-			{Name: "Role", Type: "String[]", Sets: outSetsAll(), Help: "Displays help customized for the specified user role."},
-			{Name: "Full", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "AllUsersView", Position: -1}}, Help: "Displays the entire help article for a cmdlet."},
-			{Name: "Detailed", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "DetailedView", Position: -1, Mandatory: true}}, Help: "Adds parameter descriptions and examples to the basic help display."},
-			{Name: "Examples", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "Examples", Position: -1, Mandatory: true}}, Help: "Displays only the name, synopsis, and examples."},
-			{Name: "Parameter", Type: "String[]", Sets: []engine.ParamSet{{Name: "Parameters", Position: -1, Mandatory: true}}, Help: "Displays only the detailed descriptions of the specified parameters. Wildcards are permitted."},
-			{Name: "Online", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "Online", Position: -1, Mandatory: true}}, Help: "Displays the online version of a help article in the default browser."},
-			{Name: "ShowWindow", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "ShowWindow", Position: -1, Mandatory: true}}, Help: "Displays the help topic in a window for easier reading."},
-		},
+		Params:      p.infos(),
 		Examples: []engine.Example{
 			{Title: "Display help about a cmdlet", Code: "Get-Help Format-Table", Remarks: "Displays the basic help of Format-Table."},
 			{Title: "Display the examples", Code: "Get-Help Get-Item -Examples", Remarks: "Shows only the examples."},
 		},
-		New: engine.ProcessOnly(getHelp),
+		New: engine.ProcessOnly(func(c *engine.Call) error { return getHelp(c, p) }),
 	})
 	rt.SetAliases("Get-Help", "help")
 }
@@ -61,9 +48,9 @@ type helpDoc struct {
 }
 
 // getHelp is Get-Help.
-func getHelp(c *engine.Call) error {
+func getHelp(c *engine.Call, prm *getHelpParams) error {
 	rt := c.Runtime()
-	name := c.String("Name")
+	name := prm.name.Get(c)
 	if name == "" {
 		return c.WriteObject(format.Rendered{Text: "\n" + aboutText(aboutTopics[0]) + "\n"})
 	}
@@ -123,7 +110,7 @@ func getHelp(c *engine.Call) error {
 	if !ok {
 		return helpNotFound(c, name)
 	}
-	if c.Switch("Online") {
+	if prm.online.Get(c) {
 		return engine.NewError("InvalidOperation", "InvalidOperation", nil,
 			"The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.").
 			WithException("System.Management.Automation.PSInvalidOperationException")
@@ -131,10 +118,10 @@ func getHelp(c *engine.Call) error {
 	doc := helpFor(rt, ci)
 	var text string
 	switch {
-	case c.Has("Parameter"):
+	case prm.parameter.Given(c):
 		var b strings.Builder
 		found := false
-		for _, pat := range c.Strings("Parameter") {
+		for _, pat := range prm.parameter.Get(c) {
 			for _, p := range doc.allParams() {
 				if value.Like(p.Name, pat, false) {
 					found = true
@@ -147,11 +134,11 @@ func getHelp(c *engine.Call) error {
 			}
 		}
 		text = "\n" + b.String()
-	case c.Switch("Examples"):
+	case prm.examples.Get(c):
 		text = doc.render(helpExamplesView)
-	case c.Switch("Detailed"):
+	case prm.detailed.Get(c):
 		text = doc.render(helpDetailedView)
-	case c.Switch("Full"):
+	case prm.full.Get(c):
 		text = doc.render(helpFullView)
 	default:
 		text = doc.render(helpDefaultView)

@@ -20,30 +20,16 @@ func registerInfoCmdlets(rt *engine.Runtime) {
 			{Label: "Version", Property: "Version", Width: 10, Align: format.AlignLeft},
 			{Label: "Source", Property: "Source", Align: format.AlignLeft},
 		}})
+	gcm := newGetCommandParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-Command", Module: "Microsoft.PowerShell.Core",
 		Synopsis:    "Gets all commands.",
 		Description: "The Get-Command cmdlet gets all commands that are available in the session, including cmdlets, aliases, functions and scripts. Get-Command * gets them all.",
 		DefaultSet:  "CmdletSet",
-		Params: []*engine.ParamInfo{
-			{Name: "Name", Type: "String[]", Sets: []engine.ParamSet{{Name: "AllCommandSet", Position: 0, FromPipeline: true, FromPipelineByName: true}}, Help: "Specifies an array of names. This cmdlet gets only commands that have the specified name. Wildcard characters are permitted."},
-			{Name: "Verb", Type: "String[]", Sets: []engine.ParamSet{{Name: "CmdletSet", Position: -1, FromPipelineByName: true}}, Help: "Specifies an array of command verbs."},
-			{Name: "Noun", Type: "String[]", Sets: []engine.ParamSet{{Name: "CmdletSet", Position: -1, FromPipelineByName: true}}, Help: "Specifies an array of command nouns."},
-			{Name: "Module", Type: "String[]", Aliases: []string{"PSSnapin"}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1, FromPipelineByName: true}}, Help: "Specifies an array of modules."},
-			{Name: "CommandType", Type: "String[]", Aliases: []string{"Type"}, Sets: []engine.ParamSet{{Name: "AllCommandSet", Position: -1, FromPipelineByName: true}},
-				ValidateSet: []string{"Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "Application", "Script", "Configuration", "All"}, Help: "Specifies the types of commands that this cmdlet gets."},
-			{Name: "TotalCount", Type: "Int32", Sets: outSetsAll(), Help: "Specifies the number of commands to get."},
-			{Name: "Syntax", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Indicates that this cmdlet gets only the syntax of the command."},
-			{Name: "ShowCommandInfo", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Indicates that this cmdlet displays command information."},
-			{Name: "ArgumentList", Type: "Object[]", Aliases: []string{"Args"}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1}}, Help: "Specifies an array of arguments."},
-			{Name: "All", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Indicates that this cmdlet gets all commands, including commands of the same type that have the same name."},
-			{Name: "ListImported", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Indicates that this cmdlet gets only commands in the current session."},
-			{Name: "ParameterName", Type: "String[]", Sets: outSetsAll(), Help: "Specifies an array of parameter names."},
-			{Name: "ParameterType", Type: "PSTypeName[]", Sets: outSetsAll(), Help: "Specifies an array of parameter types."},
-		},
-		Outputs:  []string{"System.Management.Automation.CommandInfo"},
-		Examples: []engine.Example{{Title: "Get cmdlets by verb", Code: "Get-Command -Verb Get -Noun *Alias*", Remarks: "Lists the commands whose verb is Get and whose noun contains Alias."}},
-		New:      engine.ProcessOnly(getCommand),
+		Params:      gcm.infos(),
+		Outputs:     []string{"System.Management.Automation.CommandInfo"},
+		Examples:    []engine.Example{{Title: "Get cmdlets by verb", Code: "Get-Command -Verb Get -Noun *Alias*", Remarks: "Lists the commands whose verb is Get and whose noun contains Alias."}},
+		New:         engine.ProcessOnly(func(c *engine.Call) error { return getCommand(c, gcm) }),
 	})
 	rt.SetAliases("Get-Command", "gcm")
 	registerHelpCmdlets(rt)
@@ -179,11 +165,11 @@ func allCommands(rt *engine.Runtime) []*engine.CommandInfo {
 }
 
 // getCommand is Get-Command.
-func getCommand(c *engine.Call) error {
+func getCommand(c *engine.Call, prm *getCommandParams) error {
 	rt := c.Runtime()
-	names := c.Strings("Name")
+	names := prm.name.Get(c)
 	types := map[string]bool{}
-	for _, t := range c.Strings("CommandType") {
+	for _, t := range prm.commandType.Get(c) {
 		types[strings.ToLower(t)] = true
 	}
 	typeOK := func(k engine.CommandKind) bool {
@@ -201,7 +187,7 @@ func getCommand(c *engine.Call) error {
 		return types["externalscript"] || types["script"]
 	}
 	moduleOK := func(ci *engine.CommandInfo) bool {
-		mods := c.Strings("Module")
+		mods := prm.module.Get(c)
 		if len(mods) == 0 {
 			return true
 		}
@@ -213,7 +199,7 @@ func getCommand(c *engine.Call) error {
 		return false
 	}
 	verbNounOK := func(ci *engine.CommandInfo) bool {
-		verbs, nouns := c.Strings("Verb"), c.Strings("Noun")
+		verbs, nouns := prm.verb.Get(c), prm.noun.Get(c)
 		if len(verbs) == 0 && len(nouns) == 0 {
 			return true
 		}
@@ -258,12 +244,12 @@ func getCommand(c *engine.Call) error {
 			found = append(found, batch...)
 		}
 	}
-	if n := c.Int("TotalCount", -1); n >= 0 && n < len(found) {
+	if n := prm.totalCount.Or(c, -1); n >= 0 && n < len(found) {
 		found = found[:n]
 	}
 	for _, ci := range found {
 		var out any = commandObject(rt, ci)
-		if c.Switch("Syntax") {
+		if prm.syntax.Get(c) {
 			out = commandSyntaxText(rt, ci)
 		}
 		if err := c.WriteObject(out); err != nil {

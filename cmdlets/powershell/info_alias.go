@@ -10,20 +10,16 @@ import (
 // registerAliasCmdlets adds Get-Alias, Set-Alias, New-Alias and
 // Remove-Alias.
 func registerAliasCmdlets(rt *engine.Runtime) {
+	gal := newGetAliasParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-Alias", Module: "Microsoft.PowerShell.Utility",
 		Synopsis:    "Gets the aliases for the current session.",
 		Description: "The Get-Alias cmdlet gets the aliases in the current session. This includes built-in aliases, aliases that you have set or imported, and aliases that you have added to your PowerShell profile.",
 		DefaultSet:  "Default",
-		Params: []*engine.ParamInfo{
-			{Name: "Name", Type: "String[]", Sets: []engine.ParamSet{{Name: "Default", Position: 0, FromPipeline: true, FromPipelineByName: true}}, Help: "Specifies the aliases that this cmdlet gets. Wildcard characters are permitted."},
-			{Name: "Definition", Type: "String[]", Sets: []engine.ParamSet{{Name: "Definition", Position: -1}}, Help: "Gets the aliases for the specified item."},
-			{Name: "Exclude", Type: "String[]", Sets: outSetsAll(), Help: "Omits the specified items."},
-			{Name: "Scope", Type: "String", Sets: outSetsAll(), Help: "Specifies the scope for which this cmdlet gets aliases."},
-		},
-		Outputs:  []string{"System.Management.Automation.AliasInfo"},
-		Examples: []engine.Example{{Title: "Get the aliases of a cmdlet", Code: "Get-Alias -Definition Get-ChildItem", Remarks: "Lists the aliases of Get-ChildItem."}},
-		New:      engine.ProcessOnly(getAlias),
+		Params:      gal.infos(),
+		Outputs:     []string{"System.Management.Automation.AliasInfo"},
+		Examples:    []engine.Example{{Title: "Get the aliases of a cmdlet", Code: "Get-Alias -Definition Get-ChildItem", Remarks: "Lists the aliases of Get-ChildItem."}},
+		New:         engine.ProcessOnly(func(c *engine.Call) error { return getAlias(c, gal) }),
 	})
 	rt.SetAliases("Get-Alias", "gal")
 	for _, name := range []string{"Set-Alias", "New-Alias"} {
@@ -32,34 +28,28 @@ func registerAliasCmdlets(rt *engine.Runtime) {
 			syn = "Creates a new alias."
 		}
 		isNew := name == "New-Alias"
+		p := newSetAliasParams()
 		rt.Register(&engine.Cmdlet{
 			Name: name, Module: "Microsoft.PowerShell.Utility",
 			Synopsis: syn, Description: syn, SupportsShouldProcess: true,
-			Params: []*engine.ParamInfo{
-				{Name: "Name", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipelineByName: true}}, Help: "Specifies the name of the alias."},
-				{Name: "Value", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, Mandatory: true, FromPipelineByName: true}}, Help: "Specifies the name of the cmdlet or command element that is being aliased."},
-				{Name: "Description", Type: "String", Sets: outSetsAll(), Help: "Specifies a description of the alias."},
-				{Name: "Option", Type: "String", Sets: outSetsAll(), ValidateSet: []string{"None", "ReadOnly", "Constant", "Private", "AllScope", "Unspecified"}, Help: "Sets the Options property of the alias."},
-				{Name: "PassThru", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Returns an object representing the alias."},
-				{Name: "Scope", Type: "String", Sets: outSetsAll(), Help: "Specifies the scope in which this alias is valid."},
-				{Name: "Force", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Allows the cmdlet to change an alias that already exists."},
-			},
-			New: engine.ProcessOnly(func(c *engine.Call) error { return setAlias(c, isNew) }),
+			Params: p.infos(),
+			New:    engine.ProcessOnly(func(c *engine.Call) error { return setAlias(c, p, isNew) }),
 		})
 	}
 	rt.SetAliases("Set-Alias", "sal")
 	rt.SetAliases("New-Alias", "nal")
+	removeName := engine.Declare[[]string](&engine.ParamInfo{Name: "Name", Type: "String[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipeline: true, FromPipelineByName: true}}, Help: "Specifies the name of the alias to be removed."})
 	rt.Register(&engine.Cmdlet{
 		Name: "Remove-Alias", Module: "Microsoft.PowerShell.Utility",
 		Synopsis:    "Remove an alias from the current session.",
 		Description: "The Remove-Alias cmdlet removes an alias from the current PowerShell session.",
 		Params: []*engine.ParamInfo{
-			{Name: "Name", Type: "String[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipeline: true, FromPipelineByName: true}}, Help: "Specifies the name of the alias to be removed."},
+			removeName.Info(),
 			{Name: "Scope", Type: "String", Sets: outSetsAll(), Help: "Specifies the scope from which the alias is removed."},
 			{Name: "Force", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Indicates that the cmdlet removes an alias, including aliases with the Option property set to ReadOnly."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			for _, n := range c.Strings("Name") {
+			for _, n := range removeName.Get(c) {
 				if !c.Runtime().RemoveAlias(n) {
 					rec := engine.NewError("ObjectNotFound", "ItemNotFoundException", n, "No alias named '%s' was found in the specified scope.", n).
 						WithException("System.Management.Automation.ItemNotFoundException")
@@ -84,7 +74,7 @@ func aliasObject(rt *engine.Runtime, name, target string) *value.Object {
 }
 
 // getAlias is Get-Alias.
-func getAlias(c *engine.Call) error {
+func getAlias(c *engine.Call, prm *getAliasParams) error {
 	rt := c.Runtime()
 	all := rt.Aliases()
 	// writeMatches writes the aliases (not -Exclude'd) whose name
@@ -94,7 +84,7 @@ func getAlias(c *engine.Call) error {
 		for _, pat := range patterns {
 			found := false
 			for _, a := range all {
-				if value.Like(a[field], pat, false) && !value.LikeAny(a[0], c.Strings("Exclude")) {
+				if value.Like(a[field], pat, false) && !value.LikeAny(a[0], prm.exclude.Get(c)) {
 					found = true
 					if err := c.WriteObject(aliasObject(rt, a[0], a[1])); err != nil {
 						return err
@@ -111,10 +101,10 @@ func getAlias(c *engine.Call) error {
 		}
 		return nil
 	}
-	if c.Has("Definition") {
-		return writeMatches(c.Strings("Definition"), 1, "definition")
+	if prm.definition.Given(c) {
+		return writeMatches(prm.definition.Get(c), 1, "definition")
 	}
-	names := c.Strings("Name")
+	names := prm.name.Get(c)
 	if len(names) == 0 {
 		names = []string{"*"}
 	}
@@ -122,10 +112,10 @@ func getAlias(c *engine.Call) error {
 }
 
 // setAlias is Set-Alias and New-Alias.
-func setAlias(c *engine.Call, isNew bool) error {
+func setAlias(c *engine.Call, prm *setAliasParams, isNew bool) error {
 	rt := c.Runtime()
-	name, target := c.String("Name"), c.String("Value")
-	if isNew && !c.Switch("Force") {
+	name, target := prm.name.Get(c), prm.value.Get(c)
+	if isNew && !prm.force.Get(c) {
 		if _, ok := rt.ResolveAlias(name); ok {
 			return c.WriteError(engine.NewError("ResourceExists", "AliasAlreadyExists", name, "Alias not allowed because an alias with the name '%s' already exists.", name).
 				WithException("System.Management.Automation.SessionStateUnauthorizedAccessException"))
@@ -135,7 +125,7 @@ func setAlias(c *engine.Call, isNew bool) error {
 		return err
 	}
 	rt.SetAlias(name, target)
-	if c.Switch("PassThru") {
+	if prm.passThru.Get(c) {
 		return c.WriteObject(aliasObject(rt, name, target))
 	}
 	return nil

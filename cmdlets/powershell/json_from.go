@@ -17,13 +17,16 @@ import (
 
 // fromJSON is ConvertFrom-Json: it buffers its input strings and converts
 // them in End, as pwsh does.
-type fromJSON struct{ buf []string }
+type fromJSON struct {
+	p   *fromJSONParams
+	buf []string
+}
 
 func (f *fromJSON) Begin(c *engine.Call) error { return nil }
 
 func (f *fromJSON) Process(c *engine.Call) error {
-	if c.Has("InputObject") {
-		f.buf = append(f.buf, c.String("InputObject"))
+	if s, ok := f.p.inputObject.Lookup(c); ok {
+		f.buf = append(f.buf, s)
 	}
 	return nil
 }
@@ -61,11 +64,11 @@ func (f *fromJSON) convert(c *engine.Call, text string) (bool, error) {
 	if strings.TrimSpace(text) == "" {
 		return true, nil
 	}
-	v, err := jsonParse(text, jsonParseOptions{asHashtable: c.Switch("AsHashtable"), maxDepth: c.Int("Depth", 1024), dateKind: strings.ToLower(c.String("DateKind"))})
+	v, err := jsonParse(text, jsonParseOptions{asHashtable: f.p.asHashtable.Get(c), maxDepth: f.p.depth.Or(c, 1024), dateKind: strings.ToLower(f.p.dateKind.Get(c))})
 	if err != nil {
 		return false, err
 	}
-	if c.Switch("NoEnumerate") {
+	if f.p.noEnumerate.Get(c) {
 		return true, c.WriteObject(v)
 	}
 	return true, c.WriteObjects(v)

@@ -15,49 +15,41 @@ import (
 
 // registerJSONCmdlets adds ConvertTo-Json and ConvertFrom-Json.
 func registerJSONCmdlets(rt *engine.Runtime) {
+	to := newToJSONParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "ConvertTo-Json", Module: "Microsoft.PowerShell.Utility",
 		Synopsis:    "Converts an object to a JSON-formatted string.",
 		Description: "The ConvertTo-Json cmdlet converts any .NET object to a string in JavaScript Object Notation (JSON) format. The properties are converted to field names, the field values are converted to property values, and the methods are removed.",
-		Params: []*engine.ParamInfo{
-			{Name: "InputObject", Type: "Object", AllowNull: true, AllowEmptyCollection: true, AllowEmptyString: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipeline: true}}, Help: "Specifies the objects to convert to JSON format."},
-			{Name: "Depth", Type: "Int32", Sets: outSetsAll(), ValidateRange: &[2]float64{0, 100}, Default: "2", Help: "Specifies how many levels of contained objects are included in the JSON representation."},
-			{Name: "Compress", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Omits white space and indented formatting in the output string."},
-			{Name: "EnumsAsStrings", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Provides an alternative serialization option that converts all enumerations to their string representation."},
-			{Name: "AsArray", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Outputs the object in array brackets, even if the input is a single object."},
-			{Name: "EscapeHandling", Type: "String", Sets: outSetsAll(), ValidateSet: []string{"Default", "EscapeNonAscii", "EscapeHtml"}, Default: "Default", Help: "Controls how certain characters are escaped in the resulting JSON output."},
-		},
-		Outputs: []string{"System.String"},
+		Params:      to.infos(),
+		Outputs:     []string{"System.String"},
 		Examples: []engine.Example{{Title: "Convert a hashtable", Code: "@{Name='x'; Count=2} | ConvertTo-Json -Compress",
 			Remarks: "Returns a one-line JSON object."}},
-		New: func() engine.Processor { return &toJSON{} },
+		New: func() engine.Processor { return &toJSON{p: to} },
 	})
+	from := newFromJSONParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "ConvertFrom-Json", Module: "Microsoft.PowerShell.Utility",
 		Synopsis:    "Converts a JSON-formatted string to a custom object or a hash table.",
 		Description: "The ConvertFrom-Json cmdlet converts a JavaScript Object Notation (JSON) formatted string to a custom PSObject or Hashtable object that has a property for each field in the JSON string.",
-		Params: []*engine.ParamInfo{
-			{Name: "InputObject", Type: "String", AllowEmptyString: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipeline: true}}, Help: "Specifies the JSON strings to convert to JSON objects."},
-			{Name: "AsHashtable", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Converts the JSON to a hash table object."},
-			{Name: "Depth", Type: "Int32", Sets: outSetsAll(), ValidateRange: &[2]float64{1, 2147483647}, Default: "1024", Help: "Gets or sets the maximum depth the JSON input is allowed to have."},
-			{Name: "NoEnumerate", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Specifies that output isn't enumerated."},
-			{Name: "DateKind", Type: "String", Sets: outSetsAll(), ValidateSet: []string{"Default", "Local", "Utc", "Offset", "String"}, Help: "Specifies the method used when parsing date time values in the JSON string."},
-		},
-		Outputs: []string{"System.Management.Automation.PSCustomObject"},
+		Params:      from.infos(),
+		Outputs:     []string{"System.Management.Automation.PSCustomObject"},
 		Examples: []engine.Example{{Title: "Read a JSON file", Code: "Get-Content ./data.json -Raw | ConvertFrom-Json",
 			Remarks: "Turns the file's JSON into objects."}},
-		New: func() engine.Processor { return &fromJSON{} },
+		New: func() engine.Processor { return &fromJSON{p: from} },
 	})
 }
 
 // toJSON is ConvertTo-Json.
-type toJSON struct{ items []any }
+type toJSON struct {
+	p     *toJSONParams
+	items []any
+}
 
 func (t *toJSON) Begin(c *engine.Call) error { return nil }
 
 func (t *toJSON) Process(c *engine.Call) error {
-	if c.HasInput || c.Has("InputObject") {
-		t.items = append(t.items, c.Get("InputObject"))
+	if c.HasInput || t.p.inputObject.Given(c) {
+		t.items = append(t.items, t.p.inputObject.Get(c))
 	}
 	return nil
 }
@@ -67,12 +59,12 @@ func (t *toJSON) End(c *engine.Call) error {
 		return nil
 	}
 	var v any
-	if len(t.items) == 1 && !c.Switch("AsArray") {
+	if len(t.items) == 1 && !t.p.asArray.Get(c) {
 		v = t.items[0]
 	} else {
 		v = append([]any(nil), t.items...)
 	}
-	opt := jsonOptions{depth: c.Int("Depth", 2), compress: c.Switch("Compress"), escape: strings.ToLower(c.String("EscapeHandling"))}
+	opt := jsonOptions{depth: t.p.depth.Or(c, 2), compress: t.p.compress.Get(c), escape: strings.ToLower(t.p.escapeHandling.Get(c))}
 	text, truncated := jsonSerialize(v, opt)
 	if truncated {
 		c.WriteWarning(fmt.Sprintf("Resulting JSON is truncated as serialization has exceeded the set depth of %d.", opt.depth))
