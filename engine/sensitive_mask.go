@@ -152,8 +152,7 @@ func (m *lineMasker) commandArgs(c *syntax.Command) []lineArg {
 	for _, el := range c.Elements[1:] {
 		switch e := el.(type) {
 		case *syntax.CommandParameter:
-			a := binding.Arg{Name: e.Name, IsParam: true, Colon: e.Colon, HasValue: e.Argument != nil,
-				Text: "-" + e.Name, Unknown: true}
+			a := StaticParamArg(e)
 			var v syntax.Node
 			if e.Argument != nil {
 				v = e.Argument
@@ -172,30 +171,10 @@ func (m *lineMasker) commandArgs(c *syntax.Command) []lineArg {
 	return out
 }
 
-// literalArg is a value argument: its value when it is a literal the
-// engine binds as is, else Unknown (as completion builds it).
+// literalArg is a value argument as the binder sees it statically.
 func (m *lineMasker) literalArg(e syntax.Expression) binding.Arg {
-	text := m.text[e.Ext().Start:e.Ext().End]
-	a := binding.Arg{HasValue: true, Text: text}
-	switch v := e.(type) {
-	case *syntax.StringConstant:
-		a.Value = v.Value
-	case *syntax.NumberExpr:
-		a.Value = binding.NumberLiteral{Value: v.Value, Text: v.Raw}
-	case *syntax.ScriptBlockExpr:
-		a.Value = scriptText(text)
-	default:
-		a.Unknown = true
-	}
-	return a
+	return StaticArg(e, m.text[e.Ext().Start:e.Ext().End])
 }
-
-// scriptText stands for a script block literal: the binder only asks
-// whether a value is a script block.
-type scriptText string
-
-// ScriptText returns the block's source text.
-func (s scriptText) ScriptText() string { return string(s) }
 
 // splatArgs expands @name from the last assignment of a hashtable, an
 // array or a scalar to $name before the command (at) on the line.

@@ -3,6 +3,7 @@ package complete
 import (
 	"strings"
 
+	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/engine/binding"
 	"github.com/csshell/csshell/engine/syntax"
 )
@@ -21,11 +22,10 @@ func commandArgs(cc cursorCommand, typingName bool) (args []binding.Arg, cur int
 	for i, el := range els {
 		text := cc.text[el.Ext().Start:el.Ext().End]
 		if cp, ok := el.(*syntax.CommandParameter); ok {
-			args[i] = binding.Arg{Name: cp.Name, IsParam: true, Colon: cp.Colon, HasValue: cp.Argument != nil,
-				Text: "-" + cp.Name, Unknown: true}
+			args[i] = engine.StaticParamArg(cp)
 			continue
 		}
-		args[i] = literalArg(el, text)
+		args[i] = engine.StaticArg(el, text)
 	}
 	cur = cc.elem - 1
 	if cur >= 0 && typingName {
@@ -39,27 +39,3 @@ func commandArgs(cc cursorCommand, typingName bool) (args []binding.Arg, cur int
 	}
 	return args, cur
 }
-
-// literalArg is a value argument: its value when it is a literal the
-// engine would bind as is, else Unknown.
-func literalArg(el syntax.CommandElement, text string) binding.Arg {
-	a := binding.Arg{HasValue: true, Text: text}
-	switch e := el.(type) {
-	case *syntax.StringConstant:
-		a.Value = e.Value
-	case *syntax.NumberExpr:
-		a.Value = binding.NumberLiteral{Value: e.Value, Text: e.Raw}
-	case *syntax.ScriptBlockExpr:
-		a.Value = scriptBlockText(text)
-	default:
-		a.Unknown = true
-	}
-	return a
-}
-
-// scriptBlockText stands for a script block literal: the binder only asks
-// whether a value is a script block.
-type scriptBlockText string
-
-// ScriptText returns the block's source text.
-func (s scriptBlockText) ScriptText() string { return string(s) }
