@@ -74,7 +74,9 @@ func (p Param[T]) Or(c *Call, def T) T {
 	return def
 }
 
-// Lookup returns the bound value as T and whether the parameter is bound.
+// Lookup returns the bound value as T and whether the parameter is bound
+// to a value T can hold (an int bound to $null, or to text that is no
+// integer, is not).
 func (p Param[T]) Lookup(c *Call) (T, bool) {
 	var out T
 	raw, ok := c.Params[p.bound(c)]
@@ -89,13 +91,16 @@ func (p Param[T]) Lookup(c *Call) (T, bool) {
 	case *bool:
 		*dst = value.ToBool(raw)
 	case *int:
-		if raw != nil {
-			n, err := value.ConvertTo(raw, mustType("long"))
-			if err != nil {
-				return out, false
-			}
-			*dst = int(n.(int64))
+		// A compiled cmdlet's value-type parameter keeps a $null argument
+		// as nil: it reads as not given, so Or gives the default.
+		if raw == nil {
+			return out, false
 		}
+		n, err := value.ConvertTo(raw, mustType("long"))
+		if err != nil {
+			return out, false
+		}
+		*dst = int(n.(int64))
 	case *[]string:
 		*dst = stringsOf(raw)
 	case *any:

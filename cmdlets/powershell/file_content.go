@@ -43,7 +43,7 @@ func contentEncoding() engine.Param[any] {
 // getContentParams are Get-Content's parameters.
 type getContentParams struct {
 	contentPaths
-	readCount, totalCount, tail intParam
+	readCount, totalCount, tail engine.Param[int]
 	delimiter                   engine.Param[string]
 	wait                        *engine.ParamInfo
 	raw, asByteStream           engine.Param[bool]
@@ -53,9 +53,9 @@ type getContentParams struct {
 func newGetContentParams() *getContentParams {
 	return &getContentParams{
 		contentPaths: newContentPaths(),
-		readCount:    declareInt(&engine.ParamInfo{Name: "ReadCount", Type: "Int64", Sets: outSetsAll(), Help: "Specifies how many lines of content are sent through the pipeline at a time."}),
-		totalCount:   declareInt(&engine.ParamInfo{Name: "TotalCount", Type: "Int64", Aliases: []string{"First", "Head"}, Sets: outSetsAll(), Default: "-1", Help: "Specifies the number of lines from the beginning of a file."}),
-		tail:         declareInt(&engine.ParamInfo{Name: "Tail", Type: "Int32", Aliases: []string{"Last"}, Sets: outSetsAll(), Help: "Specifies the number of lines from the end of a file."}),
+		readCount:    engine.Declare[int](&engine.ParamInfo{Name: "ReadCount", Type: "Int64", Sets: outSetsAll(), Help: "Specifies how many lines of content are sent through the pipeline at a time."}),
+		totalCount:   engine.Declare[int](&engine.ParamInfo{Name: "TotalCount", Type: "Int64", Aliases: []string{"First", "Head"}, Sets: outSetsAll(), Default: "-1", Help: "Specifies the number of lines from the beginning of a file."}),
+		tail:         engine.Declare[int](&engine.ParamInfo{Name: "Tail", Type: "Int32", Aliases: []string{"Last"}, Sets: outSetsAll(), Help: "Specifies the number of lines from the end of a file."}),
 		delimiter:    engine.Declare[string](&engine.ParamInfo{Name: "Delimiter", Type: "String", Sets: outSetsAll(), Help: "Specifies the delimiter that Get-Content uses to divide the file into objects while it reads."}),
 		wait:         &engine.ParamInfo{Name: "Wait", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Keeps the file open after all existing lines have been output."},
 		raw:          engine.Declare[bool](&engine.ParamInfo{Name: "Raw", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Ignores newline characters and returns the entire contents of a file in one string with the newlines preserved."}),

@@ -33,7 +33,7 @@ func (p itemPaths) infos() []*engine.ParamInfo {
 type gciParams struct {
 	itemPaths
 	recurse                       engine.Param[bool]
-	depth                         intParam
+	depth                         engine.Param[int]
 	name, directory, file, hidden engine.Param[bool]
 	followSymlink                 *engine.ParamInfo
 }
@@ -44,7 +44,7 @@ func newGciParams() *gciParams {
 	p := &gciParams{
 		itemPaths:     newItemPaths(false),
 		recurse:       engine.Declare[bool](&engine.ParamInfo{Name: "Recurse", Type: "SwitchParameter", Aliases: []string{"s", "r"}, Sets: outSetsAll(), Help: "Gets the items in the specified locations and in all child items of the locations."}),
-		depth:         declareInt(&engine.ParamInfo{Name: "Depth", Type: "UInt32", Sets: outSetsAll(), Help: "Determines the number of subdirectory levels that are included in the recursion."}),
+		depth:         engine.Declare[int](&engine.ParamInfo{Name: "Depth", Type: "UInt32", Sets: outSetsAll(), Help: "Determines the number of subdirectory levels that are included in the recursion."}),
 		name:          engine.Declare[bool](&engine.ParamInfo{Name: "Name", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Gets only the names of the items in the location."}),
 		directory:     engine.Declare[bool](&engine.ParamInfo{Name: "Directory", Type: "SwitchParameter", Aliases: []string{"ad", "d"}, Sets: outSetsAll(), Help: "To get a list of directories, use the Directory parameter."}),
 		file:          engine.Declare[bool](&engine.ParamInfo{Name: "File", Type: "SwitchParameter", Aliases: []string{"af"}, Sets: outSetsAll(), Help: "To get a list of files, use the File parameter."}),

@@ -66,31 +66,3 @@ func (f fsFilters) matches(c *engine.Call, name string) bool {
 	}
 	return f.included(c, name)
 }
-
-// intParam is an integer parameter read with a default that also applies
-// when the parameter is bound to $null (a compiled cmdlet's value-type
-// parameter keeps a $null argument as nil, which Param[int] reads as 0).
-type intParam struct {
-	n   engine.Param[int]
-	raw engine.Param[any]
-}
-
-// declareInt returns the handle of an integer parameter.
-func declareInt(p *engine.ParamInfo) intParam {
-	return intParam{n: engine.Declare[int](p), raw: engine.Declare[any](p)}
-}
-
-// Info is the declaration, for the cmdlet's Params list.
-func (p intParam) Info() *engine.ParamInfo { return p.n.Info() }
-
-// Given reports whether the parameter is bound in this call.
-func (p intParam) Given(c *engine.Call) bool { return p.n.Given(c) }
-
-// Or returns the bound value, or def when the parameter is unbound, $null
-// or not convertible to an integer.
-func (p intParam) Or(c *engine.Call, def int) int {
-	if v, ok := p.raw.Lookup(c); !ok || v == nil {
-		return def
-	}
-	return p.n.Or(c, def)
-}

@@ -7,7 +7,7 @@ import "github.com/csshell/csshell/engine"
 // are accepted and not read.
 type getCommandParams struct {
 	name, verb, noun, module, commandType engine.Param[[]string]
-	totalCount                            intParam
+	totalCount                            engine.Param[int]
 	syntax                                engine.Param[bool]
 	showCommandInfo, argumentList, all    *engine.ParamInfo
 	listImported, parameterName           *engine.ParamInfo
@@ -22,7 +22,7 @@ func newGetCommandParams() *getCommandParams {
 		module: engine.Declare[[]string](&engine.ParamInfo{Name: "Module", Type: "String[]", Aliases: []string{"PSSnapin"}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1, FromPipelineByName: true}}, Help: "Specifies an array of modules."}),
 		commandType: engine.Declare[[]string](&engine.ParamInfo{Name: "CommandType", Type: "String[]", Aliases: []string{"Type"}, Sets: []engine.ParamSet{{Name: "AllCommandSet", Position: -1, FromPipelineByName: true}},
 			ValidateSet: []string{"Alias", "Function", "Filter", "Cmdlet", "ExternalScript", "Application", "Script", "Configuration", "All"}, Help: "Specifies the types of commands that this cmdlet gets."}),
-		totalCount:      declareInt(&engine.ParamInfo{Name: "TotalCount", Type: "Int32", Sets: outSetsAll(), Help: "Specifies the number of commands to get."}),
+		totalCount:      engine.Declare[int](&engine.ParamInfo{Name: "TotalCount", Type: "Int32", Sets: outSetsAll(), Help: "Specifies the number of commands to get."}),
 		syntax:          engine.Declare[bool](&engine.ParamInfo{Name: "Syntax", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Indicates that this cmdlet gets only the syntax of the command."}),
 		showCommandInfo: &engine.ParamInfo{Name: "ShowCommandInfo", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Indicates that this cmdlet displays command information."},
 		argumentList:    &engine.ParamInfo{Name: "ArgumentList", Type: "Object[]", Aliases: []string{"Args"}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1}}, Help: "Specifies an array of arguments."},

@@ -6,7 +6,7 @@ import "github.com/csshell/csshell/engine"
 // accepted and not read.
 type toJSONParams struct {
 	inputObject    engine.Param[any]
-	depth          intParam
+	depth          engine.Param[int]
 	compress       engine.Param[bool]
 	enumsAsStrings *engine.ParamInfo
 	asArray        engine.Param[bool]
@@ -16,7 +16,7 @@ type toJSONParams struct {
 func newToJSONParams() *toJSONParams {
 	return &toJSONParams{
 		inputObject:    engine.Declare[any](&engine.ParamInfo{Name: "InputObject", Type: "Object", AllowNull: true, AllowEmptyCollection: true, AllowEmptyString: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipeline: true}}, Help: "Specifies the objects to convert to JSON format."}),
-		depth:          declareInt(&engine.ParamInfo{Name: "Depth", Type: "Int32", Sets: outSetsAll(), ValidateRange: &[2]float64{0, 100}, Default: "2", Help: "Specifies how many levels of contained objects are included in the JSON representation."}),
+		depth:          engine.Declare[int](&engine.ParamInfo{Name: "Depth", Type: "Int32", Sets: outSetsAll(), ValidateRange: &[2]float64{0, 100}, Default: "2", Help: "Specifies how many levels of contained objects are included in the JSON representation."}),
 		compress:       engine.Declare[bool](&engine.ParamInfo{Name: "Compress", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Omits white space and indented formatting in the output string."}),
 		enumsAsStrings: &engine.ParamInfo{Name: "EnumsAsStrings", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Provides an alternative serialization option that converts all enumerations to their string representation."},
 		asArray:        engine.Declare[bool](&engine.ParamInfo{Name: "AsArray", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Outputs the object in array brackets, even if the input is a single object."}),
@@ -33,7 +33,7 @@ func (p *toJSONParams) infos() []*engine.ParamInfo {
 type fromJSONParams struct {
 	inputObject engine.Param[string]
 	asHashtable engine.Param[bool]
-	depth       intParam
+	depth       engine.Param[int]
 	noEnumerate engine.Param[bool]
 	dateKind    engine.Param[string]
 }
@@ -42,7 +42,7 @@ func newFromJSONParams() *fromJSONParams {
 	return &fromJSONParams{
 		inputObject: engine.Declare[string](&engine.ParamInfo{Name: "InputObject", Type: "String", AllowEmptyString: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipeline: true}}, Help: "Specifies the JSON strings to convert to JSON objects."}),
 		asHashtable: engine.Declare[bool](&engine.ParamInfo{Name: "AsHashtable", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Converts the JSON to a hash table object."}),
-		depth:       declareInt(&engine.ParamInfo{Name: "Depth", Type: "Int32", Sets: outSetsAll(), ValidateRange: &[2]float64{1, 2147483647}, Default: "1024", Help: "Gets or sets the maximum depth the JSON input is allowed to have."}),
+		depth:       engine.Declare[int](&engine.ParamInfo{Name: "Depth", Type: "Int32", Sets: outSetsAll(), ValidateRange: &[2]float64{1, 2147483647}, Default: "1024", Help: "Gets or sets the maximum depth the JSON input is allowed to have."}),
 		noEnumerate: engine.Declare[bool](&engine.ParamInfo{Name: "NoEnumerate", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Specifies that output isn't enumerated."}),
 		dateKind:    engine.Declare[string](&engine.ParamInfo{Name: "DateKind", Type: "String", Sets: outSetsAll(), ValidateSet: []string{"Default", "Local", "Utc", "Offset", "String"}, Help: "Specifies the method used when parsing date time values in the JSON string."}),
 	}
