@@ -128,6 +128,8 @@ func registerTenantBridgeCmdlets(rt *engine.Runtime, t *Tenant) {
 		{Property: "Identity"}, {Property: "Name"}, {Property: "Region"}, {Property: "DefaultServiceNumber"},
 		{Property: "IsDefault"}, {Property: "IsShared"}, {Property: "ServiceNumbers"}}})
 
+	getID := engine.Declare[string](engine.ParamInSets("Identity", "Guid", "The bridge's unique id (GUID).", 0, true, "UniqueBridgeParams"))
+	getName := engine.Declare[string](engine.WithCompleter(engine.ParamInSets("Name", "String", "The bridge's name, e.g. \"Conference Bridge\".", -1, true, "BridgeNameParams"), t.completeBridges))
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingBridge", Module: "MicrosoftTeams",
 		Synopsis: "Retrieves information about the tenant's audio conferencing bridges.",
@@ -136,17 +138,14 @@ func registerTenantBridgeCmdlets(rt *engine.Runtime, t *Tenant) {
 			"whether it is the tenant's default bridge, and all its service numbers. Returns nothing when the tenant's " +
 			"PSTN conferencing service status is Disabled.",
 		DefaultSet: "EmptySet",
-		Params: cfgParams([]*engine.ParamInfo{
-			engine.ParamInSets("Identity", "Guid", "The bridge's unique id (GUID).", 0, true, "UniqueBridgeParams"),
-			engine.WithCompleter(engine.ParamInSets("Name", "String", "The bridge's name, e.g. \"Conference Bridge\".", -1, true, "BridgeNameParams"), t.completeBridges),
-		}, bridgeInfra()),
-		Outputs: []string{bridgeTypeName},
+		Params:     cfgParams([]*engine.ParamInfo{getID.Info(), getName.Info()}, bridgeInfra()),
+		Outputs:    []string{bridgeTypeName},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingBridge | fl", Remarks: "Lists every bridge."},
 			{Title: "Example 2", Code: "Get-CsOnlineDialInConferencingBridge -Name \"Conference Bridge\"", Remarks: "Returns one bridge by name."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			return t.cfgReadList(c, func(r storage.Reader) ([]*value.Object, error) {
+			return t.cfgReadList(c, cfgTenant, func(r storage.Reader) ([]*value.Object, error) {
 				off, err := conferencingDisabled(r)
 				if err != nil || off {
 					return nil, err
@@ -158,13 +157,13 @@ func registerTenantBridgeCmdlets(rt *engine.Runtime, t *Tenant) {
 				var bridges []*storage.Bridge
 				switch c.Set {
 				case "UniqueBridgeParams":
-					b, err := resolveBridgeByID(r, c.String("Identity"))
+					b, err := resolveBridgeByID(r, getID.Get(c))
 					if err != nil {
 						return nil, err
 					}
 					bridges = []*storage.Bridge{b}
 				case "BridgeNameParams":
-					b, err := resolveBridgeByName(r, c.String("Name"))
+					b, err := resolveBridgeByName(r, getName.Get(c))
 					if err != nil {
 						return nil, err
 					}
@@ -185,6 +184,13 @@ func registerTenantBridgeCmdlets(rt *engine.Runtime, t *Tenant) {
 
 	inst := engine.ParamInSets("Instance", "PSObject", "A bridge object from Get-CsOnlineDialInConferencingBridge, possibly with a new Name (which renames the bridge).", 0, true, "InstanceParams")
 	inst.Sets[0].FromPipeline = true
+	p := &setBridgeParams{
+		identity:             engine.Declare[string](engine.ParamInSets("Identity", "Guid", "The bridge's unique id (GUID).", 0, true, "UniqueBridgeParams")),
+		name:                 engine.Declare[string](engine.WithCompleter(engine.ParamInSets("Name", "String", "The bridge's name.", -1, true, "BridgeNameParams"), t.completeBridges)),
+		instance:             engine.Declare[any](inst),
+		defaultServiceNumber: engine.Declare[any](engine.WithCompleter(engine.NamedParam("DefaultServiceNumber", "String", "The bridge's new default (toll) service number, already assigned to the bridge; E.164, +E.164 or tel:+E.164."), t.completeTollNumbers)),
+		setDefault:           engine.Declare[bool](engine.NamedParam("SetDefault", "SwitchParameter", "Makes this bridge the tenant's default bridge.")),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingBridge", Module: "MicrosoftTeams",
 		Synopsis: "Modifies an audio conferencing bridge: its default service number, whether it is the tenant's default bridge, its name.",
@@ -193,19 +199,23 @@ func registerTenantBridgeCmdlets(rt *engine.Runtime, t *Tenant) {
 			"-SetDefault makes the bridge the tenant's default bridge. With -Instance, a changed Name renames the bridge " +
 			"and missing values come from the object. Writes no output.",
 		DefaultSet: "UniqueBridgeParams", SupportsShouldProcess: true, ConfirmImpact: "Medium",
-		Params: cfgParams([]*engine.ParamInfo{
-			engine.ParamInSets("Identity", "Guid", "The bridge's unique id (GUID).", 0, true, "UniqueBridgeParams"),
-			engine.WithCompleter(engine.ParamInSets("Name", "String", "The bridge's name.", -1, true, "BridgeNameParams"), t.completeBridges),
-			inst,
-			engine.WithCompleter(engine.NamedParam("DefaultServiceNumber", "String", "The bridge's new default (toll) service number, already assigned to the bridge; E.164, +E.164 or tel:+E.164."), t.completeTollNumbers),
-			engine.NamedParam("SetDefault", "SwitchParameter", "Makes this bridge the tenant's default bridge."),
-		}, bridgeInfra()),
+		Params: cfgParams([]*engine.ParamInfo{p.identity.Info(), p.name.Info(), p.instance.Info(), p.defaultServiceNumber.Info(), p.setDefault.Info()},
+			bridgeInfra()),
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Set-CsOnlineDialInConferencingBridge -Name \"Conference Bridge\" -DefaultServiceNumber 14255550100", Remarks: "Sets the bridge's default dial-in number."},
 			{Title: "Example 2", Code: "$bridge = Get-CsOnlineDialInConferencingBridge -Name \"Conference Bridge\"\n$bridge.Name = \"O365 Bridge\"\nSet-CsOnlineDialInConferencingBridge -Instance $bridge", Remarks: "Renames a bridge."},
 		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return setBridge(c, t) }),
+		New: engine.ProcessOnly(func(c *engine.Call) error { return setBridge(c, t, p) }),
 	})
+}
+
+// setBridgeParams are Set-CsOnlineDialInConferencingBridge's own
+// parameters (the infrastructure ones are cfgInfra's).
+type setBridgeParams struct {
+	identity, name       engine.Param[string]
+	instance             engine.Param[any]
+	defaultServiceNumber engine.Param[any]
+	setDefault           engine.Param[bool]
 }
 
 // bridgeRequest is what one Set-…Bridge call asks for (rule 47).
@@ -219,17 +229,17 @@ type bridgeRequest struct {
 }
 
 // bridgeRequestOf reads the call's parameters.
-func bridgeRequestOf(c *engine.Call) bridgeRequest {
-	q := bridgeRequest{setDefault: c.Switch("SetDefault")}
-	if c.Has("DefaultServiceNumber") && c.Get("DefaultServiceNumber") != nil {
-		q.number, q.numberGiven = strings.TrimSpace(c.String("DefaultServiceNumber")), true
+func bridgeRequestOf(c *engine.Call, p *setBridgeParams) bridgeRequest {
+	q := bridgeRequest{setDefault: p.setDefault.Get(c)}
+	if v := p.defaultServiceNumber.Get(c); v != nil {
+		q.number, q.numberGiven = strings.TrimSpace(value.ToString(v)), true
 	}
 	switch c.Set {
 	case "BridgeNameParams":
-		q.name = strings.TrimSpace(c.String("Name"))
+		q.name = strings.TrimSpace(p.name.Get(c))
 		q.targetString = q.name
 	case "InstanceParams":
-		inst := c.Get("Instance")
+		inst := p.instance.Get(c)
 		if _, ok := inst.(*value.Object); !ok {
 			// A positional GUID lands here (Instance is a PSObject
 			// parameter at position 0 too): it is an -Identity.
@@ -251,7 +261,7 @@ func bridgeRequestOf(c *engine.Call) bridgeRequest {
 				}
 			}
 		}
-		if !c.Has("SetDefault") {
+		if !p.setDefault.Given(c) {
 			if d, ok := value.GetMember(inst, "IsDefault"); ok && d != nil {
 				q.setDefault = value.ToBool(d)
 			}
@@ -264,17 +274,17 @@ func bridgeRequestOf(c *engine.Call) bridgeRequest {
 			q.targetString = value.ToString(inst)
 		}
 	default:
-		q.id = c.String("Identity")
+		q.id = p.identity.Get(c)
 		q.targetString = q.id
 	}
 	return q
 }
 
 // setBridge runs Set-CsOnlineDialInConferencingBridge.
-func setBridge(c *engine.Call, t *Tenant) error {
-	q := bridgeRequestOf(c)
+func setBridge(c *engine.Call, t *Tenant, p *setBridgeParams) error {
+	q := bridgeRequestOf(c, p)
 	if c.Set == "InstanceParams" && q.id == "" {
-		return Fail(c, InvalidArgument("InvalidBridgeInstance", c.Get("Instance"),
+		return Fail(c, InvalidArgument("InvalidBridgeInstance", p.instance.Get(c),
 			"The -Instance object is not a conferencing bridge: it has no Identity. Pass an object from Get-CsOnlineDialInConferencingBridge."))
 	}
 	if ok, err := c.ShouldProcess(q.targetString, c.Cmdlet.Name); err != nil || !ok {

@@ -50,7 +50,7 @@ func registerGrantDialoutPolicy(rt *engine.Runtime, t *Tenant) {
 		DefaultSet:            "Identity",
 		SupportsShouldProcess: true,
 		ConfirmImpact:         "Medium",
-		Params: p.infos(),
+		Params:                p.infos(),
 		Examples: []engine.Example{
 			{Title: "Assign a policy", Code: "Grant-CsDialoutPolicy -Identity \"ken.myer@contoso.com\" -PolicyName \"DialoutCPCandPSTNInternational\""},
 			{Title: "Remove an assignment", Code: "Grant-CsDialoutPolicy -Identity \"ken.myer@contoso.com\" -PolicyName $Null"},

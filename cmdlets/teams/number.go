@@ -61,12 +61,23 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 		{Property: "BridgeId"}, {Property: "IsShared"}, {Property: "Type"}}})
 
 	filters := []string{"FiltersParams", "UniqueBridgeParams", "TenantIdParams", "TenantDomainParams"}
-	resultSize := engine.ParamInSets("ResultSize", "Int32", "The most numbers to return: 0 to 2147483647; 0 returns nothing.", -1, false, filters...)
-	resultSize.ValidateRange = &[2]float64{0, 2147483647}
+	size := engine.ParamInSets("ResultSize", "Int32", "The most numbers to return: 0 to 2147483647; 0 returns nothing.", -1, false, filters...)
+	size.ValidateRange = &[2]float64{0, 2147483647}
 	dc := engine.NamedParam("DomainController", "Fqdn", "Not used with the online service; accepted and ignored.")
 	dc.Aliases = []string{"DC"}
 	tenant := engine.ParamInSets("Tenant", "Guid", "The tenant's id (GUID); when given it must be the signed-in tenant's id.", -1, false, "UniqueNumberParams")
 	tenant.Sets = append(tenant.Sets, engine.ParamSet{Name: "TenantIdParams", Position: -1, Mandatory: true})
+	p := &getNumberParams{
+		identity:   engine.Declare[any](engine.WithCompleter(engine.ParamInSets("Identity", "String", "A service number: E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.completeAnyNumbers)),
+		bridgeID:   engine.Declare[string](engine.ParamInSets("BridgeId", "Guid", "Returns the numbers of the bridge with this id.", -1, true, "UniqueBridgeParams")),
+		bridgeName: engine.Declare[string](engine.WithCompleter(engine.ParamInSets("BridgeName", "String", "Returns the numbers of the bridge with this name.", -1, false, "FiltersParams", "TenantIdParams", "TenantDomainParams"), t.completeBridges)),
+		city:       engine.Declare[string](engine.ParamInSets("City", "String", "Returns the numbers of this city (geocode).", -1, false, filters...)),
+		resultSize: declareInt(size),
+		tenant: tenantParams{
+			id:     handle(engine.Declare[any](tenant)),
+			domain: handle(engine.Declare[string](engine.ParamInSets("TenantDomain", "String", "The tenant's domain; reserved for internal Microsoft use.", -1, true, "TenantDomainParams"))),
+		},
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
 		Synopsis: "Returns the tenant's audio conferencing service numbers.",
@@ -74,26 +85,18 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 			"-BridgeId), those of one city (-City), or one number (-Identity, as E.164, +E.164 or tel:+E.164), " +
 			"with their languages, bridge, type (Toll or TollFree) and whether they are shared.",
 		DefaultSet: "FiltersParams",
-		Params: []*engine.ParamInfo{
-			engine.WithCompleter(engine.ParamInSets("Identity", "String", "A service number: E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.completeAnyNumbers),
-			engine.ParamInSets("BridgeId", "Guid", "Returns the numbers of the bridge with this id.", -1, true, "UniqueBridgeParams"),
-			engine.WithCompleter(engine.ParamInSets("BridgeName", "String", "Returns the numbers of the bridge with this name.", -1, false, "FiltersParams", "TenantIdParams", "TenantDomainParams"), t.completeBridges),
-			engine.ParamInSets("City", "String", "Returns the numbers of this city (geocode).", -1, false, filters...),
-			resultSize,
-			tenant,
-			engine.ParamInSets("TenantDomain", "String", "The tenant's domain; reserved for internal Microsoft use.", -1, true, "TenantDomainParams"),
-			dc,
-			engine.NamedParam("Force", "SwitchParameter", "Suppresses warnings and confirmation prompts."),
-		},
+		Params: []*engine.ParamInfo{p.identity.Info(), p.bridgeID.Info(), p.bridgeName.Info(), p.city.Info(), p.resultSize.Info(),
+			p.tenant.id.Info(), p.tenant.domain.Info(), dc,
+			engine.NamedParam("Force", "SwitchParameter", "Suppresses warnings and confirmation prompts.")},
 		Outputs: []string{numberTypeName},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingServiceNumber | fl", Remarks: "Lists every service number of the tenant."},
 			{Title: "Example 2", Code: "Get-CsOnlineDialInConferencingServiceNumber -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc | fl", Remarks: "Lists the numbers of one bridge."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			return t.cfgReadList(c, func(r storage.Reader) ([]*value.Object, error) {
+			return t.cfgReadList(c, p.tenant, func(r storage.Reader) ([]*value.Object, error) {
 				if c.Set == "UniqueNumberParams" {
-					n, err := resolveNumber(r, numberText(c.Get("Identity")))
+					n, err := resolveNumber(r, numberText(p.identity.Get(c)))
 					if err != nil {
 						return nil, err
 					}
@@ -101,14 +104,14 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 				}
 				bridgeID := ""
 				switch {
-				case c.Has("BridgeId"):
-					b, err := resolveBridgeByID(r, c.String("BridgeId"))
+				case p.bridgeID.Given(c):
+					b, err := resolveBridgeByID(r, p.bridgeID.Get(c))
 					if err != nil {
 						return nil, err
 					}
 					bridgeID = b.ID
-				case c.Has("BridgeName") && c.String("BridgeName") != "":
-					b, err := resolveBridgeByName(r, c.String("BridgeName"))
+				case p.bridgeName.Get(c) != "":
+					b, err := resolveBridgeByName(r, p.bridgeName.Get(c))
 					if err != nil {
 						return nil, err
 					}
@@ -119,8 +122,8 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 					return nil, err
 				}
 				var out []*value.Object
-				limit := c.Int("ResultSize", -1)
-				city := strings.TrimSpace(c.String("City"))
+				limit := p.resultSize.Or(c, -1)
+				city := strings.TrimSpace(p.city.Get(c))
 				for _, n := range all {
 					if limit >= 0 && len(out) >= limit {
 						break
@@ -139,4 +142,14 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 	})
 	registerTenantNumberSetCmdlets(rt, t)
 	registerTenantLanguageCmdlets(rt, t)
+}
+
+// getNumberParams are Get-CsOnlineDialInConferencingServiceNumber's
+// parameters (its -Tenant and -TenantDomain are its own, in its sets).
+type getNumberParams struct {
+	identity             engine.Param[any]
+	bridgeID, bridgeName engine.Param[string]
+	city                 engine.Param[string]
+	resultSize           intParam
+	tenant               tenantParams
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
 	"github.com/csshell/csshell/storage"
 )
 
@@ -15,33 +16,44 @@ func numberInfra() []*engine.ParamInfo {
 	return cfgInfra("Tenant", "TenantDomain", "DomainController", "Force")
 }
 
-// numberIdentityParams are the -Identity / -Instance parameters of the
-// number cmdlets (sets UniqueNumberParams and InstanceParams).
-func (t *Tenant) numberIdentityParams(verb string) []*engine.ParamInfo {
+// numberIDParams are the -Identity / -Instance parameters of a number
+// cmdlet (sets UniqueNumberParams and InstanceParams).
+type numberIDParams struct {
+	identity, instance engine.Param[any]
+}
+
+// numberIdentityParams declares the -Identity and -Instance of the number
+// cmdlet that verb describes.
+func (t *Tenant) numberIdentityParams(verb string) numberIDParams {
 	inst := engine.ParamInSets("Instance", "PSObject", "A service number object (from Get-CsOnlineDialInConferencingServiceNumber) to "+verb+".", 0, true, "InstanceParams")
 	inst.Sets[0].FromPipeline = true
-	return []*engine.ParamInfo{
-		engine.WithCompleter(engine.ParamInSets("Identity", "String", "The service number to "+verb+": E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.completeAnyNumbers),
-		inst,
+	return numberIDParams{
+		identity: engine.Declare[any](engine.WithCompleter(engine.ParamInSets("Identity", "String", "The service number to "+verb+": E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.completeAnyNumbers)),
+		instance: engine.Declare[any](inst),
 	}
 }
 
-// callNumber is the number the call names by -Identity or -Instance.
-func callNumber(c *engine.Call) string {
+// infos are the declarations, -Identity then -Instance.
+func (p numberIDParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.identity.Info(), p.instance.Info()}
+}
+
+// number is the number the call names by -Identity or -Instance.
+func (p numberIDParams) number(c *engine.Call) string {
 	if c.Set == "InstanceParams" {
-		return numberText(c.Get("Instance"))
+		return numberText(p.instance.Get(c))
 	}
-	return numberText(c.Get("Identity"))
+	return numberText(p.identity.Get(c))
 }
 
 // numberTargetBridge returns the bridge named by -BridgeId or -BridgeName
 // (nil when neither is given).
-func numberTargetBridge(c *engine.Call, r storage.Reader) (*storage.Bridge, error) {
-	switch {
-	case c.Has("BridgeId") && c.Get("BridgeId") != nil:
-		return resolveBridgeByID(r, c.String("BridgeId"))
-	case c.Has("BridgeName") && strings.TrimSpace(c.String("BridgeName")) != "":
-		return resolveBridgeByName(r, c.String("BridgeName"))
+func numberTargetBridge(c *engine.Call, r storage.Reader, p bridgeParams) (*storage.Bridge, error) {
+	if id := p.id.Get(c); id != nil {
+		return resolveBridgeByID(r, value.ToString(id))
+	}
+	if name := p.name.Get(c); strings.TrimSpace(name) != "" {
+		return resolveBridgeByName(r, name)
 	}
 	return nil, nil
 }
@@ -69,10 +81,12 @@ func sharedNumberError(given string) *engine.ErrorRecord {
 // registerTenantNumberSetCmdlets adds Register-, Unregister- and
 // Set-CsOnlineDialInConferencingServiceNumber.
 func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
-	bridgeParams := []*engine.ParamInfo{
-		engine.NamedParam("BridgeId", "Guid", "The id of the bridge."),
-		engine.WithCompleter(engine.NamedParam("BridgeName", "String", "The name of the bridge."), t.completeBridges),
+	bridge := bridgeParams{
+		id:   engine.Declare[any](engine.NamedParam("BridgeId", "Guid", "The id of the bridge.")),
+		name: engine.Declare[string](engine.WithCompleter(engine.NamedParam("BridgeName", "String", "The name of the bridge."), t.completeBridges)),
 	}
+	bridgeInfos := []*engine.ParamInfo{bridge.id.Info(), bridge.name.Info()}
+	register := t.numberIdentityParams("assign")
 	rt.Register(&engine.Cmdlet{
 		Name: "Register-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
 		Synopsis: "Assigns a service number of the tenant to an audio conferencing bridge.",
@@ -80,12 +94,12 @@ func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
 			"to the bridge given by -BridgeId or -BridgeName (default: the tenant's default bridge). Only numbers of type " +
 			"\"service\" acquired for the tenant can be assigned; shared numbers cannot. Writes no output.",
 		DefaultSet: "UniqueNumberParams",
-		Params:     cfgParams(t.numberIdentityParams("assign"), bridgeParams, numberInfra()),
+		Params:     cfgParams(register.infos(), bridgeInfos, numberInfra()),
 		Examples: []engine.Example{{Title: "Example 1",
 			Code:    "Register-CsOnlineDialinConferencingServiceNumber -Identity +18005550100 -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc",
 			Remarks: "Assigns the number to the bridge (find the bridge id with Get-CsOnlineDialInConferencingBridge)."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			given := callNumber(c)
+			given := register.number(c)
 			return t.Do(c, func(w storage.Writer, admin *storage.User) error {
 				num, err := NormalizeNumber(given)
 				if err != nil {
@@ -99,7 +113,7 @@ func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
 				if n.IsShared {
 					return sharedNumberError(given)
 				}
-				b, err := numberTargetBridge(c, w)
+				b, err := numberTargetBridge(c, w, bridge)
 				if err != nil {
 					return err
 				}
@@ -125,6 +139,8 @@ func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
 		}),
 	})
 
+	unregister := unregisterNumberParams{numberIDParams: t.numberIdentityParams("unassign"), bridge: bridge,
+		removeDefault: engine.Declare[bool](engine.NamedParam("RemoveDefaultServiceNumber", "SwitchParameter", "Also remove the number as default number of the users who have it."))}
 	rt.Register(&engine.Cmdlet{
 		Name: "Unregister-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
 		Synopsis: "Unassigns a service number from an audio conferencing bridge.",
@@ -134,20 +150,23 @@ func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
 			"-RemoveDefaultServiceNumber is given, which then gives those users the bridge's default toll number " +
 			"(or another toll-free number of the bridge, or none). Writes no output.",
 		DefaultSet: "UniqueNumberParams",
-		Params: cfgParams(t.numberIdentityParams("unassign"), bridgeParams, []*engine.ParamInfo{
-			engine.NamedParam("RemoveDefaultServiceNumber", "SwitchParameter", "Also remove the number as default number of the users who have it."),
-		}, numberInfra()),
+		Params:     cfgParams(unregister.infos(), bridgeInfos, []*engine.ParamInfo{unregister.removeDefault.Info()}, numberInfra()),
 		Examples: []engine.Example{{Title: "Example 1",
 			Code:    "Unregister-CsOnlineDialInConferencingServiceNumber -BridgeName \"Conference Bridge\" -RemoveDefaultServiceNumber 18005550100",
 			Remarks: "Unassigns the toll-free number from the bridge and from the users who have it as their default toll-free number."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			given := callNumber(c)
+			given := unregister.number(c)
 			return t.Do(c, func(w storage.Writer, admin *storage.User) error {
-				return unregisterNumber(c, t, w, admin, given)
+				return unregisterNumber(c, t, &unregister, w, admin, given)
 			})
 		}),
 	})
 
+	languages := numberLanguageParams{numberIDParams: t.numberIdentityParams("change"),
+		primary:   engine.Declare[string](engine.NamedParam("PrimaryLanguage", "String", "The primary language's culture code, e.g. en-US, ja-JP, es-ES (see Get-CsOnlineDialInConferencingLanguagesSupported).")),
+		secondary: engine.Declare[[]string](engine.NamedParam("SecondaryLanguages", "String[]", "Up to four secondary languages, in the order callers are offered them.")),
+		restore:   engine.Declare[bool](engine.NamedParam("RestoreDefaultLanguages", "SwitchParameter", "Restores the number's default languages.")),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
 		Synopsis: "Sets the primary and secondary languages of a dedicated audio conferencing service number.",
@@ -155,28 +174,33 @@ func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
 			"offered, in order (-SecondaryLanguages), or restores the number's default languages (-RestoreDefaultLanguages). " +
 			"Shared numbers cannot be changed. Writes no output.",
 		DefaultSet: "UniqueNumberParams", SupportsShouldProcess: true, ConfirmImpact: "Medium",
-		Params: cfgParams(t.numberIdentityParams("change"), []*engine.ParamInfo{
-			engine.NamedParam("PrimaryLanguage", "String", "The primary language's culture code, e.g. en-US, ja-JP, es-ES (see Get-CsOnlineDialInConferencingLanguagesSupported)."),
-			engine.NamedParam("SecondaryLanguages", "String[]", "Up to four secondary languages, in the order callers are offered them."),
-			engine.NamedParam("RestoreDefaultLanguages", "SwitchParameter", "Restores the number's default languages."),
-		}, cfgInfra("Tenant", "DomainController", "Force")),
+		Params: cfgParams(languages.infos(), []*engine.ParamInfo{languages.primary.Info(), languages.secondary.Info(), languages.restore.Info()},
+			cfgInfra("Tenant", "DomainController", "Force")),
 		Examples: []engine.Example{{Title: "Example 1",
 			Code:    "Set-CsOnlineDialInConferencingServiceNumber -Identity +14255550100 -PrimaryLanguage de-de -SecondaryLanguages en-us, ja-jp, en-gb",
 			Remarks: "German first; then US English, Japanese and UK English."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			given := callNumber(c)
+			given := languages.number(c)
 			if ok, err := c.ShouldProcess(given, c.Cmdlet.Name); err != nil || !ok {
 				return err
 			}
 			return t.Do(c, func(w storage.Writer, admin *storage.User) error {
-				return setNumberLanguages(c, t, w, admin, given)
+				return setNumberLanguages(c, t, &languages, w, admin, given)
 			})
 		}),
 	})
 }
 
+// unregisterNumberParams are Unregister-CsOnlineDialInConferencingServiceNumber's
+// own parameters (it shares -BridgeId and -BridgeName with Register-…).
+type unregisterNumberParams struct {
+	numberIDParams
+	bridge        bridgeParams
+	removeDefault engine.Param[bool]
+}
+
 // unregisterNumber performs Unregister-…ServiceNumber inside the change.
-func unregisterNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.User, given string) error {
+func unregisterNumber(c *engine.Call, t *Tenant, p *unregisterNumberParams, w storage.Writer, admin *storage.User, given string) error {
 	n, err := resolveOwnNumber(w, given)
 	if err != nil {
 		return err
@@ -184,7 +208,7 @@ func unregisterNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *storag
 	if n.BridgeID == "" {
 		return InvalidOperation("ServiceNumberNotAssigned", given, "The service number \"%s\" is not assigned to a bridge.", given)
 	}
-	want, err := numberTargetBridge(c, w)
+	want, err := numberTargetBridge(c, w, p.bridge)
 	if err != nil {
 		return err
 	}
@@ -204,7 +228,7 @@ func unregisterNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *storag
 	if err != nil {
 		return StoreError(err, given)
 	}
-	if len(users) > 0 && !c.Switch("RemoveDefaultServiceNumber") {
+	if len(users) > 0 && !p.removeDefault.Get(c) {
 		return InvalidOperation("ServiceNumberInUse", given,
 			"The service number \"%s\" is the default number of %d user(s), e.g. %s. Change their default number first (Set-CsOnlineDialInConferencingUser -ServiceNumber / -TollFreeServiceNumber), or use -RemoveDefaultServiceNumber.",
 			given, len(users), users[0].UserPrincipalName)
@@ -266,32 +290,43 @@ func replaceDefaultNumber(t *Tenant, w storage.Writer, admin *storage.User, c *e
 	return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, changes)
 }
 
+// numberLanguageParams are Set-CsOnlineDialInConferencingServiceNumber's
+// own parameters.
+type numberLanguageParams struct {
+	numberIDParams
+	primary   engine.Param[string]
+	secondary engine.Param[[]string]
+	restore   engine.Param[bool]
+}
+
 // setNumberLanguages performs Set-…ServiceNumber inside the change.
-func setNumberLanguages(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.User, given string) error {
+func setNumberLanguages(c *engine.Call, t *Tenant, p *numberLanguageParams, w storage.Writer, admin *storage.User, given string) error {
 	n, err := resolveOwnNumber(w, given)
 	if err != nil {
 		return err
 	}
 	primary, secondary := n.PrimaryLanguage, append([]string{}, n.SecondaryLanguages...)
-	restore := c.Switch("RestoreDefaultLanguages")
-	if restore && (c.Has("PrimaryLanguage") || c.Has("SecondaryLanguages")) {
+	restore := p.restore.Get(c)
+	if restore && (p.primary.Given(c) || p.secondary.Given(c)) {
 		return InvalidArgument("RestoreDefaultLanguagesConflict", given,
 			"-RestoreDefaultLanguages cannot be used with -PrimaryLanguage or -SecondaryLanguages.")
 	}
 	if restore {
 		primary, secondary = defaultLanguages(n.Number)
 	}
-	if c.Has("PrimaryLanguage") {
-		code := c.String("PrimaryLanguage")
+	if code, ok := p.primary.Lookup(c); ok {
 		canon, ok := canonicalLanguage(code)
 		if !ok {
 			return unsupportedLanguage(code)
 		}
 		primary = canon
 	}
-	if c.Has("SecondaryLanguages") {
+	if codes, ok := p.secondary.Lookup(c); ok {
 		secondary = []string{}
-		for _, code := range StringList(c.Get("SecondaryLanguages")) {
+		for _, code := range codes {
+			if code = strings.TrimSpace(code); code == "" {
+				continue
+			}
 			canon, ok := canonicalLanguage(code)
 			if !ok {
 				return unsupportedLanguage(code)

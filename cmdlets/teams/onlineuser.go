@@ -31,53 +31,65 @@ var onlineUserPolicyProps = map[string]bool{
 
 // registerGetOnlineUser adds Get-CsOnlineUser.
 func registerGetOnlineUser(rt *engine.Runtime, t *Tenant) {
+	p := &onlineUserParams{
+		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromPipeline: true, FromPipelineByName: true}},
+			Help: "Specifies the user: user principal name, SIP address, object id, display name or domain\\logon name."}),
+		accountType: engine.Declare[string](&engine.ParamInfo{Name: "AccountType", Type: "String", ValidateSet: []string{"User", "ResourceAccount", "Guest", "SfBOnPremUser", "IneligibleUser", "Unknown"},
+			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only accounts of this type."}),
+		filter:           engine.Declare[string](engine.NamedParam("Filter", "String", "Returns only the users that match an OPATH filter, for example \"Department -eq 'Finance'\".")),
+		properties:       engine.Declare[string](engine.NamedParam("Properties", "String", "Specifies the properties to return (Identity, UserPrincipalName, Alias, AccountEnabled and DisplayName are always returned).")),
+		skipUserPolicies: engine.Declare[bool](engine.NamedParam("SkipUserPolicies", "SwitchParameter", "Leaves the policy properties out of the output.")),
+		softDeletedUser:  engine.Declare[bool](engine.NamedParam("SoftDeletedUser", "SwitchParameter", "Returns soft-deleted users (the offline tenant has none).")),
+		sort:             engine.Declare[bool](engine.NamedParam("Sort", "SwitchParameter", "Sorts the output (by user principal name).")),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineUser", Module: "MicrosoftTeams",
 		Synopsis: "Returns information about users who have accounts homed on Microsoft Teams or Skype for Business Online.",
 		Description: "Returns the tenant's users. -Filter takes the common OPATH forms (\"Department -eq 'Finance'\", " +
 			"{FeatureTypes -contains 'AudioConferencing'}) with -eq, -ne, -like, -notlike, -contains, -notcontains, -gt, -lt, " +
 			"-ge, -le, -and, -or, -not and parentheses; property names are case-insensitive.",
-		Params: []*engine.ParamInfo{
-			{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromPipeline: true, FromPipelineByName: true}},
-				Help: "Specifies the user: user principal name, SIP address, object id, display name or domain\\logon name."},
-			{Name: "AccountType", Type: "String", ValidateSet: []string{"User", "ResourceAccount", "Guest", "SfBOnPremUser", "IneligibleUser", "Unknown"},
-				Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only accounts of this type."},
-			engine.NamedParam("Filter", "String", "Returns only the users that match an OPATH filter, for example \"Department -eq 'Finance'\"."),
-			engine.NamedParam("Properties", "String", "Specifies the properties to return (Identity, UserPrincipalName, Alias, AccountEnabled and DisplayName are always returned)."),
-			engine.NamedParam("ResultSize", "Unlimited", "Returns at most this many users (a number, or Unlimited)."),
-			engine.NamedParam("SkipUserPolicies", "SwitchParameter", "Leaves the policy properties out of the output."),
-			engine.NamedParam("SoftDeletedUser", "SwitchParameter", "Returns soft-deleted users (the offline tenant has none)."),
-			engine.NamedParam("Sort", "SwitchParameter", "Sorts the output (by user principal name)."),
-		},
+		Params: []*engine.ParamInfo{p.identity.Info(), p.accountType.Info(), p.filter.Info(), p.properties.Info(), resultSize.Info(),
+			p.skipUserPolicies.Info(), p.softDeletedUser.Info(), p.sort.Info()},
 		Examples: []engine.Example{
 			{Title: "One user", Code: "Get-CsOnlineUser -Identity ken.myer@contoso.com"},
 			{Title: "A department", Code: "Get-CsOnlineUser -Filter {Department -eq 'Finance'}"},
 			{Title: "Audio conferencing users", Code: "Get-CsOnlineUser -Filter \"FeatureTypes -contains 'AudioConferencing'\""},
 		},
 		Outputs: []string{onlineUserType},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return getOnlineUsers(c, t) }),
+		New:     engine.ProcessOnly(func(c *engine.Call) error { return getOnlineUsers(c, t, p) }),
 	})
 }
 
+// onlineUserParams are Get-CsOnlineUser's own parameters; it shares
+// -ResultSize with Get-CsOnlineDialInConferencingUserState. -Sort is
+// accepted: the output is always in user principal name order.
+type onlineUserParams struct {
+	identity              engine.Param[any]
+	accountType, filter   engine.Param[string]
+	properties            engine.Param[string]
+	skipUserPolicies      engine.Param[bool]
+	softDeletedUser, sort engine.Param[bool]
+}
+
 // getOnlineUsers runs Get-CsOnlineUser.
-func getOnlineUsers(c *engine.Call, t *Tenant) error {
+func getOnlineUsers(c *engine.Call, t *Tenant, p *onlineUserParams) error {
 	limit, err := resultSizeParam(c)
 	if err != nil {
 		return err
 	}
 	var filter *opathNode
-	if f := c.String("Filter"); strings.TrimSpace(f) != "" {
+	if f := p.filter.Get(c); strings.TrimSpace(f) != "" {
 		if filter, err = parseOPath(f, isOnlineUserProp); err != nil {
 			return err
 		}
 	}
-	if limit == 0 || c.Switch("SoftDeletedUser") {
+	if limit == 0 || p.softDeletedUser.Get(c) {
 		return nil
 	}
-	if at := c.String("AccountType"); at != "" && !strings.EqualFold(at, "User") {
+	if at := p.accountType.Get(c); at != "" && !strings.EqualFold(at, "User") {
 		return nil
 	}
-	shape := onlineUserShaper(c)
+	shape := onlineUserShaper(p.properties.Get(c), p.skipUserPolicies.Get(c))
 	var tn *storage.Tenant
 	var s *storage.Settings
 	var one *storage.User
@@ -89,8 +101,8 @@ func getOnlineUsers(c *engine.Call, t *Tenant) error {
 		if s, err = r.Settings(); err != nil {
 			return StoreError(err, "")
 		}
-		if c.Has("Identity") {
-			one, err = ResolveUser(r, IdentityText(c.Get("Identity")))
+		if v, ok := p.identity.Lookup(c); ok {
+			one, err = ResolveUser(r, IdentityText(v))
 		}
 		return err
 	})
@@ -114,12 +126,17 @@ func getOnlineUsers(c *engine.Call, t *Tenant) error {
 	return t.ScanUsers(keep, limit, func(u *storage.User) error { return c.WriteObject(shape(onlineUserObject(tn, s, u))) })
 }
 
+// resultSize is the -ResultSize of Get-CsOnlineUser and
+// Get-CsOnlineDialInConferencingUserState: a number or "Unlimited".
+var resultSize = engine.Declare[any](engine.NamedParam("ResultSize", "Unlimited", "Returns at most this many users (a number, or Unlimited)."))
+
 // resultSizeParam reads -ResultSize: a number or "Unlimited" (-1).
 func resultSizeParam(c *engine.Call) (int, error) {
-	if !c.Has("ResultSize") || c.Get("ResultSize") == nil {
+	v := resultSize.Get(c)
+	if v == nil {
 		return -1, nil
 	}
-	s := strings.TrimSpace(c.String("ResultSize"))
+	s := strings.TrimSpace(value.ToString(v))
 	if strings.EqualFold(s, "Unlimited") {
 		return -1, nil
 	}
@@ -143,9 +160,9 @@ func isOnlineUserProp(name string) bool {
 }
 
 // onlineUserShaper applies -Properties and -SkipUserPolicies.
-func onlineUserShaper(c *engine.Call) func(*value.Object) *value.Object {
+func onlineUserShaper(props string, skip bool) func(*value.Object) *value.Object {
 	var want map[string]bool
-	if props := c.String("Properties"); strings.TrimSpace(props) != "" {
+	if strings.TrimSpace(props) != "" {
 		want = map[string]bool{}
 		for _, p := range onlineUserAlways {
 			want[strings.ToLower(p)] = true
@@ -154,7 +171,6 @@ func onlineUserShaper(c *engine.Call) func(*value.Object) *value.Object {
 			want[strings.ToLower(p)] = true
 		}
 	}
-	skip := c.Switch("SkipUserPolicies")
 	if want == nil && !skip {
 		return func(o *value.Object) *value.Object { return o }
 	}

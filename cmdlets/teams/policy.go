@@ -54,10 +54,10 @@ func dialoutPolicyObject(p *storage.DialOutPolicy) *value.Object {
 // -Identity or -Filter selects (xdsMatch, "Tag:" optional). When -Identity
 // names one policy and none matches, it fails (cfgFail) with
 // policyNotFound(kind, notFoundID).
-func writeSelectedPolicies[P any](c *engine.Call, policies []P, identity func(P) string, obj func(P) *value.Object, kind, notFoundID string) error {
+func writeSelectedPolicies[P any](c *engine.Call, xp xdsParams, policies []P, identity func(P) string, obj func(P) *value.Object, kind, notFoundID string) error {
 	found := false
 	for _, p := range policies {
-		if !xdsMatch(c, identity(p), true) {
+		if !xdsMatch(c, xp, identity(p), true) {
 			continue
 		}
 		found = true
@@ -65,7 +65,7 @@ func writeSelectedPolicies[P any](c *engine.Call, policies []P, identity func(P)
 			return err
 		}
 	}
-	if !found && xdsWantsOne(c) {
+	if !found && xdsWantsOne(c, xp) {
 		return Fail(c, policyNotFound(kind, notFoundID))
 	}
 	return nil
@@ -86,6 +86,8 @@ func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
 	rt.Formats.Register(format.View{TypeName: dialoutPolicyTypeName, Kind: format.TableView, Columns: []format.Column{
 		{Property: "Identity"}, {Property: "AllowPSTNConferencingDialOutType"}, {Property: "AllowPSTNOutboundCallingType"}}})
 
+	dialin := xdsIdentitySets("The policy to return: Global, or a per-user policy name with or without \"Tag:\".",
+		"A wildcard pattern on the policies' Identity, e.g. \"tag:*\" for every per-user policy.")
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialinConferencingPolicy", Module: "MicrosoftTeams",
 		Synopsis: "Returns the dial-in conferencing policies of the tenant.",
@@ -93,22 +95,22 @@ func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
 			"(True) and Tag:ServiceNotAllowed (False). -Identity takes a policy's identity, with or without \"Tag:\"; " +
 			"-Filter a wildcard pattern on the identity (e.g. \"tag:*\").",
 		DefaultSet: "Identity",
-		Params: cfgParams(xdsIdentitySets("The policy to return: Global, or a per-user policy name with or without \"Tag:\".",
-			"A wildcard pattern on the policies' Identity, e.g. \"tag:*\" for every per-user policy."),
-			cfgInfra("LocalStore")),
-		Outputs:  []string{dialinPolicyTypeName},
-		Examples: []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialinConferencingPolicy", Remarks: "Returns every dial-in conferencing policy of the tenant."}},
+		Params:     cfgParams(dialin.infos(), cfgInfra("LocalStore")),
+		Outputs:    []string{dialinPolicyTypeName},
+		Examples:   []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialinConferencingPolicy", Remarks: "Returns every dial-in conferencing policy of the tenant."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			if err := t.cfgRead(c, func(storage.Reader) error { return nil }); err != nil {
 				return Fail(c, err)
 			}
-			return writeSelectedPolicies(c, dialinPolicies, func(p dialinPolicy) string { return p.identity }, dialinPolicyObject,
-				"OnlineDialinConferencingPolicy", c.String("Identity"))
+			return writeSelectedPolicies(c, dialin, dialinPolicies, func(p dialinPolicy) string { return p.identity }, dialinPolicyObject,
+				"OnlineDialinConferencingPolicy", textOf(dialin.identity.Get(c)))
 		}),
 	})
 
 	id := engine.ParamInSets("Identity", "String", "The policy to return: Global, or a per-user policy such as DialoutCPCandPSTNDisabled (with or without \"Tag:\").", 1, false, "Identity")
 	id.Complete = t.completePolicyIdentities
+	dialout := xdsParams{identity: engine.Declare[any](id),
+		filter: engine.Declare[any](engine.ParamInSets("Filter", "String", "A wildcard pattern on the policies' Identity, e.g. \"tag:*\" for every per-user policy.", -1, false, "Filter"))}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialOutPolicy", Module: "MicrosoftTeams",
 		Synopsis: "Returns the outbound calling restriction (dial-out) policies of the tenant.",
@@ -116,11 +118,8 @@ func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
 			"restriction on dial-out from the user's conferences (AllowPSTNConferencingDialOutType) and on the user's own " +
 			"PSTN calls (AllowPSTNOutboundCallingType). -Filter takes wildcards (\"tag:*\").",
 		DefaultSet: "Identity",
-		Params: []*engine.ParamInfo{
-			id,
-			engine.ParamInSets("Filter", "String", "A wildcard pattern on the policies' Identity, e.g. \"tag:*\" for every per-user policy.", -1, false, "Filter"),
-		},
-		Outputs: []string{dialoutPolicyTypeName},
+		Params:     dialout.infos(),
+		Outputs:    []string{dialoutPolicyTypeName},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Get-CsOnlineDialOutPolicy", Remarks: "Returns every dial-out policy."},
 			{Title: "Example 2", Code: "Get-CsOnlineDialOutPolicy -Identity DialoutCPCandPSTNDisabled", Remarks: "Returns one policy."},
@@ -136,8 +135,8 @@ func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
 			if err != nil {
 				return Fail(c, err)
 			}
-			return writeSelectedPolicies(c, policies, func(p *storage.DialOutPolicy) string { return p.Identity }, dialoutPolicyObject,
-				"OnlineDialOutPolicy", strings.TrimSpace(c.String("Identity")))
+			return writeSelectedPolicies(c, dialout, policies, func(p *storage.DialOutPolicy) string { return p.Identity }, dialoutPolicyObject,
+				"OnlineDialOutPolicy", strings.TrimSpace(textOf(dialout.identity.Get(c))))
 		}),
 	})
 }

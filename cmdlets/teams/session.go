@@ -14,6 +14,17 @@ const azureContextType = "Microsoft.TeamsCmdlets.Powershell.Connect.Models.PSAzu
 // registerConnectTeams adds Connect-MicrosoftTeams and
 // Disconnect-MicrosoftTeams.
 func registerConnectTeams(rt *engine.Runtime, t *Tenant) {
+	p := &connectParams{
+		tenantID:        engine.Declare[string](engine.NamedParam("TenantId", "String", "Specifies the ID of a tenant (its GUID or one of its domains).")),
+		accountID:       engine.Declare[string](engine.WithCompleter(engine.NamedParam("AccountId", "String", "Specifies the ID (user principal name) of an account."), t.CompleteUsers)),
+		credential:      engine.Declare[any](engine.Secret(engine.NamedParam("Credential", "PSObject", "Specifies a PSCredential object: an object with UserName and Password properties, or a user name."))),
+		environmentName: engine.Declare[string](engine.NamedParam("TeamsEnvironmentName", "String", "Specifies the Teams environment (TeamsGCCH, TeamsDOD, TeamsChina); the offline tenant is in the commercial cloud.")),
+		appSignIn: []engine.Param[any]{
+			engine.Declare[any](engine.NamedParam("CertificateThumbprint", "String", "Specifies the certificate thumbprint of a digital public key X.509 certificate (application sign-in, not supported offline).")),
+			engine.Declare[any](engine.NamedParam("ApplicationId", "String", "Specifies the application ID of the service principal (not supported offline).")),
+			engine.Declare[any](engine.Secret(engine.NamedParam("AccessTokens", "String[]", "Specifies access tokens (not supported offline)."))),
+		},
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Connect-MicrosoftTeams", Module: "MicrosoftTeams",
 		ClassName: "Microsoft.TeamsCmdlets.Powershell.Connect.ConnectMicrosoftTeams",
@@ -22,17 +33,11 @@ func registerConnectTeams(rt *engine.Runtime, t *Tenant) {
 			"tenant's Global Administrator. Demo accounts need no password; an account given a password with New-TenantUser -Password " +
 			"needs it, through -Credential (an object with UserName and Password properties). Changes to the tenant need the " +
 			"Global Administrator, Teams Administrator or Skype for Business Administrator role.",
-		Params: []*engine.ParamInfo{
-			engine.NamedParam("TenantId", "String", "Specifies the ID of a tenant (its GUID or one of its domains)."),
-			engine.WithCompleter(engine.NamedParam("AccountId", "String", "Specifies the ID (user principal name) of an account."), t.CompleteUsers),
-			engine.Secret(engine.NamedParam("Credential", "PSObject", "Specifies a PSCredential object: an object with UserName and Password properties, or a user name.")),
-			engine.NamedParam("TeamsEnvironmentName", "String", "Specifies the Teams environment (TeamsGCCH, TeamsDOD, TeamsChina); the offline tenant is in the commercial cloud."),
+		Params: []*engine.ParamInfo{p.tenantID.Info(), p.accountID.Info(), p.credential.Info(), p.environmentName.Info(),
 			engine.NamedParam("UseDeviceAuthentication", "SwitchParameter", "Uses device code authentication instead of a browser control."),
 			engine.NamedParam("LogLevel", "String", "Specifies the log level."),
 			engine.NamedParam("LogFilePath", "String", "The path where the log file for this PowerShell session is written to."),
-			engine.NamedParam("CertificateThumbprint", "String", "Specifies the certificate thumbprint of a digital public key X.509 certificate (application sign-in, not supported offline)."),
-			engine.NamedParam("ApplicationId", "String", "Specifies the application ID of the service principal (not supported offline)."),
-			engine.Secret(engine.NamedParam("AccessTokens", "String[]", "Specifies access tokens (not supported offline).")),
+			p.appSignIn[0].Info(), p.appSignIn[1].Info(), p.appSignIn[2].Info(),
 		},
 		Examples: []engine.Example{
 			{Title: "Connect as the administrator", Code: "Connect-MicrosoftTeams"},
@@ -40,7 +45,7 @@ func registerConnectTeams(rt *engine.Runtime, t *Tenant) {
 			{Title: "Connect with a credential", Code: "$cred = [pscustomobject]@{UserName='ops@contoso.com'; Password='P@ssw0rd'}\nConnect-MicrosoftTeams -Credential $cred"},
 		},
 		Outputs: []string{azureContextType},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return connectTeams(c, t) }),
+		New:     engine.ProcessOnly(func(c *engine.Call) error { return connectTeams(c, t, p) }),
 	})
 	rt.Register(&engine.Cmdlet{
 		Name: "Disconnect-MicrosoftTeams", Module: "MicrosoftTeams",
@@ -56,22 +61,32 @@ func registerConnectTeams(rt *engine.Runtime, t *Tenant) {
 	})
 }
 
+// connectParams are the parameters Connect-MicrosoftTeams reads.
+type connectParams struct {
+	tenantID, accountID engine.Param[string]
+	credential          engine.Param[any]
+	environmentName     engine.Param[string]
+	// appSignIn are -CertificateThumbprint, -ApplicationId and
+	// -AccessTokens: application sign-in, refused offline.
+	appSignIn []engine.Param[any]
+}
+
 // connectTeams runs Connect-MicrosoftTeams.
-func connectTeams(c *engine.Call, t *Tenant) error {
-	for _, p := range []string{"CertificateThumbprint", "ApplicationId", "AccessTokens"} {
-		if c.Has(p) {
+func connectTeams(c *engine.Call, t *Tenant, p *connectParams) error {
+	for _, app := range p.appSignIn {
+		if app.Given(c) {
 			return engine.NewError("NotImplemented", "AppSignInNotSupported", nil,
 				"Application (service principal) sign-in is not supported offline: sign in with -AccountId or -Credential.").
 				WithException("System.Management.Automation.PSNotSupportedException")
 		}
 	}
-	if env := c.String("TeamsEnvironmentName"); env != "" {
+	if env := p.environmentName.Get(c); env != "" {
 		return engine.NewError("InvalidArgument", "UnknownEnvironment", env,
 			"The offline tenant is in the commercial cloud (AzureCloud); sign in without -TeamsEnvironmentName.").
 			WithException("System.ArgumentException")
 	}
-	user, pw, hasPW := credentialAccount(c, "AccountId")
-	tn, acct, err := t.authenticate(c, user, pw, hasPW, c.String("TenantId"))
+	user, pw, hasPW := credentialAccount(c, p.credential, p.accountID)
+	tn, acct, err := t.authenticate(c, user, pw, hasPW, p.tenantID.Get(c))
 	if err != nil {
 		return err
 	}
@@ -101,10 +116,10 @@ func credentialParts(v any) (user, password string, hasPassword bool) {
 }
 
 // credentialAccount reads -Credential (credentialParts); when it names no
-// user, the account parameter param (-AccountId, -UserName) does.
-func credentialAccount(c *engine.Call, param string) (user, password string, hasPassword bool) {
-	user, password, hasPassword = credentialParts(c.Get("Credential"))
-	if u := c.String(param); u != "" && user == "" {
+// user, the account parameter (-AccountId, -UserName) does.
+func credentialAccount(c *engine.Call, credential engine.Param[any], account engine.Param[string]) (user, password string, hasPassword bool) {
+	user, password, hasPassword = credentialParts(credential.Get(c))
+	if u := account.Get(c); u != "" && user == "" {
 		user = u
 	}
 	return user, password, hasPassword

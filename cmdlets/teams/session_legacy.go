@@ -30,35 +30,39 @@ type sessionTable struct {
 // Get-PSSession and Remove-PSSession.
 func registerLegacySession(rt *engine.Runtime, t *Tenant) {
 	st := &sessionTable{accounts: map[int]string{}}
+	p := &newSessionParams{
+		credential: engine.Declare[any](&engine.ParamInfo{Name: "Credential", Type: "PSObject", Sensitive: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
+			Help: "Specifies a PSCredential object (UserName and Password properties) or a user name."}),
+		userName:            engine.Declare[string](engine.WithCompleter(engine.NamedParam("UserName", "String", "Specifies the user principal name of the account to sign in with."), t.CompleteUsers)),
+		overrideAdminDomain: engine.Declare[string](engine.NamedParam("OverrideAdminDomain", "String", "Specifies the tenant's admin domain.")),
+		overrideAccessToken: engine.Declare[any](engine.Secret(engine.NamedParam("OverrideAccessToken", "String", "Specifies an access token (not supported offline)."))),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "New-CsOnlineSession", Module: "SkypeOnlineConnector",
 		ClassName: "Microsoft.Rtc.Management.OnlineConnector.NewCsOnlineSession",
 		Synopsis:  "Creates a persistent connection to Skype for Business Online.",
 		Description: "Authenticates an account of the tenant (as Connect-MicrosoftTeams does) and returns a remote session object; " +
 			"Import-PSSession then signs the shell in as that account.",
-		Params: []*engine.ParamInfo{
-			{Name: "Credential", Type: "PSObject", Sensitive: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
-				Help: "Specifies a PSCredential object (UserName and Password properties) or a user name."},
-			engine.WithCompleter(engine.NamedParam("UserName", "String", "Specifies the user principal name of the account to sign in with."), t.CompleteUsers),
-			engine.NamedParam("OverrideAdminDomain", "String", "Specifies the tenant's admin domain."),
+		Params: []*engine.ParamInfo{p.credential.Info(), p.userName.Info(), p.overrideAdminDomain.Info(),
 			engine.NamedParam("OverrideDiscoveryUri", "Uri", "Specifies the Lync auto-discovery URI (accepted and ignored)."),
 			engine.NamedParam("OverridePowershellUri", "Uri", "Specifies the remote PowerShell URI (accepted and ignored)."),
-			engine.Secret(engine.NamedParam("OverrideAccessToken", "String", "Specifies an access token (not supported offline).")),
+			p.overrideAccessToken.Info(),
 			engine.NamedParam("SessionOption", "PSObject", "Specifies advanced options for the session (accepted and ignored)."),
 		},
 		Examples: []engine.Example{{Title: "Connect the legacy way",
 			Code: "$s = New-CsOnlineSession -UserName admin@contoso.onmicrosoft.com\nImport-PSSession $s -AllowClobber"}},
 		Outputs: []string{psSessionType},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return newOnlineSession(c, t, st) }),
+		New:     engine.ProcessOnly(func(c *engine.Call) error { return newOnlineSession(c, t, st, p) }),
 	})
+	importFrom := engine.Declare[any](&engine.ParamInfo{Name: "Session", Type: "PSObject", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true}},
+		Help: "Specifies the PSSession from which the cmdlets are imported."})
 	rt.Register(&engine.Cmdlet{
 		Name: "Import-PSSession", Module: "Microsoft.PowerShell.Utility",
 		Synopsis: "Imports commands from another session into the current session.",
 		Description: "For a session made by New-CsOnlineSession, signs the shell in as the session's account; the " +
 			"Skype for Business Online cmdlets are already built in.",
 		Params: []*engine.ParamInfo{
-			{Name: "Session", Type: "PSObject", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true}},
-				Help: "Specifies the PSSession from which the cmdlets are imported."},
+			importFrom.Info(),
 			{Name: "CommandName", Type: "String[]", Aliases: []string{"Name"}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 2}},
 				Help: "Imports only the commands with the specified names or name patterns."},
 			{Name: "FormatTypeName", Type: "String[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 3}},
@@ -72,18 +76,19 @@ func registerLegacySession(rt *engine.Runtime, t *Tenant) {
 			engine.NamedParam("Certificate", "PSObject", "Specifies the client certificate that is used to sign the format files."),
 		},
 		Outputs: []string{"System.Management.Automation.PSModuleInfo"},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return importSession(c, t, st) }),
+		New:     engine.ProcessOnly(func(c *engine.Call) error { return importSession(c, t, st, importFrom) }),
 	})
+	get := sessionFilter{
+		name: engine.Declare[[]string](&engine.ParamInfo{Name: "Name", Type: "String[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}}, Help: "Gets only the sessions that have the specified friendly names."}),
+		id:   engine.Declare[any](engine.NamedParam("Id", "Int32[]", "Gets only the sessions with the specified IDs.")),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-PSSession", Module: "Microsoft.PowerShell.Core",
 		Synopsis: "Gets the PowerShell sessions on local and remote computers.",
-		Params: []*engine.ParamInfo{
-			{Name: "Name", Type: "String[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}}, Help: "Gets only the sessions that have the specified friendly names."},
-			engine.NamedParam("Id", "Int32[]", "Gets only the sessions with the specified IDs."),
-		},
-		Outputs: []string{psSessionType},
+		Params:   []*engine.ParamInfo{get.name.Info(), get.id.Info()},
+		Outputs:  []string{psSessionType},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			for _, s := range st.list(c.Strings("Name"), c.Get("Id")) {
+			for _, s := range st.list(get.name.Get(c), get.id.Get(c)) {
 				if err := c.WriteObject(s); err != nil {
 					return err
 				}
@@ -91,31 +96,54 @@ func registerLegacySession(rt *engine.Runtime, t *Tenant) {
 			return nil
 		}),
 	})
+	remove := &removeSessionParams{
+		session: engine.Declare[any](&engine.ParamInfo{Name: "Session", Type: "PSObject[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromPipeline: true}}, Help: "Specifies the session objects of the PSSessions to close."}),
+		sessionFilter: sessionFilter{
+			id:   engine.Declare[any](engine.NamedParam("Id", "Int32[]", "Specifies an array of IDs of sessions.")),
+			name: engine.Declare[[]string](engine.NamedParam("Name", "String[]", "Specifies an array of friendly names of sessions.")),
+		},
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Remove-PSSession", Module: "Microsoft.PowerShell.Core",
 		Synopsis: "Closes one or more PowerShell sessions (PSSessions).",
 		Description: "Closes sessions made by New-CsOnlineSession. Closing the session whose commands were imported signs the " +
 			"shell out.",
 		SupportsShouldProcess: true,
-		Params: []*engine.ParamInfo{
-			{Name: "Session", Type: "PSObject[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromPipeline: true}}, Help: "Specifies the session objects of the PSSessions to close."},
-			engine.NamedParam("Id", "Int32[]", "Specifies an array of IDs of sessions."),
-			engine.NamedParam("Name", "String[]", "Specifies an array of friendly names of sessions."),
-		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return removeSessions(c, t, st) }),
+		Params:                []*engine.ParamInfo{remove.session.Info(), remove.id.Info(), remove.name.Info()},
+		New:                   engine.ProcessOnly(func(c *engine.Call) error { return removeSessions(c, t, st, remove) }),
 	})
 }
 
+// newSessionParams are the parameters New-CsOnlineSession reads.
+type newSessionParams struct {
+	credential          engine.Param[any]
+	userName            engine.Param[string]
+	overrideAdminDomain engine.Param[string]
+	overrideAccessToken engine.Param[any]
+}
+
+// sessionFilter are the -Name and -Id of Get- and Remove-PSSession.
+type sessionFilter struct {
+	name engine.Param[[]string]
+	id   engine.Param[any]
+}
+
+// removeSessionParams are Remove-PSSession's parameters.
+type removeSessionParams struct {
+	session engine.Param[any]
+	sessionFilter
+}
+
 // newOnlineSession runs New-CsOnlineSession.
-func newOnlineSession(c *engine.Call, t *Tenant, st *sessionTable) error {
-	if c.Has("OverrideAccessToken") {
+func newOnlineSession(c *engine.Call, t *Tenant, st *sessionTable, p *newSessionParams) error {
+	if p.overrideAccessToken.Given(c) {
 		return engine.NewError("NotImplemented", "AccessTokenNotSupported", nil,
 			"Access-token sign-in is not supported offline: use -UserName or -Credential.").
 			WithException("System.Management.Automation.PSNotSupportedException")
 	}
-	user, pw, hasPW := credentialAccount(c, "UserName")
+	user, pw, hasPW := credentialAccount(c, p.credential, p.userName)
 	// Authenticate now; only Import-PSSession signs the shell in.
-	_, acct, err := t.authenticate(c, user, pw, hasPW, c.String("OverrideAdminDomain"))
+	_, acct, err := t.authenticate(c, user, pw, hasPW, p.overrideAdminDomain.Get(c))
 	if err != nil {
 		return err
 	}
@@ -151,13 +179,13 @@ func sessionID(v any) int {
 
 // importSession runs Import-PSSession: it signs in as the session's
 // account and reports the temporary module, as pwsh does.
-func importSession(c *engine.Call, t *Tenant, st *sessionTable) error {
-	id := sessionID(c.Get("Session"))
+func importSession(c *engine.Call, t *Tenant, st *sessionTable, session engine.Param[any]) error {
+	id := sessionID(session.Get(c))
 	st.mu.Lock()
 	acct, ok := st.accounts[id]
 	st.mu.Unlock()
 	if !ok {
-		return engine.NewError("InvalidArgument", "InvalidSession", c.Get("Session"),
+		return engine.NewError("InvalidArgument", "InvalidSession", session.Get(c),
 			"The session is not a remote session opened by New-CsOnlineSession, or it was closed.").
 			WithException("System.ArgumentException")
 	}
@@ -205,19 +233,19 @@ func (st *sessionTable) list(names []string, ids any) []*value.Object {
 }
 
 // removeSessions runs Remove-PSSession.
-func removeSessions(c *engine.Call, t *Tenant, st *sessionTable) error {
+func removeSessions(c *engine.Call, t *Tenant, st *sessionTable, p *removeSessionParams) error {
 	var victims []*value.Object
-	if c.Has("Session") {
-		items, ok := value.Enumerate(c.Get("Session"))
+	if v, ok := p.session.Lookup(c); ok {
+		items, ok := value.Enumerate(v)
 		if !ok {
-			items = []any{c.Get("Session")}
+			items = []any{v}
 		}
 		for _, it := range items {
 			victims = append(victims, st.list(nil, int32(sessionID(it)))...)
 		}
 	}
-	if c.Has("Id") || c.Has("Name") {
-		victims = append(victims, st.list(c.Strings("Name"), c.Get("Id"))...)
+	if p.id.Given(c) || p.name.Given(c) {
+		victims = append(victims, st.list(p.name.Get(c), p.id.Get(c))...)
 	}
 	for _, s := range victims {
 		name, _ := s.Get("Name")

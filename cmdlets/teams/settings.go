@@ -63,23 +63,34 @@ func settingsObject(s *storage.Settings) *value.Object {
 	return o
 }
 
-// xdsIdentitySets are the Identity/Filter parameter sets of the XDS
+// xdsParams are the -Identity and -Filter of an XDS getter (sets Identity
+// and Filter).
+type xdsParams struct {
+	identity, filter engine.Param[any]
+}
+
+// xdsIdentitySets declares the Identity/Filter parameter sets of the XDS
 // getters (settings, configuration, dial-in policies).
-func xdsIdentitySets(identityHelp, filterHelp string) []*engine.ParamInfo {
+func xdsIdentitySets(identityHelp, filterHelp string) xdsParams {
 	id := engine.ParamInSets("Identity", "XdsIdentity", identityHelp, 1, false, "Identity")
 	id.Sets[0].FromPipelineByName = true
-	return []*engine.ParamInfo{id, engine.ParamInSets("Filter", "String", filterHelp, -1, false, "Filter")}
+	return xdsParams{identity: engine.Declare[any](id), filter: engine.Declare[any](engine.ParamInSets("Filter", "String", filterHelp, -1, false, "Filter"))}
+}
+
+// infos are the declarations, -Identity then -Filter.
+func (p xdsParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.identity.Info(), p.filter.Info()}
 }
 
 // xdsMatch reports whether an XDS instance identity is selected by the
 // call's -Identity (exact, case-insensitive; "Tag:" optional when tagged
 // is set) or -Filter (wildcards); neither selects everything.
-func xdsMatch(c *engine.Call, identity string, tagged bool) bool {
-	if c.Has("Filter") && c.Get("Filter") != nil {
-		return value.Like(identity, c.String("Filter"), false)
+func xdsMatch(c *engine.Call, p xdsParams, identity string, tagged bool) bool {
+	if f := p.filter.Get(c); f != nil {
+		return value.Like(identity, value.ToString(f), false)
 	}
-	if c.Has("Identity") && c.Get("Identity") != nil {
-		want := strings.TrimSpace(c.String("Identity"))
+	if id := p.identity.Get(c); id != nil {
+		want := strings.TrimSpace(value.ToString(id))
 		if strings.EqualFold(want, identity) {
 			return true
 		}
@@ -90,15 +101,15 @@ func xdsMatch(c *engine.Call, identity string, tagged bool) bool {
 
 // xdsWantsOne reports whether the call names one instance by -Identity
 // (so finding none is an error rather than an empty result).
-func xdsWantsOne(c *engine.Call) bool {
-	return c.Has("Identity") && c.Get("Identity") != nil && !c.Has("Filter")
+func xdsWantsOne(c *engine.Call, p xdsParams) bool {
+	return p.identity.Get(c) != nil && !p.filter.Given(c)
 }
 
 // getGlobalInstance is the Process of a Get- cmdlet of the tenant's one
 // "Global" XDS instance: it loads the instance's data with load in a config
 // read and writes obj of it when -Identity/-Filter select "Global" (an
 // -Identity that names another instance is a not-found error).
-func getGlobalInstance[T any](t *Tenant, load func(storage.Reader) (T, error), obj func(T) *value.Object) func(*engine.Call) error {
+func getGlobalInstance[T any](t *Tenant, p xdsParams, load func(storage.Reader) (T, error), obj func(T) *value.Object) func(*engine.Call) error {
 	return func(c *engine.Call) error {
 		var data T
 		err := t.cfgRead(c, func(r storage.Reader) error {
@@ -109,9 +120,9 @@ func getGlobalInstance[T any](t *Tenant, load func(storage.Reader) (T, error), o
 		if err != nil {
 			return Fail(c, err)
 		}
-		if !xdsMatch(c, settingsIdentity, false) {
-			if xdsWantsOne(c) {
-				return Fail(c, notFound(c.String("Identity")))
+		if !xdsMatch(c, p, settingsIdentity, false) {
+			if xdsWantsOne(c, p) {
+				return Fail(c, notFound(textOf(p.identity.Get(c))))
 			}
 			return nil
 		}
@@ -131,6 +142,8 @@ func registerTenantSettingsCmdlets(rt *engine.Runtime, t *Tenant) {
 	rt.Formats.Register(format.View{TypeName: configTypeName, Kind: format.ListView, Columns: []format.Column{
 		{Property: "Identity"}, {Property: "Status"}, {Property: "EnableCustomTrunking"}, {Property: "ThirdPartyNumberStatus"}}})
 
+	settings := xdsIdentitySets("The settings instance to return; the tenant has one, \"Global\".",
+		"A wildcard pattern on the settings' Identity (e.g. \"Glob*\").")
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingTenantSettings", Module: "MicrosoftTeams",
 		Synopsis: "Retrieves tenant-level settings for dial-in conferencing.",
@@ -138,29 +151,23 @@ func registerTenantSettingsCmdlets(rt *engine.Runtime, t *Tenant) {
 			"entry/exit announcements, PIN length, automatic emails to users, the email From override, " +
 			"AllowPSTNOnlyMeetingsByDefault and the other tenant-wide settings. Any signed-in account may read it.",
 		DefaultSet: "Identity",
-		Params: cfgParams(
-			xdsIdentitySets("The settings instance to return; the tenant has one, \"Global\".",
-				"A wildcard pattern on the settings' Identity (e.g. \"Glob*\")."),
-			cfgInfra("Tenant", "LocalStore"),
-		),
-		Outputs:  []string{settingsTypeName},
-		Examples: []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingTenantSettings", Remarks: "Returns the tenant's dial-in conferencing settings."}},
-		New:      engine.ProcessOnly(getGlobalInstance(t, storage.Reader.Settings, settingsObject)),
+		Params:     cfgParams(settings.infos(), cfgInfra("Tenant", "LocalStore")),
+		Outputs:    []string{settingsTypeName},
+		Examples:   []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingTenantSettings", Remarks: "Returns the tenant's dial-in conferencing settings."}},
+		New:        engine.ProcessOnly(getGlobalInstance(t, settings, storage.Reader.Settings, settingsObject)),
 	})
 
+	config := xdsIdentitySets("The configuration instance to return; the tenant has one, \"Global\".",
+		"A wildcard pattern on the configuration's Identity.")
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialinConferencingTenantConfiguration", Module: "MicrosoftTeams",
 		Synopsis:    "Retrieves the tenant's dial-in conferencing configuration.",
 		Description: "Shows whether dial-in (PSTN) conferencing is enabled or disabled for the tenant. There is one configuration per tenant, Identity \"Global\"; Status is \"Enabled\" or \"Disabled\".",
 		DefaultSet:  "Identity",
-		Params: cfgParams(
-			xdsIdentitySets("The configuration instance to return; the tenant has one, \"Global\".",
-				"A wildcard pattern on the configuration's Identity."),
-			cfgInfra("Tenant", "LocalStore"),
-		),
-		Outputs:  []string{configTypeName},
-		Examples: []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialinConferencingTenantConfiguration", Remarks: "Returns the dial-in conferencing configuration of the administrator's tenant."}},
-		New:      engine.ProcessOnly(getGlobalInstance(t, storage.Reader.Tenant, configObject)),
+		Params:      cfgParams(config.infos(), cfgInfra("Tenant", "LocalStore")),
+		Outputs:     []string{configTypeName},
+		Examples:    []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialinConferencingTenantConfiguration", Remarks: "Returns the dial-in conferencing configuration of the administrator's tenant."}},
+		New:         engine.ProcessOnly(getGlobalInstance(t, config, storage.Reader.Tenant, configObject)),
 	})
 }
 

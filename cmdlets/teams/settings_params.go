@@ -20,9 +20,9 @@ func cfgInfra(names ...string) []*engine.ParamInfo {
 	for _, n := range names {
 		switch n {
 		case "Tenant":
-			out = append(out, engine.NamedParam("Tenant", "Guid", "The tenant's id (GUID). Reserved for internal Microsoft use; when given it must be the signed-in tenant's id (Get-CsTenant | Select-Object TenantId)."))
+			out = append(out, cfgTenant.id.Info())
 		case "TenantDomain":
-			out = append(out, engine.NamedParam("TenantDomain", "String", "The tenant's domain. Reserved for internal Microsoft use; when given it must be one of the signed-in tenant's domains."))
+			out = append(out, cfgTenant.domain.Info())
 		case "DomainController":
 			p := engine.NamedParam("DomainController", "Fqdn", "Not used with the online service; accepted and ignored.")
 			p.Aliases = []string{"DC"}
@@ -40,6 +40,15 @@ func cfgInfra(names ...string) []*engine.ParamInfo {
 	return out
 }
 
+// cfgTenant is the -Tenant and -TenantDomain of cfgInfra, shared by the
+// tenant-level cmdlets.
+var cfgTenant = tenantParams{
+	id: handle(engine.Declare[any](engine.NamedParam("Tenant", "Guid",
+		"The tenant's id (GUID). Reserved for internal Microsoft use; when given it must be the signed-in tenant's id (Get-CsTenant | Select-Object TenantId)."))),
+	domain: handle(engine.Declare[string](engine.NamedParam("TenantDomain", "String",
+		"The tenant's domain. Reserved for internal Microsoft use; when given it must be one of the signed-in tenant's domains."))),
+}
+
 // cfgParams concatenates parameter lists.
 func cfgParams(lists ...[]*engine.ParamInfo) []*engine.ParamInfo {
 	var out []*engine.ParamInfo
@@ -53,30 +62,46 @@ func cfgParams(lists ...[]*engine.ParamInfo) []*engine.ParamInfo {
 // the user cmdlets do.
 func cfgNoJobs(c *engine.Call) error { return userCheckNoJob(c) }
 
-// cfgCheckTenant checks -Tenant / -TenantDomain against the signed-in
-// tenant, as the user cmdlets do: an administrator reaches only their own
-// organisation.
-func cfgCheckTenant(c *engine.Call, r storage.Reader) error { return userCheckTenant(c, r) }
+// cfgTenantOf is the part of cfgInfra's -Tenant / -TenantDomain the
+// running cmdlet declares: the parameters cfgRead and cfgChange check
+// against the signed-in tenant, as the user cmdlets do (an administrator
+// reaches only their own organisation).
+func cfgTenantOf(c *engine.Call) tenantParams {
+	var tp tenantParams
+	if cfgTenant.id.Declared(c) {
+		tp.id = cfgTenant.id
+	}
+	if cfgTenant.domain.Declared(c) {
+		tp.domain = cfgTenant.domain
+	}
+	return tp
+}
 
-// cfgRead runs fn in a read transaction after the -Tenant check. Callers
-// report its error with cfgFail.
+// cfgRead runs fn in a read transaction after the -Tenant check of
+// cfgInfra's parameters. Callers report its error with cfgFail.
 func (t *Tenant) cfgRead(c *engine.Call, fn func(r storage.Reader) error) error {
+	return t.cfgReadWith(c, cfgTenantOf(c), fn)
+}
+
+// cfgReadWith is cfgRead checking the -Tenant / -TenantDomain of tp.
+func (t *Tenant) cfgReadWith(c *engine.Call, tp tenantParams, fn func(r storage.Reader) error) error {
 	if err := cfgNoJobs(c); err != nil {
 		return err
 	}
 	return t.Read(func(r storage.Reader) error {
-		if err := cfgCheckTenant(c, r); err != nil {
+		if err := userCheckTenant(c, r, tp); err != nil {
 			return err
 		}
 		return fn(r)
 	})
 }
 
-// cfgReadList runs collect in a config read (cfgRead) and writes the objects
-// it returns; a read error is reported with cfgFail and nothing is written.
-func (t *Tenant) cfgReadList(c *engine.Call, collect func(r storage.Reader) ([]*value.Object, error)) error {
+// cfgReadList runs collect in a config read (cfgRead, checking the
+// -Tenant / -TenantDomain of tp) and writes the objects it returns; a read
+// error is reported with cfgFail and nothing is written.
+func (t *Tenant) cfgReadList(c *engine.Call, tp tenantParams, collect func(r storage.Reader) ([]*value.Object, error)) error {
 	var out []*value.Object
-	err := t.cfgRead(c, func(r storage.Reader) error {
+	err := t.cfgReadWith(c, tp, func(r storage.Reader) error {
 		var err error
 		out, err = collect(r)
 		return err
@@ -93,14 +118,14 @@ func (t *Tenant) cfgReadList(c *engine.Call, collect func(r storage.Reader) ([]*
 }
 
 // cfgChange runs fn in one durable change transaction after the -Tenant
-// check (the admin role check is t.change's). Callers report its error
-// with cfgFail.
+// check of cfgInfra's parameters (the admin role check is t.change's).
+// Callers report its error with cfgFail.
 func (t *Tenant) cfgChange(c *engine.Call, fn func(w storage.Writer, admin *storage.User) error) error {
 	if err := cfgNoJobs(c); err != nil {
 		return err
 	}
 	return t.Change(func(w storage.Writer, admin *storage.User) error {
-		if err := cfgCheckTenant(c, w); err != nil {
+		if err := userCheckTenant(c, w, cfgTenantOf(c)); err != nil {
 			return err
 		}
 		return fn(w, admin)

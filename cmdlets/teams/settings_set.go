@@ -47,39 +47,62 @@ var settingEnums = []struct {
 // emailAddressPattern is the <UserAlias>@<Domain> form (rule 20).
 var emailAddressPattern = regexp.MustCompile(`^[^@\s<>"(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$`)
 
-// setSettingsParams are Set-CsOnlineDialInConferencingTenantSettings's
-// parameters.
-func setSettingsParams() []*engine.ParamInfo {
+// setSettingsParams are Set-CsOnlineDialInConferencingTenantSettings's own
+// parameters (the infrastructure ones are cfgInfra's).
+type setSettingsParams struct {
+	identity, instance engine.Param[any]
+	bools              []engine.Param[bool]   // settingBools', in its order
+	enums              []engine.Param[string] // settingEnums', in its order
+	pinLength          intParam
+	fromAddress        engine.Param[string]
+	fromName           engine.Param[string]
+	dialOutDomains     engine.Param[any]
+}
+
+func newSetSettingsParams() *setSettingsParams {
 	id := engine.ParamInSets("Identity", "XdsIdentity", "The settings instance to change; the tenant has one, \"Global\".", 1, false, "Identity")
 	id.Sets[0].FromPipelineByName = true
 	inst := engine.ParamInSets("Instance", "PSObject", "A settings object (from Get-CsOnlineDialInConferencingTenantSettings, possibly modified) to write back; parameters given as well take precedence.", -1, false, "Instance")
 	inst.Sets[0].FromPipeline = true
-	ps := []*engine.ParamInfo{id, inst}
+	p := &setSettingsParams{identity: engine.Declare[any](id), instance: engine.Declare[any](inst)}
 	for _, b := range settingBools {
-		ps = append(ps, engine.NamedParam(b.name, "Boolean", b.help))
+		p.bools = append(p.bools, engine.Declare[bool](engine.NamedParam(b.name, "Boolean", b.help)))
 	}
 	for _, e := range settingEnums {
-		p := engine.NamedParam(e.name, "String", e.help)
-		p.ValidateSet = e.values
-		ps = append(ps, p)
+		info := engine.NamedParam(e.name, "String", e.help)
+		info.ValidateSet = e.values
+		p.enums = append(p.enums, engine.Declare[string](info))
 	}
 	pin := engine.NamedParam("PinLength", "Int32", fmt.Sprintf("The number of digits of automatically generated leader PINs: %d to %d (default %d). PINs already issued keep their length.",
 		storage.MinPinLength, storage.MaxPinLength, storage.DefaultPinLength))
 	pin.ValidateRange = &[2]float64{storage.MinPinLength, storage.MaxPinLength}
-	ps = append(ps, pin,
-		engine.NamedParam("SendEmailFromAddress", "String", "The From address of the emails to users, in the form <UserAlias>@<Domain> (e.g. Admin@Contoso.com). Used only when SendEmailFromOverride is $true."),
-		engine.NamedParam("SendEmailFromDisplayName", "String", "The From display name of the emails to users. Used only when SendEmailFromOverride is $true."),
-		engine.NamedParam("AllowedDialOutExternalDomains", "Object", "The external domains allowed for dial-out."),
-	)
+	p.pinLength = declareInt(pin)
+	p.fromAddress = engine.Declare[string](engine.NamedParam("SendEmailFromAddress", "String", "The From address of the emails to users, in the form <UserAlias>@<Domain> (e.g. Admin@Contoso.com). Used only when SendEmailFromOverride is $true."))
+	p.fromName = engine.Declare[string](engine.NamedParam("SendEmailFromDisplayName", "String", "The From display name of the emails to users. Used only when SendEmailFromOverride is $true."))
+	p.dialOutDomains = engine.Declare[any](engine.NamedParam("AllowedDialOutExternalDomains", "Object", "The external domains allowed for dial-out."))
+	return p
+}
+
+// infos is the declaration list, in the module's order.
+func (p *setSettingsParams) infos() []*engine.ParamInfo {
+	ps := []*engine.ParamInfo{p.identity.Info(), p.instance.Info()}
+	for _, b := range p.bools {
+		ps = append(ps, b.Info())
+	}
+	for _, e := range p.enums {
+		ps = append(ps, e.Info())
+	}
+	ps = append(ps, p.pinLength.Info(), p.fromAddress.Info(), p.fromName.Info(), p.dialOutDomains.Info())
 	return append(ps, cfgInfra("Tenant", "MsftInternalProcessingMode", "Force", "AsJob")...)
 }
 
 // checkSettingsIdentity accepts only the tenant's one instance.
-func checkSettingsIdentity(c *engine.Call) error {
-	if !c.Has("Identity") || c.Get("Identity") == nil {
+func checkSettingsIdentity(c *engine.Call, identity engine.Param[any]) error {
+	v := identity.Get(c)
+	if v == nil {
 		return nil
 	}
-	id := strings.TrimSpace(c.String("Identity"))
+	id := strings.TrimSpace(value.ToString(v))
 	if strings.EqualFold(id, settingsIdentity) {
 		return nil
 	}
@@ -160,30 +183,27 @@ func StringList(v any) []string {
 }
 
 // applySettingParams applies the explicit parameters of the call to s.
-func applySettingParams(c *engine.Call, s *storage.Settings) {
-	for _, b := range settingBools {
-		if c.Has(b.name) {
-			*b.field(s) = c.Switch(b.name)
+func applySettingParams(c *engine.Call, p *setSettingsParams, s *storage.Settings) {
+	for i, b := range settingBools {
+		if v, ok := p.bools[i].Lookup(c); ok {
+			*b.field(s) = v
 		}
 	}
-	for _, e := range settingEnums {
-		if c.Has(e.name) && c.Get(e.name) != nil {
-			if canon, ok := Canonical(c.String(e.name), e.values); ok {
-				*e.field(s) = canon
-			}
+	for i, e := range settingEnums {
+		// $null or an unknown value (ValidateSet refuses those) changes nothing.
+		if canon, ok := Canonical(p.enums[i].Get(c), e.values); ok {
+			*e.field(s) = canon
 		}
 	}
-	if c.Has("PinLength") && c.Get("PinLength") != nil {
-		s.PinLength = c.Int("PinLength", s.PinLength)
+	s.PinLength = p.pinLength.Or(c, s.PinLength)
+	if v, ok := p.fromAddress.Lookup(c); ok {
+		s.SendEmailFromAddress = strings.TrimSpace(v)
 	}
-	if c.Has("SendEmailFromAddress") {
-		s.SendEmailFromAddress = strings.TrimSpace(c.String("SendEmailFromAddress"))
+	if v, ok := p.fromName.Lookup(c); ok {
+		s.SendEmailFromDisplayName = strings.TrimSpace(v)
 	}
-	if c.Has("SendEmailFromDisplayName") {
-		s.SendEmailFromDisplayName = strings.TrimSpace(c.String("SendEmailFromDisplayName"))
-	}
-	if c.Has("AllowedDialOutExternalDomains") {
-		s.AllowedDialOutExternalDomains = StringList(c.Get("AllowedDialOutExternalDomains"))
+	if v, ok := p.dialOutDomains.Lookup(c); ok {
+		s.AllowedDialOutExternalDomains = StringList(v)
 	}
 }
 
@@ -240,8 +260,8 @@ func copySettings(s *storage.Settings) *storage.Settings {
 // Remove-CsOnlineDialInConferencingTenantSettings: after the -Identity check
 // and ShouldProcess it stores the settings next makes of the current ones
 // and audits what changed (nothing is written when nothing changed).
-func (t *Tenant) changeSettings(c *engine.Call, next func(old *storage.Settings) (*storage.Settings, error)) error {
-	if err := checkSettingsIdentity(c); err != nil {
+func (t *Tenant) changeSettings(c *engine.Call, identity engine.Param[any], next func(old *storage.Settings) (*storage.Settings, error)) error {
+	if err := checkSettingsIdentity(c, identity); err != nil {
 		return Fail(c, err)
 	}
 	if ok, err := c.ShouldProcess(settingsIdentity, c.Cmdlet.Name); err != nil || !ok {
@@ -270,6 +290,7 @@ func (t *Tenant) changeSettings(c *engine.Call, next func(old *storage.Settings)
 // registerTenantSettingsSetCmdlets adds Set- and
 // Remove-CsOnlineDialInConferencingTenantSettings.
 func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
+	p := newSetSettingsParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingTenantSettings", Module: "MicrosoftTeams",
 		Synopsis: "Modifies the tenant-level settings for dial-in conferencing.",
@@ -278,21 +299,21 @@ func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
 			"SendEmailFromOverride needs SendEmailFromAddress (<UserAlias>@<Domain>) and SendEmailFromDisplayName. " +
 			"Needs the Global, Teams or Skype for Business Administrator role. Writes no output.",
 		DefaultSet: "Identity", SupportsShouldProcess: true, ConfirmImpact: "Medium",
-		Params: setSettingsParams(),
+		Params: p.infos(),
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Set-CsOnlineDialInConferencingTenantSettings -EnableEntryExitNotifications $True -EnableNameRecording $True -PinLength 7", Remarks: "Entry and exit announcements and name recording on; new PINs have 7 digits."},
 			{Title: "Example 2", Code: "Set-CsOnlineDialInConferencingTenantSettings -SendEmailFromOverride $true -SendEmailFromAddress admin@contoso.com -SendEmailFromDisplayName \"Conferencing Administrator\"", Remarks: "Emails to users come from admin@contoso.com."},
 			{Title: "Example 3", Code: "Set-CsOnlineDialInConferencingTenantSettings -AutomaticallySendEmailsToUsers $false", Remarks: "No automatic emails to users."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			return t.changeSettings(c, func(old *storage.Settings) (*storage.Settings, error) {
+			return t.changeSettings(c, p.identity, func(old *storage.Settings) (*storage.Settings, error) {
 				s := copySettings(old)
-				if c.Has("Instance") && c.Get("Instance") != nil {
-					if err := applyInstance(s, c.Get("Instance")); err != nil {
+				if inst := p.instance.Get(c); inst != nil {
+					if err := applyInstance(s, inst); err != nil {
 						return nil, err
 					}
 				}
-				applySettingParams(c, s)
+				applySettingParams(c, p, s)
 				if err := validateSettings(s); err != nil {
 					return nil, err
 				}
@@ -303,6 +324,7 @@ func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
 
 	id := engine.ParamInSets("Identity", "XdsIdentity", "The settings instance to reset; the tenant has one, \"Global\".", 1, false, engine.AllSets)
 	id.Sets[0].FromPipelineByName = true
+	removeID := engine.Declare[any](id)
 	rt.Register(&engine.Cmdlet{
 		Name: "Remove-CsOnlineDialInConferencingTenantSettings", Module: "MicrosoftTeams",
 		Synopsis:              "Reverts the tenant-level dial-in conferencing settings to their defaults.",
@@ -311,7 +333,7 @@ func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
 		Params:   cfgParams([]*engine.ParamInfo{id}, cfgInfra("Tenant", "Force")),
 		Examples: []engine.Example{{Title: "Example 1", Code: "Remove-CsOnlineDialInConferencingTenantSettings", Remarks: "Resets the tenant's dial-in conferencing settings to their defaults."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			return t.changeSettings(c, func(old *storage.Settings) (*storage.Settings, error) {
+			return t.changeSettings(c, removeID, func(old *storage.Settings) (*storage.Settings, error) {
 				s := storage.NewDefaultSettings()
 				// The tenant-wide dial-out policy grant is not a setting of
 				// this object: it survives.

@@ -82,14 +82,15 @@ func registerTenantInfoCmdlets(rt *engine.Runtime, t *Tenant) {
 	id.Sets[0].FromPipelineByName = true
 	rs := engine.NamedParam("ResultSize", "Int32", "The most tenants to return; 0 returns nothing.")
 	rs.ValidateRange = &[2]float64{0, 2147483647}
+	identity := engine.Declare[any](id)
+	filter := engine.Declare[string](engine.NamedParam("Filter", "String", "A filter on the tenant's properties, e.g. {DisplayName -eq \"Contoso\"}."))
+	resultSize := declareInt(rs)
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsTenant", Module: "MicrosoftTeams",
 		Synopsis:    "Returns information about the tenant.",
 		Description: "Returns the tenant: its id (TenantId), display name and domains. Any signed-in account may read it. -Filter takes one comparison, e.g. {DisplayName -eq \"Contoso\"} or {Domains -like \"*contoso*\"}.",
-		Params: cfgParams([]*engine.ParamInfo{id,
-			engine.NamedParam("Filter", "String", "A filter on the tenant's properties, e.g. {DisplayName -eq \"Contoso\"}."),
-			rs}, cfgInfra("DomainController")),
-		Outputs: []string{tenantTypeName},
+		Params:      cfgParams([]*engine.ParamInfo{identity.Info(), filter.Info(), resultSize.Info()}, cfgInfra("DomainController")),
+		Outputs:     []string{tenantTypeName},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Get-CsTenant", Remarks: "Returns information about your tenant."},
 			{Title: "Example 2", Code: "Get-CsTenant | Select-Object DisplayName, TenantID", Remarks: "Shows the tenant's name and id."},
@@ -104,11 +105,10 @@ func registerTenantInfoCmdlets(rt *engine.Runtime, t *Tenant) {
 			if err != nil {
 				return Fail(c, err)
 			}
-			if c.Int("ResultSize", 1) == 0 {
+			if resultSize.Or(c, 1) == 0 {
 				return nil
 			}
-			if c.Has("Identity") && c.Get("Identity") != nil {
-				want := c.Get("Identity")
+			if want := identity.Get(c); want != nil {
 				if o, ok := want.(*value.Object); ok {
 					if s, ok := cfgObjectString(o, "TenantId"); ok {
 						want = s
@@ -120,7 +120,7 @@ func registerTenantInfoCmdlets(rt *engine.Runtime, t *Tenant) {
 				}
 			}
 			o := tenantObject(tn)
-			if f := c.String("Filter"); f != "" {
+			if f := filter.Get(c); f != "" {
 				ok, err := matchSimpleFilter(o, f)
 				if err != nil || !ok {
 					return Fail(c, err)

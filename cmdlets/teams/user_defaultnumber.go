@@ -37,6 +37,19 @@ func registerSetUserDefaultNumber(rt *engine.Runtime, t *Tenant) {
 	from.AllowNull, from.AllowEmptyString = true, true
 	numberType := sp("NumberType", "String", "The kind of number to change: Toll or TollFree.", all)
 	numberType.ValidateSet = []string{"Toll", "TollFree"}
+	p := &defaultNumberParams{
+		bridge: bridgeParams{
+			name: engine.Declare[string](engine.WithCompleter(sp("BridgeName", "String", "The name of the bridge.", map[string]bool{dnBridgeName: true, dnLocation: false}), t.completeBridges)),
+			id:   engine.Declare[any](sp("BridgeId", "Guid", "The GUID of the bridge.", map[string]bool{dnLocation: true, dnUnique: true})),
+		},
+		from:               engine.Declare[string](from),
+		to:                 engine.Declare[string](engine.WithCompleter(sp("ToNumber", "String", "The new default number, for example 14255550101.", all), t.completeTollNumbers)),
+		numberType:         engine.Declare[string](numberType),
+		country:            engine.Declare[string](sp("CountryOrRegion", "String", "Selects the users of this country or region (code such as US, or name).", map[string]bool{dnBridgeName: false, dnLocation: true})),
+		area:               engine.Declare[string](sp("AreaOrState", "String", "Selects the users of this area or state.", map[string]bool{dnBridgeName: false, dnLocation: false})),
+		city:               engine.Declare[string](sp("CapitalOrMajorCity", "String", "Selects the users of this city.", map[string]bool{dnBridgeName: false, dnLocation: false})),
+		rescheduleMeetings: engine.Declare[bool](engine.NamedParam("RescheduleMeetings", "SwitchParameter", "Sends updated meeting invitations to the attendees of the users' meetings.")),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingUserDefaultNumber", Module: "MicrosoftTeams",
 		Synopsis: "Use the Set-CsOnlineDialInConferencingUserDefaultNumber cmdlet to replace the default toll or toll-free number of all users who have it, or of the users of a location (deprecated).",
@@ -46,24 +59,31 @@ func registerSetUserDefaultNumber(rt *engine.Runtime, t *Tenant) {
 		DefaultSet:            dnUnique,
 		SupportsShouldProcess: true,
 		ConfirmImpact:         "Medium",
-		Params: []*engine.ParamInfo{
-			engine.WithCompleter(sp("BridgeName", "String", "The name of the bridge.", map[string]bool{dnBridgeName: true, dnLocation: false}), t.completeBridges),
-			sp("BridgeId", "Guid", "The GUID of the bridge.", map[string]bool{dnLocation: true, dnUnique: true}),
-			from,
-			engine.WithCompleter(sp("ToNumber", "String", "The new default number, for example 14255550101.", all), t.completeTollNumbers),
-			numberType,
-			sp("CountryOrRegion", "String", "Selects the users of this country or region (code such as US, or name).", map[string]bool{dnBridgeName: false, dnLocation: true}),
-			sp("AreaOrState", "String", "Selects the users of this area or state.", map[string]bool{dnBridgeName: false, dnLocation: false}),
-			sp("CapitalOrMajorCity", "String", "Selects the users of this city.", map[string]bool{dnBridgeName: false, dnLocation: false}),
-			engine.NamedParam("RescheduleMeetings", "SwitchParameter", "Sends updated meeting invitations to the attendees of the users' meetings."),
-			userTenantParam(), userTenantDomainParam(), userDCParam(), userForceParam(),
-		},
+		Params:                p.infos(),
 		Examples: []engine.Example{
 			{Title: "Replace a default number", Code: "Set-CsOnlineDialInConferencingUserDefaultNumber -FromNumber 14255550100 -ToNumber 12065550100 -NumberType Toll -RescheduleMeetings -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc"},
 			{Title: "Give users without a toll-free default one", Code: "Set-CsOnlineDialInConferencingUserDefaultNumber -FromNumber $null -ToNumber 18005550100 -NumberType TollFree -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc"},
 		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return setUserDefaultNumber(c, t) }),
+		New: engine.ProcessOnly(func(c *engine.Call) error { return setUserDefaultNumber(c, t, p) }),
 	})
+}
+
+// defaultNumberParams are Set-CsOnlineDialInConferencingUserDefaultNumber's
+// own parameters; it shares -Tenant and -TenantDomain with the other
+// conferencing-user cmdlets.
+type defaultNumberParams struct {
+	bridge               bridgeParams
+	from, to, numberType engine.Param[string]
+	country, area, city  engine.Param[string]
+	rescheduleMeetings   engine.Param[bool]
+}
+
+// infos is the declaration list, in the module's order.
+func (p *defaultNumberParams) infos() []*engine.ParamInfo {
+	params := []*engine.ParamInfo{p.bridge.name.Info(), p.bridge.id.Info(), p.from.Info(), p.to.Info(), p.numberType.Info(),
+		p.country.Info(), p.area.Info(), p.city.Info(), p.rescheduleMeetings.Info()}
+	params = append(params, userTenant.infos()...)
+	return append(params, userDCParam(), userForceParam())
 }
 
 // defaultNumberPlan is a resolved bulk change.
@@ -76,6 +96,8 @@ type defaultNumberPlan struct {
 	country  string
 	area     string
 	city     string
+	// reschedule: -RescheduleMeetings, recorded in the audit log.
+	reschedule bool
 }
 
 // selects reports whether a user is one the change applies to (rule 46).
@@ -105,16 +127,17 @@ func (p *defaultNumberPlan) current(c *storage.Conferencing) string {
 }
 
 // setUserDefaultNumber runs Set-CsOnlineDialInConferencingUserDefaultNumber.
-func setUserDefaultNumber(c *engine.Call, t *Tenant) error {
-	plan := &defaultNumberPlan{tollFree: strings.EqualFold(c.String("NumberType"), "TollFree"),
-		country: c.String("CountryOrRegion"), area: c.String("AreaOrState"), city: c.String("CapitalOrMajorCity")}
+func setUserDefaultNumber(c *engine.Call, t *Tenant, p *defaultNumberParams) error {
+	plan := &defaultNumberPlan{tollFree: strings.EqualFold(p.numberType.Get(c), "TollFree"),
+		country: p.country.Get(c), area: p.area.Get(c), city: p.city.Get(c), reschedule: p.rescheduleMeetings.Get(c)}
 	var err error
-	if plan.to, err = NormalizeNumber(c.String("ToNumber")); err != nil {
+	toNumber := p.to.Get(c)
+	if plan.to, err = NormalizeNumber(toNumber); err != nil {
 		return err
 	}
-	if c.Has("FromNumber") {
+	if raw, ok := p.from.Lookup(c); ok {
 		plan.hasFrom = true
-		if raw := c.String("FromNumber"); strings.TrimSpace(raw) != "" {
+		if strings.TrimSpace(raw) != "" {
 			if plan.from, err = NormalizeNumber(raw); err != nil {
 				return err
 			}
@@ -122,10 +145,10 @@ func setUserDefaultNumber(c *engine.Call, t *Tenant) error {
 	}
 	var ids []string
 	err = t.Read(func(r storage.Reader) error {
-		if err := userCheckTenant(c, r); err != nil {
+		if err := userCheckTenant(c, r, userTenant); err != nil {
 			return err
 		}
-		if plan.bridge, err = defaultNumberBridge(c, r); err != nil {
+		if plan.bridge, err = defaultNumberBridge(c, r, p.bridge); err != nil {
 			return err
 		}
 		typ := storage.NumberToll
@@ -138,8 +161,8 @@ func setUserDefaultNumber(c *engine.Call, t *Tenant) error {
 		}
 		sn, err := r.ServiceNumber(plan.to)
 		if err != nil || !strings.EqualFold(sn.BridgeID, plan.bridge.ID) || sn.Type != typ {
-			return engine.NewError("InvalidArgument", "ToNumberNotOnBridge", c.String("ToNumber"),
-				"The number \"%s\" is not a %s number of the bridge \"%s\".", c.String("ToNumber"), kind, plan.bridge.Name).
+			return engine.NewError("InvalidArgument", "ToNumberNotOnBridge", toNumber,
+				"The number \"%s\" is not a %s number of the bridge \"%s\".", toNumber, kind, plan.bridge.Name).
 				WithException("System.ArgumentException")
 		}
 		return nil
@@ -207,7 +230,7 @@ func applyDefaultNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *stor
 			return n, err
 		}
 		changes := []storage.Change{{Property: prop, Old: old, New: plan.to}}
-		if c.Switch("RescheduleMeetings") {
+		if plan.reschedule {
 			changes = append(changes, storage.Change{Property: "RescheduleMeetings", New: "True"})
 		}
 		if storage.MailsAutomatically(s) {
@@ -228,8 +251,8 @@ func applyDefaultNumber(c *engine.Call, t *Tenant, w storage.Writer, admin *stor
 }
 
 // defaultNumberBridge resolves -BridgeId / -BridgeName.
-func defaultNumberBridge(c *engine.Call, r storage.Reader) (*storage.Bridge, error) {
-	b, err := namedBridge(c, r)
+func defaultNumberBridge(c *engine.Call, r storage.Reader, p bridgeParams) (*storage.Bridge, error) {
+	b, err := namedBridge(c, r, p)
 	if err != nil {
 		return nil, err
 	}

@@ -9,20 +9,44 @@ import (
 	"github.com/csshell/csshell/storage"
 )
 
+// enableUserParams are Enable-CsOnlineDialInConferencingUser's own
+// parameters; it shares -Tenant, -TenantDomain, -AsJob and the email
+// parameters with the other conferencing-user cmdlets.
+type enableUserParams struct {
+	identity              engine.Param[any]
+	allowPstnOnlyMeetings engine.Param[bool]
+	conf                  confParams
+	allowTollFreeDialIn   engine.Param[bool]
+	replaceProvider       engine.Param[bool]
+}
+
+func newEnableUserParams(t *Tenant) *enableUserParams {
+	return &enableUserParams{
+		identity:              engine.Declare[any](t.UserIdentityParam(false, "Specifies the user to enable: SIP address, user principal name, domain\\logon name, display name or object id.")),
+		allowPstnOnlyMeetings: engine.Declare[bool](engine.NamedParam("AllowPstnOnlyMeetings", "Boolean", "If $true, unauthenticated callers can start the user's meetings. Default: the tenant's AllowPSTNOnlyMeetingsByDefault.")),
+		conf: confParams{
+			conferenceID:          declareInt(engine.NamedParam("ConferenceId", "Int32", "Assigns a specific 7-digit conference ID; it must be free on the user's bridge.", "Passcode")),
+			serviceNumber:         engine.Declare[string](engine.WithCompleter(engine.NamedParam("ServiceNumber", "String", "Specifies the user's default toll number, overriding the bridge's default."), t.completeTollNumbers)),
+			tollFreeServiceNumber: engine.Declare[string](engine.WithCompleter(engine.NamedParam("TollFreeServiceNumber", "String", "Specifies the user's default toll-free number."), t.completeTollFreeNumbers)),
+		},
+		allowTollFreeDialIn: engine.Declare[bool](engine.NamedParam("AllowTollFreeDialIn", "Boolean", "Whether toll-free numbers can be used to join the user's meetings. Default: $true.")),
+		replaceProvider:     engine.Declare[bool](engine.NamedParam("ReplaceProvider", "SwitchParameter", "Replaces the user's third-party audio conferencing provider with Microsoft.")),
+	}
+}
+
+// infos is the declaration list, in the module's order.
+func (p *enableUserParams) infos() []*engine.ParamInfo {
+	params := []*engine.ParamInfo{p.identity.Info(), p.allowPstnOnlyMeetings.Info(), p.conf.conferenceID.Info(),
+		p.conf.serviceNumber.Info(), p.conf.tollFreeServiceNumber.Info(), p.allowTollFreeDialIn.Info(), p.replaceProvider.Info()}
+	params = append(params, userTenant.infos()...)
+	params = append(params, userDCParam(), userForceParam(), userAsJobParam())
+	return append(params, userSendEmailParams()...)
+}
+
 // registerEnableConferencingUser adds Enable-CsOnlineDialInConferencingUser
 // (no -WhatIf/-Confirm, rule 12).
 func registerEnableConferencingUser(rt *engine.Runtime, t *Tenant) {
-	params := []*engine.ParamInfo{
-		t.UserIdentityParam(false, "Specifies the user to enable: SIP address, user principal name, domain\\logon name, display name or object id."),
-		engine.NamedParam("AllowPstnOnlyMeetings", "Boolean", "If $true, unauthenticated callers can start the user's meetings. Default: the tenant's AllowPSTNOnlyMeetingsByDefault."),
-		engine.NamedParam("ConferenceId", "Int32", "Assigns a specific 7-digit conference ID; it must be free on the user's bridge.", "Passcode"),
-		engine.WithCompleter(engine.NamedParam("ServiceNumber", "String", "Specifies the user's default toll number, overriding the bridge's default."), t.completeTollNumbers),
-		engine.WithCompleter(engine.NamedParam("TollFreeServiceNumber", "String", "Specifies the user's default toll-free number."), t.completeTollFreeNumbers),
-		engine.NamedParam("AllowTollFreeDialIn", "Boolean", "Whether toll-free numbers can be used to join the user's meetings. Default: $true."),
-		engine.NamedParam("ReplaceProvider", "SwitchParameter", "Replaces the user's third-party audio conferencing provider with Microsoft."),
-		userTenantParam(), userTenantDomainParam(), userDCParam(), userForceParam(), userAsJobParam(),
-	}
-	params = append(params, userSendEmailParams()...)
+	p := newEnableUserParams(t)
 	rt.Register(&engine.Cmdlet{
 		Name: "Enable-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
 		Synopsis: "Use the Enable-CsOnlineDialInConferencingUser cmdlet to enable a Skype for Business Online user for dial-in conferencing (deprecated).",
@@ -30,50 +54,53 @@ func registerEnableConferencingUser(rt *engine.Runtime, t *Tenant) {
 			"or its default bridge, assigns a new conference ID, the bridge's default numbers and a new leader PIN, and emails the " +
 			"user (with the PIN) when emails are automatic or -SendEmail is given. A user already on Microsoft is left unchanged; a " +
 			"user of a third-party provider needs -ReplaceProvider.",
-		Params: params,
+		Params: p.infos(),
 		Examples: []engine.Example{
 			{Title: "Enable a user, replacing the provider", Code: "Enable-CsOnlineDialInConferencingUser -Identity \"Megan Bowen\" -ReplaceProvider"},
 		},
 		New: func() engine.Processor {
-			return &engine.Funcs{OnBegin: checkEnableParams, OnProcess: func(c *engine.Call) error { return enableConferencingUser(c, t) }}
+			return &engine.Funcs{
+				OnBegin:   func(c *engine.Call) error { return checkEnableParams(c, p) },
+				OnProcess: func(c *engine.Call) error { return enableConferencingUser(c, t, p) },
+			}
 		},
 	})
 }
 
 // checkEnableParams checks -AsJob, the email parameters (rules 14, 16),
 // the conference id and the numbers.
-func checkEnableParams(c *engine.Call) error {
+func checkEnableParams(c *engine.Call, p *enableUserParams) error {
 	if err := userCheckNoJob(c); err != nil {
 		return err
 	}
 	if err := userCheckEmailParams(c, false); err != nil {
 		return err
 	}
-	if c.Has("SendEmailFromAddress") || c.Has("SendEmailFromDisplayName") {
+	if userMail.from.Given(c) || userMail.fromName.Given(c) {
 		c.WriteWarning("The SendEmailFromAddress and SendEmailFromDisplayName parameters are deprecated for this cmdlet and are ignored.")
 	}
-	return checkConferenceIDParams(c)
+	return checkConferenceIDParams(c, p.conf)
 }
 
 // enableConferencingUser runs Enable-CsOnlineDialInConferencingUser for
 // one identity.
-func enableConferencingUser(c *engine.Call, t *Tenant) error {
-	if !c.Has("Identity") {
+func enableConferencingUser(c *engine.Call, t *Tenant, p *enableUserParams) error {
+	if !p.identity.Given(c) {
 		return engine.NewError("InvalidArgument", "IdentityRequired", nil, "Specify the user to enable with the Identity parameter.").
 			WithException("System.ArgumentException")
 	}
-	identity := IdentityText(c.Get("Identity"))
+	identity := IdentityText(p.identity.Get(c))
 	var out ChangeOutcome
 	err := t.Change(func(w storage.Writer, admin *storage.User) error {
 		out = ChangeOutcome{}
-		if err := userCheckTenant(c, w); err != nil {
+		if err := userCheckTenant(c, w, userTenant); err != nil {
 			return err
 		}
 		u, err := ResolveUser(w, identity)
 		if err != nil {
 			return err
 		}
-		return applyEnable(c, t, w, admin, u, &out)
+		return applyEnable(c, t, p, w, admin, u, &out)
 	})
 	if err != nil {
 		return UserFail(c, err)
@@ -83,7 +110,7 @@ func enableConferencingUser(c *engine.Call, t *Tenant) error {
 }
 
 // applyEnable enables one user (rules 5–10).
-func applyEnable(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.User, u *storage.User, out *ChangeOutcome) error {
+func applyEnable(c *engine.Call, t *Tenant, p *enableUserParams, w storage.Writer, admin *storage.User, u *storage.User, out *ChangeOutcome) error {
 	if !u.AudioConferencingLicense {
 		return noLicenceError(u)
 	}
@@ -91,7 +118,7 @@ func applyEnable(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Use
 		return nil // rule 5: already Microsoft, nothing changes
 	}
 	oldProvider := u.Provider
-	if IsThirdParty(u) && !c.Switch("ReplaceProvider") {
+	if IsThirdParty(u) && !p.replaceProvider.Get(c) {
 		return engine.NewError("InvalidOperation", "ThirdPartyProvider", u.UserPrincipalName,
 			"The user \"%s\" uses the third-party audio conferencing provider \"%s\". Use the ReplaceProvider parameter to make Microsoft the provider.",
 			u.UserPrincipalName, u.Provider).WithException("System.InvalidOperationException")
@@ -115,18 +142,18 @@ func applyEnable(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Use
 	if conf.TollFreeServiceNumber, err = FirstTollFreeOn(w, bridge.ID); err != nil {
 		return err
 	}
-	if toll, err := bridgeNumberParam(c, w, "ServiceNumber", storage.NumberToll, bridge.ID, bridge.ID); err != nil {
+	if toll, err := bridgeNumberParam(c, w, p.conf.serviceNumber, storage.NumberToll, bridge.ID, bridge.ID); err != nil {
 		return err
 	} else if toll != nil {
 		conf.ServiceNumber = *toll
 	}
-	if tf, err := bridgeNumberParam(c, w, "TollFreeServiceNumber", storage.NumberTollFree, bridge.ID, bridge.ID); err != nil {
+	if tf, err := bridgeNumberParam(c, w, p.conf.tollFreeServiceNumber, storage.NumberTollFree, bridge.ID, bridge.ID); err != nil {
 		return err
 	} else if tf != nil {
 		conf.TollFreeServiceNumber = *tf
 	}
-	if c.Has("ConferenceId") {
-		cid, err := conferenceIDParam(c)
+	if p.conf.conferenceID.Given(c) {
+		cid, err := conferenceIDParam(c, p.conf.conferenceID)
 		if err != nil {
 			return err
 		}
@@ -139,11 +166,11 @@ func applyEnable(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Use
 	} else if conf.ConferenceID, err = storage.GenerateConferenceID(w, bridge.ID); err != nil {
 		return err
 	}
-	if c.Has("AllowPstnOnlyMeetings") {
-		conf.AllowPSTNOnlyMeetings = c.Switch("AllowPstnOnlyMeetings")
+	if v, ok := p.allowPstnOnlyMeetings.Lookup(c); ok {
+		conf.AllowPSTNOnlyMeetings = v
 	}
-	if c.Has("AllowTollFreeDialIn") {
-		conf.AllowTollFreeDialIn = c.Switch("AllowTollFreeDialIn")
+	if v, ok := p.allowTollFreeDialIn.Lookup(c); ok {
+		conf.AllowTollFreeDialIn = v
 	}
 	pin, err := storage.GeneratePIN(settings.PinLength)
 	if err != nil {
@@ -171,9 +198,9 @@ func applyEnable(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Use
 		storage.Change{Property: "AllowPstnOnlyMeeting", New: psBool(conf.AllowPSTNOnlyMeetings)},
 		storage.Change{Property: "AllowTollFreeDialIn", New: psBool(conf.AllowTollFreeDialIn)},
 		storage.Change{Property: "LeaderPin", New: secret.Mask})
-	if storage.MailOnEnableOrDisable(settings, c.Switch("SendEmail")) {
+	if storage.MailOnEnableOrDisable(settings, userMail.send.Get(c)) {
 		n := len(out.Mails)
-		err := t.QueueMail(w, out, MailRequest{Kind: storage.MailEnabled, User: u, Conf: &conf, PIN: pin, To: c.String("SendEmailToAddress")})
+		err := t.QueueMail(w, out, MailRequest{Kind: storage.MailEnabled, User: u, Conf: &conf, PIN: pin, To: userMail.to.Get(c)})
 		if err != nil {
 			return err
 		}
@@ -206,10 +233,9 @@ func EnableBridge(r storage.Reader) (*storage.Bridge, error) {
 
 // registerDisableConferencingUser adds Disable-CsOnlineDialInConferencingUser.
 func registerDisableConferencingUser(rt *engine.Runtime, t *Tenant) {
-	params := []*engine.ParamInfo{
-		t.UserIdentityParam(false, "Specifies the user to disable: SIP address, user principal name, domain\\logon name, display name or object id."),
-		userTenantParam(), userTenantDomainParam(), userDCParam(), userForceParam(), userAsJobParam(),
-	}
+	identity := engine.Declare[any](t.UserIdentityParam(false, "Specifies the user to disable: SIP address, user principal name, domain\\logon name, display name or object id."))
+	params := append([]*engine.ParamInfo{identity.Info()}, userTenant.infos()...)
+	params = append(params, userDCParam(), userForceParam(), userAsJobParam())
 	params = append(params, userSendEmailParams()...)
 	rt.Register(&engine.Cmdlet{
 		Name: "Disable-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
@@ -230,7 +256,7 @@ func registerDisableConferencingUser(rt *engine.Runtime, t *Tenant) {
 					}
 					return userCheckEmailParams(c, true)
 				},
-				OnProcess: func(c *engine.Call) error { return disableConferencingUser(c, t) },
+				OnProcess: func(c *engine.Call) error { return disableConferencingUser(c, t, identity) },
 			}
 		},
 	})
@@ -238,14 +264,14 @@ func registerDisableConferencingUser(rt *engine.Runtime, t *Tenant) {
 
 // disableConferencingUser runs Disable-CsOnlineDialInConferencingUser for
 // one identity (rule 11).
-func disableConferencingUser(c *engine.Call, t *Tenant) error {
-	if !c.Has("Identity") {
+func disableConferencingUser(c *engine.Call, t *Tenant, identityParam engine.Param[any]) error {
+	if !identityParam.Given(c) {
 		return engine.NewError("InvalidArgument", "IdentityRequired", nil, "Specify the user to disable with the Identity parameter.").
 			WithException("System.ArgumentException")
 	}
-	identity := IdentityText(c.Get("Identity"))
+	identity := IdentityText(identityParam.Get(c))
 	err := t.Read(func(r storage.Reader) error {
-		if err := userCheckTenant(c, r); err != nil {
+		if err := userCheckTenant(c, r, userTenant); err != nil {
 			return err
 		}
 		_, err := ResolveUser(r, identity)
@@ -289,10 +315,10 @@ func disableConferencingUser(c *engine.Call, t *Tenant) error {
 		if err != nil {
 			return err
 		}
-		if storage.MailOnEnableOrDisable(s, c.Switch("SendEmail")) {
+		if storage.MailOnEnableOrDisable(s, userMail.send.Get(c)) {
 			n := len(out.Mails)
-			err := t.QueueMail(w, &out, MailRequest{Kind: storage.MailDisabled, User: u, Conf: &old, To: c.String("SendEmailToAddress"),
-				FromAddress: c.String("SendEmailFromAddress"), FromName: c.String("SendEmailFromDisplayName")})
+			err := t.QueueMail(w, &out, MailRequest{Kind: storage.MailDisabled, User: u, Conf: &old, To: userMail.to.Get(c),
+				FromAddress: userMail.from.Get(c), FromName: userMail.fromName.Get(c)})
 			if err != nil {
 				return err
 			}

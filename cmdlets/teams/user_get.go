@@ -10,30 +10,50 @@ import (
 
 // registerGetConferencingUser adds Get-CsOnlineDialInConferencingUser.
 func registerGetConferencingUser(rt *engine.Runtime, t *Tenant) {
+	p := &getUserParams{
+		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
+			Help: "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id. Omitted: every Microsoft audio-conferencing user."}),
+		bridge: bridgeParams{
+			id:   engine.Declare[any](engine.NamedParam("BridgeId", "Guid", "Returns only the users of the bridge with this GUID.")),
+			name: engine.Declare[string](engine.NamedParam("BridgeName", "String", "Returns only the users of the bridge with this name.")),
+		},
+		serviceNumber: engine.Declare[string](engine.NamedParam("ServiceNumber", "String", "Returns only the users assigned this service number (E.164, +E.164 or tel:E.164).")),
+		ldapFilter:    engine.Declare[string](engine.NamedParam("LdapFilter", "String", "Returns only the users matching an LDAP filter on directory attributes, for example \"Department=Finance\" or \"l=Redmond\".")),
+		resultSize: declareInt(&engine.ParamInfo{Name: "ResultSize", Type: "Int32", ValidateRange: &[2]float64{0, 2147483647}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}},
+			Help: "Returns at most this many users (0 to 2147483647; 0 returns nothing)."}),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
 		Synopsis: "Use the Get-CsOnlineDialInConferencingUser cmdlet to view the properties and settings of users that are enabled for dial-in conferencing and are using Microsoft as their PSTN conferencing provider.",
 		Description: "Returns the users enabled for audio conferencing with Microsoft as the provider; users of a third-party " +
 			"provider are not returned. The leader PIN is always shown masked.",
-		Params: []*engine.ParamInfo{
-			{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
-				Help: "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id. Omitted: every Microsoft audio-conferencing user."},
-			engine.NamedParam("BridgeId", "Guid", "Returns only the users of the bridge with this GUID."),
-			engine.NamedParam("BridgeName", "String", "Returns only the users of the bridge with this name."),
-			engine.NamedParam("ServiceNumber", "String", "Returns only the users assigned this service number (E.164, +E.164 or tel:E.164)."),
-			engine.NamedParam("LdapFilter", "String", "Returns only the users matching an LDAP filter on directory attributes, for example \"Department=Finance\" or \"l=Redmond\"."),
-			{Name: "ResultSize", Type: "Int32", ValidateRange: &[2]float64{0, 2147483647}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}},
-				Help: "Returns at most this many users (0 to 2147483647; 0 returns nothing)."},
-			userTenantParam(), userTenantDomainParam(), userDCParam(), userForceParam(), userAsJobParam(),
-		},
+		Params: p.infos(),
 		Examples: []engine.Example{
 			{Title: "View one user", Code: "Get-CsOnlineDialInConferencingUser -Identity Ken.Myer@contoso.com"},
 			{Title: "Users of a department", Code: "Get-CsOnlineDialInConferencingUser -LdapFilter \"Department=Finance\""},
 			{Title: "Users of a service number", Code: "Get-CsOnlineDialInConferencingUser -ServiceNumber +14255550100 | Format-Table -Property DisplayName, SipAddress"},
 		},
 		Outputs: []string{conferencingUserType},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return getConferencingUsers(c, t) }),
+		New:     engine.ProcessOnly(func(c *engine.Call) error { return getConferencingUsers(c, t, p) }),
 	})
+}
+
+// getUserParams are Get-CsOnlineDialInConferencingUser's own parameters;
+// it shares -Tenant, -TenantDomain and -AsJob with the other
+// conferencing-user cmdlets.
+type getUserParams struct {
+	identity      engine.Param[any]
+	bridge        bridgeParams
+	serviceNumber engine.Param[string]
+	ldapFilter    engine.Param[string]
+	resultSize    intParam
+}
+
+// infos is the declaration list, in the module's order.
+func (p *getUserParams) infos() []*engine.ParamInfo {
+	params := []*engine.ParamInfo{p.identity.Info(), p.bridge.id.Info(), p.bridge.name.Info(), p.serviceNumber.Info(), p.ldapFilter.Info(), p.resultSize.Info()}
+	params = append(params, userTenant.infos()...)
+	return append(params, userDCParam(), userForceParam(), userAsJobParam())
 }
 
 // userQuery is the filters of a user listing.
@@ -59,33 +79,23 @@ func (q *userQuery) keep(u *storage.User) bool {
 }
 
 // buildUserQuery reads the filter parameters; an unknown bridge is an error.
-func buildUserQuery(c *engine.Call, r storage.Reader) (*userQuery, error) {
+func buildUserQuery(c *engine.Call, r storage.Reader, p *getUserParams) (*userQuery, error) {
 	q := &userQuery{}
-	if c.Has("BridgeId") && c.Get("BridgeId") != nil {
-		b, err := r.Bridge(strings.ToLower(c.String("BridgeId")))
-		if err != nil {
-			return nil, bridgeNotFound(c.String("BridgeId"))
-		}
+	b, err := namedBridge(c, r, p.bridge)
+	if err != nil {
+		return nil, err
+	}
+	if b != nil {
 		q.bridgeID = b.ID
 	}
-	if name := c.String("BridgeName"); name != "" {
-		b, err := r.BridgeByName(name)
-		if err != nil {
-			return nil, bridgeNotFound(name)
-		}
-		if q.bridgeID != "" && q.bridgeID != b.ID {
-			return nil, bridgeMismatch(c.String("BridgeId"), name)
-		}
-		q.bridgeID = b.ID
-	}
-	if c.Has("ServiceNumber") && c.String("ServiceNumber") != "" {
-		n, err := NormalizeNumber(c.String("ServiceNumber"))
+	if s := p.serviceNumber.Get(c); s != "" {
+		n, err := NormalizeNumber(s)
 		if err != nil {
 			return nil, err
 		}
 		q.number = n
 	}
-	if f := c.String("LdapFilter"); strings.TrimSpace(f) != "" {
+	if f := p.ldapFilter.Get(c); strings.TrimSpace(f) != "" {
 		lf, err := parseLdapFilter(f)
 		if err != nil {
 			return nil, err
@@ -110,11 +120,11 @@ func bridgeMismatch(id, name string) *engine.ErrorRecord {
 }
 
 // getConferencingUsers runs Get-CsOnlineDialInConferencingUser.
-func getConferencingUsers(c *engine.Call, t *Tenant) error {
+func getConferencingUsers(c *engine.Call, t *Tenant, p *getUserParams) error {
 	if err := userCheckNoJob(c); err != nil {
 		return err
 	}
-	limit := c.Int("ResultSize", -1)
+	limit := p.resultSize.Or(c, -1)
 	if limit == 0 {
 		return nil
 	}
@@ -122,18 +132,18 @@ func getConferencingUsers(c *engine.Call, t *Tenant) error {
 	var q *userQuery
 	var one *storage.User
 	identity := ""
-	if c.Has("Identity") {
-		identity = IdentityText(c.Get("Identity"))
+	if v, ok := p.identity.Lookup(c); ok {
+		identity = IdentityText(v)
 	}
 	err := t.Read(func(r storage.Reader) error {
-		if err := userCheckTenant(c, r); err != nil {
+		if err := userCheckTenant(c, r, userTenant); err != nil {
 			return err
 		}
 		var err error
 		if uc, err = LoadUserContext(r); err != nil {
 			return StoreError(err, "")
 		}
-		if q, err = buildUserQuery(c, r); err != nil {
+		if q, err = buildUserQuery(c, r, p); err != nil {
 			return err
 		}
 		if identity != "" {

@@ -44,33 +44,44 @@ func licenceState(u *storage.User) string {
 
 // registerConferencingUserInfo adds Get-CsOnlineDialInConferencingUserInfo.
 func registerConferencingUserInfo(rt *engine.Runtime, t *Tenant) {
+	p := &userInfoParams{
+		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: "IdentityParams", Position: 0, Mandatory: true}},
+			Help: "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id."}),
+		tenant:      tenantParams{id: handle(engine.Declare[any](userTenantParam("TenantIdParams")))},
+		skip:        declareInt(engine.NamedParamInSets("Skip", "Int32", "Skips this many users.", "TenantIdParams")),
+		first:       declareInt(engine.NamedParamInSets("First", "Int32", "Returns the first N users (default 100).", "TenantIdParams")),
+		searchQuery: engine.Declare[string](engine.NamedParamInSets("SearchQuery", "String", "Returns the users whose name, user principal name or SIP address contains this text.", "TenantIdParams")),
+		sel: engine.Declare[string](&engine.ParamInfo{Name: "Select", Type: "String", ValidateSet: []string{"DialInConferencingOn", "DialInConferencingOff", "ConferencingProviderMS",
+			"ConferencingProviderOther", "ReadyForMigrationToCPC", "NoFilter"},
+			Sets: []engine.ParamSet{{Name: "TenantIdParams", Position: -1}}, Help: "Selects a group of users."}),
+		filter:         engine.Declare[string](engine.NamedParamInSets("Filter", "String", "Returns the users matching a filter, for example {Provider -eq \"Intercall\"}.", "TenantIdParams")),
+		sortDescending: engine.Declare[bool](engine.NamedParamInSets("SortDescending", "SwitchParameter", "Sorts in descending order (default ascending).", "TenantIdParams")),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingUserInfo", Module: "MicrosoftTeams",
 		Synopsis: "Use the Get-CsOnlineDialInConferencingUserInfo cmdlet to display information about users who are enabled for audio conferencing with either Microsoft or a third-party provider (deprecated).",
 		Description: "Lists the users enabled for audio conferencing with Microsoft or a third-party provider (the first 100 unless " +
 			"-First says otherwise), or one user by -Identity. -Select narrows the list; -Filter takes \"Provider -eq 'Intercall'\"-style filters.",
 		DefaultSet: "TenantIdParams",
-		Params: []*engine.ParamInfo{
-			{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: "IdentityParams", Position: 0, Mandatory: true}},
-				Help: "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id."},
-			userTenantParam("TenantIdParams"),
-			engine.NamedParamInSets("Skip", "Int32", "Skips this many users.", "TenantIdParams"),
-			engine.NamedParamInSets("First", "Int32", "Returns the first N users (default 100).", "TenantIdParams"),
-			engine.NamedParamInSets("SearchQuery", "String", "Returns the users whose name, user principal name or SIP address contains this text.", "TenantIdParams"),
-			{Name: "Select", Type: "String", ValidateSet: []string{"DialInConferencingOn", "DialInConferencingOff", "ConferencingProviderMS",
-				"ConferencingProviderOther", "ReadyForMigrationToCPC", "NoFilter"},
-				Sets: []engine.ParamSet{{Name: "TenantIdParams", Position: -1}}, Help: "Selects a group of users."},
-			engine.NamedParamInSets("Filter", "String", "Returns the users matching a filter, for example {Provider -eq \"Intercall\"}.", "TenantIdParams"),
-			engine.NamedParamInSets("SortDescending", "SwitchParameter", "Sorts in descending order (default ascending).", "TenantIdParams"),
-			userDCParam(), userForceParam(),
-		},
+		Params: []*engine.ParamInfo{p.identity.Info(), p.tenant.id.Info(), p.skip.Info(), p.first.Info(), p.searchQuery.Info(),
+			p.sel.Info(), p.filter.Info(), p.sortDescending.Info(), userDCParam(), userForceParam()},
 		Examples: []engine.Example{
 			{Title: "InterCall users", Code: "Get-CsOnlineDialInConferencingUserInfo -Filter {Provider -eq \"InterCall\"} -First 10"},
 			{Title: "Users of other providers", Code: "Get-CsOnlineDialInConferencingUserInfo -Select ConferencingProviderOther"},
 		},
 		Outputs: []string{userInfoType},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return getUserInfo(c, t) }),
+		New:     engine.ProcessOnly(func(c *engine.Call) error { return getUserInfo(c, t, p) }),
 	})
+}
+
+// userInfoParams are Get-CsOnlineDialInConferencingUserInfo's parameters.
+type userInfoParams struct {
+	identity         engine.Param[any]
+	tenant           tenantParams
+	skip, first      intParam
+	searchQuery, sel engine.Param[string]
+	filter           engine.Param[string]
+	sortDescending   engine.Param[bool]
 }
 
 // userInfoObject builds a user-info object.
@@ -117,9 +128,9 @@ func userInfoSelected(sel string, u *storage.User) bool {
 }
 
 // getUserInfo runs Get-CsOnlineDialInConferencingUserInfo.
-func getUserInfo(c *engine.Call, t *Tenant) error {
+func getUserInfo(c *engine.Call, t *Tenant, p *userInfoParams) error {
 	var filter *opathNode
-	if f := c.String("Filter"); strings.TrimSpace(f) != "" {
+	if f := p.filter.Get(c); strings.TrimSpace(f) != "" {
 		var err error
 		if filter, err = parseOPath(f, func(p string) bool { return containsFold(userInfoProps, p) }); err != nil {
 			return err
@@ -128,7 +139,7 @@ func getUserInfo(c *engine.Call, t *Tenant) error {
 	var uc *UserContext
 	var one *storage.User
 	err := t.Read(func(r storage.Reader) error {
-		if err := userCheckTenant(c, r); err != nil {
+		if err := userCheckTenant(c, r, p.tenant); err != nil {
 			return err
 		}
 		var err error
@@ -136,7 +147,7 @@ func getUserInfo(c *engine.Call, t *Tenant) error {
 			return StoreError(err, "")
 		}
 		if c.Set == "IdentityParams" {
-			one, err = ResolveUser(r, IdentityText(c.Get("Identity")))
+			one, err = ResolveUser(r, IdentityText(p.identity.Get(c)))
 		}
 		return err
 	})
@@ -146,9 +157,9 @@ func getUserInfo(c *engine.Call, t *Tenant) error {
 	if one != nil {
 		return c.WriteObject(userInfoObject(uc, one))
 	}
-	first, skip := c.Int("First", 100), c.Int("Skip", 0)
-	query := strings.ToLower(strings.TrimSpace(c.String("SearchQuery")))
-	sel := c.String("Select")
+	first, skip := p.first.Or(c, 100), p.skip.Or(c, 0)
+	query := strings.ToLower(strings.TrimSpace(p.searchQuery.Get(c)))
+	sel := p.sel.Get(c)
 	var list []*value.Object
 	err = t.ScanUsers(func(u *storage.User) bool {
 		if !userInfoSelected(sel, u) {
@@ -165,7 +176,7 @@ func getUserInfo(c *engine.Call, t *Tenant) error {
 	if err != nil {
 		return err
 	}
-	if c.Switch("SortDescending") {
+	if p.sortDescending.Get(c) {
 		for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
 			list[i], list[j] = list[j], list[i]
 		}
@@ -196,24 +207,34 @@ func containsFold(list []string, s string) bool {
 
 // registerConferencingUserState adds Get-CsOnlineDialInConferencingUserState.
 func registerConferencingUserState(rt *engine.Runtime, t *Tenant) {
+	p := &userStateParams{
+		identity: engine.Declare[any](t.UserIdentityParam(false, "Specifies the user: SIP address, user principal name or display name.")),
+		provider: engine.Declare[string](&engine.ParamInfo{Name: "Provider", Type: "String", ValidateSet: []string{"AllProviders", "NoProviders", "Microsoft", "ThirdParty"},
+			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only users with this kind of provider."}),
+		licenseState: engine.Declare[[]string](&engine.ParamInfo{Name: "LicenseState", Type: "String[]", ValidateSet: []string{"NoLicense", "Licensed"},
+			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only users in these licence states."}),
+	}
+	params := []*engine.ParamInfo{p.identity.Info(), p.provider.Info(), p.licenseState.Info(), resultSize.Info()}
+	params = append(params, userTenant.infos()...)
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingUserState", Module: "MicrosoftTeams",
 		Synopsis: "Use the Get-CsOnlineDialInConferencingUserState cmdlet to view the audio conferencing state of users (deprecated).",
 		Description: "Returns every user's audio conferencing licence and provider state, or one user's; -Provider and " +
 			"-LicenseState narrow the list.",
-		Params: []*engine.ParamInfo{
-			t.UserIdentityParam(false, "Specifies the user: SIP address, user principal name or display name."),
-			{Name: "Provider", Type: "String", ValidateSet: []string{"AllProviders", "NoProviders", "Microsoft", "ThirdParty"},
-				Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only users with this kind of provider."},
-			{Name: "LicenseState", Type: "String[]", ValidateSet: []string{"NoLicense", "Licensed"},
-				Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only users in these licence states."},
-			engine.NamedParam("ResultSize", "Unlimited", "Returns at most this many users (a number, or Unlimited)."),
-			userTenantParam(), userTenantDomainParam(), userDCParam(), userForceParam(),
-		},
+		Params:   append(params, userDCParam(), userForceParam()),
 		Examples: []engine.Example{{Title: "Every user's state", Code: "Get-CsOnlineDialInConferencingUserState"}},
 		Outputs:  []string{userStateType},
-		New:      engine.ProcessOnly(func(c *engine.Call) error { return getUserState(c, t) }),
+		New:      engine.ProcessOnly(func(c *engine.Call) error { return getUserState(c, t, p) }),
 	})
+}
+
+// userStateParams are Get-CsOnlineDialInConferencingUserState's own
+// parameters; it shares -ResultSize with Get-CsOnlineUser and -Tenant and
+// -TenantDomain with the other conferencing-user cmdlets.
+type userStateParams struct {
+	identity     engine.Param[any]
+	provider     engine.Param[string]
+	licenseState engine.Param[[]string]
 }
 
 // userStateObject builds a ConferencingUserState object.
@@ -242,8 +263,8 @@ func userStateObject(u *storage.User) *value.Object {
 }
 
 // userStateKept applies -Provider and -LicenseState.
-func userStateKept(c *engine.Call, u *storage.User) bool {
-	switch strings.ToLower(c.String("Provider")) {
+func userStateKept(c *engine.Call, p *userStateParams, u *storage.User) bool {
+	switch strings.ToLower(p.provider.Get(c)) {
 	case "noproviders":
 		if u.Provider != "" {
 			return false
@@ -257,14 +278,14 @@ func userStateKept(c *engine.Call, u *storage.User) bool {
 			return false
 		}
 	}
-	if states := c.Strings("LicenseState"); len(states) > 0 && !containsFold(states, licenceState(u)) {
+	if states := p.licenseState.Get(c); len(states) > 0 && !containsFold(states, licenceState(u)) {
 		return false
 	}
 	return true
 }
 
 // getUserState runs Get-CsOnlineDialInConferencingUserState.
-func getUserState(c *engine.Call, t *Tenant) error {
+func getUserState(c *engine.Call, t *Tenant, p *userStateParams) error {
 	limit, err := resultSizeParam(c)
 	if err != nil {
 		return err
@@ -272,24 +293,24 @@ func getUserState(c *engine.Call, t *Tenant) error {
 	if limit == 0 {
 		return nil
 	}
-	if c.Has("Identity") {
+	if p.identity.Given(c) {
 		var u *storage.User
 		err := t.Read(func(r storage.Reader) error {
-			if err := userCheckTenant(c, r); err != nil {
+			if err := userCheckTenant(c, r, userTenant); err != nil {
 				return err
 			}
 			var err error
-			u, err = ResolveUser(r, IdentityText(c.Get("Identity")))
+			u, err = ResolveUser(r, IdentityText(p.identity.Get(c)))
 			return err
 		})
 		if err != nil {
 			return UserFail(c, err)
 		}
-		if !userStateKept(c, u) {
+		if !userStateKept(c, p, u) {
 			return nil
 		}
 		return c.WriteObject(userStateObject(u))
 	}
-	return t.ScanUsers(func(u *storage.User) bool { return userStateKept(c, u) }, limit,
+	return t.ScanUsers(func(u *storage.User) bool { return userStateKept(c, p, u) }, limit,
 		func(u *storage.User) error { return c.WriteObject(userStateObject(u)) })
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
 	"github.com/csshell/csshell/storage"
 )
 
@@ -40,6 +41,33 @@ func userTenantDomainParam(sets ...string) *engine.ParamInfo {
 	return p
 }
 
+// userTenant is the -Tenant and -TenantDomain, in every set, of the
+// conferencing-user cmdlets that declare them so (shared by them all).
+var userTenant = tenantParams{
+	id:     handle(engine.Declare[any](userTenantParam())),
+	domain: handle(engine.Declare[string](userTenantDomainParam())),
+}
+
+// tenantParams are the -Tenant and -TenantDomain a cmdlet declares, which
+// userCheckTenant compares with the signed-in tenant; nil: the cmdlet has
+// no such parameter.
+type tenantParams struct {
+	id     *engine.Param[any]
+	domain *engine.Param[string]
+}
+
+// infos are the declarations, -Tenant then -TenantDomain.
+func (tp tenantParams) infos() []*engine.ParamInfo {
+	var out []*engine.ParamInfo
+	if tp.id != nil {
+		out = append(out, tp.id.Info())
+	}
+	if tp.domain != nil {
+		out = append(out, tp.domain.Info())
+	}
+	return out
+}
+
 func userDCParam() *engine.ParamInfo {
 	return engine.NamedParam("DomainController", "Fqdn", "This parameter is reserved for internal Microsoft use.", "DC")
 }
@@ -54,15 +82,25 @@ var asJob = engine.Declare[bool](engine.NamedParam("AsJob", "SwitchParameter", "
 
 func userAsJobParam() *engine.ParamInfo { return asJob.Info() }
 
-// userSendEmailParams are -SendEmail, -SendEmailToAddress,
-// -SendEmailFromAddress and -SendEmailFromDisplayName.
+// userMail is -SendEmail, -SendEmailToAddress, -SendEmailFromAddress and
+// -SendEmailFromDisplayName, shared by the cmdlets that email the user.
+var userMail = mailParams{
+	send:     engine.Declare[bool](engine.NamedParam("SendEmail", "SwitchParameter", "Sends the user an email with their audio conferencing information.")),
+	to:       engine.Declare[string](engine.NamedParam("SendEmailToAddress", "String", "The address the email goes to instead of the user's primary SMTP address; must be used with -SendEmail.")),
+	from:     engine.Declare[string](engine.NamedParam("SendEmailFromAddress", "String", "The From address of the email; must be used with -SendEmailFromDisplayName and -SendEmail.")),
+	fromName: engine.Declare[string](engine.NamedParam("SendEmailFromDisplayName", "String", "The From display name of the email; must be used with -SendEmailFromAddress and -SendEmail.")),
+}
+
+// mailParams are the handles of the email parameters.
+type mailParams struct {
+	send     engine.Param[bool]
+	to, from engine.Param[string]
+	fromName engine.Param[string]
+}
+
+// userSendEmailParams are the email parameters' declarations.
 func userSendEmailParams() []*engine.ParamInfo {
-	return []*engine.ParamInfo{
-		engine.NamedParam("SendEmail", "SwitchParameter", "Sends the user an email with their audio conferencing information."),
-		engine.NamedParam("SendEmailToAddress", "String", "The address the email goes to instead of the user's primary SMTP address; must be used with -SendEmail."),
-		engine.NamedParam("SendEmailFromAddress", "String", "The From address of the email; must be used with -SendEmailFromDisplayName and -SendEmail."),
-		engine.NamedParam("SendEmailFromDisplayName", "String", "The From display name of the email; must be used with -SendEmailFromAddress and -SendEmail."),
-	}
+	return []*engine.ParamInfo{userMail.send.Info(), userMail.to.Info(), userMail.from.Info(), userMail.fromName.Info()}
 }
 
 // userCheckNoJob refuses -AsJob: there are no background jobs offline.
@@ -80,25 +118,26 @@ func userCheckNoJob(c *engine.Call) error {
 // together and need -SendEmail (fromPair false: Enable, where they are
 // deprecated and only warned about).
 func userCheckEmailParams(c *engine.Call, fromPair bool) error {
-	send := c.Switch("SendEmail")
-	if c.Has("SendEmailToAddress") && !send {
+	m := userMail
+	send := m.send.Get(c)
+	if m.to.Given(c) && !send {
 		return userEmailParamError("The SendEmailToAddress parameter must be used together with the SendEmail parameter.")
 	}
 	if !fromPair {
 		return nil
 	}
-	from, name := c.Has("SendEmailFromAddress"), c.Has("SendEmailFromDisplayName")
+	from, name := m.from.Given(c), m.fromName.Given(c)
 	if from != name {
 		return userEmailParamError("The SendEmailFromAddress and SendEmailFromDisplayName parameters must be used together, and with the SendEmail parameter.")
 	}
 	if from && !send {
 		return userEmailParamError("The SendEmailFromAddress and SendEmailFromDisplayName parameters must be used together with the SendEmail parameter.")
 	}
-	if from && !MailAddressOK(c.String("SendEmailFromAddress")) {
-		return userEmailParamError("The SendEmailFromAddress value \"" + c.String("SendEmailFromAddress") + "\" is not a valid email address: use the <UserAlias>@<Domain> form.")
+	if from && !MailAddressOK(m.from.Get(c)) {
+		return userEmailParamError("The SendEmailFromAddress value \"" + m.from.Get(c) + "\" is not a valid email address: use the <UserAlias>@<Domain> form.")
 	}
-	if c.Has("SendEmailToAddress") && !MailAddressOK(c.String("SendEmailToAddress")) {
-		return userEmailParamError("The SendEmailToAddress value \"" + c.String("SendEmailToAddress") + "\" is not a valid email address: use the <UserAlias>@<Domain> form.")
+	if m.to.Given(c) && !MailAddressOK(m.to.Get(c)) {
+		return userEmailParamError("The SendEmailToAddress value \"" + m.to.Get(c) + "\" is not a valid email address: use the <UserAlias>@<Domain> form.")
 	}
 	return nil
 }
@@ -117,19 +156,21 @@ func MailAddressOK(s string) bool {
 
 // userCheckTenant rejects a -Tenant or -TenantDomain naming another
 // tenant than the one signed in to.
-func userCheckTenant(c *engine.Call, r storage.Reader) error {
+func userCheckTenant(c *engine.Call, r storage.Reader, tp tenantParams) error {
 	tn, err := r.Tenant()
 	if err != nil {
 		return StoreError(err, "")
 	}
-	if c.Has("Tenant") && c.Get("Tenant") != nil {
-		id := c.String("Tenant")
-		if !strings.EqualFold(id, tn.ID) {
-			return userWrongTenant(id)
+	if tp.id != nil {
+		if v, ok := tp.id.Lookup(c); ok && v != nil {
+			id := value.ToString(v)
+			if !strings.EqualFold(id, tn.ID) {
+				return userWrongTenant(id)
+			}
 		}
 	}
-	if c.Has("TenantDomain") && c.String("TenantDomain") != "" {
-		d := strings.TrimSpace(c.String("TenantDomain"))
+	if tp.domain != nil && tp.domain.Get(c) != "" {
+		d := strings.TrimSpace(tp.domain.Get(c))
 		for _, x := range tn.Domains {
 			if strings.EqualFold(x, d) {
 				return nil

@@ -14,25 +14,56 @@ const (
 	setUserTenantDomain = "TenantDomainParams"
 )
 
+// setUserParams are Set-CsOnlineDialInConferencingUser's own parameters;
+// it shares -AsJob and the email parameters with the other
+// conferencing-user cmdlets.
+type setUserParams struct {
+	identity              engine.Param[any]
+	bridge                bridgeParams
+	tenant                tenantParams
+	conf                  confParams
+	allowPSTNOnlyMeetings engine.Param[bool]
+	allowTollFreeDialIn   engine.Param[bool]
+	resetLeaderPin        engine.Param[bool]
+}
+
+func newSetUserParams(t *Tenant) *setUserParams {
+	return &setUserParams{
+		identity: engine.Declare[any](t.UserIdentityParam(true, "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id.",
+			setUserTenantID, setUserTenantDomain)),
+		bridge: bridgeParams{
+			id:   engine.Declare[any](engine.NamedParam("BridgeId", "Guid", "Specifies the GUID of the bridge to move the user to.")),
+			name: engine.Declare[string](engine.WithCompleter(engine.NamedParam("BridgeName", "String", "Specifies the name of the bridge to move the user to."), t.completeBridges)),
+		},
+		tenant: tenantParams{
+			id:     handle(engine.Declare[any](userTenantParam(setUserTenantID))),
+			domain: handle(engine.Declare[string](userTenantDomainParam(setUserTenantDomain))),
+		},
+		conf: confParams{
+			serviceNumber:         engine.Declare[string](engine.WithCompleter(engine.NamedParam("ServiceNumber", "String", "Specifies the user's default toll number for meeting invitations: a toll number of the user's bridge or of the bridge being assigned (E.164, +E.164 or tel:E.164)."), t.completeTollNumbers)),
+			tollFreeServiceNumber: engine.Declare[string](engine.WithCompleter(engine.NamedParam("TollFreeServiceNumber", "String", "Specifies the user's default toll-free number for meeting invitations: a toll-free number of the user's bridge or of the bridge being assigned."), t.completeTollFreeNumbers)),
+			conferenceID:          declareInt(engine.NamedParam("ConferenceId", "Int32", "Assigns a specific 7-digit conference ID; it must be free on the user's (target) bridge. Deprecated.", "Passcode")),
+			resetConferenceID:     handle(engine.Declare[bool](engine.NamedParam("ResetConferenceId", "SwitchParameter", "Generates a new conference ID for the user. Deprecated.", "ResetPasscode"))),
+		},
+		allowPSTNOnlyMeetings: engine.Declare[bool](engine.NamedParam("AllowPSTNOnlyMeetings", "Boolean", "If $true, unauthenticated callers can start the user's meetings; if $false they wait in the lobby. Deprecated.")),
+		allowTollFreeDialIn:   engine.Declare[bool](engine.NamedParam("AllowTollFreeDialIn", "Boolean", "Whether the bridge's toll-free numbers can be used to join the user's meetings.")),
+		resetLeaderPin:        engine.Declare[bool](engine.NamedParam("ResetLeaderPin", "SwitchParameter", "Generates a new leader PIN, shown once in the returned object and emailed to the user when emails are on.")),
+	}
+}
+
+// infos is the declaration list, in the module's order.
+func (p *setUserParams) infos() []*engine.ParamInfo {
+	params := []*engine.ParamInfo{p.identity.Info(), p.bridge.id.Info(), p.bridge.name.Info()}
+	params = append(params, p.tenant.infos()...)
+	params = append(params, p.conf.serviceNumber.Info(), p.conf.tollFreeServiceNumber.Info(), p.allowPSTNOnlyMeetings.Info(),
+		p.allowTollFreeDialIn.Info(), p.resetLeaderPin.Info(), p.conf.conferenceID.Info(), p.conf.resetConferenceID.Info())
+	params = append(params, userSendEmailParams()...)
+	return append(params, userForceParam(), userDCParam(), userAsJobParam())
+}
+
 // registerSetConferencingUser adds Set-CsOnlineDialInConferencingUser.
 func registerSetConferencingUser(rt *engine.Runtime, t *Tenant) {
-	params := []*engine.ParamInfo{
-		t.UserIdentityParam(true, "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id.",
-			setUserTenantID, setUserTenantDomain),
-		engine.NamedParam("BridgeId", "Guid", "Specifies the GUID of the bridge to move the user to."),
-		engine.WithCompleter(engine.NamedParam("BridgeName", "String", "Specifies the name of the bridge to move the user to."), t.completeBridges),
-		userTenantParam(setUserTenantID),
-		userTenantDomainParam(setUserTenantDomain),
-		engine.WithCompleter(engine.NamedParam("ServiceNumber", "String", "Specifies the user's default toll number for meeting invitations: a toll number of the user's bridge or of the bridge being assigned (E.164, +E.164 or tel:E.164)."), t.completeTollNumbers),
-		engine.WithCompleter(engine.NamedParam("TollFreeServiceNumber", "String", "Specifies the user's default toll-free number for meeting invitations: a toll-free number of the user's bridge or of the bridge being assigned."), t.completeTollFreeNumbers),
-		engine.NamedParam("AllowPSTNOnlyMeetings", "Boolean", "If $true, unauthenticated callers can start the user's meetings; if $false they wait in the lobby. Deprecated."),
-		engine.NamedParam("AllowTollFreeDialIn", "Boolean", "Whether the bridge's toll-free numbers can be used to join the user's meetings."),
-		engine.NamedParam("ResetLeaderPin", "SwitchParameter", "Generates a new leader PIN, shown once in the returned object and emailed to the user when emails are on."),
-		engine.NamedParam("ConferenceId", "Int32", "Assigns a specific 7-digit conference ID; it must be free on the user's (target) bridge. Deprecated.", "Passcode"),
-		engine.NamedParam("ResetConferenceId", "SwitchParameter", "Generates a new conference ID for the user. Deprecated.", "ResetPasscode"),
-	}
-	params = append(params, userSendEmailParams()...)
-	params = append(params, userForceParam(), userDCParam(), userAsJobParam())
+	p := newSetUserParams(t)
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
 		Synopsis: "Use the Set-CsOnlineDialInConferencingUser cmdlet to modify the properties of a user that has been enabled for Microsoft's audio conferencing service.",
@@ -43,7 +74,7 @@ func registerSetConferencingUser(rt *engine.Runtime, t *Tenant) {
 		DefaultSet:            setUserTenantID,
 		SupportsShouldProcess: true,
 		ConfirmImpact:         "Medium",
-		Params:                params,
+		Params:                p.infos(),
 		Examples: []engine.Example{
 			{Title: "Reset a PIN", Code: "Set-CsOnlineDialInConferencingUser -Identity amos.marble@contoso.com -ResetLeaderPin"},
 			{Title: "Move a user to a bridge", Code: "Set-CsOnlineDialInConferencingUser -Identity \"Ken Myer\" -BridgeName \"Conference Bridge\""},
@@ -53,13 +84,13 @@ func registerSetConferencingUser(rt *engine.Runtime, t *Tenant) {
 		New: func() engine.Processor {
 			done := 0
 			return &engine.Funcs{
-				OnBegin: checkSetUserParams,
+				OnBegin: func(c *engine.Call) error { return checkSetUserParams(c, p) },
 				OnProcess: func(c *engine.Call) error {
 					done++
 					if c.HasInput && done%progressEvery == 0 {
 						c.Progress(c.Cmdlet.Name, fmt.Sprintf("%d users processed", done), -1, done, 0)
 					}
-					return setConferencingUser(c, t)
+					return setConferencingUser(c, t, p)
 				},
 				OnEnd: func(c *engine.Call) error {
 					if done >= progressEvery {
@@ -75,30 +106,40 @@ func registerSetConferencingUser(rt *engine.Runtime, t *Tenant) {
 // checkSetUserParams checks the parameter rules that need no tenant:
 // -AsJob, the email parameters (rules 14, 15), the conference id (rules
 // 29, 31) and the number formats (rule 34).
-func checkSetUserParams(c *engine.Call) error {
+func checkSetUserParams(c *engine.Call, p *setUserParams) error {
 	if err := userCheckNoJob(c); err != nil {
 		return err
 	}
 	if err := userCheckEmailParams(c, true); err != nil {
 		return err
 	}
-	return checkConferenceIDParams(c)
+	return checkConferenceIDParams(c, p.conf)
+}
+
+// confParams are the conference-id and default-number parameters of
+// Enable- and Set-CsOnlineDialInConferencingUser (each declares its own);
+// resetConferenceID is nil for Enable, which has no -ResetConferenceId.
+type confParams struct {
+	conferenceID          intParam
+	resetConferenceID     *engine.Param[bool]
+	serviceNumber         engine.Param[string]
+	tollFreeServiceNumber engine.Param[string]
 }
 
 // checkConferenceIDParams enforces rules 29 and 31, and checks numbers.
-func checkConferenceIDParams(c *engine.Call) error {
-	if c.Has("ConferenceId") && c.Switch("ResetConferenceId") {
+func checkConferenceIDParams(c *engine.Call, p confParams) error {
+	if p.conferenceID.Given(c) && p.resetConferenceID != nil && p.resetConferenceID.Get(c) {
 		return engine.NewError("InvalidArgument", "MutuallyExclusiveParameters", nil,
 			"The ConferenceId and ResetConferenceId parameters cannot be used together.").
 			WithException("System.ArgumentException")
 	}
-	if c.Has("ConferenceId") {
-		if _, err := conferenceIDParam(c); err != nil {
+	if p.conferenceID.Given(c) {
+		if _, err := conferenceIDParam(c, p.conferenceID); err != nil {
 			return err
 		}
 	}
-	for _, p := range []string{"ServiceNumber", "TollFreeServiceNumber"} {
-		if s := c.String(p); s != "" {
+	for _, number := range []engine.Param[string]{p.serviceNumber, p.tollFreeServiceNumber} {
+		if s := number.Get(c); s != "" {
 			if _, err := NormalizeNumber(s); err != nil {
 				return err
 			}
@@ -108,25 +149,25 @@ func checkConferenceIDParams(c *engine.Call) error {
 }
 
 // conferenceIDParam returns -ConferenceId as its 7 digits (rule 29).
-func conferenceIDParam(c *engine.Call) (string, error) {
-	n := c.Int("ConferenceId", -1)
-	if n < 1_000_000 || n > 9_999_999 {
-		return "", engine.NewError("InvalidArgument", "InvalidConferenceId", c.Get("ConferenceId"),
-			"The conference ID \"%s\" is not valid. A conference ID is 7 digits long and contains only numbers.", c.String("ConferenceId")).
+func conferenceIDParam(c *engine.Call, p intParam) (string, error) {
+	raw := p.Raw(c)
+	if n := p.Or(c, -1); n < 1_000_000 || n > 9_999_999 {
+		return "", engine.NewError("InvalidArgument", "InvalidConferenceId", raw,
+			"The conference ID \"%s\" is not valid. A conference ID is 7 digits long and contains only numbers.", textOf(raw)).
 			WithException("System.ArgumentException")
 	}
-	return c.String("ConferenceId"), nil
+	return textOf(raw), nil
 }
 
 // setConferencingUser runs Set-CsOnlineDialInConferencingUser for one
 // identity: resolve, ask (-WhatIf/-Confirm), change in one durable
 // transaction, then show warnings and, with -ResetLeaderPin, the user with
 // the new PIN.
-func setConferencingUser(c *engine.Call, t *Tenant) error {
-	identity := IdentityText(c.Get("Identity"))
+func setConferencingUser(c *engine.Call, t *Tenant, p *setUserParams) error {
+	identity := IdentityText(p.identity.Get(c))
 	var id string
 	err := t.Read(func(r storage.Reader) error {
-		if err := userCheckTenant(c, r); err != nil {
+		if err := userCheckTenant(c, r, p.tenant); err != nil {
 			return err
 		}
 		u, err := ResolveUser(r, identity)
@@ -146,7 +187,7 @@ func setConferencingUser(c *engine.Call, t *Tenant) error {
 	var res *setUserResult
 	err = t.Change(func(w storage.Writer, admin *storage.User) error {
 		var err error
-		res, err = applySetUser(c, t, w, admin, id)
+		res, err = applySetUser(c, t, p, w, admin, id)
 		return err
 	})
 	if err != nil {

@@ -21,7 +21,7 @@ type setUserResult struct {
 // applySetUser makes the changes of Set-CsOnlineDialInConferencingUser to
 // one user inside the change's transaction: every check first, then the
 // writes, the mail and the audit record.
-func applySetUser(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.User, id string) (*setUserResult, error) {
+func applySetUser(c *engine.Call, t *Tenant, p *setUserParams, w storage.Writer, admin *storage.User, id string) (*setUserResult, error) {
 	u, err := w.User(id)
 	if err != nil {
 		return nil, StoreError(err, id)
@@ -40,15 +40,15 @@ func applySetUser(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Us
 	old := *u.Conferencing
 	conf := old
 	cur := old.BridgeID
-	target, err := targetBridge(c, w, cur)
+	target, err := targetBridge(c, w, p.bridge, cur)
 	if err != nil {
 		return nil, err
 	}
-	toll, err := bridgeNumberParam(c, w, "ServiceNumber", storage.NumberToll, cur, target.ID)
+	toll, err := bridgeNumberParam(c, w, p.conf.serviceNumber, storage.NumberToll, cur, target.ID)
 	if err != nil {
 		return nil, err
 	}
-	tollFree, err := bridgeNumberParam(c, w, "TollFreeServiceNumber", storage.NumberTollFree, cur, target.ID)
+	tollFree, err := bridgeNumberParam(c, w, p.conf.tollFreeServiceNumber, storage.NumberTollFree, cur, target.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -74,8 +74,8 @@ func applySetUser(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Us
 	if tollFree != nil {
 		conf.TollFreeServiceNumber = *tollFree
 	}
-	if c.Has("ConferenceId") {
-		cid, err := conferenceIDParam(c)
+	if p.conf.conferenceID.Given(c) {
+		cid, err := conferenceIDParam(c, p.conf.conferenceID)
 		if err != nil {
 			return nil, err
 		}
@@ -86,19 +86,19 @@ func applySetUser(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Us
 		}
 		conf.ConferenceID = cid
 	}
-	if c.Switch("ResetConferenceId") {
+	if p.conf.resetConferenceID.Get(c) {
 		if conf.ConferenceID, err = storage.GenerateConferenceID(w, conf.BridgeID); err != nil {
 			return nil, err
 		}
 	}
-	if c.Has("AllowPSTNOnlyMeetings") {
-		conf.AllowPSTNOnlyMeetings = c.Switch("AllowPSTNOnlyMeetings")
+	if v, ok := p.allowPSTNOnlyMeetings.Lookup(c); ok {
+		conf.AllowPSTNOnlyMeetings = v
 	}
-	if c.Has("AllowTollFreeDialIn") {
-		conf.AllowTollFreeDialIn = c.Switch("AllowTollFreeDialIn")
+	if v, ok := p.allowTollFreeDialIn.Lookup(c); ok {
+		conf.AllowTollFreeDialIn = v
 	}
 	res := &setUserResult{user: u, uc: uc}
-	if c.Switch("ResetLeaderPin") {
+	if p.resetLeaderPin.Get(c) {
 		// Rule 23: the tenant's PIN length now; older PINs keep theirs.
 		if res.pin, err = storage.GeneratePIN(settings.PinLength); err != nil {
 			return nil, err
@@ -108,7 +108,7 @@ func applySetUser(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Us
 		}
 	}
 	changes := ConferencingChanges(uc, &old, &conf, res.pin != "")
-	mail := storage.MailForChange(settings, c.Switch("SendEmail"), res.pin != "", changes)
+	mail := storage.MailForChange(settings, userMail.send.Get(c), res.pin != "", changes)
 	if len(changes) == 0 && mail == "" {
 		return res, nil
 	}
@@ -123,8 +123,8 @@ func applySetUser(c *engine.Call, t *Tenant, w storage.Writer, admin *storage.Us
 		}
 	}
 	if mail != "" {
-		req := MailRequest{Kind: mail, User: u, Conf: &conf, To: c.String("SendEmailToAddress"),
-			FromAddress: c.String("SendEmailFromAddress"), FromName: c.String("SendEmailFromDisplayName")}
+		req := MailRequest{Kind: mail, User: u, Conf: &conf, To: userMail.to.Get(c),
+			FromAddress: userMail.from.Get(c), FromName: userMail.fromName.Get(c)}
 		if mail == storage.MailPINReset {
 			req.PIN = res.pin
 		}
@@ -174,24 +174,31 @@ func psBool(b bool) string {
 	return "False"
 }
 
+// bridgeParams are a cmdlet's -BridgeId and -BridgeName.
+type bridgeParams struct {
+	id   engine.Param[any]
+	name engine.Param[string]
+}
+
 // namedBridge is the bridge named by -BridgeId and/or -BridgeName (both
 // must name the same one), nil when neither is given.
-func namedBridge(c *engine.Call, r storage.Reader) (*storage.Bridge, error) {
+func namedBridge(c *engine.Call, r storage.Reader, p bridgeParams) (*storage.Bridge, error) {
 	var b *storage.Bridge
-	if c.Has("BridgeId") && c.Get("BridgeId") != nil {
-		x, err := r.Bridge(strings.ToLower(c.String("BridgeId")))
+	id := textOf(p.id.Get(c))
+	if v, ok := p.id.Lookup(c); ok && v != nil {
+		x, err := r.Bridge(strings.ToLower(id))
 		if err != nil {
-			return nil, bridgeNotFound(c.String("BridgeId"))
+			return nil, bridgeNotFound(id)
 		}
 		b = x
 	}
-	if name := c.String("BridgeName"); name != "" {
+	if name := p.name.Get(c); name != "" {
 		x, err := r.BridgeByName(name)
 		if err != nil {
 			return nil, bridgeNotFound(name)
 		}
 		if b != nil && b.ID != x.ID {
-			return nil, bridgeMismatch(c.String("BridgeId"), name)
+			return nil, bridgeMismatch(id, name)
 		}
 		b = x
 	}
@@ -200,8 +207,8 @@ func namedBridge(c *engine.Call, r storage.Reader) (*storage.Bridge, error) {
 
 // targetBridge is the bridge named by -BridgeId / -BridgeName, or the
 // user's current one.
-func targetBridge(c *engine.Call, r storage.Reader, cur string) (*storage.Bridge, error) {
-	b, err := namedBridge(c, r)
+func targetBridge(c *engine.Call, r storage.Reader, p bridgeParams, cur string) (*storage.Bridge, error) {
+	b, err := namedBridge(c, r, p)
 	if err != nil {
 		return nil, err
 	}
@@ -218,11 +225,12 @@ func targetBridge(c *engine.Call, r storage.Reader, cur string) (*storage.Bridge
 // bridgeNumberParam reads -ServiceNumber or -TollFreeServiceNumber: a
 // number of the given type on the user's current bridge or the target
 // bridge (rule 35). nil when the parameter is absent; "" clears it.
-func bridgeNumberParam(c *engine.Call, r storage.Reader, param, typ, cur, target string) (*string, error) {
-	if !c.Has(param) {
+func bridgeNumberParam(c *engine.Call, r storage.Reader, p engine.Param[string], typ, cur, target string) (*string, error) {
+	raw, ok := p.Lookup(c)
+	if !ok {
 		return nil, nil
 	}
-	raw := c.String(param)
+	param := p.Name()
 	if strings.TrimSpace(raw) == "" {
 		if typ == storage.NumberToll {
 			return nil, numberNotOnBridge(raw, param)
