@@ -6,13 +6,17 @@ package storage
 // default, and a change of the tenant's PinLength applies only to PINs
 // generated afterwards; a new PIN is shown once, in the response that made
 // it, and as secret.Mask (internal/secret) everywhere afterwards; only its
-// keyed hash is stored (the store implementation hashes it with its
-// secret, see Writer.HashPIN and Reader.VerifyPIN). This file is the one
-// place the lengths, generation and validity live.
+// keyed hash is stored: HMAC-SHA256 under the tenant's secret over a fresh
+// per-user salt and the PIN (HashPIN, VerifyPIN; the store supplies its
+// secret through Writer.HashPIN and Reader.VerifyPIN). This file is the one
+// place the lengths, generation, validity and hashing live.
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"fmt"
+	"time"
 )
 
 // PIN lengths the tenant setting PinLength allows, and its default: a
@@ -115,4 +119,38 @@ func randomConferenceID() (string, error) {
 			return d, nil
 		}
 	}
+}
+
+// pinSaltSize is the length of a PIN hash's per-user salt.
+const pinSaltSize = 16
+
+// HashPIN makes the stored form of pin under a tenant secret: a fresh salt
+// and HMAC-SHA256(secret, salt || pin), stamped with now. Only valid PINs
+// are hashed.
+func HashPIN(secret []byte, pin string, now time.Time) (PINHash, error) {
+	if !ValidPIN(pin) {
+		return PINHash{}, fmt.Errorf("storage: a PIN is %d to %d digits", MinPinLength, MaxPinLength)
+	}
+	salt := make([]byte, pinSaltSize)
+	if _, err := rand.Read(salt); err != nil {
+		return PINHash{}, fmt.Errorf("storage: reading a PIN salt: %w", err)
+	}
+	return PINHash{Salt: salt, Hash: pinMAC(secret, salt, pin), Length: len(pin), SetAt: now}, nil
+}
+
+// VerifyPIN reports, in constant time, whether pin is the PIN h was made
+// from under secret.
+func VerifyPIN(secret []byte, h PINHash, pin string) bool {
+	if len(h.Salt) == 0 || len(h.Hash) == 0 {
+		return false
+	}
+	return hmac.Equal(pinMAC(secret, h.Salt, pin), h.Hash)
+}
+
+// pinMAC is HMAC-SHA256(secret, salt || pin).
+func pinMAC(secret, salt []byte, pin string) []byte {
+	m := hmac.New(sha256.New, secret)
+	m.Write(salt)
+	m.Write([]byte(pin))
+	return m.Sum(nil)
 }
