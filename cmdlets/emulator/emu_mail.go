@@ -46,22 +46,23 @@ func registerTenantEmuMailCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 	rt.Formats.Register(format.View{TypeName: tenantAuditType, Kind: format.TableView, Columns: []format.Column{
 		{Property: "Time"}, {Property: "Account"}, {Property: "Cmdlet"}, {Property: "Target"}, {Property: "Changes"}}})
 
-	to := engine.NamedParam("To", "String", "Returns only the mail to these addresses (wildcards allowed).")
-	to.Sets[0].Position = 0
+	toInfo := engine.NamedParam("To", "String", "Returns only the mail to these addresses (wildcards allowed).")
+	toInfo.Sets[0].Position = 0
+	to, lastMails := engine.Declare[string](toInfo), engine.Declare[int](emuLastParam("emails"))
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-TenantMail", Module: "csshell",
 		Synopsis: "Reads the emulated tenant's outbox: the emails the service sent to users.",
 		Description: "Lists the notification emails the tenant sent, oldest first: To, From, Subject, Body, Kind (Enabled, " +
 			"PINReset, Info, Changed, Disabled) and Sent. Only the Enabled and PINReset emails contain a PIN. Administrators " +
 			"see every email; other accounts see only the emails sent to their own mailbox.",
-		Params:  []*engine.ParamInfo{to, emuLastParam("emails")},
+		Params:  []*engine.ParamInfo{to.Info(), lastMails.Info()},
 		Outputs: []string{tenantMailType},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Get-TenantMail -To amos.marble@contoso.com -Last 1", Remarks: "Shows the last email sent to Amos."},
 			{Title: "Example 2", Code: "(Get-TenantMail -Last 1).Body -match 'PIN: (\\d+)'", Remarks: "Finds the PIN in the last email."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			pattern := strings.TrimSpace(c.String("To"))
+			pattern := strings.TrimSpace(to.Get(c))
 			var mails []*storage.Mail
 			err := t.Read(func(r storage.Reader) error {
 				me, err := t.SignedIn(r)
@@ -75,7 +76,7 @@ func registerTenantEmuMailCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 					}
 					return pattern == "" || value.Like(m.To, pattern, false)
 				}
-				mails, err = r.Mail(c.Int("Last", 0), keep)
+				mails, err = r.Mail(lastMails.Or(c, 0), keep)
 				return err
 			})
 			if err != nil {
@@ -93,25 +94,32 @@ func registerTenantEmuMailCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 	id := engine.NamedParam("Identity", "String", "Returns only the records of this target: a user (any identity form), a bridge name, a service number or \"Global\" (wildcards allowed).")
 	id.Sets[0].Position = 0
 	id.Sets[0].FromPipelineByName = true
+	audit := &auditLogParams{identity: engine.Declare[string](id), last: engine.Declare[int](emuLastParam("records"))}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-TenantAuditLog", Module: "csshell",
 		Synopsis: "Reads the emulated tenant's audit log.",
 		Description: "Lists the changes made to the tenant, oldest first: Time, Account (who), Cmdlet, Target and Changes " +
 			"(\"Property: old -> new; …\"). PINs are never recorded (a reset shows LeaderPin: ***** -> *****). " +
 			"Needs an administrator role.",
-		Params:  []*engine.ParamInfo{id, emuLastParam("records")},
+		Params:  []*engine.ParamInfo{audit.identity.Info(), audit.last.Info()},
 		Outputs: []string{tenantAuditType},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Get-TenantAuditLog -Last 5", Remarks: "The last five changes."},
 			{Title: "Example 2", Code: "Get-TenantAuditLog amos.marble@contoso.com", Remarks: "Every change to Amos."},
 		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return getAuditLog(c, t) }),
+		New: engine.ProcessOnly(func(c *engine.Call) error { return getAuditLog(c, t, audit) }),
 	})
 }
 
+// auditLogParams are Get-TenantAuditLog's parameters.
+type auditLogParams struct {
+	identity engine.Param[string]
+	last     engine.Param[int]
+}
+
 // getAuditLog runs Get-TenantAuditLog.
-func getAuditLog(c *engine.Call, t *teams.Tenant) error {
-	target := strings.TrimSpace(c.String("Identity"))
+func getAuditLog(c *engine.Call, t *teams.Tenant, p *auditLogParams) error {
+	target := strings.TrimSpace(p.identity.Get(c))
 	var recs []*storage.AuditRecord
 	err := t.Read(func(r storage.Reader) error {
 		if _, err := t.SignedInAdmin(r); err != nil {
@@ -136,7 +144,7 @@ func getAuditLog(c *engine.Call, t *teams.Tenant) error {
 			return value.Like(a.Target, target, false) || strings.EqualFold(a.TargetID, target)
 		}
 		var err error
-		recs, err = r.Audit(c.Int("Last", 0), keep)
+		recs, err = r.Audit(p.last.Or(c, 0), keep)
 		return err
 	})
 	if err != nil {

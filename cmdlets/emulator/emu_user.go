@@ -65,13 +65,14 @@ func registerTenantEmuUserCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 		{Property: "UserPrincipalName"}, {Property: "DisplayName"}, {Property: "Department"}, {Property: "City"},
 		{Property: "Roles"}, {Property: "Conferencing"}}})
 
+	getIdentity := engine.Declare[any](emuIdentityParam(t, false, "The user to return; omitted: every user."))
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-TenantUser", Module: "csshell",
 		Synopsis: "Lists the directory users of the emulated tenant.",
 		Description: "Returns the tenant's directory users — all of them, or one by -Identity (UPN, SIP address, display name, " +
 			"domain\\alias or object id) — with their mailbox, location, roles, licence, provider and whether they are " +
 			"enabled for audio conferencing with Microsoft. Any signed-in account may read them.",
-		Params:  []*engine.ParamInfo{emuIdentityParam(t, false, "The user to return; omitted: every user.")},
+		Params:  []*engine.ParamInfo{getIdentity.Info()},
 		Outputs: []string{tenantUserType},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Get-TenantUser", Remarks: "Lists every user."},
@@ -81,8 +82,8 @@ func registerTenantEmuUserCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 			var uc *teams.UserContext
 			var one *storage.User
 			identity := ""
-			if c.Has("Identity") && c.Get("Identity") != nil {
-				identity = teams.IdentityText(c.Get("Identity"))
+			if v := getIdentity.Get(c); v != nil {
+				identity = teams.IdentityText(v)
 			}
 			err := t.Read(func(r storage.Reader) error {
 				var err error

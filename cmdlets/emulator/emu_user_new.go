@@ -23,6 +23,19 @@ func emuByName(name, typ, help string) *engine.ParamInfo {
 func registerNewTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 	upn := &engine.ParamInfo{Name: "UserPrincipalName", Type: "String", Complete: t.CompleteUsers, Help: "The user's sign-in name, alias@domain; the domain must be one of the tenant's domains. It is also the user's SIP address.",
 		Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipelineByName: true}}, ValidateNotNullOrEmpty: true}
+	p := &newUserParams{
+		upn:                   engine.Declare[string](upn),
+		displayName:           engine.Declare[string](emuByName("DisplayName", "String", "The display name; default: the UPN's alias.")),
+		primarySmtpAddress:    engine.Declare[string](emuByName("PrimarySmtpAddress", "String", "The mailbox address; default: the UPN.")),
+		noMailbox:             engine.Declare[bool](emuByName("NoMailbox", "SwitchParameter", "The user has no mailbox (and gets no emails).")),
+		role:                  engine.Declare[any](emuRoleParam("Role", "Administrator roles of the account: Global Administrator, Teams Administrator, Skype for Business Administrator.", true)),
+		usageLocation:         engine.Declare[string](emuByName("UsageLocation", "String", "Two-letter country code; default US.")),
+		city:                  engine.Declare[string](emuByName("City", "String", "The user's city.")),
+		department:            engine.Declare[string](emuByName("Department", "String", "The user's department.")),
+		noConferencingLicense: engine.Declare[bool](emuByName("NoAudioConferencingLicense", "SwitchParameter", "The user holds no audio-conferencing licence (and is not enabled).")),
+		provider:              engine.Declare[string](emuByName("Provider", "String", "The audio-conferencing provider: Microsoft (default), None, or a third party's name (e.g. Intercall).")),
+		password:              engine.Declare[any](engine.Secret(emuByName("Password", "SecureString", "A sign-in password for Connect-MicrosoftTeams; stored only as a salted hash."))),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "New-TenantUser", Module: "csshell",
 		Synopsis: "Creates a directory user in the emulated tenant.",
@@ -35,37 +48,37 @@ func registerNewTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 			"the enable email with the PIN. -Password sets a sign-in password (stored as a salted hash) that " +
 			"Connect-MicrosoftTeams then requires. Every parameter binds by property name, so Import-Csv rows can be piped in. " +
 			"Needs an administrator role.",
-		Params: []*engine.ParamInfo{
-			upn,
-			emuByName("DisplayName", "String", "The display name; default: the UPN's alias."),
-			emuByName("PrimarySmtpAddress", "String", "The mailbox address; default: the UPN."),
-			emuByName("NoMailbox", "SwitchParameter", "The user has no mailbox (and gets no emails)."),
-			emuRoleParam("Role", "Administrator roles of the account: Global Administrator, Teams Administrator, Skype for Business Administrator.", true),
-			emuByName("UsageLocation", "String", "Two-letter country code; default US."),
-			emuByName("City", "String", "The user's city."),
-			emuByName("Department", "String", "The user's department."),
-			emuByName("NoAudioConferencingLicense", "SwitchParameter", "The user holds no audio-conferencing licence (and is not enabled)."),
-			emuByName("Provider", "String", "The audio-conferencing provider: Microsoft (default), None, or a third party's name (e.g. Intercall)."),
-			engine.Secret(emuByName("Password", "SecureString", "A sign-in password for Connect-MicrosoftTeams; stored only as a salted hash.")),
-		},
+		Params: []*engine.ParamInfo{p.upn.Info(), p.displayName.Info(), p.primarySmtpAddress.Info(), p.noMailbox.Info(), p.role.Info(),
+			p.usageLocation.Info(), p.city.Info(), p.department.Info(), p.noConferencingLicense.Info(), p.provider.Info(), p.password.Info()},
 		Outputs: []string{tenantUserType},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "New-TenantUser -UserPrincipalName sara.davis@contoso.com -DisplayName \"Sara Davis\" -City Seattle -Department Sales", Remarks: "Creates a licensed user, enabled for audio conferencing (the enable email goes to her mailbox)."},
 			{Title: "Example 2", Code: "Import-Csv users.csv | New-TenantUser", Remarks: "Creates one user per CSV row (columns named like the parameters)."},
 		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return newTenantUser(c, t) }),
+		New: engine.ProcessOnly(func(c *engine.Call) error { return newTenantUser(c, t, p) }),
 	})
 }
 
+// newUserParams are New-TenantUser's parameters.
+type newUserParams struct {
+	upn, displayName, primarySmtpAddress engine.Param[string]
+	noMailbox                            engine.Param[bool]
+	role                                 engine.Param[any]
+	usageLocation, city, department      engine.Param[string]
+	noConferencingLicense                engine.Param[bool]
+	provider                             engine.Param[string]
+	password                             engine.Param[any]
+}
+
 // newTenantUser creates one user.
-func newTenantUser(c *engine.Call, t *teams.Tenant) error {
-	upn := strings.TrimSpace(c.String("UserPrincipalName"))
+func newTenantUser(c *engine.Call, t *teams.Tenant, p *newUserParams) error {
+	upn := strings.TrimSpace(p.upn.Get(c))
 	var out teams.ChangeOutcome
 	var created *storage.User
 	var uc *teams.UserContext
 	err := t.Change(func(w storage.Writer, admin *storage.User) error {
 		out = teams.ChangeOutcome{}
-		u, err := buildNewUser(c, t, w, upn)
+		u, err := buildNewUser(c, p, w, upn)
 		if err != nil {
 			return err
 		}
@@ -99,7 +112,7 @@ func newTenantUser(c *engine.Call, t *teams.Tenant) error {
 }
 
 // buildNewUser checks New-TenantUser's parameters and builds the user.
-func buildNewUser(c *engine.Call, t *teams.Tenant, w storage.Writer, upn string) (*storage.User, error) {
+func buildNewUser(c *engine.Call, p *newUserParams, w storage.Writer, upn string) (*storage.User, error) {
 	alias, domain, ok := strings.Cut(upn, "@")
 	if !ok || alias == "" || strings.ContainsAny(upn, " <>,;\"") || strings.Count(upn, "@") != 1 {
 		return nil, teams.InvalidArgument("InvalidUserPrincipalName", upn,
@@ -118,40 +131,40 @@ func buildNewUser(c *engine.Call, t *teams.Tenant, w storage.Writer, upn string)
 	u := &storage.User{
 		ID: storage.UserIDFor(upn), UserPrincipalName: upn, DisplayName: alias,
 		SipAddress: "sip:" + upn, PrimarySmtpAddress: upn, HasMailbox: true, UsageLocation: "US",
-		AudioConferencingLicense: !c.Switch("NoAudioConferencingLicense"), Provider: storage.ProviderMicrosoft,
+		AudioConferencingLicense: !p.noConferencingLicense.Get(c), Provider: storage.ProviderMicrosoft,
 		Created: now, Modified: now,
 	}
-	if s := strings.TrimSpace(c.String("DisplayName")); s != "" {
+	if s := strings.TrimSpace(p.displayName.Get(c)); s != "" {
 		u.DisplayName = s
 	}
-	if c.Switch("NoMailbox") {
-		if c.String("PrimarySmtpAddress") != "" {
+	if p.noMailbox.Get(c) {
+		if p.primarySmtpAddress.Get(c) != "" {
 			return nil, teams.InvalidArgument("MailboxConflict", upn, "-PrimarySmtpAddress cannot be used with -NoMailbox.")
 		}
 		u.HasMailbox, u.PrimarySmtpAddress = false, ""
-	} else if s := strings.TrimSpace(c.String("PrimarySmtpAddress")); s != "" {
+	} else if s := strings.TrimSpace(p.primarySmtpAddress.Get(c)); s != "" {
 		if !teams.MailAddressOK(s) {
 			return nil, teams.InvalidArgument("InvalidPrimarySmtpAddress", s, "The primary SMTP address \"%s\" is not a valid email address: use the <alias>@<domain> form.", s)
 		}
 		u.PrimarySmtpAddress = s
 	}
-	if c.Has("Role") {
-		if u.Roles, err = emuRoles(teams.StringList(c.Get("Role"))); err != nil {
+	if roles, ok := p.role.Lookup(c); ok {
+		if u.Roles, err = emuRoles(teams.StringList(roles)); err != nil {
 			return nil, err
 		}
 	}
-	if s := c.String("UsageLocation"); s != "" {
+	if s := p.usageLocation.Get(c); s != "" {
 		if u.UsageLocation, err = emuUsageLocation(s); err != nil {
 			return nil, err
 		}
 	}
-	u.City = strings.TrimSpace(c.String("City"))
-	u.Department = strings.TrimSpace(c.String("Department"))
-	if c.Has("Provider") {
-		u.Provider = emuProvider(c.String("Provider"))
+	u.City = strings.TrimSpace(p.city.Get(c))
+	u.Department = strings.TrimSpace(p.department.Get(c))
+	if provider, ok := p.provider.Lookup(c); ok {
+		u.Provider = emuProvider(provider)
 	}
-	if c.Has("Password") && c.Get("Password") != nil {
-		pw := value.ToString(c.Get("Password"))
+	if v := p.password.Get(c); v != nil {
+		pw := value.ToString(v)
 		if pw == "" {
 			return nil, teams.InvalidArgument("EmptyPassword", upn, "The password cannot be empty.")
 		}

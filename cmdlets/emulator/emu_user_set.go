@@ -12,6 +12,23 @@ import (
 
 // registerSetTenantUser adds Set-TenantUser.
 func registerSetTenantUser(rt *engine.Runtime, t *teams.Tenant) {
+	p := &setUserParams{
+		identity:           engine.Declare[any](emuIdentityParam(t, true, "The user to change: UPN, SIP address, display name, domain\\alias or object id.")),
+		displayName:        engine.Declare[string](engine.NamedParam("DisplayName", "String", "The new display name.")),
+		primarySmtpAddress: engine.Declare[string](engine.NamedParam("PrimarySmtpAddress", "String", "The mailbox address (gives the user a mailbox).")),
+		mailbox:            engine.Declare[bool](engine.NamedParam("Mailbox", "SwitchParameter", "Gives the user a mailbox (at the UPN unless -PrimarySmtpAddress says otherwise).")),
+		noMailbox:          engine.Declare[bool](engine.NamedParam("NoMailbox", "SwitchParameter", "Removes the user's mailbox: the user gets no more emails.")),
+		role:               engine.Declare[any](emuRoleParam("Role", "Replaces the user's administrator roles (an empty list removes them all).", false)),
+		addRole:            engine.Declare[any](emuRoleParam("AddRole", "Adds administrator roles.", false)),
+		removeRole:         engine.Declare[any](emuRoleParam("RemoveRole", "Removes administrator roles.", false)),
+		usageLocation:      engine.Declare[string](engine.NamedParam("UsageLocation", "String", "Two-letter country code.")),
+		city:               engine.Declare[string](engine.NamedParam("City", "String", "The user's city.")),
+		department:         engine.Declare[string](engine.NamedParam("Department", "String", "The user's department.")),
+		licence:            engine.Declare[bool](engine.NamedParam("AudioConferencingLicense", "Boolean", "Assigns ($true) or removes ($false) the audio-conferencing licence.")),
+		provider:           engine.Declare[string](engine.NamedParam("Provider", "String", "The audio-conferencing provider: Microsoft, None, or a third party's name.")),
+		password:           engine.Declare[any](engine.Secret(engine.NamedParam("Password", "SecureString", "A new sign-in password ($null removes it); stored only as a salted hash."))),
+		passThru:           engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "Writes the changed user.")),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-TenantUser", Module: "csshell",
 		Synopsis: "Changes a directory user of the emulated tenant.",
@@ -23,42 +40,41 @@ func registerSetTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 			"disables them (disable email). The last Global Administrator keeps the role. Needs an administrator role; " +
 			"writes the user only with -PassThru.",
 		SupportsShouldProcess: true, ConfirmImpact: "Medium",
-		Params: []*engine.ParamInfo{
-			emuIdentityParam(t, true, "The user to change: UPN, SIP address, display name, domain\\alias or object id."),
-			engine.NamedParam("DisplayName", "String", "The new display name."),
-			engine.NamedParam("PrimarySmtpAddress", "String", "The mailbox address (gives the user a mailbox)."),
-			engine.NamedParam("Mailbox", "SwitchParameter", "Gives the user a mailbox (at the UPN unless -PrimarySmtpAddress says otherwise)."),
-			engine.NamedParam("NoMailbox", "SwitchParameter", "Removes the user's mailbox: the user gets no more emails."),
-			emuRoleParam("Role", "Replaces the user's administrator roles (an empty list removes them all).", false),
-			emuRoleParam("AddRole", "Adds administrator roles.", false),
-			emuRoleParam("RemoveRole", "Removes administrator roles.", false),
-			engine.NamedParam("UsageLocation", "String", "Two-letter country code."),
-			engine.NamedParam("City", "String", "The user's city."),
-			engine.NamedParam("Department", "String", "The user's department."),
-			engine.NamedParam("AudioConferencingLicense", "Boolean", "Assigns ($true) or removes ($false) the audio-conferencing licence."),
-			engine.NamedParam("Provider", "String", "The audio-conferencing provider: Microsoft, None, or a third party's name."),
-			engine.Secret(engine.NamedParam("Password", "SecureString", "A new sign-in password ($null removes it); stored only as a salted hash.")),
-			engine.NamedParam("PassThru", "SwitchParameter", "Writes the changed user."),
-		},
+		Params: []*engine.ParamInfo{p.identity.Info(), p.displayName.Info(), p.primarySmtpAddress.Info(), p.mailbox.Info(), p.noMailbox.Info(),
+			p.role.Info(), p.addRole.Info(), p.removeRole.Info(), p.usageLocation.Info(), p.city.Info(), p.department.Info(),
+			p.licence.Info(), p.provider.Info(), p.password.Info(), p.passThru.Info()},
 		Outputs: []string{tenantUserType},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Set-TenantUser ken.myer@contoso.com -AudioConferencingLicense $false", Remarks: "Removes Ken's licence: he is disabled for audio conferencing and gets the disable email."},
 			{Title: "Example 2", Code: "Set-TenantUser amos.marble@contoso.com -AddRole \"Teams Administrator\"", Remarks: "Makes Amos a Teams administrator."},
 		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return setTenantUser(c, t) }),
+		New: engine.ProcessOnly(func(c *engine.Call) error { return setTenantUser(c, t, p) }),
 	})
 }
 
+// setUserParams are Set-TenantUser's parameters.
+type setUserParams struct {
+	identity                        engine.Param[any]
+	displayName, primarySmtpAddress engine.Param[string]
+	mailbox, noMailbox              engine.Param[bool]
+	role, addRole, removeRole       engine.Param[any]
+	usageLocation, city, department engine.Param[string]
+	licence                         engine.Param[bool]
+	provider                        engine.Param[string]
+	password                        engine.Param[any]
+	passThru                        engine.Param[bool]
+}
+
 // setTenantUser changes one user.
-func setTenantUser(c *engine.Call, t *teams.Tenant) error {
-	identity := teams.IdentityText(c.Get("Identity"))
-	if c.Switch("Mailbox") && c.Switch("NoMailbox") {
+func setTenantUser(c *engine.Call, t *teams.Tenant, p *setUserParams) error {
+	identity := teams.IdentityText(p.identity.Get(c))
+	if p.mailbox.Get(c) && p.noMailbox.Get(c) {
 		return teams.Fail(c, teams.InvalidArgument("MailboxConflict", identity, "-Mailbox and -NoMailbox cannot be used together."))
 	}
-	if c.Switch("NoMailbox") && c.String("PrimarySmtpAddress") != "" {
+	if p.noMailbox.Get(c) && p.primarySmtpAddress.Get(c) != "" {
 		return teams.Fail(c, teams.InvalidArgument("MailboxConflict", identity, "-PrimarySmtpAddress cannot be used with -NoMailbox."))
 	}
-	if c.Has("Role") && (c.Has("AddRole") || c.Has("RemoveRole")) {
+	if p.role.Given(c) && (p.addRole.Given(c) || p.removeRole.Given(c)) {
 		return teams.Fail(c, teams.InvalidArgument("RoleConflict", identity, "-Role cannot be used with -AddRole or -RemoveRole."))
 	}
 	if ok, err := c.ShouldProcess(identity, c.Cmdlet.Name); err != nil || !ok {
@@ -77,7 +93,7 @@ func setTenantUser(c *engine.Call, t *teams.Tenant) error {
 			return err
 		}
 		old := *u
-		changes, err := applyTenantUserParams(c, w, u)
+		changes, err := applyTenantUserParams(c, p, w, u)
 		if err != nil {
 			return err
 		}
@@ -102,7 +118,7 @@ func setTenantUser(c *engine.Call, t *teams.Tenant) error {
 		return teams.Fail(c, err)
 	}
 	t.Finish(c, &out)
-	if c.Switch("PassThru") {
+	if p.passThru.Get(c) {
 		return c.WriteObject(tenantUserObject(uc, result))
 	}
 	return nil
@@ -110,14 +126,14 @@ func setTenantUser(c *engine.Call, t *teams.Tenant) error {
 
 // applyTenantUserParams applies Set-TenantUser's parameters to u and
 // returns the changes (licence-driven conferencing changes excepted).
-func applyTenantUserParams(c *engine.Call, w storage.Writer, u *storage.User) ([]storage.Change, error) {
+func applyTenantUserParams(c *engine.Call, p *setUserParams, w storage.Writer, u *storage.User) ([]storage.Change, error) {
 	var ch []storage.Change
 	str := func(prop string, field *string, v string) {
 		ch = teams.AppendChange(ch, prop, *field, v)
 		*field = v
 	}
-	if c.Has("DisplayName") {
-		s := strings.TrimSpace(c.String("DisplayName"))
+	if name, ok := p.displayName.Lookup(c); ok {
+		s := strings.TrimSpace(name)
 		if s == "" {
 			return nil, teams.InvalidArgument("EmptyDisplayName", u.UserPrincipalName, "The display name cannot be empty.")
 		}
@@ -125,21 +141,21 @@ func applyTenantUserParams(c *engine.Call, w storage.Writer, u *storage.User) ([
 	}
 	mailbox, addr := u.HasMailbox, u.PrimarySmtpAddress
 	switch {
-	case c.Switch("NoMailbox"):
+	case p.noMailbox.Get(c):
 		mailbox, addr = false, ""
-	case c.String("PrimarySmtpAddress") != "":
-		addr = strings.TrimSpace(c.String("PrimarySmtpAddress"))
+	case p.primarySmtpAddress.Get(c) != "":
+		addr = strings.TrimSpace(p.primarySmtpAddress.Get(c))
 		if !teams.MailAddressOK(addr) {
 			return nil, teams.InvalidArgument("InvalidPrimarySmtpAddress", addr, "The primary SMTP address \"%s\" is not a valid email address: use the <alias>@<domain> form.", addr)
 		}
 		mailbox = true
-	case c.Switch("Mailbox") && !u.HasMailbox:
+	case p.mailbox.Get(c) && !u.HasMailbox:
 		mailbox, addr = true, u.UserPrincipalName
 	}
 	ch = teams.AppendChange(ch, "HasMailbox", teams.BoolText(u.HasMailbox), teams.BoolText(mailbox))
 	u.HasMailbox = mailbox
 	str("PrimarySmtpAddress", &u.PrimarySmtpAddress, addr)
-	roles, err := newRoles(c, u.Roles)
+	roles, err := newRoles(c, p, u.Roles)
 	if err != nil {
 		return nil, err
 	}
@@ -150,28 +166,27 @@ func applyTenantUserParams(c *engine.Call, w storage.Writer, u *storage.User) ([
 	}
 	ch = teams.AppendChange(ch, "Roles", teams.ListText(u.Roles), teams.ListText(roles))
 	u.Roles = roles
-	if c.Has("UsageLocation") {
-		loc, err := emuUsageLocation(c.String("UsageLocation"))
+	if s, ok := p.usageLocation.Lookup(c); ok {
+		loc, err := emuUsageLocation(s)
 		if err != nil {
 			return nil, err
 		}
 		str("UsageLocation", &u.UsageLocation, loc)
 	}
-	if c.Has("City") {
-		str("City", &u.City, strings.TrimSpace(c.String("City")))
+	if s, ok := p.city.Lookup(c); ok {
+		str("City", &u.City, strings.TrimSpace(s))
 	}
-	if c.Has("Department") {
-		str("Department", &u.Department, strings.TrimSpace(c.String("Department")))
+	if s, ok := p.department.Lookup(c); ok {
+		str("Department", &u.Department, strings.TrimSpace(s))
 	}
-	if c.Has("Provider") {
-		p := emuProvider(c.String("Provider"))
-		ch = teams.AppendChange(ch, "Provider", u.Provider, p)
-		u.Provider = p
+	if s, ok := p.provider.Lookup(c); ok {
+		provider := emuProvider(s)
+		ch = teams.AppendChange(ch, "Provider", u.Provider, provider)
+		u.Provider = provider
 	}
-	if c.Has("AudioConferencingLicense") {
-		lic := c.Switch("AudioConferencingLicense")
+	if lic, ok := p.licence.Lookup(c); ok {
 		ch = teams.AppendChange(ch, "AudioConferencingLicense", teams.BoolText(u.AudioConferencingLicense), teams.BoolText(lic))
-		if lic && !u.AudioConferencingLicense && teams.IsThirdParty(u) && !c.Has("Provider") {
+		if lic && !u.AudioConferencingLicense && teams.IsThirdParty(u) && !p.provider.Given(c) {
 			s, err := w.Settings()
 			if err != nil {
 				return nil, err
@@ -183,8 +198,8 @@ func applyTenantUserParams(c *engine.Call, w storage.Writer, u *storage.User) ([
 		}
 		u.AudioConferencingLicense = lic
 	}
-	if c.Has("Password") {
-		if pw := value.ToString(c.Get("Password")); pw == "" {
+	if v, ok := p.password.Lookup(c); ok {
+		if pw := value.ToString(v); pw == "" {
 			if len(u.PasswordHash) > 0 {
 				ch = append(ch, storage.Change{Property: "Password", Old: secret.Mask, New: ""})
 			}
@@ -204,17 +219,17 @@ func applyTenantUserParams(c *engine.Call, w storage.Writer, u *storage.User) ([
 }
 
 // newRoles computes the roles after -Role / -AddRole / -RemoveRole.
-func newRoles(c *engine.Call, cur []string) ([]string, error) {
-	if c.Has("Role") {
-		roles, err := emuRoles(teams.StringList(c.Get("Role")))
+func newRoles(c *engine.Call, p *setUserParams, cur []string) ([]string, error) {
+	if v, ok := p.role.Lookup(c); ok {
+		roles, err := emuRoles(teams.StringList(v))
 		if roles == nil {
 			roles = []string{}
 		}
 		return roles, err
 	}
 	roles := append([]string{}, cur...)
-	if c.Has("AddRole") {
-		add, err := emuRoles(teams.StringList(c.Get("AddRole")))
+	if v, ok := p.addRole.Lookup(c); ok {
+		add, err := emuRoles(teams.StringList(v))
 		if err != nil {
 			return nil, err
 		}
@@ -224,8 +239,8 @@ func newRoles(c *engine.Call, cur []string) ([]string, error) {
 			}
 		}
 	}
-	if c.Has("RemoveRole") {
-		rm, err := emuRoles(teams.StringList(c.Get("RemoveRole")))
+	if v, ok := p.removeRole.Lookup(c); ok {
+		rm, err := emuRoles(teams.StringList(v))
 		if err != nil {
 			return nil, err
 		}
@@ -262,18 +277,19 @@ func keepOneGlobalAdmin(r storage.Reader, u *storage.User) error {
 
 // registerRemoveTenantUser adds Remove-TenantUser.
 func registerRemoveTenantUser(rt *engine.Runtime, t *teams.Tenant) {
+	identityParam := engine.Declare[any](emuIdentityParam(t, true, "The user to delete: UPN, SIP address, display name, domain\\alias or object id."))
 	rt.Register(&engine.Cmdlet{
 		Name: "Remove-TenantUser", Module: "csshell",
 		Synopsis: "Deletes a directory user of the emulated tenant.",
 		Description: "Deletes the user and its conferencing state; its conference ID is released for reuse on its bridge. " +
 			"The signed-in account and the last Global Administrator cannot be deleted. Needs an administrator role.",
 		SupportsShouldProcess: true, ConfirmImpact: "Medium",
-		Params: []*engine.ParamInfo{emuIdentityParam(t, true, "The user to delete: UPN, SIP address, display name, domain\\alias or object id.")},
+		Params: []*engine.ParamInfo{identityParam.Info()},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Remove-TenantUser alex.wilber@contoso.com", Remarks: "Deletes Alex Wilber."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			identity := teams.IdentityText(c.Get("Identity"))
+			identity := teams.IdentityText(identityParam.Get(c))
 			if ok, err := c.ShouldProcess(identity, c.Cmdlet.Name); err != nil || !ok {
 				return err
 			}

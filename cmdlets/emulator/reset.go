@@ -9,6 +9,7 @@ import (
 
 	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/binding"
 	"github.com/csshell/csshell/storage"
 )
 
@@ -20,6 +21,10 @@ const maxSyntheticUsers = 999_999
 func registerTenantResetCmdlet(rt *engine.Runtime, t *teams.Tenant) {
 	syn := engine.NamedParam("SyntheticUsers", "Int32", "Adds this many conferencing-enabled users with mailboxes on the default bridge (user000001@contoso.com …), written in batches.")
 	syn.ValidateRange = &[2]float64{0, maxSyntheticUsers}
+	p := &resetParams{
+		synthetic: engine.Declare[int](syn),
+		force:     engine.Declare[bool](engine.NamedParam("Force", "SwitchParameter", "Resets without asking for confirmation.")),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Reset-Tenant", Module: "csshell",
 		Synopsis: "Resets the emulated tenant to the demo tenant or to an empty one.",
@@ -32,19 +37,26 @@ func registerTenantResetCmdlet(rt *engine.Runtime, t *teams.Tenant) {
 		Params: []*engine.ParamInfo{
 			engine.ParamInSets("Demo", "SwitchParameter", "Restores the demo tenant.", -1, true, "Demo"),
 			engine.ParamInSets("Empty", "SwitchParameter", "Keeps the tenant's configuration and Global Administrator(s) only.", -1, true, "Empty"),
-			syn,
-			engine.NamedParam("Force", "SwitchParameter", "Resets without asking for confirmation."),
+			p.synthetic.Info(),
+			p.force.Info(),
 		},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Reset-Tenant -Demo -Force", Remarks: "Back to the demo tenant."},
 			{Title: "Example 2", Code: "Reset-Tenant -Empty -SyntheticUsers 100000 -Force", Remarks: "A tenant of 100 000 conferencing users, for load rehearsals."},
 		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return resetTenant(c, t) }),
+		New: engine.ProcessOnly(func(c *engine.Call) error { return resetTenant(c, t, p) }),
 	})
 }
 
+// resetParams are the parameters Reset-Tenant reads (-Demo and -Empty
+// choose its parameter set).
+type resetParams struct {
+	synthetic engine.Param[int]
+	force     engine.Param[bool]
+}
+
 // resetTenant runs Reset-Tenant.
-func resetTenant(c *engine.Call, t *teams.Tenant) error {
+func resetTenant(c *engine.Call, t *teams.Tenant, p *resetParams) error {
 	mode := "Demo"
 	if c.Set == "Empty" {
 		mode = "Empty"
@@ -53,11 +65,11 @@ func resetTenant(c *engine.Call, t *teams.Tenant) error {
 	if err != nil {
 		return teams.Fail(c, err)
 	}
-	if ok, err := confirmWholeTenant(c, name,
+	if ok, err := confirmWholeTenant(c, p.force, name,
 		"Reset-Tenant deletes the tenant's users, outbox and audit log and cannot be undone. Run it with -Force to reset without confirmation."); err != nil || !ok {
 		return err
 	}
-	n := c.Int("SyntheticUsers", 0)
+	n := p.synthetic.Or(c, 0)
 	store := t.Store()
 	if mode == "Demo" {
 		err = storage.ResetDemo(store)
@@ -88,17 +100,32 @@ func resetTenant(c *engine.Call, t *teams.Tenant) error {
 	})
 }
 
+// confirm is the common -Confirm, read for whether it is given at all
+// (-Confirm:$false too), which Call.ShouldProcess does not tell.
+var confirm = engine.Declare[bool](commonParam("Confirm"))
+
+// commonParam is the engine's declaration of a ShouldProcess parameter.
+func commonParam(name string) *engine.ParamInfo {
+	for _, p := range binding.ShouldProcessParams() {
+		if p.Name == name {
+			return p
+		}
+	}
+	panic("emulator: no common parameter " + name)
+}
+
 // confirmWholeTenant asks before Reset-Tenant or Restore-Tenant replaces
 // the whole tenant named name: -WhatIf and -Confirm go through
-// ShouldProcess, -Force skips the question, otherwise resetConfirm asks it;
+// ShouldProcess, -Force (the cmdlet's force) skips the question, otherwise
+// resetConfirm asks it;
 // with no one to ask it fails (teams.Fail) with the ConfirmationRequired error
 // whose message is noForce. The cmdlet goes on only when ok is true;
 // otherwise it returns err.
-func confirmWholeTenant(c *engine.Call, name, noForce string) (ok bool, err error) {
-	if c.WhatIf() || c.Has("Confirm") {
+func confirmWholeTenant(c *engine.Call, force engine.Param[bool], name, noForce string) (ok bool, err error) {
+	if c.WhatIf() || confirm.Given(c) {
 		return c.ShouldProcess(name, c.Cmdlet.Name)
 	}
-	if c.Switch("Force") {
+	if force.Get(c) {
 		return true, nil
 	}
 	if !c.Interactive() {

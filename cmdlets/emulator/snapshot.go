@@ -26,38 +26,49 @@ const snapshotKeyHelp = "A snapshot holds the whole tenant — users with their 
 
 // registerTenantSnapshotCmdlets adds Checkpoint-Tenant and Restore-Tenant.
 func registerTenantSnapshotCmdlets(rt *engine.Runtime, t *teams.Tenant) {
-	path := engine.ParamInSets("Path", "String", "The snapshot file.", 0, true, engine.AllSets)
+	path := engine.Declare[string](engine.ParamInSets("Path", "String", "The snapshot file.", 0, true, engine.AllSets))
+	cp := &checkpointParams{path: path,
+		force:    engine.Declare[bool](engine.NamedParam("Force", "SwitchParameter", "Replaces an existing file.")),
+		passThru: engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "Returns an object describing the snapshot.")),
+	}
+	rp := &restoreParams{path: path, force: engine.Declare[bool](engine.NamedParam("Force", "SwitchParameter", "Restores without asking for confirmation."))}
 	rt.Register(&engine.Cmdlet{
 		Name: "Checkpoint-Tenant", Module: "csshell",
 		Synopsis:              "Writes a consistent snapshot of the whole emulated tenant to a file.",
 		Description:           "Writes a snapshot of the tenant as it is at that moment, while the shell goes on running (changes made meanwhile are not in it, each change is in it whole or not at all). An existing file is replaced only with -Force. The file is written in full and then renamed into place, readable by its owner only. Restore it with Restore-Tenant. Needs an administrator role; a checkpoint changes nothing, so it writes no audit record. " + snapshotKeyHelp,
 		SupportsShouldProcess: true,
-		Params: []*engine.ParamInfo{
-			path,
-			engine.NamedParam("Force", "SwitchParameter", "Replaces an existing file."),
-			engine.NamedParam("PassThru", "SwitchParameter", "Returns an object describing the snapshot."),
-		},
+		Params:                []*engine.ParamInfo{cp.path.Info(), cp.force.Info(), cp.passThru.Info()},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Checkpoint-Tenant -Path ./before.cssnap", Remarks: "Checkpoints the tenant before a risky script."},
 			{Title: "Example 2", Code: "Checkpoint-Tenant ./before.cssnap -Force -PassThru", Remarks: "Replaces the file and shows what it holds."},
 		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return checkpointTenant(c, t) }),
+		New: engine.ProcessOnly(func(c *engine.Call) error { return checkpointTenant(c, t, cp) }),
 	})
 	rt.Register(&engine.Cmdlet{
 		Name: "Restore-Tenant", Module: "csshell",
 		Synopsis:              "Replaces the whole emulated tenant with a snapshot written by Checkpoint-Tenant.",
 		Description:           "Puts the tenant back as the snapshot holds it: users, PINs, bridges, numbers, settings, policies, outbox and audit log. A file that is not a csshell snapshot, was written by a newer csshell, or is truncated or damaged is refused and nothing changes; a snapshot from an older csshell is brought up to date. Afterwards the session stays signed in as the same account when it exists in the restored tenant, else as its Global Administrator, and one audit record (Restore-Tenant) is added to the restored audit log. Everything changed since the checkpoint is lost: without -Force it asks for confirmation when a person is at the keyboard and fails otherwise. Needs an administrator role. If csshell is stopped in the middle of a restore, the tenant store refuses to open: delete the tenant directory (not its key file) and restore the snapshot again. " + snapshotKeyHelp,
 		SupportsShouldProcess: true, ConfirmImpact: "High",
-		Params: []*engine.ParamInfo{
-			path,
-			engine.NamedParam("Force", "SwitchParameter", "Restores without asking for confirmation."),
-		},
+		Params: []*engine.ParamInfo{rp.path.Info(), rp.force.Info()},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Checkpoint-Tenant ./before.cssnap\n./bulk-reset.ps1 -Path users.csv\nGet-TenantAuditLog\nRestore-Tenant ./before.cssnap -Force",
 				Remarks: "Rehearses a bulk script: checkpoint, run, inspect what it changed, put everything back."},
 		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return restoreTenant(c, t) }),
+		New: engine.ProcessOnly(func(c *engine.Call) error { return restoreTenant(c, t, rp) }),
 	})
+}
+
+// checkpointParams are Checkpoint-Tenant's parameters (-Path is shared
+// with Restore-Tenant).
+type checkpointParams struct {
+	path            engine.Param[string]
+	force, passThru engine.Param[bool]
+}
+
+// restoreParams are Restore-Tenant's parameters.
+type restoreParams struct {
+	path  engine.Param[string]
+	force engine.Param[bool]
 }
 
 // snapshotStore returns the tenant store as a Snapshotter.
@@ -118,18 +129,18 @@ func snapshotFail(c *engine.Call, err error, raw string) error {
 }
 
 // checkpointTenant runs Checkpoint-Tenant.
-func checkpointTenant(c *engine.Call, t *teams.Tenant) error {
+func checkpointTenant(c *engine.Call, t *teams.Tenant, p *checkpointParams) error {
 	_, _, snap, err := snapshotAccess(t)
 	if err != nil {
 		return teams.Fail(c, err)
 	}
-	raw := c.String("Path")
+	raw := p.path.Get(c)
 	path := c.ResolvePath(raw)
 	if st, err := os.Stat(path); err == nil {
 		if st.IsDir() {
 			return teams.Fail(c, engine.FileOpenError(path, fs.ErrPermission))
 		}
-		if !c.Switch("Force") {
+		if !p.force.Get(c) {
 			return teams.Fail(c, engine.NewError("ResourceExists", "SnapshotFileExists", path,
 				"The file '%s' already exists. Use -Force to replace it.", raw).WithException("System.IO.IOException"))
 		}
@@ -152,7 +163,7 @@ func checkpointTenant(c *engine.Call, t *teams.Tenant) error {
 		return teams.Fail(c, teams.StoreError(err, raw))
 	}
 	c.WriteVerbose("Checkpointed tenant '" + hdr.TenantName + "' (" + strconv.Itoa(hdr.Users) + " users) to '" + path + "'.")
-	if c.Switch("PassThru") {
+	if p.passThru.Get(c) {
 		return c.WriteObject(snapshotObject(path, hdr))
 	}
 	return nil
@@ -184,12 +195,12 @@ func snapshotObject(path string, hdr *storage.SnapshotHeader) *value.Object {
 }
 
 // restoreTenant runs Restore-Tenant.
-func restoreTenant(c *engine.Call, t *teams.Tenant) error {
+func restoreTenant(c *engine.Call, t *teams.Tenant, p *restoreParams) error {
 	admin, name, snap, err := snapshotAccess(t)
 	if err != nil {
 		return teams.Fail(c, err)
 	}
-	raw := c.String("Path")
+	raw := p.path.Get(c)
 	path := c.ResolvePath(raw)
 	f, err := os.Open(path)
 	if err != nil {
@@ -206,7 +217,7 @@ func restoreTenant(c *engine.Call, t *teams.Tenant) error {
 	if err != nil {
 		return snapshotFail(c, err, raw)
 	}
-	if ok, err := confirmWholeTenant(c, name,
+	if ok, err := confirmWholeTenant(c, p.force, name,
 		"Restore-Tenant replaces the whole tenant with the snapshot; every change made since it was taken is lost. Run it with -Force to restore without confirmation."); err != nil || !ok {
 		return err
 	}
