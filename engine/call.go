@@ -13,10 +13,11 @@ import (
 // pipeline input, and the ways to write to PowerShell's streams.
 type Call struct {
 	Cmdlet *Cmdlet
-	// Params holds the bound parameters by canonical name, converted to
-	// their declared types. Pipeline-bound values of the current input are
-	// included during Process.
-	Params map[string]any
+	// bound holds the bound parameters by canonical name, converted to
+	// their declared types; pipeline-bound values of the current input are
+	// included during Process. Cmdlets read them only through the typed
+	// handles of their declarations (Param[T]), never by name.
+	bound map[string]any
 	// Set is the resolved parameter set name.
 	Set string
 	// Input is the current pipeline object; HasInput is false when the
@@ -40,63 +41,6 @@ func (c *Call) Context() context.Context { return c.ctx }
 
 // Runtime returns the runtime running the call.
 func (c *Call) Runtime() *Runtime { return c.rt }
-
-// Has reports whether the parameter was bound.
-func (c *Call) Has(name string) bool {
-	_, ok := c.Params[name]
-	return ok
-}
-
-// Get returns a bound parameter's value, or nil.
-func (c *Call) Get(name string) any { return c.Params[name] }
-
-// String returns a bound parameter as a string ("" when unbound).
-func (c *Call) String(name string) string {
-	v, ok := c.Params[name]
-	if !ok || v == nil {
-		return ""
-	}
-	return value.ToString(v)
-}
-
-// Switch reports whether a switch parameter was given and true.
-func (c *Call) Switch(name string) bool {
-	v, ok := c.Params[name]
-	if !ok {
-		return false
-	}
-	return value.ToBool(v)
-}
-
-// Int returns a bound parameter as an int (def when unbound).
-func (c *Call) Int(name string, def int) int {
-	v, ok := c.Params[name]
-	if !ok || v == nil {
-		return def
-	}
-	n, err := value.ConvertTo(v, mustType("long"))
-	if err != nil {
-		return def
-	}
-	return int(n.(int64))
-}
-
-// Strings returns a bound parameter as a list of strings.
-func (c *Call) Strings(name string) []string {
-	v, ok := c.Params[name]
-	if !ok || v == nil {
-		return nil
-	}
-	items, isList := value.Enumerate(v)
-	if !isList {
-		return []string{value.ToString(v)}
-	}
-	out := make([]string, len(items))
-	for i, it := range items {
-		out[i] = value.ToString(it)
-	}
-	return out
-}
 
 // WriteObject sends v down the pipeline as one object (arrays are not
 // unrolled). A non-nil error (the pipeline was stopped downstream, or

@@ -45,7 +45,7 @@ func (f *frame) newCmdletStage(c *Cmdlet, node *syntax.Command, args []binding.A
 		return nil, f.bindError(c.Name, node, err)
 	}
 	st := &cmdletStage{f: f, bind: b, node: node, closer: closer, errSnap: f.rt.errorWrites}
-	call := &Call{Cmdlet: c, Params: b.Params, Set: b.Set, rt: f.rt, ctx: f.ctx, frame: f, pos: f.at(node)}
+	call := &Call{Cmdlet: c, bound: b.Params, Set: b.Set, rt: f.rt, ctx: f.ctx, frame: f, pos: f.at(node)}
 	call.prefs = callPrefs(f.scope, b.Params)
 	io := f.io
 	if v, ok := b.Params["OutVariable"]; ok {
@@ -157,7 +157,7 @@ func (s *cmdletStage) process(item any, hasInput bool) error {
 			rec.TargetObject = item
 			return s.fail(c.WriteError(rec))
 		}
-		c.Params, c.Set = params, set
+		c.bound, c.Set = params, set
 	}
 	c.Input, c.HasInput = item, hasInput
 	return s.fail(s.proc.Process(c))

@@ -55,7 +55,7 @@ func (p Param[T]) Declared(c *Call) bool {
 // Given reports whether the parameter is bound in this call (on the
 // command line, by splatting, or from the current pipeline object).
 func (p Param[T]) Given(c *Call) bool {
-	_, ok := c.Params[p.bound(c)]
+	_, ok := c.bound[p.key(c)]
 	return ok
 }
 
@@ -79,7 +79,7 @@ func (p Param[T]) Or(c *Call, def T) T {
 // integer, is not).
 func (p Param[T]) Lookup(c *Call) (T, bool) {
 	var out T
-	raw, ok := c.Params[p.bound(c)]
+	raw, ok := c.bound[p.key(c)]
 	if !ok {
 		return out, false
 	}
@@ -109,10 +109,10 @@ func (p Param[T]) Lookup(c *Call) (T, bool) {
 	return out, true
 }
 
-// bound is the key the call's bound values use for this parameter. It
+// key is the key the call's bound values use for this parameter. It
 // checks that the running cmdlet declares this very parameter: a handle
 // read by another cmdlet is a programming error.
-func (p Param[T]) bound(c *Call) string {
+func (p Param[T]) key(c *Call) string {
 	if c.Cmdlet != nil && c.Cmdlet.Param(p.info.Name) != p.info && !isCommonParam(p.info.Name) {
 		panic(fmt.Sprintf("engine: %s reads parameter %s, which it does not declare", c.Cmdlet.Name, p.info.Name))
 	}
