@@ -38,3 +38,11 @@ func RolesInclude(roles []string, role string) bool {
 func IsConferencingAdmin(u *User) bool {
 	return slices.ContainsFunc(AdminRoles, func(r string) bool { return HasRole(u, r) })
 }
+
+// AdminRolesText names AdminRoles for messages and help, joined with conj
+// ("or", "and"): "Global Administrator, Teams Administrator or Skype for
+// Business Administrator".
+func AdminRolesText(conj string) string {
+	n := len(AdminRoles)
+	return strings.Join(AdminRoles[:n-1], ", ") + " " + conj + " " + AdminRoles[n-1]
+}

@@ -28,7 +28,7 @@ func registerNewTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 		displayName:           engine.Declare[string](emuByName("DisplayName", "String", "The display name; default: the UPN's alias.")),
 		primarySmtpAddress:    engine.Declare[string](emuByName("PrimarySmtpAddress", "String", "The mailbox address; default: the UPN.")),
 		noMailbox:             engine.Declare[bool](emuByName("NoMailbox", "SwitchParameter", "The user has no mailbox (and gets no emails).")),
-		role:                  engine.Declare[any](emuRoleParam("Role", "Administrator roles of the account: Global Administrator, Teams Administrator, Skype for Business Administrator.", true)),
+		role:                  engine.Declare[any](emuRoleParam("Role", "Administrator roles of the account: "+strings.Join(storage.AdminRoles, ", ")+".", true)),
 		usageLocation:         engine.Declare[string](emuByName("UsageLocation", "String", "Two-letter country code; default US.")),
 		city:                  engine.Declare[string](emuByName("City", "String", "The user's city.")),
 		department:            engine.Declare[string](emuByName("Department", "String", "The user's department.")),

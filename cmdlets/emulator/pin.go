@@ -17,8 +17,8 @@ func registerTestLeaderPin(rt *engine.Runtime, t *teams.Tenant) {
 	rt.Register(&engine.Cmdlet{
 		Name: "Test-TenantLeaderPin", Module: "csshell",
 		Synopsis: "Tests whether a PIN is a user's current leader PIN.",
-		Description: "Returns True when the PIN matches the user's stored leader PIN (a keyed hash), else False. Only the Global " +
-			"Administrator, Teams Administrator and Skype for Business Administrator roles may test PINs.",
+		Description: "Returns True when the PIN matches the user's stored leader PIN (a keyed hash), else False. Only the " +
+			storage.AdminRolesText("and") + " roles may test PINs.",
 		Params: []*engine.ParamInfo{p.identity.Info(), p.pin.Info()},
 		Examples: []engine.Example{
 			{Title: "Check a reset PIN", Code: "$r = Set-CsOnlineDialInConferencingUser -Identity ken.myer@contoso.com -ResetLeaderPin\nTest-TenantLeaderPin -Identity ken.myer@contoso.com -Pin $r.LeaderPin"},

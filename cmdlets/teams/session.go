@@ -32,7 +32,7 @@ func registerConnectTeams(rt *engine.Runtime, t *Tenant) {
 		Description: "Signs in to the tenant as an account of its directory. Without -AccountId or -Credential the session signs in as the " +
 			"tenant's Global Administrator. Demo accounts need no password; an account given a password with New-TenantUser -Password " +
 			"needs it, through -Credential (an object with UserName and Password properties). Changes to the tenant need the " +
-			"Global Administrator, Teams Administrator or Skype for Business Administrator role.",
+			storage.AdminRolesText("or") + " role.",
 		Params: []*engine.ParamInfo{p.tenantID.Info(), p.accountID.Info(), p.credential.Info(), p.environmentName.Info(),
 			engine.NamedParam("UseDeviceAuthentication", "SwitchParameter", "Uses device code authentication instead of a browser control."),
 			engine.NamedParam("LogLevel", "String", "Specifies the log level."),

@@ -297,7 +297,7 @@ func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
 		Description: fmt.Sprintf("Changes the tenant's dial-in conferencing settings (Identity \"Global\"). PinLength is %d to %d and applies only ", storage.MinPinLength, storage.MaxPinLength) +
 			"to PINs generated afterwards; AllowPSTNOnlyMeetingsByDefault applies only to users enabled afterwards; " +
 			"SendEmailFromOverride needs SendEmailFromAddress (<UserAlias>@<Domain>) and SendEmailFromDisplayName. " +
-			"Needs the Global, Teams or Skype for Business Administrator role. Writes no output.",
+			"Needs the " + storage.AdminRolesText("or") + " role. Writes no output.",
 		DefaultSet: "Identity", SupportsShouldProcess: true, ConfirmImpact: "Medium",
 		Params: p.infos(),
 		Examples: []engine.Example{

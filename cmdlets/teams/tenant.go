@@ -81,7 +81,7 @@ func notConnected() *engine.ErrorRecord {
 // role (including users trying to reset their own PIN).
 func accessDenied(account string) *engine.ErrorRecord {
 	return engine.NewError("PermissionDenied", "AccessDenied", account,
-		"Access Denied. The account '%s' does not have permission to perform this operation: it needs the Global Administrator, Teams Administrator or Skype for Business Administrator role.", account).
+		"Access Denied. The account '%s' does not have permission to perform this operation: it needs the %s role.", account, storage.AdminRolesText("or")).
 		WithException("System.UnauthorizedAccessException")
 }
 

@@ -164,7 +164,9 @@ func (t *tx) PutTenant(tn *storage.Tenant) error { return t.putJSON(storage.Tena
 func (t *tx) PutSettings(s *storage.Settings) error { return t.putJSON(storage.SettingsKey(), s) }
 
 // VerifyPIN reports whether pin matches h under the tenant secret.
-func (t *tx) VerifyPIN(h storage.PINHash, pin string) bool { return storage.VerifyPIN(t.b.secret, h, pin) }
+func (t *tx) VerifyPIN(h storage.PINHash, pin string) bool {
+	return storage.VerifyPIN(t.b.secret, h, pin)
+}
 
 // HashPIN makes the stored form of pin: fresh salt, keyed hash, SetAt
 // from the store's clock.
