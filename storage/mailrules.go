@@ -42,3 +42,7 @@ func MailForChange(s *Settings, sendEmail, pinReset bool, changes []Change) stri
 	}
 	return ""
 }
+
+// MailCarriesPIN reports whether an email of this kind carries the user's
+// new PIN in clear: only the enablement and PIN-reset emails do.
+func MailCarriesPIN(kind string) bool { return kind == MailEnabled || kind == MailPINReset }

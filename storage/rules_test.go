@@ -27,6 +27,11 @@ func TestMailForChange(t *testing.T) {
 			t.Errorf("%s: MailForChange = %q, want %q", c.name, got, c.want)
 		}
 	}
+	for kind, want := range map[string]bool{MailEnabled: true, MailPINReset: true, MailInfo: false, MailDisabled: false, MailChanged: false} {
+		if MailCarriesPIN(kind) != want {
+			t.Errorf("MailCarriesPIN(%s) = %v", kind, !want)
+		}
+	}
 	if !MailOnEnableOrDisable(auto, false) || MailOnEnableOrDisable(manual, false) || !MailOnEnableOrDisable(manual, true) {
 		t.Error("MailOnEnableOrDisable: enablement email follows automatic emails or -SendEmail")
 	}

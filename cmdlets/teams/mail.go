@@ -121,7 +121,7 @@ func composeMail(r storage.Reader, req MailRequest) (subject, body string, err e
 			fmt.Fprintf(&b, "Toll-free number: %s\n", mailNumberLine(r, c.TollFreeServiceNumber))
 		}
 	}
-	if req.PIN != "" && (req.Kind == storage.MailEnabled || req.Kind == storage.MailPINReset) {
+	if req.PIN != "" && storage.MailCarriesPIN(req.Kind) {
 		fmt.Fprintf(&b, "PIN: %s\n\n", req.PIN)
 		b.WriteString("You need the PIN only when you start a meeting by phone; keep it private.\n")
 	}

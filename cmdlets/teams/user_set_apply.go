@@ -125,7 +125,7 @@ func applySetUser(c *engine.Call, t *Tenant, p *setUserParams, w storage.Writer,
 	if mail != "" {
 		req := MailRequest{Kind: mail, User: u, Conf: &conf, To: userMail.to.Get(c),
 			FromAddress: userMail.from.Get(c), FromName: userMail.fromName.Get(c)}
-		if mail == storage.MailPINReset {
+		if storage.MailCarriesPIN(mail) {
 			req.PIN = res.pin
 		}
 		n := len(res.out.Mails)
