@@ -391,6 +391,7 @@ func TestE2EBanner(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, t.TempDir())
 	s.waitForRE(`csshell .* compatible\nTenant: .+ — signed in as \S+@\S+\n`)
+	s.waitFor(psPrompt) // Ctrl-D is read by the prompt, once it is up
 	s.key("\x04")
 	s.wait()
 
