@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/csshell/csshell/engine/value"
@@ -49,7 +50,7 @@ func (p Param[T]) Name() string { return p.info.Name }
 // Declared reports whether the running cmdlet declares this parameter
 // (for helpers shared by cmdlets of which only some have it).
 func (p Param[T]) Declared(c *Call) bool {
-	return c.Cmdlet != nil && c.Cmdlet.Param(p.info.Name) == p.info
+	return c.Cmdlet != nil && slices.Contains(c.Cmdlet.Params, p.info)
 }
 
 // Given reports whether the parameter is bound in this call (on the
@@ -113,7 +114,7 @@ func (p Param[T]) Lookup(c *Call) (T, bool) {
 // checks that the running cmdlet declares this very parameter: a handle
 // read by another cmdlet is a programming error.
 func (p Param[T]) key(c *Call) string {
-	if c.Cmdlet != nil && c.Cmdlet.Param(p.info.Name) != p.info && !isCommonParam(p.info.Name) {
+	if c.Cmdlet != nil && !slices.Contains(c.Cmdlet.Params, p.info) && !isCommonParam(p.info.Name) {
 		panic(fmt.Sprintf("engine: %s reads parameter %s, which it does not declare", c.Cmdlet.Name, p.info.Name))
 	}
 	return p.info.Name
