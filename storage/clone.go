@@ -13,6 +13,10 @@ func (u *User) Clone() *User {
 		cf := *u.Conferencing
 		cf.PIN.Salt = slices.Clone(u.Conferencing.PIN.Salt)
 		cf.PIN.Hash = slices.Clone(u.Conferencing.PIN.Hash)
+		if l := u.Conferencing.PIN.Lockout; l != nil {
+			lc := *l
+			cf.PIN.Lockout = &lc
+		}
 		c.Conferencing = &cf
 	}
 	return &c

@@ -37,6 +37,9 @@ func UserIndex(u *User) []IndexEntry {
 	if c := u.Conferencing; c != nil && c.BridgeID != "" && c.ConferenceID != "" {
 		add(ConfKey(c.BridgeID, c.ConferenceID), []byte(id))
 	}
+	if smtp := LowerSMTP(u.PrimarySmtpAddress); smtp != "" {
+		add(SMTPKey(smtp), []byte(id))
+	}
 	return out
 }
 

@@ -33,9 +33,13 @@ package storage
 //	0x23 str(lower alias) tail(id)        alias (UPN local)   value: empty
 //	0x24 word 0x00 tail(id)               search word         value: lower UPN
 //	0x25 str(lower bridgeID) tail(confID) conference id       value: user id
+//	0x26 tail(lower primary SMTP)         mailbox address     value: user id
 //
-// The UPN and SIP indexes are unique; the display-name and alias indexes are
-// multi-valued, so the user id is part of the key. The search word (0x24) is
+// The UPN, SIP, conference-id and mailbox-address (primary SMTP, "smtp:"
+// removed) indexes are unique — so a user's mail, which may carry a PIN,
+// never goes to another user's mailbox; a user without a mailbox has no
+// 0x26 entry. The display-name and alias indexes are multi-valued, so the
+// user id is part of the key. The search word (0x24) is
 // the one field that is neither length-prefixed nor a tail: it is ended by a
 // 0x00 byte (words never hold one; it is removed) so that a prefix scan over
 // "0x24 prefix" finds every word starting with prefix. Its value, the
@@ -46,6 +50,7 @@ package storage
 //	0x20 "ken.myer@contoso.com"                       → "5f0c…"
 //	0x22 0x08 "ken myer" "5f0c…"                      → ""
 //	0x24 "myer" 0x00 "5f0c…"                          → "ken.myer@contoso.com"
+//	0x26 "ken.myer@contoso.com"                       → "5f0c…"
 
 import (
 	"encoding/binary"
@@ -55,8 +60,8 @@ import (
 // SchemaVersion is the version of the layout this file describes: the
 // newest store layout this code reads and writes (stored under SchemaKey,
 // and named in every snapshot header). Raising it goes with a migration
-// step in the store.
-const SchemaVersion = 1
+// step in the store. Version 2 added the mailbox-address index (0x26).
+const SchemaVersion = 2
 
 // Namespace bytes, one per record kind and index: the first byte of every
 // key (see the tables above).
@@ -79,6 +84,7 @@ const (
 	NSIdxAlias byte = 0x23 // alias index
 	NSIdxWord  byte = 0x24 // search-word index
 	NSIdxConf  byte = 0x25 // conference-id index (unique per bridge)
+	NSIdxSMTP  byte = 0x26 // primary SMTP address index (unique)
 )
 
 // TenantNamespaces returns every namespace that holds tenant data: what
@@ -87,14 +93,14 @@ const (
 func TenantNamespaces() []byte {
 	return []byte{
 		NSTenant, NSSettings, NSUser, NSPolicy, NSBridge, NSNumber, NSMail, NSAudit, NSCounter,
-		NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf,
+		NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP,
 	}
 }
 
 // IndexNamespaces returns the namespaces of the user indexes, the entries
 // UserIndex lists.
 func IndexNamespaces() []byte {
-	return []byte{NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf}
+	return []byte{NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP}
 }
 
 // Counter names (0x0A keys).
@@ -166,6 +172,23 @@ func UPNKey(upn string) []byte { return tailKey(NSIdxUPN, LowerUPN(upn)) }
 // SIPKey is the SIP index key of a SIP address (with or without "sip:").
 func SIPKey(sip string) []byte { return tailKey(NSIdxSIP, LowerSIP(sip)) }
 
+// SMTPKey is the mailbox-address index key of a primary SMTP address.
+func SMTPKey(addr string) []byte { return tailKey(NSIdxSMTP, LowerSMTP(addr)) }
+
+// UniqueIndex reports whether an index key belongs to a unique index (UPN,
+// SIP, conference id, mailbox address), whose value is the one user
+// holding it: a store deletes such a key only for the user it names.
+func UniqueIndex(key []byte) bool {
+	if len(key) == 0 {
+		return false
+	}
+	switch key[0] {
+	case NSIdxUPN, NSIdxSIP, NSIdxConf, NSIdxSMTP:
+		return true
+	}
+	return false
+}
+
 // NamePrefix is the display-name index prefix of every user with that name.
 func NamePrefix(name string) []byte { return appendStr([]byte{NSIdxName}, strings.ToLower(name)) }
 
@@ -219,6 +242,13 @@ func LowerUPN(upn string) string { return strings.ToLower(strings.TrimSpace(upn)
 func LowerSIP(sip string) string {
 	s := strings.ToLower(strings.TrimSpace(sip))
 	return strings.TrimPrefix(s, "sip:")
+}
+
+// LowerSMTP is the mailbox-address index form: trimmed, lower-case,
+// without an "SMTP:" prefix.
+func LowerSMTP(addr string) string {
+	s := strings.ToLower(strings.TrimSpace(addr))
+	return strings.TrimPrefix(s, "smtp:")
 }
 
 // SearchWord is the search index form of a word: lower-case, no 0x00.

@@ -79,6 +79,9 @@ type PINHash struct {
 	Hash   []byte
 	Length int       // digits, so a rehearsal can tell old-length PINs
 	SetAt  time.Time // when it was generated
+	// Lockout counts failed checks of this PIN (pinlockout.go); nil while
+	// there are none. A new PIN starts without one.
+	Lockout *PINLockout `json:",omitempty"`
 }
 
 // Bridge is an audio-conferencing bridge.

@@ -113,6 +113,9 @@ func newTenantUser(c *engine.Call, t *teams.Tenant, p *newUserParams) error {
 
 // buildNewUser checks New-TenantUser's parameters and builds the user.
 func buildNewUser(c *engine.Call, p *newUserParams, w storage.Writer, upn string) (*storage.User, error) {
+	if err := checkNewUserText(c, p, upn); err != nil {
+		return nil, err
+	}
 	alias, domain, ok := strings.Cut(upn, "@")
 	if !ok || alias == "" || strings.ContainsAny(upn, " <>,;\"") || strings.Count(upn, "@") != 1 {
 		return nil, teams.InvalidArgument("InvalidUserPrincipalName", upn,
@@ -179,6 +182,26 @@ func buildNewUser(c *engine.Call, p *newUserParams, w storage.Writer, upn string
 			"A user with user principal name '%s' already exists.", upn).WithException("System.InvalidOperationException")
 	}
 	return u, nil
+}
+
+// checkNewUserText refuses control characters and over-long values in
+// New-TenantUser's addresses and names before anything else reads them.
+func checkNewUserText(c *engine.Call, p *newUserParams, upn string) error {
+	if err := teams.CheckAddress("UserPrincipalName", upn); err != nil {
+		return err
+	}
+	if err := teams.CheckAddress("PrimarySmtpAddress", p.primarySmtpAddress.Get(c)); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		h    engine.Param[string]
+	}{{"DisplayName", p.displayName}, {"City", p.city}, {"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}} {
+		if err := teams.CheckDisplayName(f.name, f.h.Get(c)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // emuTenantDomain reports whether domain is one of the tenant's domains.

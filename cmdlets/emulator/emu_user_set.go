@@ -77,6 +77,9 @@ func setTenantUser(c *engine.Call, t *teams.Tenant, p *setUserParams) error {
 	if p.role.Given(c) && (p.addRole.Given(c) || p.removeRole.Given(c)) {
 		return teams.Fail(c, teams.InvalidArgument("RoleConflict", identity, "-Role cannot be used with -AddRole or -RemoveRole."))
 	}
+	if err := checkSetUserText(c, p); err != nil {
+		return teams.Fail(c, err)
+	}
 	if ok, err := c.ShouldProcess(identity, c.Cmdlet.Name); err != nil || !ok {
 		return err
 	}
@@ -120,6 +123,23 @@ func setTenantUser(c *engine.Call, t *teams.Tenant, p *setUserParams) error {
 	t.Finish(c, &out)
 	if p.passThru.Get(c) {
 		return c.WriteObject(tenantUserObject(uc, result))
+	}
+	return nil
+}
+
+// checkSetUserText refuses control characters and over-long values in
+// Set-TenantUser's address and names before anything else reads them.
+func checkSetUserText(c *engine.Call, p *setUserParams) error {
+	if err := teams.CheckAddress("PrimarySmtpAddress", p.primarySmtpAddress.Get(c)); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		h    engine.Param[string]
+	}{{"DisplayName", p.displayName}, {"City", p.city}, {"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}} {
+		if err := teams.CheckDisplayName(f.name, f.h.Get(c)); err != nil {
+			return err
+		}
 	}
 	return nil
 }

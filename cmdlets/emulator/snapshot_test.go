@@ -2,12 +2,14 @@ package emulator_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/csshell/csshell/cmdlets/internal/tenanttest"
+	"github.com/csshell/csshell/storage"
 )
 
 // TestRestoreTenantPrompt: without -Force an interactive session is asked
@@ -41,7 +43,7 @@ func TestRestoreTenantNewerSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	newer := bytes.Replace(data, []byte(`"Schema":1,`), []byte(`"Schema":3,`), 1)
+	newer := bytes.Replace(data, fmt.Appendf(nil, `"Schema":%d,`, storage.SchemaVersion), fmt.Appendf(nil, `"Schema":%d,`, storage.SchemaVersion+2), 1)
 	if bytes.Equal(newer, data) {
 		t.Fatal("no schema in the header")
 	}
@@ -49,8 +51,9 @@ func TestRestoreTenantNewerSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Run("New-TenantUser sara.davis@contoso.com | Out-Null")
-	s.Expect("Restore-Tenant ./newer.cssnap -Force",
-		"Restore-Tenant: The snapshot './newer.cssnap' was written by a newer csshell (schema 3); this csshell reads schema 1 and older.")
+	s.Expect("Restore-Tenant ./newer.cssnap -Force", fmt.Sprintf(
+		"Restore-Tenant: The snapshot './newer.cssnap' was written by a newer csshell (schema %d); this csshell reads schema %d and older.",
+		storage.SchemaVersion+2, storage.SchemaVersion))
 	s.Expect("Restore-Tenant missing.cssnap -Force",
 		"Restore-Tenant: Cannot find path '"+filepath.Join(dir, "missing.cssnap")+"' because it does not exist.")
 	s.Expect("(Get-TenantUser).Count", "13")

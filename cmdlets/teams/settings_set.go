@@ -213,6 +213,12 @@ func validateSettings(s *storage.Settings) error {
 	if s.PinLength < storage.MinPinLength || s.PinLength > storage.MaxPinLength {
 		return pinLengthError(strconv.Itoa(s.PinLength))
 	}
+	if err := CheckAddress("SendEmailFromAddress", s.SendEmailFromAddress); err != nil {
+		return err
+	}
+	if err := CheckDisplayName("SendEmailFromDisplayName", s.SendEmailFromDisplayName); err != nil {
+		return err
+	}
 	if a := s.SendEmailFromAddress; a != "" && !emailAddressPattern.MatchString(a) {
 		return InvalidArgument("InvalidSendEmailFromAddress", a,
 			"The value \"%s\" of SendEmailFromAddress is not a valid email address. Use the form <UserAlias>@<Domain>, for example admin@contoso.com.", a)

@@ -159,9 +159,13 @@ func StoreError(err error, target string) error {
 	if errors.As(err, &rec) {
 		return rec
 	}
+	var dup *storage.DuplicateError
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		return notFound(target)
+	case errors.As(err, &dup):
+		return engine.NewError("ResourceExists", "AlreadyExists", target, "%s", dup.Error()).
+			WithException("System.InvalidOperationException")
 	case errors.Is(err, storage.ErrDuplicate):
 		return engine.NewError("ResourceExists", "AlreadyExists", target, "An object with the identity \"%s\" already exists.", target)
 	}

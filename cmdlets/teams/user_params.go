@@ -133,6 +133,19 @@ func userCheckEmailParams(c *engine.Call, fromPair bool) error {
 	if from && !send {
 		return userEmailParamError("The SendEmailFromAddress and SendEmailFromDisplayName parameters must be used together with the SendEmail parameter.")
 	}
+	if from {
+		if err := CheckAddress("SendEmailFromAddress", m.from.Get(c)); err != nil {
+			return err
+		}
+		if err := CheckDisplayName("SendEmailFromDisplayName", m.fromName.Get(c)); err != nil {
+			return err
+		}
+	}
+	if m.to.Given(c) {
+		if err := CheckAddress("SendEmailToAddress", m.to.Get(c)); err != nil {
+			return err
+		}
+	}
 	if from && !MailAddressOK(m.from.Get(c)) {
 		return userEmailParamError("The SendEmailFromAddress value \"" + m.from.Get(c) + "\" is not a valid email address: use the <UserAlias>@<Domain> form.")
 	}
@@ -147,10 +160,11 @@ func userEmailParamError(msg string) *engine.ErrorRecord {
 		WithException("System.ArgumentException")
 }
 
-// MailAddressOK reports whether s looks like alias@domain.tld.
+// MailAddressOK reports whether s looks like alias@domain.tld (and passes
+// CheckAddress).
 func MailAddressOK(s string) bool {
 	alias, domain, ok := strings.Cut(strings.TrimSpace(s), "@")
-	return ok && alias != "" && strings.Contains(domain, ".") && !strings.ContainsAny(s, " <>,;") &&
+	return ok && alias != "" && strings.Contains(domain, ".") && !strings.ContainsAny(s, " <>,;") && CheckAddress("", s) == nil &&
 		!strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
 }
 

@@ -31,6 +31,7 @@ type migration struct {
 // storage/keys.go.
 var migrations = []migration{
 	{To: 1, Name: "create"}, // the first layout: nothing to convert
+	{To: 2, Name: "mailbox-address index", bulk: buildSMTPIndex}, // migrate_smtp.go
 }
 
 // supportedSchema is the version the migration list leads to.

@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/csshell/csshell/storage"
@@ -46,7 +47,8 @@ func TestSchemaNewer(t *testing.T) {
 	if !errors.As(err, &se) || se.Found != storage.SchemaVersion+1 || se.Supported != storage.SchemaVersion {
 		t.Fatalf("Open of a newer store: %v", err)
 	}
-	want := "The tenant store '" + dir + "' was written by a newer csshell (schema version 2; this csshell supports up to 1)."
+	want := fmt.Sprintf("The tenant store '%s' was written by a newer csshell (schema version %d; this csshell supports up to %d).",
+		dir, storage.SchemaVersion+1, storage.SchemaVersion)
 	if err.Error() != want {
 		t.Errorf("message %q, want %q", err.Error(), want)
 	}
@@ -77,20 +79,20 @@ func TestSchemaForeignStore(t *testing.T) {
 	}
 }
 
-// TestMigrationsRunOnce adds a v2 step: it runs on the first Open only, in
-// order after create, and the stored version follows.
+// TestMigrationsRunOnce adds a step after the newest: it runs on the first
+// Open only, in order after the others, and the stored version follows.
 func TestMigrationsRunOnce(t *testing.T) {
 	saved := migrations
 	defer func() { migrations = saved }()
 	dir := t.TempDir() + "/tenant"
-	s, err := Open(dir) // at v1
+	s, err := Open(dir) // at the newest version
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
 
 	runs := 0
-	migrations = append(append([]migration(nil), saved...), migration{To: 2, Name: "rename departments", apply: func(w *tx) error {
+	migrations = append(append([]migration(nil), saved...), migration{To: storage.SchemaVersion + 1, Name: "rename departments", apply: func(w *tx) error {
 		runs++
 		return w.ScanUsers("", 0, func(u *storage.User) error {
 			u.Department = "v2 " + u.Department
@@ -106,7 +108,7 @@ func TestMigrationsRunOnce(t *testing.T) {
 			t.Errorf("department = %q", got)
 		}
 		storagetest.View(t, s, func(r storage.Reader) error {
-			if v, _ := r.(*tx).getU64(storage.SchemaKey()); v != 2 {
+			if v, _ := r.(*tx).getU64(storage.SchemaKey()); v != storage.SchemaVersion+1 {
 				t.Errorf("stored version %d", v)
 			}
 			return nil
@@ -114,7 +116,7 @@ func TestMigrationsRunOnce(t *testing.T) {
 		s.Close()
 	}
 	if runs != 1 {
-		t.Errorf("v2 step ran %d times", runs)
+		t.Errorf("the added step ran %d times", runs)
 	}
 	// A new store is stamped with the newest version and runs no step:
 	// the demo tenant is seeded afterwards, at the newest layout.
@@ -128,7 +130,7 @@ func TestMigrationsRunOnce(t *testing.T) {
 		t.Errorf("new store: %d runs, department %q", runs, storagetest.UserByUPN(t, m, storagetest.Ken).Department)
 	}
 	storagetest.View(t, m, func(r storage.Reader) error {
-		if v, _ := r.(*tx).getU64(storage.SchemaKey()); v != 2 {
+		if v, _ := r.(*tx).getU64(storage.SchemaKey()); v != storage.SchemaVersion+1 {
 			t.Errorf("new store: stored version %d", v)
 		}
 		return nil

@@ -3,6 +3,7 @@ package badgerstore
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -273,15 +274,16 @@ func TestSnapshotRefused(t *testing.T) {
 		}
 		return buf.Bytes()
 	}
-	se = try("newer schema", newer(3, 1), storage.SnapshotNewer)
-	if got := se.Message("x"); got != "The snapshot 'x' was written by a newer csshell (schema 3); this csshell reads schema 1 and older." {
+	se = try("newer schema", newer(storage.SchemaVersion+1, 1), storage.SnapshotNewer)
+	if got, want := se.Message("x"), fmt.Sprintf("The snapshot 'x' was written by a newer csshell (schema %d); this csshell reads schema %d and older.",
+		storage.SchemaVersion+1, storage.SchemaVersion); got != want {
 		t.Errorf("message %q", got)
 	}
 	se = try("newer format", newer(1, 2), storage.SnapshotNewer)
 	if got := se.Message("x"); !strings.Contains(got, "snapshot format 2") {
 		t.Errorf("message %q", got)
 	}
-	h, err := storage.ReadSnapshotHeader(bytes.NewReader(newer(3, 1)))
+	h, err := storage.ReadSnapshotHeader(bytes.NewReader(newer(storage.SchemaVersion+1, 1)))
 	if h != nil || kindOf(err) != storage.SnapshotNewer {
 		t.Errorf("ReadSnapshotHeader of a newer snapshot: %v %v", h, err)
 	}

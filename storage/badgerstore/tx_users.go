@@ -56,7 +56,7 @@ func (t *tx) PutUser(u *storage.User) error {
 }
 
 // checkUnique fails with a *DuplicateError when another user holds u's
-// UPN, SIP address, or conference id on u's bridge.
+// UPN, SIP address, primary SMTP address, or conference id on u's bridge.
 func (t *tx) checkUnique(u *storage.User) error {
 	other := func(key []byte) (bool, error) {
 		v, ok, err := t.getRaw(key)
@@ -68,6 +68,11 @@ func (t *tx) checkUnique(u *storage.User) error {
 	if storage.LowerSIP(u.SipAddress) != "" {
 		if taken, err := other(storage.SIPKey(u.SipAddress)); err != nil || taken {
 			return dupOr(err, "SIP address", u.SipAddress)
+		}
+	}
+	if storage.LowerSMTP(u.PrimarySmtpAddress) != "" {
+		if taken, err := other(storage.SMTPKey(u.PrimarySmtpAddress)); err != nil || taken {
+			return dupOr(err, "primary SMTP address", u.PrimarySmtpAddress)
 		}
 	}
 	if c := u.Conferencing; c != nil && c.BridgeID != "" && c.ConferenceID != "" {
@@ -108,6 +113,18 @@ func (t *tx) writeIndex(old, u *storage.User) error {
 		}
 	}
 	for k := range have {
+		if storage.UniqueIndex([]byte(k)) {
+			// A unique entry is deleted only for the user it names: a
+			// store migrated to a new unique index may hold a value two
+			// users shared, indexed for the first of them only.
+			v, ok, err := t.getRaw([]byte(k))
+			if err != nil {
+				return err
+			}
+			if !ok || old == nil || string(v) != old.ID {
+				continue
+			}
+		}
 		if err := t.del([]byte(k)); err != nil {
 			return err
 		}
