@@ -38,7 +38,7 @@ func decodeKey(k []byte) (decodedKey, error) {
 		if len(rest) != 0 {
 			return d, errBadKey
 		}
-	case NSUser, NSPolicy, NSBridge, NSNumber, NSCounter, NSIdxUPN, NSIdxSIP:
+	case NSUser, NSPolicy, NSBridge, NSNumber, NSCounter, NSIdxUPN, NSIdxSIP, NSIdxSMTP:
 		d.a = string(rest)
 	case NSMail, NSAudit:
 		if len(rest) != 8 {
@@ -108,6 +108,7 @@ func FuzzKeyCodec(f *testing.F) {
 		check("AuditKey", AuditKey(seq), decodedKey{ns: NSAudit, seq: seq})
 		check("UPNKey", UPNKey(a), decodedKey{ns: NSIdxUPN, a: LowerUPN(a)})
 		check("SIPKey", SIPKey(a), decodedKey{ns: NSIdxSIP, a: LowerSIP(a)})
+		check("SMTPKey", SMTPKey(a), decodedKey{ns: NSIdxSMTP, a: LowerSMTP(a)})
 		check("NameKey", NameKey(a, b), decodedKey{ns: NSIdxName, a: lower(a), b: b})
 		check("AliasKey", AliasKey(a, b), decodedKey{ns: NSIdxAlias, a: lower(a), b: b})
 		check("ConfKey", ConfKey(a, b), decodedKey{ns: NSIdxConf, a: lower(a), b: b})
@@ -148,6 +149,7 @@ func FuzzKeyDecode(f *testing.F) {
 		f.Add(k)
 	}
 	f.Fuzz(func(t *testing.T, k []byte) {
+		_ = UniqueIndex(k)
 		id := IDFromWordKey(k)
 		if i := bytes.IndexByte(k[min(1, len(k)):], 0); i >= 0 && id != string(k[i+2:]) {
 			t.Fatalf("IDFromWordKey(%q) = %q", k, id)
