@@ -9,8 +9,15 @@ package storage
 //	chunks: u32(len) bytes …                  the payload, in chunks of at most 1 MB
 //	u32(0)                                    end of the payload
 //	32 bytes                                  SHA-256 of everything before them
+//	32 bytes                                  HMAC-SHA256 of the same (format 2 on)
 //
-// (u32 is big-endian). This package writes and reads that envelope
+// (u32 is big-endian). The SHA-256 catches damage; the HMAC, keyed by a
+// key the store derives from its tenant secret (never written anywhere),
+// authenticates: only a csshell holding that tenant's key file can write a
+// snapshot the tenant accepts without -AllowForeignSnapshot, so whoever can
+// write a file but not read the key file cannot forge one (make a user an
+// administrator, say). Format 1 files (before the HMAC) are read too, as
+// unauthenticated. This package writes and reads that envelope
 // (WriteSnapshot, ReadSnapshot); the payload is the store's: for
 // storage/badgerstore, every key of the store in Badger's backup format,
 // read from one transaction (see its snapshot.go).
@@ -33,8 +40,11 @@ import (
 const SnapshotMagic = "CSSHELL-SNAPSHOT\n"
 
 // SnapshotFormat is the newest snapshot file format this code writes and
-// reads.
-const SnapshotFormat = 1
+// reads: 2 added the HMAC.
+const SnapshotFormat = 2
+
+// snapshotFormatMAC is the first format with the HMAC.
+const snapshotFormatMAC = 2
 
 const (
 	snapshotHeaderMax = 64 << 10 // longest header line
@@ -68,6 +78,17 @@ const (
 	SnapshotTruncated
 	// SnapshotDamaged: the checksum or the contents are wrong.
 	SnapshotDamaged
+	// SnapshotForeign: the file is not authenticated by this tenant's key
+	// (written under another key file, or before snapshots had an HMAC);
+	// RestoreOptions.AllowForeign accepts it.
+	SnapshotForeign
+	// SnapshotForged: the file names this tenant's key but its HMAC does
+	// not match: it was changed after it was written.
+	SnapshotForged
+	// SnapshotInvalid: the file is intact but restoring it would break the
+	// tenant's invariants (no Global Administrator, a UPN two users share,
+	// a counter behind its log, …); Detail says which.
+	SnapshotInvalid
 )
 
 // SnapshotError is why Restore (or ReadSnapshotHeader) refused a
@@ -97,6 +118,13 @@ func (e *SnapshotError) Message(name string) string {
 			name, e.Format, SnapshotFormat)
 	case SnapshotTruncated:
 		return fmt.Sprintf("The snapshot '%s' is incomplete: the file ends before the snapshot does (was it copied or written only in part?).", name)
+	case SnapshotForeign:
+		return fmt.Sprintf("The snapshot '%s' was not written with this tenant's key file (or was written by an older csshell), so "+
+			"it cannot be authenticated. If you trust the file, restore it with -AllowForeignSnapshot: every record is still checked.", name)
+	case SnapshotForged:
+		return fmt.Sprintf("The snapshot '%s' fails its authentication check: it was changed after Checkpoint-Tenant wrote it.", name)
+	case SnapshotInvalid:
+		return fmt.Sprintf("The snapshot '%s' cannot be restored: %s.", name, e.Detail)
 	default:
 		return fmt.Sprintf("The snapshot '%s' is damaged (%s).", name, e.Detail)
 	}
@@ -111,13 +139,32 @@ func DamagedSnapshot(format string, args ...any) *SnapshotError {
 	return &SnapshotError{Kind: SnapshotDamaged, Detail: fmt.Sprintf(format, args...)}
 }
 
+// InvalidSnapshot is the refusal of an intact snapshot whose records would
+// break the tenant's invariants (kind SnapshotInvalid), Detail saying
+// how, formatted as by fmt.Sprintf.
+func InvalidSnapshot(format string, args ...any) *SnapshotError {
+	return &SnapshotError{Kind: SnapshotInvalid, Detail: fmt.Sprintf(format, args...)}
+}
+
+// RestoreOptions qualify a Restore.
+type RestoreOptions struct {
+	// AllowForeign accepts a snapshot not authenticated by this tenant's
+	// key (SnapshotForeign): written under another key file, or by a
+	// csshell from before the HMAC. Its records are still all checked.
+	AllowForeign bool
+}
+
 // Snapshotter is implemented by stores that can be checkpointed and
 // restored (badgerstore.Badger, on disk and in memory).
 type Snapshotter interface {
 	// Snapshot writes a consistent snapshot of the whole tenant to w.
 	Snapshot(w io.Writer) error
-	// Restore replaces the whole tenant by the snapshot read from r.
+	// Restore replaces the whole tenant by the snapshot read from r, or
+	// refuses it with a *SnapshotError and changes nothing: RestoreWith
+	// with the zero options.
 	Restore(r io.Reader) error
+	// RestoreWith is Restore qualified by opts.
+	RestoreWith(r io.Reader, opts RestoreOptions) error
 	// KeyID identifies the store's tenant key file (SnapshotHeader.KeyID).
 	KeyID() string
 }

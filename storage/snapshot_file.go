@@ -3,25 +3,32 @@ package storage
 import (
 	"bufio"
 	"bytes"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 )
 
-// WriteSnapshot writes a snapshot file to w: the magic line, hdr, the
-// payload that body writes (framed in chunks), the end mark and the
-// checksum (see snapshot.go).
+// WriteSnapshot writes a snapshot file to w as WriteAuthenticatedSnapshot
+// does, with an empty HMAC key: one no tenant accepts as its own.
 func WriteSnapshot(w io.Writer, hdr *SnapshotHeader, body func(payload io.Writer) error) error {
+	return WriteAuthenticatedSnapshot(w, hdr, nil, body)
+}
+
+// WriteAuthenticatedSnapshot writes a snapshot file to w: the magic line,
+// hdr, the payload that body writes (framed in chunks), the end mark, the
+// checksum and, when hdr.Format is 2 or more, the HMAC under macKey (see
+// snapshot.go).
+func WriteAuthenticatedSnapshot(w io.Writer, hdr *SnapshotHeader, macKey []byte, body func(payload io.Writer) error) error {
 	line, err := json.Marshal(hdr)
 	if err != nil {
 		return err
 	}
-	sum := sha256.New()
-	bw := bufio.NewWriterSize(io.MultiWriter(w, sum), 64<<10)
+	sum, mac := sha256.New(), hmac.New(sha256.New, macKey)
+	bw := bufio.NewWriterSize(io.MultiWriter(w, sum, mac), 64<<10)
 	bw.WriteString(SnapshotMagic)
 	bw.Write(line)
 	bw.WriteByte('\n')
@@ -34,7 +41,11 @@ func WriteSnapshot(w io.Writer, hdr *SnapshotHeader, body func(payload io.Writer
 		err = bw.Flush()
 	}
 	if err == nil {
-		_, err = w.Write(sum.Sum(nil))
+		trailer := sum.Sum(nil)
+		if hdr.Format >= snapshotFormatMAC {
+			trailer = mac.Sum(trailer)
+		}
+		_, err = w.Write(trailer)
 	}
 	if err != nil {
 		return fmt.Errorf("storage: writing the snapshot: %w", err)
@@ -88,17 +99,28 @@ func ReadSnapshotHeader(r io.Reader) (*SnapshotHeader, error) {
 	return readSnapshotHeader(bufio.NewReader(r), nil)
 }
 
-// ReadSnapshot reads a whole snapshot file from r: it checks the header as
-// ReadSnapshotHeader does, copies the payload to payload, and checks the
-// framing, the checksum and that nothing follows the end. A refusal is a
-// *SnapshotError; whatever was copied to payload before an error must
-// then be thrown away.
+// ReadSnapshot reads a whole snapshot file from r as
+// ReadAuthenticatedSnapshot does, without telling whether it is
+// authentic: the envelope and the checksum only.
 func ReadSnapshot(r io.Reader, payload io.Writer) (*SnapshotHeader, error) {
+	hdr, _, err := ReadAuthenticatedSnapshot(r, payload, nil)
+	return hdr, err
+}
+
+// ReadAuthenticatedSnapshot reads a whole snapshot file from r: it checks
+// the header as ReadSnapshotHeader does, copies the payload to payload,
+// and checks the framing, the checksum and that nothing follows the end.
+// authentic reports whether the file carries an HMAC under macKey that
+// matches (a format 1 file never does). A refusal is a *SnapshotError;
+// whatever was copied to payload before an error must then be thrown
+// away.
+func ReadAuthenticatedSnapshot(r io.Reader, payload io.Writer, macKey []byte) (hdr *SnapshotHeader, authentic bool, err error) {
 	br := bufio.NewReaderSize(r, 64<<10)
-	sum := sha256.New()
-	hdr, err := readSnapshotHeader(br, sum)
+	sha, mac := sha256.New(), hmac.New(sha256.New, macKey)
+	sum := io.MultiWriter(sha, mac)
+	hdr, err = readSnapshotHeader(br, sum)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	short := func(err error) error {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
@@ -110,7 +132,7 @@ func ReadSnapshot(r io.Reader, payload io.Writer) (*SnapshotHeader, error) {
 	for {
 		var n [4]byte
 		if _, err := io.ReadFull(br, n[:]); err != nil {
-			return nil, short(err)
+			return nil, false, short(err)
 		}
 		sum.Write(n[:])
 		size := binary.BigEndian.Uint32(n[:])
@@ -118,28 +140,35 @@ func ReadSnapshot(r io.Reader, payload io.Writer) (*SnapshotHeader, error) {
 			break
 		}
 		if size > snapshotChunkMax {
-			return nil, DamagedSnapshot("a block of its contents has an impossible length")
+			return nil, false, DamagedSnapshot("a block of its contents has an impossible length")
 		}
 		if _, err := io.CopyN(payload, body, int64(size)); err != nil {
-			return nil, short(err)
+			return nil, false, short(err)
 		}
 	}
 	want := make([]byte, sha256.Size)
 	if _, err := io.ReadFull(br, want); err != nil {
-		return nil, short(err)
+		return nil, false, short(err)
 	}
-	if !bytes.Equal(sum.Sum(nil), want) {
-		return nil, DamagedSnapshot("its checksum does not match its contents")
+	if !bytes.Equal(sha.Sum(nil), want) {
+		return nil, false, DamagedSnapshot("its checksum does not match its contents")
+	}
+	if hdr.Format >= snapshotFormatMAC {
+		tag := make([]byte, sha256.Size)
+		if _, err := io.ReadFull(br, tag); err != nil {
+			return nil, false, short(err)
+		}
+		authentic = hmac.Equal(mac.Sum(nil), tag)
 	}
 	if _, err := br.ReadByte(); err == nil {
-		return nil, DamagedSnapshot("data follows the end of the snapshot")
+		return nil, false, DamagedSnapshot("data follows the end of the snapshot")
 	}
-	return hdr, nil
+	return hdr, authentic, nil
 }
 
 // readSnapshotHeader reads and checks the envelope's start, hashing what
 // it reads into sum (when not nil).
-func readSnapshotHeader(br *bufio.Reader, sum hash.Hash) (*SnapshotHeader, error) {
+func readSnapshotHeader(br *bufio.Reader, sum io.Writer) (*SnapshotHeader, error) {
 	magic := make([]byte, len(SnapshotMagic))
 	n, err := io.ReadFull(br, magic)
 	if err != nil || string(magic) != SnapshotMagic {

@@ -45,11 +45,7 @@ func AddSyntheticUsers(s Store, n int) error {
 	}
 	first := plan.next
 	if a, ok := s.(BulkUserAdder); ok {
-		i := first
-		return a.AddNewUsers(n, func(st Stamper) (*User, error) {
-			i++
-			return plan.user(i-1, st)
-		})
+		return a.AddNewUsers(n, plan.generator())
 	}
 	for done := 0; done < n; {
 		size := min(syntheticChunk, n-done)
@@ -71,6 +67,31 @@ func AddSyntheticUsers(s Store, n int) error {
 		done += size
 	}
 	return nil
+}
+
+// SyntheticUsers returns the maker of the next n synthetic users of the
+// tenant r reads — each call makes the next, stamped by st; made users
+// hold UPNs, SIP addresses and conference IDs no user of r holds, nor one
+// another — for a store's AddNewUsers (a BulkResetter adding them inside
+// its reset uses it).
+func SyntheticUsers(r Reader, n int) (func(st Stamper) (*User, error), error) {
+	var plan syntheticPlan
+	if err := plan.load(r); err != nil {
+		return nil, err
+	}
+	if plan.next+n-1 > maxSynthetic {
+		return nil, fmt.Errorf("storage: at most %d synthetic users (user%06d is next)", maxSynthetic, plan.next)
+	}
+	return plan.generator(), nil
+}
+
+// generator makes the plan's users in turn, from plan.next on.
+func (p *syntheticPlan) generator() func(st Stamper) (*User, error) {
+	i := p.next
+	return func(st Stamper) (*User, error) {
+		i++
+		return p.user(i-1, st)
+	}
 }
 
 // syntheticPlan is what every synthetic user shares.

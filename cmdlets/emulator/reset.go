@@ -30,7 +30,7 @@ func registerTenantResetCmdlet(rt *engine.Runtime, t *teams.Tenant) {
 		Synopsis: "Resets the emulated tenant to the demo tenant or to an empty one.",
 		Description: "-Demo replaces everything with the demo tenant (Contoso, two bridges, twelve users). -Empty keeps the tenant, " +
 			"its bridges, service numbers, settings, dial-out policies and Global Administrator(s) and removes every other user, " +
-			"the outbox and the audit log. -SyntheticUsers N then adds N users (100 000 take a few seconds). Afterwards the " +
+			"the outbox and the audit log. -SyntheticUsers N then adds N users (100 000 take a few seconds). The reset is all or nothing: if csshell is stopped in the middle of it (even killed), the next start finishes it, so the tenant is never found half reset. Afterwards the " +
 			"session is signed in as the Global Administrator. The reset cannot be undone: without -Force it asks for " +
 			"confirmation when a person is at the keyboard and fails otherwise. Needs an administrator role.",
 		DefaultSet: "Demo", SupportsShouldProcess: true, ConfirmImpact: "High",
@@ -70,34 +70,37 @@ func resetTenant(c *engine.Call, t *teams.Tenant, p *resetParams) error {
 		return err
 	}
 	n := p.synthetic.Or(c, 0)
-	store := t.Store()
-	if mode == "Demo" {
-		err = storage.ResetDemo(store)
-	} else {
-		err = storage.ResetEmpty(store)
+	kind := storage.ResetKindDemo
+	if mode == "Empty" {
+		kind = storage.ResetKindEmpty
 	}
-	if err == nil {
-		err = storage.AddSyntheticUsers(store, n)
-	}
-	if err != nil {
-		return teams.Fail(c, teams.StoreError(err, name))
-	}
-	var admin string
-	if err := store.View(func(r storage.Reader) error {
-		var err error
-		admin, err = teams.FirstGlobalAdmin(r)
-		return err
-	}); err != nil {
-		return teams.Fail(c, teams.StoreError(err, name))
-	}
-	t.SetAccount(admin)
 	changes := []storage.Change{{Property: "Mode", New: mode}}
 	if n > 0 {
 		changes = append(changes, storage.Change{Property: "SyntheticUsers", New: strconv.Itoa(n)})
 	}
-	return t.Do(c, func(w storage.Writer, a *storage.User) error {
-		return t.Audit(w, a, c, name, "", changes)
+	// The audit record is written by the transaction that completes the
+	// reset: the reset and its record are one change, all or nothing.
+	var admin string
+	err = storage.Reset(t.Store(), kind, n, func(w storage.Writer) error {
+		ga, err := teams.FirstGlobalAdmin(w)
+		if err != nil {
+			return err
+		}
+		admin = ga
+		users, err := w.FindUsers(ga)
+		if err != nil {
+			return err
+		}
+		if len(users) != 1 {
+			return storage.ErrNotFound
+		}
+		return t.Audit(w, users[0], c, name, "", changes)
 	})
+	if err != nil {
+		return teams.Fail(c, teams.StoreError(err, name))
+	}
+	t.SetAccount(admin)
+	return nil
 }
 
 // confirm is the common -Confirm, read for whether it is given at all

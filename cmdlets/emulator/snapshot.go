@@ -31,7 +31,11 @@ func registerTenantSnapshotCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 		force:    engine.Declare[bool](engine.NamedParam("Force", "SwitchParameter", "Replaces an existing file.")),
 		passThru: engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "Returns an object describing the snapshot.")),
 	}
-	rp := &restoreParams{path: path, force: engine.Declare[bool](engine.NamedParam("Force", "SwitchParameter", "Restores without asking for confirmation."))}
+	rp := &restoreParams{path: path, force: engine.Declare[bool](engine.NamedParam("Force", "SwitchParameter", "Restores without asking for confirmation.")),
+		foreign: engine.Declare[bool](engine.NamedParam("AllowForeignSnapshot", "SwitchParameter",
+			"Accepts a snapshot this tenant's key file did not authenticate: one taken in another tenant directory (another key file) "+
+				"or by an older csshell. Every record is still checked; use it only for a file you trust.")),
+	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Checkpoint-Tenant", Module: "csshell",
 		Synopsis:              "Writes a consistent snapshot of the whole emulated tenant to a file.",
@@ -47,12 +51,14 @@ func registerTenantSnapshotCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 	rt.Register(&engine.Cmdlet{
 		Name: "Restore-Tenant", Module: "csshell",
 		Synopsis:              "Replaces the whole emulated tenant with a snapshot written by Checkpoint-Tenant.",
-		Description:           "Puts the tenant back as the snapshot holds it: users, PINs, bridges, numbers, settings, policies, outbox and audit log. A file that is not a csshell snapshot, was written by a newer csshell, or is truncated or damaged is refused and nothing changes; a snapshot from an older csshell is brought up to date. Afterwards the session stays signed in as the same account when it exists in the restored tenant, else as its Global Administrator, and one audit record (Restore-Tenant) is added to the restored audit log. Everything changed since the checkpoint is lost: without -Force it asks for confirmation when a person is at the keyboard and fails otherwise. Needs an administrator role. If csshell is stopped in the middle of a restore, the tenant store refuses to open: delete the tenant directory (not its key file) and restore the snapshot again. " + snapshotKeyHelp,
+		Description:           "Puts the tenant back as the snapshot holds it: users, PINs, bridges, numbers, settings, policies, outbox and audit log. Checkpoint-Tenant authenticates every snapshot with a keyed MAC (HMAC-SHA256 under a key derived from the tenant's key file), so a file changed after it was written — a user made an administrator, say — is refused; a snapshot taken under another key file (or by an older csshell) is refused too unless -AllowForeignSnapshot is given. Every record is then checked before anything changes: the restored tenant must have a Global Administrator, no UPN, SIP address, mailbox address or conference ID held by two users, indexes that agree with the users, and counters past their logs. A file that is not a csshell snapshot, was written by a newer csshell, is truncated, damaged or forged, or fails those checks is refused with an error and nothing changes; a snapshot from an older csshell is brought up to date. Afterwards the session stays signed in as the same account when it exists in the restored tenant, else as its Global Administrator, and one audit record (Restore-Tenant) is added to the restored audit log. Everything changed since the checkpoint is lost: without -Force it asks for confirmation when a person is at the keyboard and fails otherwise. Needs an administrator role. The restore is all or nothing: if csshell is stopped in the middle of it (even killed), the next start finishes it from a copy of the snapshot kept beside the tenant directory (<tenant directory>.restore, readable by its owner only, removed once done). " + snapshotKeyHelp,
 		SupportsShouldProcess: true, ConfirmImpact: "High",
-		Params: []*engine.ParamInfo{rp.path.Info(), rp.force.Info()},
+		Params: []*engine.ParamInfo{rp.path.Info(), rp.force.Info(), rp.foreign.Info()},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Checkpoint-Tenant ./before.cssnap\n./bulk-reset.ps1 -Path users.csv\nGet-TenantAuditLog\nRestore-Tenant ./before.cssnap -Force",
 				Remarks: "Rehearses a bulk script: checkpoint, run, inspect what it changed, put everything back."},
+			{Title: "Example 2", Code: "Restore-Tenant ./from-lab.cssnap -AllowForeignSnapshot -Force",
+				Remarks: "Restores a snapshot taken in another tenant directory; copy that directory's key file beside this one for its PINs to verify."},
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error { return restoreTenant(c, t, rp) }),
 	})
@@ -67,8 +73,8 @@ type checkpointParams struct {
 
 // restoreParams are Restore-Tenant's parameters.
 type restoreParams struct {
-	path  engine.Param[string]
-	force engine.Param[bool]
+	path           engine.Param[string]
+	force, foreign engine.Param[bool]
 }
 
 // snapshotStore returns the tenant store as a Snapshotter.
@@ -123,6 +129,12 @@ func snapshotFail(c *engine.Call, err error, raw string) error {
 		id = "SnapshotFromNewerVersion"
 	case storage.SnapshotTruncated:
 		id = "SnapshotTruncated"
+	case storage.SnapshotForeign:
+		id = "SnapshotNotAuthenticated"
+	case storage.SnapshotForged:
+		id = "SnapshotForged"
+	case storage.SnapshotInvalid:
+		id = "SnapshotInvalid"
 	}
 	return teams.Fail(c, engine.NewError("InvalidData", id, raw, "%s", se.Message(raw)).
 		WithException("System.IO.InvalidDataException"))
@@ -224,7 +236,7 @@ func restoreTenant(c *engine.Call, t *teams.Tenant, p *restoreParams) error {
 	if _, err := f.Seek(0, 0); err != nil {
 		return teams.Fail(c, teams.StoreError(err, raw))
 	}
-	if err := snap.Restore(f); err != nil {
+	if err := snap.RestoreWith(f, storage.RestoreOptions{AllowForeign: p.foreign.Get(c)}); err != nil {
 		return snapshotFail(c, err, raw)
 	}
 	if err := afterRestore(t, c, admin, path, hdr); err != nil {

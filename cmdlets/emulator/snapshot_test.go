@@ -68,8 +68,10 @@ func TestRestoreTenantNewerSchema(t *testing.T) {
 	}
 }
 
-// TestRestoreTenantOtherKeyFile: restoring another tenant directory's
-// snapshot warns that its PINs need that directory's key file.
+// TestRestoreTenantOtherKeyFile: another tenant directory's snapshot is
+// not authenticated by this one's key: refused, and nothing changes,
+// unless -AllowForeignSnapshot is given; then it is restored with a
+// warning that its PINs need that directory's key file.
 func TestRestoreTenantOtherKeyFile(t *testing.T) {
 	a := syntheticSession(t, "disk")
 	snap := filepath.Join(t.TempDir(), "a.cssnap")
@@ -80,7 +82,13 @@ func TestRestoreTenantOtherKeyFile(t *testing.T) {
 	a.Expect("Restore-Tenant '"+snap+"' -Force", "")
 
 	b := syntheticSession(t, "disk")
-	out := b.Run("Restore-Tenant '" + snap + "' -Force")
+	b.Run("New-TenantUser sara.davis@contoso.com | Out-Null")
+	b.Expect("Restore-Tenant '"+snap+"' -Force", "Restore-Tenant: The snapshot '"+snap+"' was not written with this tenant's key file "+
+		"(or was written by an older csshell), so it cannot be authenticated. If you trust the file, restore it with -AllowForeignSnapshot: "+
+		"every record is still checked.")
+	b.Expect("$Error[0].FullyQualifiedErrorId", "SnapshotNotAuthenticated,Microsoft.PowerShell.Commands.RestoreTenantCommand")
+	b.Expect("(Get-TenantUser).Count", "13")
+	out := b.Run("Restore-Tenant '" + snap + "' -AllowForeignSnapshot -Force")
 	want := "WARNING: The snapshot was taken with another tenant key file: leader PINs do not verify and mail bodies cannot be read. Close csshell and copy that tenant's key file to '" +
 		b.Store.Dir() + ".key', or reset the PINs."
 	if out != want {

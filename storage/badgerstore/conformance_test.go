@@ -110,7 +110,7 @@ func TestBulkResetPath(t *testing.T) {
 		if n := storagetest.Count(t, s); n != 2512 {
 			t.Fatalf("the failed reset changed the store: %d users", n)
 		}
-		if err := s.BulkReset(kind); err != nil {
+		if err := s.BulkReset(kind, 0, nil); err != nil {
 			t.Fatal(err)
 		}
 		if kind == storage.ResetKindEmpty {

@@ -8,47 +8,107 @@ import (
 	"github.com/csshell/csshell/storage"
 )
 
-// BulkReset performs a reset too big for one transaction: mark it pending
-// (durably), delete in write batches, then finish in one transaction
-// (storage.ApplyReset) that also clears the mark. Updates wait meanwhile.
-// A crash midway is finished by the next Open.
-func (b *Badger) BulkReset(kind storage.ResetKind) error {
+// BulkReset performs a reset of any size, with its synthetic users, all
+// or nothing: the reset is staged under a durable pending-reset marker
+// that records it (storage.PendingReset) — the old records deleted in
+// write batches, storage.ApplyReset in one transaction, the synthetic
+// users in transactions of a few hundred — and switched by the one
+// transaction that runs finish and clears the marker. A crash before that
+// transaction leaves the marker, and the next Open does the whole reset
+// again (finishPendingReset): after a restart the tenant is the old one
+// (crash before the marker was on disk) or the new one, never half of
+// either. Updates wait meanwhile.
+func (b *Badger) BulkReset(kind storage.ResetKind, synthetic int, finish func(w storage.Writer) error) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	err := b.db.Update(func(txn *badger.Txn) error { return txn.Set(storage.PendingKey(), []byte(kind)) })
+	return b.bulkResetLocked(storage.PendingReset{Kind: kind, Synthetic: synthetic}, finish)
+}
+
+// bulkResetLocked is BulkReset with b.mu held.
+func (b *Badger) bulkResetLocked(p storage.PendingReset, finish func(w storage.Writer) error) error {
+	if finish == nil {
+		finish = func(storage.Writer) error { return nil }
+	}
+	err := b.db.Update(func(txn *badger.Txn) error { return txn.Set(storage.PendingKey(), p.Marker()) })
 	if err == nil {
-		err = b.batchDelete(kind)
+		err = b.syncLocked() // the marker is on disk before anything is deleted
+	}
+	if err == nil {
+		err = b.batchDelete(p.Kind)
+	}
+	// The transaction that switches: the reset's last step (or, with
+	// synthetic users, the step after them), finish, the marker cleared.
+	done := func(w storage.Writer) error {
+		if err := finish(w); err != nil {
+			return err
+		}
+		return w.(*tx).del(storage.PendingKey())
 	}
 	if err == nil {
 		err = b.db.Update(func(txn *badger.Txn) error {
 			t := &tx{b: b, txn: txn}
-			if err := storage.ApplyReset(t, kind); err != nil {
+			if err := storage.ApplyReset(t, p.Kind); err != nil {
 				return err
 			}
-			return t.del(storage.PendingKey())
+			if p.Synthetic > 0 {
+				return nil
+			}
+			return done(t)
 		})
 	}
+	if err == nil && p.Synthetic > 0 {
+		var next func(st storage.Stamper) (*storage.User, error)
+		err = b.View(func(r storage.Reader) error {
+			var err error
+			next, err = storage.SyntheticUsers(r, p.Synthetic)
+			return err
+		})
+		if err == nil {
+			err = b.addNewUsersLocked(p.Synthetic, next)
+		}
+		if err == nil {
+			err = b.db.Update(func(txn *badger.Txn) error { return done(&tx{b: b, txn: txn}) })
+		}
+	}
+	if err == nil {
+		err = b.syncLocked()
+	}
 	if err != nil {
-		return fmt.Errorf("storage: resetting the tenant: %w", err)
+		return fmt.Errorf("storage: resetting the tenant (the reset is finished the next time the tenant store is opened): %w", err)
 	}
 	return nil
 }
 
-// finishPendingReset completes a bulk reset a crash interrupted.
+// finishPendingReset is what Open runs after the schema migrations: it
+// removes restore files a crash left beside the store, and finishes a
+// reset (bulkResetLocked again, from the start) or a restore
+// (finishRestore) that a crash interrupted.
 func (b *Badger) finishPendingReset() error {
-	var kind storage.ResetKind
+	var marker []byte
 	err := b.View(func(r storage.Reader) error {
-		v, _, err := r.(*tx).getRaw(storage.PendingKey())
-		kind = storage.ResetKind(v)
+		var err error
+		marker, _, err = r.(*tx).getRaw(storage.PendingKey())
 		return err
 	})
-	if err != nil || kind == "" {
+	if err != nil {
 		return err
 	}
-	if kind != storage.ResetKindDemo && kind != storage.ResetKindEmpty {
-		return fmt.Errorf("storage: unknown pending reset %q in the tenant store", kind)
+	if isRestoreMarker(marker) {
+		return b.finishRestore(marker)
 	}
-	return b.BulkReset(kind)
+	if err := b.removeRestoreFiles(); err != nil {
+		return err
+	}
+	if len(marker) == 0 {
+		return nil
+	}
+	p, ok := storage.ParsePendingReset(marker)
+	if !ok {
+		return fmt.Errorf("storage: %s holds a pending change this csshell does not know (%q): it was written by a newer csshell", b.storeName(), marker)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.bulkResetLocked(p, nil)
 }
 
 // batchDelete deletes, through a WriteBatch, what a reset of that kind

@@ -11,11 +11,11 @@ package badgerstore
 // the header (schema version, tenant) comes from the same one.
 
 import (
-	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -42,6 +42,18 @@ func keyID(secret []byte) string {
 	return hex.EncodeToString(m.Sum(nil)[:8])
 }
 
+// snapshotMACKey is the key of the snapshots' HMAC (storage/snapshot.go),
+// derived from the secret so that it is used for nothing else.
+func snapshotMACKey(secret []byte) []byte {
+	m := hmac.New(sha256.New, secret)
+	m.Write([]byte("csshell snapshot mac v1"))
+	return m.Sum(nil)
+}
+
+// errChangeInProgress refuses a snapshot of a store a reset or restore is
+// replacing (its marker is set): it would hold half of it.
+var errChangeInProgress = errors.New("storage: a reset or restore of the tenant is in progress; checkpoint it once that has finished")
+
 // Snapshot writes a consistent snapshot of the whole tenant to w, while
 // the store stays in use: it reads one Badger read transaction, so it
 // holds exactly the changes committed before it started, each whole.
@@ -51,18 +63,18 @@ func keyID(secret []byte) string {
 func (b *Badger) Snapshot(w io.Writer) error {
 	return b.db.View(func(txn *badger.Txn) error {
 		t := &tx{b: b, txn: txn}
+		if busy, err := t.has(storage.PendingKey()); err != nil || busy {
+			return errors.Join(err, errChangeInProgress)
+		}
 		hdr, err := b.snapshotHeader(t)
 		if err != nil {
 			return err
 		}
-		return writeSnapshot(w, hdr, func(kvs func(*pb.KV) error) error {
+		return writeSnapshot(w, hdr, snapshotMACKey(b.secret), func(kvs func(*pb.KV) error) error {
 			it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 100})
 			defer it.Close()
 			for it.Rewind(); it.Valid(); it.Next() {
 				item := it.Item()
-				if bytes.Equal(item.Key(), storage.PendingKey()) {
-					continue // never copy a reset marker (Updates wait for resets anyway)
-				}
 				val, err := item.ValueCopy(nil)
 				if err != nil {
 					return err
@@ -99,9 +111,10 @@ func (b *Badger) snapshotHeader(t *tx) (*storage.SnapshotHeader, error) {
 }
 
 // writeSnapshot writes a snapshot whose payload body emits one KV at a
-// time, grouped in KVLists of about snapshotListBytes.
-func writeSnapshot(w io.Writer, hdr *storage.SnapshotHeader, body func(kv func(*pb.KV) error) error) error {
-	return storage.WriteSnapshot(w, hdr, func(payload io.Writer) error {
+// time, grouped in KVLists of about snapshotListBytes, authenticated
+// under macKey.
+func writeSnapshot(w io.Writer, hdr *storage.SnapshotHeader, macKey []byte, body func(kv func(*pb.KV) error) error) error {
+	return storage.WriteAuthenticatedSnapshot(w, hdr, macKey, func(payload io.Writer) error {
 		list := &pb.KVList{}
 		size := 0
 		flush := func() error {

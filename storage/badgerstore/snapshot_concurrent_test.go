@@ -113,7 +113,8 @@ func TestSnapshotUnderConcurrentChange(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := r.Restore(bytes.NewReader(snap.Bytes())); err != nil {
+		// Another store, another key: restored as a foreign snapshot.
+		if err := r.RestoreWith(bytes.NewReader(snap.Bytes()), storage.RestoreOptions{AllowForeign: true}); err != nil {
 			t.Fatal(err)
 		}
 		checkPrefixConsistent(t, r, workers, upn)

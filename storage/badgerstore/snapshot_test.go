@@ -269,7 +269,7 @@ func TestSnapshotRefused(t *testing.T) {
 	newer := func(schema, format int) []byte {
 		var buf bytes.Buffer
 		hdr := &storage.SnapshotHeader{Format: format, Schema: schema, TenantID: storage.DemoTenantID, TenantName: "Contoso", Created: time.Now()}
-		if err := writeSnapshot(&buf, hdr, func(func(*pb.KV) error) error { return nil }); err != nil {
+		if err := writeSnapshot(&buf, hdr, snapshotMACKey(s.secret), func(func(*pb.KV) error) error { return nil }); err != nil {
 			t.Fatal(err)
 		}
 		return buf.Bytes()
@@ -279,8 +279,8 @@ func TestSnapshotRefused(t *testing.T) {
 		storage.SchemaVersion+1, storage.SchemaVersion); got != want {
 		t.Errorf("message %q", got)
 	}
-	se = try("newer format", newer(1, 2), storage.SnapshotNewer)
-	if got := se.Message("x"); !strings.Contains(got, "snapshot format 2") {
+	se = try("newer format", newer(1, storage.SnapshotFormat+1), storage.SnapshotNewer)
+	if got := se.Message("x"); !strings.Contains(got, fmt.Sprintf("snapshot format %d", storage.SnapshotFormat+1)) {
 		t.Errorf("message %q", got)
 	}
 	h, err := storage.ReadSnapshotHeader(bytes.NewReader(newer(storage.SchemaVersion+1, 1)))
@@ -300,7 +300,8 @@ func TestSnapshotRefused(t *testing.T) {
 	for _, at := range []int{hdrEnd + 6, hdrEnd + 100, len(data) / 2, len(data) - 10} {
 		bad := bytes.Clone(data)
 		bad[at] ^= 0x20
-		if err := s.Restore(bytes.NewReader(bad)); kindOf(err) != storage.SnapshotDamaged && kindOf(err) != storage.SnapshotTruncated {
+		if err := s.Restore(bytes.NewReader(bad)); kindOf(err) != storage.SnapshotDamaged && kindOf(err) != storage.SnapshotTruncated &&
+			kindOf(err) != storage.SnapshotForged {
 			t.Errorf("flipped byte at %d: %v", at, err)
 		}
 		sameDump(t, "flipped", dumpAll(t, s), want)
@@ -312,11 +313,12 @@ func TestSnapshotRefused(t *testing.T) {
 	try("bad header", bad, storage.SnapshotDamaged)
 	// A well-formed snapshot whose contents are not what its header says.
 	var lie bytes.Buffer
-	hdr := &storage.SnapshotHeader{Format: 1, Schema: 1, TenantID: storage.DemoTenantID, TenantName: "Contoso", Users: 0}
-	writeSnapshot(&lie, hdr, func(kv func(*pb.KV) error) error {
-		return kv(&pb.KV{Key: storage.SchemaKey(), Value: storage.AppendU64(nil, 1)})
+	hdr := &storage.SnapshotHeader{Format: storage.SnapshotFormat, Schema: storage.SchemaVersion, TenantID: storage.DemoTenantID,
+		TenantName: "Contoso", Users: 0, KeyID: s.KeyID()}
+	writeSnapshot(&lie, hdr, snapshotMACKey(s.secret), func(kv func(*pb.KV) error) error {
+		return kv(&pb.KV{Key: storage.SchemaKey(), Value: storage.AppendU64(nil, storage.SchemaVersion)})
 	})
-	try("no tenant", lie.Bytes(), storage.SnapshotDamaged)
+	try("no tenant", lie.Bytes(), storage.SnapshotInvalid)
 
 	// And the good one still restores.
 	if err := s.Restore(bytes.NewReader(data)); err != nil {
@@ -363,7 +365,14 @@ func TestSnapshotOtherKeyFile(t *testing.T) {
 	if b.KeyID() == keyA {
 		t.Fatal("two tenants share a key id")
 	}
-	if err := b.Restore(bytes.NewReader(snap.Bytes())); err != nil {
+	// Not authenticated by b's key: refused, unless allowed.
+	before := dumpAll(t, b)
+	var se *storage.SnapshotError
+	if err := b.Restore(bytes.NewReader(snap.Bytes())); !errors.As(err, &se) || se.Kind != storage.SnapshotForeign {
+		t.Fatalf("a snapshot of another tenant key: %v, want SnapshotForeign", err)
+	}
+	sameDump(t, "refused foreign snapshot", dumpAll(t, b), before)
+	if err := b.RestoreWith(bytes.NewReader(snap.Bytes()), storage.RestoreOptions{AllowForeign: true}); err != nil {
 		t.Fatal(err)
 	}
 	if verifies(t, b, "ken.myer@contoso.com", "48213") {
@@ -394,21 +403,4 @@ func TestSnapshotOtherKeyFile(t *testing.T) {
 		t.Error("PIN does not verify with the key file copied")
 	}
 	storagetest.Eq(t, "mail", mailBodies(t, c), []string{"Your new PIN is 48213"})
-}
-
-// TestRestoreInterruptedRefusesOpen: a restore cut short by a crash
-// leaves its marker; the store then refuses to open rather than opening
-// half restored or re-seeded.
-func TestRestoreInterruptedRefusesOpen(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "tenant")
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	storagetest.Update(t, s, func(w storage.Writer) error { return w.(*tx).set(storage.PendingKey(), []byte(resetRestore)) })
-	s.Close()
-	if s, err := Open(dir); err == nil {
-		s.Close()
-		t.Fatal("a store with an interrupted restore opened")
-	}
 }

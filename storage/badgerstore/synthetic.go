@@ -21,6 +21,15 @@ const txnBudget = memTableSize * 15 / 100 * 3 / 4
 func (b *Badger) AddNewUsers(n int, next func(st storage.Stamper) (*storage.User, error)) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if err := b.addNewUsersLocked(n, next); err != nil {
+		return err
+	}
+	return b.syncLocked()
+}
+
+// addNewUsersLocked is AddNewUsers with b.mu held, without the sync
+// (BulkReset syncs once its switch is committed).
+func (b *Badger) addNewUsersLocked(n int, next func(st storage.Stamper) (*storage.User, error)) error {
 	txn := b.db.NewTransaction(true)
 	defer func() { txn.Discard() }()
 	size := 0
@@ -51,10 +60,7 @@ func (b *Badger) AddNewUsers(n int, next func(st storage.Stamper) (*storage.User
 		}
 		size += need
 	}
-	if err := b.commitBlind(txn); err != nil {
-		return err
-	}
-	return b.syncLocked()
+	return b.commitBlind(txn)
 }
 
 // commitBlind commits one transaction of AddNewUsers (synced at the end).

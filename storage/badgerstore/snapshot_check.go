@@ -1,0 +1,309 @@
+package badgerstore
+
+// The check a snapshot's records pass before a restore changes anything,
+// and that CheckInvariants runs over a live store: every record decodes as
+// its kind and sits under its own key, the keys come in order with none
+// repeated, and the tenant is one the cmdlets can live with — one tenant
+// record and settings, at least one Global Administrator, UPN, SIP
+// address, mailbox address and conference ID (per bridge) each held by one
+// user, every user on a bridge that exists, indexes exactly what the users
+// call for, and sequence counters at or past their logs' last records.
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/maphash"
+	"strings"
+
+	"github.com/csshell/csshell/storage"
+)
+
+// indexWant is an index entry the users call for: the hash of its value
+// and its namespace.
+type indexWant struct {
+	val uint64
+	ns  byte
+}
+
+// tenantCheck checks a tenant's records fed in key order (add), then as a
+// whole (finish). Index entries are compared by 64-bit hashes under a
+// random seed, so the check holds about 24 bytes per entry, not the
+// entries (a 100 000-user tenant has about a million); a crafted file
+// cannot aim at a collision it cannot predict.
+type tenantCheck struct {
+	schema   int    // the schema version the records must be at
+	tenantID string // the tenant record's id
+	users    int    // the user count expected, -1 for any
+
+	seed      maphash.Seed
+	last      []byte
+	want      map[uint64]indexWant // by hash of key; removed when seen
+	collided  map[byte]string      // unique-index namespace → what two users share
+	nsSeen    map[byte]bool        // index namespaces that hold entries
+	schemaSet bool
+	tenant    bool
+	settings  bool
+	nUsers    int
+	admins    int
+	bridges   map[string]bool   // lower bridge ids
+	onBridge  map[string]string // lower bridge id → a user (or number) on it
+	maxSeq    map[byte]uint64   // NSMail/NSAudit → last sequence number
+	counters  map[string]uint64
+}
+
+// newTenantCheck checks records at schema version schema of tenant
+// tenantID holding users users (-1: any number).
+func newTenantCheck(schema int, tenantID string, users int) *tenantCheck {
+	return &tenantCheck{schema: schema, tenantID: tenantID, users: users, seed: maphash.MakeSeed(),
+		want: map[uint64]indexWant{}, collided: map[byte]string{}, nsSeen: map[byte]bool{},
+		bridges: map[string]bool{}, onBridge: map[string]string{}, maxSeq: map[byte]uint64{}, counters: map[string]uint64{}}
+}
+
+// problem is why a tenant's records fail the check (the restore reports
+// it as a SnapshotInvalid, CheckInvariants as an error).
+type problem string
+
+func (p problem) Error() string { return string(p) }
+
+func (c *tenantCheck) hash(b []byte) uint64 { return maphash.Bytes(c.seed, b) }
+
+// add checks one record; keys must come in strictly increasing order.
+func (c *tenantCheck) add(key, val []byte) error {
+	if len(key) == 0 || (c.last != nil && bytes.Compare(key, c.last) <= 0) {
+		return problem("its records are out of order or repeated")
+	}
+	c.last = append(c.last[:0], key...)
+	ns := key[0]
+	single := func(what string) error {
+		if len(key) != 1 {
+			return problem("it holds a malformed " + what + " key")
+		}
+		return nil
+	}
+	switch ns {
+	case storage.NSSchema:
+		if err := single("schema version"); err != nil {
+			return err
+		}
+		if len(val) != 8 || binary.BigEndian.Uint64(val) != uint64(c.schema) {
+			return problem("its schema version is not the one its header names")
+		}
+		c.schemaSet = true
+	case storage.NSTenant:
+		if err := single("tenant"); err != nil {
+			return err
+		}
+		var tn storage.Tenant
+		if decode(val, &tn) != nil || tn.ID == "" || strings.TrimSpace(tn.Name) == "" || tn.DefaultDomain == "" {
+			return problem("its tenant record is unreadable")
+		}
+		if c.tenantID != "" && tn.ID != c.tenantID {
+			return problem("its contents are not the tenant its header names")
+		}
+		c.tenant = true
+	case storage.NSSettings:
+		if err := single("settings"); err != nil {
+			return err
+		}
+		var st storage.Settings
+		if decode(val, &st) != nil || st.PinLength < storage.MinPinLength || st.PinLength > storage.MaxPinLength {
+			return problem("its tenant settings are unreadable")
+		}
+		c.settings = true
+	case storage.NSUser:
+		return c.addUser(key, val)
+	case storage.NSPolicy:
+		var p policyRecord
+		if decode(val, &p) != nil || p.Policy.Identity == "" || !bytes.Equal(key, storage.PolicyKey(p.Policy.Identity)) {
+			return problem("a dial-out policy record is unreadable")
+		}
+	case storage.NSBridge:
+		var br storage.Bridge
+		if decode(val, &br) != nil || br.ID == "" || !bytes.Equal(key, storage.BridgeKey(br.ID)) {
+			return problem("a bridge record is unreadable")
+		}
+		c.bridges[strings.ToLower(br.ID)] = true
+	case storage.NSNumber:
+		var n storage.ServiceNumber
+		if decode(val, &n) != nil || n.Number == "" || !bytes.Equal(key, storage.NumberKey(n.Number)) {
+			return problem("a service number record is unreadable")
+		}
+		if n.BridgeID != "" {
+			c.onBridge[strings.ToLower(n.BridgeID)] = "the service number " + n.Number
+		}
+	case storage.NSMail, storage.NSAudit:
+		return c.addLog(key, val)
+	case storage.NSCounter:
+		name := string(key[1:])
+		if (name != storage.CounterMail && name != storage.CounterAudit) || len(val) != 8 {
+			return problem("a sequence counter is unreadable")
+		}
+		c.counters[name] = binary.BigEndian.Uint64(val)
+	case storage.NSPending:
+		return problem("it holds a half-finished reset")
+	default:
+		if !isIndexNamespace(ns) {
+			return problem("it holds a record of an unknown kind")
+		}
+		return c.addIndex(key, val)
+	}
+	return nil
+}
+
+// isIndexNamespace reports whether ns is a user index.
+func isIndexNamespace(ns byte) bool { return bytes.IndexByte(storage.IndexNamespaces(), ns) >= 0 }
+
+// addUser checks a user record and notes the index entries it calls for.
+func (c *tenantCheck) addUser(key, val []byte) error {
+	var u storage.User
+	if decode(val, &u) != nil || u.ID == "" {
+		return problem("a user record is unreadable")
+	}
+	if !bytes.Equal(key, storage.UserKey(u.ID)) {
+		return problem("the user record of '" + printable(u.UserPrincipalName) + "' is filed under another object id")
+	}
+	if storage.LowerUPN(u.UserPrincipalName) == "" {
+		return problem("a user has no UPN")
+	}
+	for _, s := range []string{u.UserPrincipalName, u.SipAddress, u.PrimarySmtpAddress, u.DisplayName} {
+		if strings.ContainsRune(s, 0) {
+			return problem("the user '" + printable(u.UserPrincipalName) + "' has a NUL character in a name or address")
+		}
+	}
+	if cf := u.Conferencing; cf != nil {
+		if len(cf.PIN.Hash) != 0 && len(cf.PIN.Hash) != 32 {
+			return problem("the leader PIN of '" + printable(u.UserPrincipalName) + "' is unreadable")
+		}
+		if cf.BridgeID != "" {
+			c.onBridge[strings.ToLower(cf.BridgeID)] = "the user " + u.UserPrincipalName
+		}
+	}
+	c.nUsers++
+	if storage.HasRole(&u, storage.RoleGlobalAdmin) {
+		c.admins++
+	}
+	for _, e := range storage.UserIndex(&u) {
+		h := c.hash(e.Key)
+		if _, dup := c.want[h]; dup {
+			if _, seen := c.collided[e.Key[0]]; !seen {
+				c.collided[e.Key[0]] = sharedWhat(&u, e.Key[0])
+			}
+			continue
+		}
+		c.want[h] = indexWant{val: c.hash(e.Val), ns: e.Key[0]}
+	}
+	return nil
+}
+
+// sharedWhat names the value of u a unique index entry in ns holds.
+func sharedWhat(u *storage.User, ns byte) string {
+	switch ns {
+	case storage.NSIdxUPN:
+		return "the UPN '" + printable(u.UserPrincipalName) + "'"
+	case storage.NSIdxSIP:
+		return "the SIP address '" + printable(u.SipAddress) + "'"
+	case storage.NSIdxConf:
+		return "the conference ID " + printable(u.Conferencing.ConferenceID) + " on one bridge"
+	}
+	return "the mailbox address '" + printable(u.PrimarySmtpAddress) + "'"
+}
+
+// addIndex checks an index entry against the entries the users call for.
+func (c *tenantCheck) addIndex(key, val []byte) error {
+	c.nsSeen[key[0]] = true
+	h := c.hash(key)
+	w, ok := c.want[h]
+	if !ok || w.val != c.hash(val) {
+		return problem("its indexes do not agree with its users")
+	}
+	delete(c.want, h)
+	return nil
+}
+
+// addLog checks a mail or audit record: filed under its own number.
+func (c *tenantCheck) addLog(key, val []byte) error {
+	ns := key[0]
+	what := "a mail"
+	if ns == storage.NSAudit {
+		what = "an audit"
+	}
+	if len(key) != 9 {
+		return problem(what + " record is unreadable")
+	}
+	seq := binary.BigEndian.Uint64(key[1:])
+	var got uint64
+	if ns == storage.NSMail {
+		var m storedMail
+		if decode(val, &m) != nil {
+			return problem(what + " record is unreadable")
+		}
+		got = m.Seq
+	} else {
+		var a storage.AuditRecord
+		if decode(val, &a) != nil {
+			return problem(what + " record is unreadable")
+		}
+		got = a.Seq
+	}
+	if got != seq || seq == 0 {
+		return problem(what + " record is filed under another number")
+	}
+	c.maxSeq[ns] = max(c.maxSeq[ns], seq)
+	return nil
+}
+
+// finish checks the tenant as a whole once every record is in.
+func (c *tenantCheck) finish() error {
+	switch {
+	case !c.schemaSet:
+		return problem("it holds no schema version")
+	case !c.tenant:
+		return problem("it holds no tenant record")
+	case !c.settings:
+		return problem("it holds no tenant settings")
+	case c.users >= 0 && c.nUsers != c.users:
+		return problem("it holds a different number of users than its header says")
+	case c.admins == 0:
+		return problem("it holds no Global Administrator, so nobody could change the tenant again")
+	}
+	for id, who := range c.onBridge {
+		if !c.bridges[id] {
+			return problem(printable(who) + " is on a bridge it does not hold")
+		}
+	}
+	// An index of the current layout must be whole; one a migration adds
+	// (absent from an older snapshot) is built by that migration, under
+	// its own rules.
+	has := func(ns byte) bool { return c.schema >= storage.SchemaVersion || c.nsSeen[ns] }
+	for ns, what := range c.collided {
+		if has(ns) {
+			return problem("two users share " + what)
+		}
+	}
+	for _, w := range c.want {
+		if has(w.ns) {
+			return problem("its indexes do not agree with its users")
+		}
+	}
+	for ns, name := range map[byte]string{storage.NSMail: storage.CounterMail, storage.NSAudit: storage.CounterAudit} {
+		if c.counters[name] < c.maxSeq[ns] {
+			return problem("its " + name + " counter is behind its last " + name + " record, so new records would overwrite old ones")
+		}
+	}
+	return nil
+}
+
+// printable is s for a message: valid UTF-8, no control characters, at
+// most 80 characters.
+func printable(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return '?'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "?"))
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:80]) + "…"
+	}
+	return s
+}
