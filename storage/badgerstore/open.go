@@ -28,11 +28,19 @@ func Open(dir string) (*Badger, error) { return Options{}.Open(dir) }
 func OpenInMemory() (*Badger, error) { return Options{}.OpenInMemory() }
 
 // Open opens (creating it, mode 0700, with its parents, when missing) the
-// tenant store in dir, and its secret key file storage.KeyFile(dir). A new
-// or empty store is seeded with the demo tenant. When another process
-// holds the store, the error is a *storage.InUseError; a store written by
-// a newer csshell, or a directory that is not a csshell store, gives a
-// *storage.SchemaError.
+// tenant store in dir, and its secret key file storage.KeyFile(dir). The
+// directory is named by its canonical path (storage.CanonicalDir), so one
+// store has one key file however its path is spelled.
+//
+// Only a new or empty store is seeded with the demo tenant. A store that
+// holds data is opened only when nothing about it is lost or mistaken, and
+// refused, with every file left as it was, otherwise: damaged files give a
+// *storage.DamagedError (see preflight.go), a missing or mismatched key
+// file a *storage.KeyFileError (no new key is made for a store with data),
+// too little free disk space a *storage.NoSpaceError. Another process
+// holding the store gives a *storage.InUseError; a store written by a
+// newer csshell, or a directory that is not a csshell store, a
+// *storage.SchemaError. Each error is one line, fit to print as it is.
 func (o Options) Open(dir string) (*Badger, error) {
 	if dir == "" {
 		return nil, errors.New("storage: no tenant directory given")
@@ -40,25 +48,85 @@ func (o Options) Open(dir string) (*Badger, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("storage: creating the tenant directory: %w", err)
 	}
-	db, err := badger.Open(badgerOptions(dir))
+	dir, err := storage.CanonicalDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	st, err := inspect(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRoom(dir); err != nil {
+		return nil, err
+	}
+	keyFile := storage.KeyFile(dir)
+	secret, err := loadSecret(keyFile, !st.hasData)
+	keyMissing := errors.Is(err, errNoKeyFile)
+	if err != nil && !keyMissing {
+		return nil, err
+	}
+	stamp := false
+	if !keyMissing {
+		if stamp, err = checkKeyIDFile(dir, secret); err != nil {
+			return nil, err
+		}
+	}
+	db, err := openBadger(dir)
 	if err != nil {
 		if isLockError(err) {
 			return nil, &storage.InUseError{Dir: dir}
 		}
-		return nil, fmt.Errorf("storage: opening the tenant store '%s': %w", dir, err)
+		return nil, fmt.Errorf("storage: opening the tenant store '%s': %s", dir, firstLine(err.Error()))
 	}
-	secret, err := loadSecret(storage.KeyFile(dir))
-	if err != nil {
+	b := &Badger{db: db, dir: dir, secret: secret, now: o.clock()}
+	if keyMissing {
+		// A directory that is not a csshell store, or one from a newer
+		// csshell, says so; a csshell store wants its own key file back.
+		_, err := b.readSchema()
 		db.Close()
+		if err == nil {
+			err = &storage.KeyFileError{Dir: dir, KeyFile: keyFile, Missing: true}
+		}
 		return nil, err
 	}
-	return start(&Badger{db: db, dir: dir, secret: secret, now: o.clock()})
+	if b, err = start(b); err != nil {
+		return nil, err
+	}
+	if stamp {
+		if err := writeKeyIDFile(dir, keyID(secret)); err != nil {
+			b.Close()
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// inspect runs the preflight under the directory's lock, so that it never
+// reads (or tidies) the files of a store another process is writing.
+func inspect(dir string) (dirState, error) {
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return dirState{}, err
+	}
+	defer unlock()
+	return preflight(dir)
+}
+
+// openBadger opens the Badger database in dir ("" in memory), turning a
+// panic inside Badger into an error.
+func openBadger(dir string) (db *badger.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, &storage.DamagedError{Dir: dir, Problem: "Badger failed opening it: " + firstLine(fmt.Sprint(r))}
+		}
+	}()
+	return badger.Open(badgerOptions(dir))
 }
 
 // OpenInMemory opens a throwaway store, seeded with the demo tenant, whose
 // secret lives in memory only. Nothing survives Close.
 func (o Options) OpenInMemory() (*Badger, error) {
-	db, err := badger.Open(badgerOptions(""))
+	db, err := openBadger("")
 	if err != nil {
 		return nil, fmt.Errorf("storage: opening an in-memory store: %w", err)
 	}

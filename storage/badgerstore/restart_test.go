@@ -114,8 +114,9 @@ func TestInUseOtherProcess(t *testing.T) {
 	}
 }
 
-// TestLostKeyFile: without its key file a store still opens; old PINs no
-// longer verify (a new secret), new ones do.
+// TestLostKeyFile: a store with data whose key file is gone refuses to
+// open with a *KeyFileError and makes no new key (its PINs would never
+// verify again); with the key file back it opens and old PINs verify.
 func TestLostKeyFile(t *testing.T) {
 	dir := t.TempDir() + "/tenant"
 	s, err := Open(dir)
@@ -125,15 +126,31 @@ func TestLostKeyFile(t *testing.T) {
 	var h storage.PINHash
 	storagetest.Update(t, s, func(w storage.Writer) (err error) { h, err = w.HashPIN("48213"); return err })
 	s.Close()
+	key, err := os.ReadFile(storage.KeyFile(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
 	os.Remove(storage.KeyFile(dir))
+	s, err = Open(dir)
+	var kerr *storage.KeyFileError
+	if !errors.As(err, &kerr) || !kerr.Missing {
+		if err == nil {
+			s.Close()
+		}
+		t.Fatalf("Open without the key file: %v, want a *KeyFileError", err)
+	}
+	if _, err := os.Stat(storage.KeyFile(dir)); !os.IsNotExist(err) {
+		t.Errorf("a new key file was made: %v", err)
+	}
+	os.WriteFile(storage.KeyFile(dir), key, 0o600)
 	s, err = Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	storagetest.View(t, s, func(r storage.Reader) error {
-		if r.VerifyPIN(h, "48213") {
-			t.Error("a PIN verified under a new secret")
+		if !r.VerifyPIN(h, "48213") {
+			t.Error("the PIN does not verify with the key file back")
 		}
 		return nil
 	})

@@ -24,10 +24,16 @@ func newSecret() ([]byte, error) {
 	return b, nil
 }
 
-// loadSecret reads the key file at path, creating it (mode 0600, hex text)
-// when it does not exist. A lost key file gets a new secret: existing PINs
-// then no longer verify, and an administrator resets them.
-func loadSecret(path string) ([]byte, error) {
+// errNoKeyFile is loadSecret's answer for a missing key file it may not
+// create.
+var errNoKeyFile = errors.New("storage: the tenant key file is missing")
+
+// loadSecret reads the key file at path. When it does not exist, a new
+// secret is made and written (mode 0600, hex text) if create is set — a
+// store that holds no data yet — and errNoKeyFile is returned otherwise:
+// a store's data (PIN hashes, sealed mail) is useless under another key,
+// so a lost key file is never silently replaced.
+func loadSecret(path string, create bool) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	if err == nil {
 		secret, err := hex.DecodeString(string(bytes.TrimSpace(data)))
@@ -42,6 +48,9 @@ func loadSecret(path string) ([]byte, error) {
 	}
 	if !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("storage: reading the tenant key file: %w", err)
+	}
+	if !create {
+		return nil, errNoKeyFile
 	}
 	secret, err := newSecret()
 	if err != nil {

@@ -29,7 +29,10 @@ const (
 
 // badgerOptions returns the options every store is opened with: slim
 // sizing, no compression (so no block cache is needed), no logger, no
-// metrics. Writes are not synced by Badger on each commit: the store syncs
+// metrics, every block and value checked against its checksum when read
+// (a damaged one is an error, never wrong data; the preflight has checked
+// every table once at open, and Badger's own check at open would skip a
+// damaged table instead of refusing it). Writes are not synced by Badger on each commit: the store syncs
 // itself (Update syncs every commit; UpdateDeferred leaves it to the next
 // Sync, which groups commits).
 // dir == "" opens an in-memory store.
@@ -51,6 +54,8 @@ func badgerOptions(dir string) badger.Options {
 		WithValueThreshold(valueThreshold).
 		WithValueLogFileSize(valueLogFileSize).
 		WithCompression(options.None).
+		WithChecksumVerificationMode(options.OnBlockRead).
+		WithVerifyValueChecksum(true).
 		WithBlockCacheSize(0).
 		WithIndexCacheSize(0).
 		WithNumCompactors(2).

@@ -1,6 +1,7 @@
 package badgerstore
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sync"
@@ -24,10 +25,16 @@ type Badger struct {
 	// vlogSizes are the value log sizes at the last sync: a log that did
 	// not grow needs no fsync.
 	vlogSizes map[string]int64
+	// logNames are the log files at the last sync: a new one means the
+	// directory is fsynced too.
+	logNames []string
 	// users caches decoded user records (usercache.go).
 	users userCache
 	// now is the store's clock (Options.Now).
 	now func() time.Time
+	// roomCredit is how many more commits may run before the free disk
+	// space is measured again (roomForCommit).
+	roomCredit int
 }
 
 var (
@@ -39,7 +46,7 @@ var (
 
 // start brings a just-opened store up to date: schema migrations, an
 // interrupted reset finished, then the demo tenant seeded when the store
-// has none (storage.SeedIfEmpty: the migrations never seed).
+// is empty.
 func start(b *Badger) (*Badger, error) {
 	err := b.migrate()
 	if err == nil {
@@ -55,15 +62,44 @@ func start(b *Badger) (*Badger, error) {
 	return b, nil
 }
 
-// seedIfEmpty seeds the demo tenant when the store has no tenant record
-// (a new store, or one emptied by DeleteAll).
-func (b *Badger) seedIfEmpty() error { return b.Update(storage.SeedIfEmpty) }
+// seedIfEmpty seeds the demo tenant into a store that holds nothing but
+// its schema version (a new store, or one emptied by DeleteAll). A store
+// with records but no tenant record is damaged, never re-seeded: seeding
+// would mix the demo tenant into what is left.
+func (b *Badger) seedIfEmpty() error {
+	return b.Update(func(w storage.Writer) error {
+		if _, err := w.Tenant(); !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+		other := false
+		err := w.(*tx).each(nil, false, false, func(k, _ []byte) (bool, error) {
+			other = !bytes.Equal(k, storage.SchemaKey())
+			return !other, nil
+		})
+		if err != nil {
+			return err
+		}
+		if other {
+			return &storage.DamagedError{Dir: b.storeDir(), Problem: "it holds records but no tenant record"}
+		}
+		return storage.SeedDemo(w)
+	})
+}
+
+// storeDir names the store in errors: its directory, or "(in memory)".
+func (b *Badger) storeDir() string {
+	if b.dir == "" {
+		return "(in memory)"
+	}
+	return b.dir
+}
 
 // Now is the store's clock (Options.Now), in UTC.
 func (b *Badger) Now() time.Time { return b.now().UTC() }
 
 // View runs fn in a read-only transaction.
-func (b *Badger) View(fn func(r storage.Reader) error) error {
+func (b *Badger) View(fn func(r storage.Reader) error) (err error) {
+	defer b.recoverBadger("reading", &err)
 	return b.db.View(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn}) })
 }
 
@@ -71,9 +107,10 @@ func (b *Badger) View(fn func(r storage.Reader) error) error {
 // the commit is on disk when Update returns nil. When fn returns an error
 // nothing is changed. Updates run one at a time; fn must not call Update
 // itself.
-func (b *Badger) Update(fn func(w storage.Writer) error) error {
+func (b *Badger) Update(fn func(w storage.Writer) error) (err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	defer b.recoverBadger("writing", &err)
 	if err := b.commit(fn); err != nil {
 		return err
 	}
@@ -82,9 +119,10 @@ func (b *Badger) Update(fn func(w storage.Writer) error) error {
 
 // UpdateDeferred commits like Update but leaves the sync to the next
 // Sync, Update or Close (group commit).
-func (b *Badger) UpdateDeferred(fn func(w storage.Writer) error) error {
+func (b *Badger) UpdateDeferred(fn func(w storage.Writer) error) (err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	defer b.recoverBadger("writing", &err)
 	if err := b.commit(fn); err != nil {
 		return err
 	}
@@ -93,17 +131,22 @@ func (b *Badger) UpdateDeferred(fn func(w storage.Writer) error) error {
 }
 
 // Sync makes the deferred commits durable.
-func (b *Badger) Sync() error {
+func (b *Badger) Sync() (err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	defer b.recoverBadger("syncing", &err)
 	if !b.dirty {
 		return nil
 	}
 	return b.syncLocked()
 }
 
-// commit runs fn in one transaction and commits it (not synced).
+// commit runs fn in one transaction and commits it (not synced), once the
+// disk has room for it (space.go).
 func (b *Badger) commit(fn func(w storage.Writer) error) error {
+	if err := b.roomForCommit(); err != nil {
+		return err
+	}
 	err := b.db.Update(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn}) })
 	if errors.Is(err, badger.ErrTxnTooBig) && !errors.Is(err, storage.ErrTooBig) {
 		return fmt.Errorf("%w: %w", storage.ErrTooBig, err)
@@ -116,7 +159,8 @@ func (b *Badger) Dir() string { return b.dir }
 
 // Close syncs pending commits and releases the store and its directory
 // lock.
-func (b *Badger) Close() error {
+func (b *Badger) Close() (err error) {
+	defer b.recoverBadger("closing", &err)
 	serr := b.Sync()
 	if err := b.db.Close(); err != nil {
 		return err

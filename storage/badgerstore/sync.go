@@ -3,13 +3,21 @@ package badgerstore
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 )
 
-// syncLocked puts every committed write on disk by fsyncing the
-// memtables' write-ahead logs (*.mem) — the active one and any that filled
-// up since the last sync and are not flushed yet — and any value log file
-// (*.vlog, for values above the value threshold) that grew since the last
-// sync.
+// syncLocked puts every committed write on disk: every file a commit may
+// have touched is fsynced before it returns. Those are the memtables'
+// write-ahead logs (*.mem) — the active one and any that filled up since
+// the last sync and are not flushed yet — and the value logs (*.vlog),
+// which hold the values above the value threshold (a record over 64 KB):
+// the newest always, since Badger writes it through a map of a file whose
+// size never changes while it is written, and any other whose size changed
+// (Badger cuts a full one to its length when it starts the next). When a
+// log appeared since the last sync, the directory is fsynced too, so the
+// new file's name survives a power loss with its contents.
 func (b *Badger) syncLocked() error {
 	if b.dir != "" {
 		if err := b.syncLogs(); err != nil {
@@ -22,39 +30,66 @@ func (b *Badger) syncLocked() error {
 
 // syncLogs fsyncs the log files of the store's directory. fsync acts on
 // the file, whichever descriptor asks, so this covers the logs Badger
-// holds open.
+// holds open and writes through shared maps.
 func (b *Badger) syncLogs() error {
-	mems, err := filepath.Glob(filepath.Join(b.dir, "*.mem"))
+	mems, err := filepath.Glob(filepath.Join(b.dir, "*"+memExt))
 	if err != nil {
 		return err
 	}
-	vlogs, err := filepath.Glob(filepath.Join(b.dir, "*.vlog"))
+	vlogs, err := filepath.Glob(filepath.Join(b.dir, "*"+vlogExt))
 	if err != nil {
 		return err
 	}
 	if b.vlogSizes == nil {
 		b.vlogSizes = map[string]int64{}
 	}
+	newest := newestLog(vlogs)
+	sync := mems
 	for _, name := range vlogs {
 		st, err := os.Stat(name)
 		if err != nil {
 			continue
 		}
-		if b.vlogSizes[name] != st.Size() {
-			mems = append(mems, name)
+		if size, seen := b.vlogSizes[name]; name == newest || !seen || size != st.Size() {
+			sync = append(sync, name)
 			b.vlogSizes[name] = st.Size()
 		}
 	}
-	for _, name := range mems {
+	for _, name := range sync {
 		if err := fsyncFile(name); err != nil {
 			return err
 		}
 	}
+	logs := append(slices.Clone(mems), vlogs...)
+	slices.Sort(logs)
+	if !slices.Equal(logs, b.logNames) {
+		if err := fsyncFile(b.dir); err != nil {
+			return err
+		}
+		b.logNames = logs
+	}
 	return nil
 }
 
-// fsyncFile fsyncs one file; a file removed meanwhile (a flushed memtable
-// log) is fine.
+// newestLog is the log file with the highest number (Badger numbers its
+// files in order), "" for none.
+func newestLog(names []string) string {
+	newest, best := "", int64(-1)
+	for _, name := range names {
+		base := filepath.Base(name)
+		n, err := strconv.ParseInt(strings.TrimSuffix(base, filepath.Ext(base)), 10, 64)
+		if err == nil && n > best {
+			newest, best = name, n
+		}
+	}
+	return newest
+}
+
+// fsyncHook, when set (by tests), is told every file syncLogs fsyncs.
+var fsyncHook func(name string)
+
+// fsyncFile fsyncs one file or directory; a file removed meanwhile (a
+// flushed memtable log) is fine.
 func fsyncFile(name string) error {
 	f, err := os.Open(name)
 	if err != nil {
@@ -65,6 +100,9 @@ func fsyncFile(name string) error {
 	}
 	serr := f.Sync()
 	cerr := f.Close()
+	if fsyncHook != nil && serr == nil {
+		fsyncHook(name)
+	}
 	if serr != nil {
 		return serr
 	}

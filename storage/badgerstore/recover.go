@@ -1,0 +1,49 @@
+package badgerstore
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/csshell/csshell/storage"
+)
+
+// recoverBadger, deferred at every entry point of the store (View,
+// Update, UpdateDeferred, Sync, Close; Open has openBadger and the
+// preflight), turns a panic raised inside Badger — a damaged file read
+// through its memory maps, an assertion on bad data — into a
+// *storage.DamagedError, so that csshell prints one line instead of a
+// stack trace. A panic raised by the caller's own code (a bug in a
+// cmdlet's fn) is not the store's to explain: it goes on up.
+func (b *Badger) recoverBadger(doing string, errp *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if !raisedInBadger(debug.Stack()) {
+		panic(r)
+	}
+	*errp = &storage.DamagedError{Dir: b.storeDir(),
+		Problem: "Badger failed while " + doing + " it: " + firstLine(fmt.Sprint(r))}
+}
+
+// raisedInBadger reports whether the goroutine's stack (debug.Stack, taken
+// in a deferred recover) shows the panic raised in Badger or its ristretto
+// maps: the first frame after the runtime's panic frames.
+func raisedInBadger(stack []byte) bool {
+	s := string(stack)
+	i := strings.Index(s, "\npanic(")
+	if i < 0 {
+		return false
+	}
+	for _, line := range strings.Split(s[i+1:], "\n")[1:] {
+		if line == "" || strings.HasPrefix(line, "\t") {
+			continue // a file:line line
+		}
+		if strings.HasPrefix(line, "runtime.") || strings.HasPrefix(line, "panic(") {
+			continue
+		}
+		return strings.HasPrefix(line, "github.com/dgraph-io/")
+	}
+	return false
+}
