@@ -14,10 +14,17 @@ import (
 // lockDir takes, for the preflight, the lock Badger takes for an open
 // store (flock on dir/LOCK): a store another process holds gives a
 // *storage.InUseError before anything reads its files. The caller releases
-// it before Badger opens the store and takes it again. A lock file that
+// it before Badger opens the store and takes it again; a lock file it
+// made is removed. A lock file that
 // cannot be opened (a read-only directory) is left to Badger to report.
 func lockDir(dir string) (unlock func(), err error) {
-	f, err := os.OpenFile(filepath.Join(dir, "LOCK"), os.O_RDWR|os.O_CREATE, 0o600)
+	path := filepath.Join(dir, "LOCK")
+	created := true
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		created = false
+		f, err = os.OpenFile(path, os.O_RDWR, 0)
+	}
 	if err != nil {
 		return func() {}, nil
 	}
@@ -29,6 +36,11 @@ func lockDir(dir string) (unlock func(), err error) {
 		return func() {}, nil
 	}
 	return func() {
+		if created {
+			// Leave the directory as it was (Badger too removes the
+			// lock file it made when it closes).
+			_ = os.Remove(path)
+		}
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 		f.Close()
 	}, nil
