@@ -4,7 +4,9 @@
 package main
 
 import (
+	"errors"
 	"os"
+	"strings"
 
 	"github.com/csshell/csshell/cmdlets"
 	"github.com/csshell/csshell/cmdlets/teams"
@@ -50,7 +52,7 @@ func setup(rt *engine.Runtime, opts shell.Options) (func(), error) {
 		store, err = badgerstore.Open(dir)
 	}
 	if err != nil {
-		return nil, err
+		return nil, oneLine(err)
 	}
 	tenant, err := teams.NewTenant(store)
 	if err != nil {
@@ -60,6 +62,18 @@ func setup(rt *engine.Runtime, opts shell.Options) (func(), error) {
 	cmdlets.RegisterTenant(rt, tenant)
 	session = tenant
 	return func() { store.Close() }, nil
+}
+
+// oneLine is the error csshell prints, as one line, when the tenant store
+// does not open. The store's refusals (in use, damaged, key file, disk
+// space, schema) are one line already, ending with what to do; a message
+// from deeper down (Badger's run to several lines) is cut to its first.
+func oneLine(err error) error {
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		return errors.New(strings.TrimSpace(msg[:i]))
+	}
+	return err
 }
 
 // session is the tenant connection setup made, for the banner.

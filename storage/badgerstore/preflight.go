@@ -10,7 +10,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"syscall"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -38,7 +40,10 @@ import (
 //   - a table the MANIFEST names that is missing, or that fails to open or
 //     fails a block checksum (every block of every table is verified);
 //   - a table the MANIFEST does not name that Badger's repair would delete
-//     although its data is nowhere else (see orphanIsLeftover).
+//     although its data is nowhere else (see orphanIsLeftover);
+//   - a memtable log, or the newest value log, with an entry that fails
+//     its checksum followed by more data, which Badger's replay would cut
+//     off (see logTailDamaged).
 //
 // It also removes empty (0-byte) memtable logs, which a kill between
 // creating one and writing its header leaves and on which Badger's first
@@ -120,6 +125,27 @@ func preflight(dir string) (st dirState, err error) {
 			st.badgerFiles = true
 		}
 	}
+	// The logs Badger replays at open: every memtable log and the newest
+	// value log.
+	var vlogs []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), vlogExt) {
+			vlogs = append(vlogs, filepath.Join(dir, e.Name()))
+		}
+	}
+	replayed := slices.Clone(mems)
+	if newest := newestLog(vlogs); newest != "" {
+		replayed = append(replayed, newest)
+	}
+	for _, path := range replayed {
+		bad, err := logTailDamaged(path)
+		if err != nil {
+			return st, damaged("the log %s cannot be read: %s", filepath.Base(path), firstLine(err.Error()))
+		}
+		if bad {
+			return st, damaged("the log %s is damaged: an entry fails its checksum and commits follow it", filepath.Base(path))
+		}
+	}
 	if !haveManifest {
 		if st.hasData {
 			return st, damaged("its MANIFEST is missing")
@@ -153,8 +179,8 @@ func preflight(dir string) (st dirState, err error) {
 			continue // named, or deleted by the MANIFEST and not yet removed
 		}
 		if !orphanIsLeftover(table.NewFilename(id, dir), maxLive, mems) {
-			return st, damaged("its MANIFEST does not name the table %s, which holds data found nowhere else "+
-				"(the MANIFEST was cut or replaced)", table.IDToFilename(id))
+			return st, damaged("its MANIFEST does not name the table %s, which holds data found nowhere else: "+
+				"the MANIFEST was cut or replaced", table.IDToFilename(id))
 		}
 	}
 	return st, nil
@@ -286,37 +312,125 @@ func logHasEntry(path string) bool {
 }
 
 // newestInLog returns the newest version among the valid entries of a
-// memtable log, reading entries (header, key, value, CRC-32C) until the
-// first that does not check out, as Badger's replay does. It runs only for
-// a table the MANIFEST does not name, so reading the whole log is fine.
+// memtable log.
 func newestInLog(path string) uint64 {
-	data, err := os.ReadFile(path)
-	if err != nil || len(data) < logHeaderSize {
+	mf, err := z.OpenMmapFile(path, os.O_RDONLY, 0)
+	if err != nil {
 		return 0
 	}
-	var newest uint64
-	for off := logHeaderSize; off+2 < len(data); {
-		p := off + 2
-		var fields [3]uint64
-		for i := range fields {
-			v, n := binary.Uvarint(data[p:])
-			if n <= 0 {
-				return newest
-			}
-			fields[i], p = v, p+n
-		}
-		klen, vlen := fields[0], fields[1]
-		if klen < 8 || klen > 1<<16 || vlen > uint64(len(data)) || p+int(klen+vlen)+4 > len(data) {
-			return newest
-		}
-		end := p + int(klen+vlen)
-		if crc32.Checksum(data[off:end], y.CastagnoliCrcTable) != binary.BigEndian.Uint32(data[end:]) {
-			return newest
-		}
-		newest = max(newest, y.ParseTs(data[p:p+int(klen)]))
-		off = end + 4
-	}
+	defer mf.Close(-1)
+	_, newest := scanLog(mf.Data)
 	return newest
+}
+
+// scanLog reads the entries of a memtable or value log (after its
+// header: entry header, key, value, CRC-32C) as Badger's replay does, up
+// to the first that does not check out. It returns that entry's offset
+// and the newest version among the valid ones.
+func scanLog(data []byte) (end int, newest uint64) {
+	off := logHeaderSize
+	for off < len(data) {
+		p, klen, vlen, ok := entryHeader(data, off)
+		if !ok || klen < 8 || p+klen+vlen+4 > len(data) {
+			return off, newest
+		}
+		e := p + klen + vlen
+		if crc32.Checksum(data[off:e], y.CastagnoliCrcTable) != binary.BigEndian.Uint32(data[e:]) {
+			return off, newest
+		}
+		newest = max(newest, y.ParseTs(data[p:p+klen]))
+		off = e + 4
+	}
+	return off, newest
+}
+
+// entryHeader decodes the entry header at off (meta, user meta, then
+// uvarint key length, value length and expiry): where the key starts,
+// and the lengths.
+func entryHeader(data []byte, off int) (keyAt, klen, vlen int, ok bool) {
+	p := off + 2
+	if p > len(data) {
+		return 0, 0, 0, false
+	}
+	var f [3]uint64
+	for i := range f {
+		v, n := binary.Uvarint(data[p:])
+		if n <= 0 {
+			return 0, 0, 0, false
+		}
+		f[i], p = v, p+n
+	}
+	if f[0] > 1<<16 || f[1] > uint64(len(data)) {
+		return 0, 0, 0, false
+	}
+	return p, int(f[0]), int(f[1]), true
+}
+
+// logTailDamaged reports whether a memtable or value log holds data past
+// its last valid entry that a crash cannot explain. Badger's replay stops
+// at the first entry that fails its checksum and cuts the log there, so a
+// byte changed in the middle of a log would silently drop every commit
+// after it. A kill leaves at most one entry half written, after which the
+// log is zeros (its file was created as a hole); so once the entry that
+// does not check out ends (by its own header), every byte must be zero,
+// and that entry's checksum (copied last) must not have been written.
+func logTailDamaged(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	mf, err := z.OpenMmapFile(path, os.O_RDONLY, 0)
+	if err != nil {
+		return false, err
+	}
+	defer mf.Close(-1)
+	data := mf.Data
+	end, _ := scanLog(data)
+	if end >= len(data) {
+		return false, nil
+	}
+	tail := end + 1
+	if p, klen, vlen, ok := entryHeader(data, end); ok {
+		tail = max(tail, p+klen+vlen+4)
+		// Badger copies an entry in order, its checksum last: an entry
+		// whose checksum is there was written whole, and is damaged.
+		if klen > 0 && tail <= len(data) && !isZero(data[tail-4:tail]) {
+			return true, nil
+		}
+	}
+	return !zeroFrom(f, data, tail), nil
+}
+
+// zeroFrom reports whether data (the mapped contents of f) is all zero
+// from off on, skipping the file's holes where the system says where they
+// are (SEEK_DATA), so a mostly empty 16 MB log costs little.
+func zeroFrom(f *os.File, data []byte, off int) bool {
+	const seekData = 3
+	for off < len(data) {
+		next, err := f.Seek(int64(off), seekData)
+		if err != nil {
+			if errors.Is(err, syscall.ENXIO) {
+				return true // only holes from off on
+			}
+			next = int64(off) // no SEEK_DATA here: read everything
+		}
+		if next >= int64(len(data)) {
+			return true
+		}
+		off = int(next)
+		stop := min(len(data), off+64<<10)
+		if !isZero(data[off:stop]) {
+			return false
+		}
+		off = stop
+	}
+	return true
+}
+
+// isZero reports whether every byte of b is zero.
+func isZero(b []byte) bool {
+	return !slices.ContainsFunc(b, func(c byte) bool { return c != 0 })
 }
 
 // firstLine is the first line of s: Badger's messages and panics run to
