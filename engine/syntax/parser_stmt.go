@@ -85,7 +85,7 @@ func (p *parser) parseStatement() Statement {
 		p.errorAt(start, p.pos, "UnexpectedToken", "Unexpected token 'param' in expression or statement.", p.atEOF())
 		p.ws()
 		if p.byteAt(p.pos) == '(' {
-			p.parseParamBlock(nil)
+			p.parseParameterList() // the keyword is taken already
 		}
 		return nil
 	case "else", "elseif", "catch", "finally", "until", "in", "begin", "process", "end", "dynamicparam", "clean":
