@@ -20,8 +20,9 @@ import (
 const snapshotKeyHelp = "A snapshot holds the whole tenant — users with their keyed PIN hashes, bridges, numbers, settings, " +
 	"policies, the outbox with its sealed mail bodies, the audit log — but never the tenant's secret key file " +
 	"(<tenant directory>.key, beside the store), so a copy of a snapshot reveals no PIN. Restored into the tenant it " +
-	"was taken from, everything works. Restored into another tenant directory, leader PINs do not verify and mail " +
-	"bodies cannot be read until the original key file is copied beside that directory (close csshell first); " +
+	"was taken from, everything works. Restoring it into another tenant directory needs -AllowForeignSnapshot (the " +
+	"snapshot is not authenticated by that directory's key file); there leader PINs do not verify and mail bodies " +
+	"cannot be read until the original key file is copied beside that directory (close csshell first); " +
 	"Restore-Tenant warns when the key files differ."
 
 // registerTenantSnapshotCmdlets adds Checkpoint-Tenant and Restore-Tenant.
@@ -248,7 +249,7 @@ func restoreTenant(c *engine.Call, t *teams.Tenant, p *restoreParams) error {
 			where = "'" + storage.KeyFile(dir) + "'"
 		}
 		c.WriteWarning("The snapshot was taken with another tenant key file: leader PINs do not verify and mail bodies " +
-			"cannot be read. Close csshell and copy that tenant's key file to " + where + ", or reset the PINs.")
+			"cannot be read until that key file is beside this tenant. Close csshell and copy that tenant's key file to " + where + ".")
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/csshell/csshell/storage"
@@ -128,4 +129,20 @@ func TestRestoreTenantCraftedSnapshots(t *testing.T) {
 	// administrator's decision to trust the file).
 	s.Run("Restore-Tenant admin.cssnap -AllowForeignSnapshot -Force -WarningAction SilentlyContinue")
 	s.Expect("(Get-TenantUser amos.marble@contoso.com).Roles", storage.RoleGlobalAdmin)
+}
+
+// TestRestoreTenantHelpForeign: the switch is documented in the cmdlet's
+// help, and the description says what is authenticated and checked.
+func TestRestoreTenantHelpForeign(t *testing.T) {
+	s := syntheticSession(t, "memory")
+	for _, c := range []struct{ line, want string }{
+		{"Get-Help Restore-Tenant -Parameter AllowForeignSnapshot", "Every record is still checked"},
+		{"Get-Help Restore-Tenant -Full", "HMAC-SHA256"},
+		{"Get-Help Restore-Tenant -Full", "must have a Global Administrator"},
+		{"Get-Help Restore-Tenant -Full", "The restore is all or nothing"},
+	} {
+		if out := s.Run(c.line); !strings.Contains(strings.Join(strings.Fields(out), " "), c.want) {
+			t.Errorf("%s: no %q in\n%s", c.line, c.want, out)
+		}
+	}
 }

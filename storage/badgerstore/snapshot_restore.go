@@ -346,10 +346,12 @@ func (b *Badger) CheckInvariants() error {
 
 // replaceAll replaces every key of the store by the payload's, with
 // Updates held off: a durable marker first, every key but the schema
-// version deleted, the payload written, then one transaction sets the
-// payload's schema version (so a crash midway never leaves a store the
-// migrations would take for another version) and clears the marker, and
-// everything is synced. Badger's DropAll + Load is not used: DropAll
+// version and the tenant record deleted, the rest of the payload written,
+// then one transaction sets the payload's schema version and tenant
+// record and clears the marker, and everything is synced. Until that
+// transaction the store keeps its own schema version and tenant record, so
+// what Open checks before it finishes the restore (the migrations, the key
+// fingerprint) reads the store as it was. Badger's DropAll + Load is not used: DropAll
 // leaves a window in which a crash gives an empty store, and Load updates
 // Badger's timestamp oracle without its lock while readers may be
 // running. Writes through a WriteBatch get fresh versions, above the
@@ -393,18 +395,28 @@ func (b *Badger) replaceAll(f io.ReadSeeker, schema int, marker []byte) error {
 	}
 	set := b.db.NewWriteBatch()
 	defer set.Cancel()
+	var tenant []byte
 	err = eachSnapshotKV(f, func(kv *pb.KV) error {
+		if bytes.Equal(kv.Key, storage.TenantKey()) {
+			tenant = kv.Value
+		}
 		if keep(kv.Key) {
 			return nil
 		}
 		return set.Set(kv.Key, kv.Value)
 	})
+	if err == nil && tenant == nil {
+		err = errors.New("the snapshot holds no tenant record") // checked before: cannot happen
+	}
 	if err == nil {
 		err = set.Flush()
 	}
 	if err == nil {
 		err = b.db.Update(func(txn *badger.Txn) error {
 			if err := txn.Set(storage.SchemaKey(), storage.AppendU64(nil, uint64(schema))); err != nil {
+				return err
+			}
+			if err := txn.Set(storage.TenantKey(), tenant); err != nil {
 				return err
 			}
 			return txn.Delete(storage.PendingKey())
