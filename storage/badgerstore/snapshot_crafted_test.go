@@ -151,6 +151,8 @@ func TestCraftedSnapshotsRefused(t *testing.T) {
 		}
 	}
 
+	format1 := *hdr
+	format1.Format = 1
 	forged := storage.SnapshotForged
 	notOurs := storage.SnapshotForeign
 	invalid := storage.SnapshotInvalid
@@ -178,6 +180,8 @@ func TestCraftedSnapshotsRefused(t *testing.T) {
 		{"indexes not rebuilt", craft(t, *hdr, dupUPN, false, ours, s.KeyID()), invalid, invalid, "indexes do not agree"},
 		{"user under another id", craft(t, *hdr, wrongKey, true, ours, s.KeyID()), invalid, invalid, "filed under another object id"},
 		{"user not JSON", craft(t, *hdr, garbageUser, false, ours, s.KeyID()), invalid, invalid, "user record is unreadable"},
+		// A snapshot from before the HMAC: intact, not authenticated.
+		{"format 1", craft(t, format1, kvs, false, ours, s.KeyID()), notOurs, 0, ""},
 		{"truncated", good.Bytes()[:good.Len()*2/3], storage.SnapshotTruncated, storage.SnapshotTruncated, ""},
 		{"garbage", bytes.Repeat([]byte{0xde, 0xad}, 5000), storage.SnapshotNotSnapshot, storage.SnapshotNotSnapshot, ""},
 		{"garbage after the magic", append([]byte(storage.SnapshotMagic), bytes.Repeat([]byte("\xff"), 300)...), storage.SnapshotTruncated, storage.SnapshotTruncated, ""},

@@ -305,3 +305,16 @@ func TestResetIsOneChange(t *testing.T) {
 	}
 	s.Close()
 }
+
+// TestNoSnapshotOfAHalfChange: while a reset or restore is pending (its
+// marker set), Snapshot refuses rather than write half of it.
+func TestNoSnapshotOfAHalfChange(t *testing.T) {
+	s := openDisk(t)
+	defer s.Close()
+	storagetest.Update(t, s, func(w storage.Writer) error {
+		return w.(*tx).set(storage.PendingKey(), storage.PendingReset{Kind: storage.ResetKindEmpty, Synthetic: 5}.Marker())
+	})
+	if err := s.Snapshot(io.Discard); !errors.Is(err, errChangeInProgress) {
+		t.Errorf("Snapshot during a pending reset: %v", err)
+	}
+}
