@@ -122,7 +122,9 @@ func (b *Badger) RestoreWith(r io.Reader, opts storage.RestoreOptions) error {
 // is its pending-reset marker): the restore is done again from its
 // payload beside the store, checked against the marker's SHA-256.
 func (b *Badger) finishRestore(marker []byte) error {
-	_ = os.Remove(b.restoreSpoolPath())
+	if st, err := os.Lstat(b.restoreSpoolPath()); err == nil && !st.IsDir() {
+		_ = os.Remove(b.restoreSpoolPath())
+	}
 	pending := b.restorePendingPath()
 	refuse := func(why string) error {
 		return fmt.Errorf("%s was being restored from a snapshot when csshell stopped, and %s. To recover: move the "+
@@ -159,6 +161,9 @@ func (b *Badger) removeRestoreFiles() error {
 		return nil
 	}
 	for _, p := range []string{b.restoreSpoolPath(), b.restorePendingPath()} {
+		if st, err := os.Lstat(p); err != nil || st.IsDir() {
+			continue // none, or another store's directory of that name
+		}
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("storage: removing the leftover restore file '%s': %w", p, err)
 		}
