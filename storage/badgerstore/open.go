@@ -52,24 +52,9 @@ func (o Options) Open(dir string) (*Badger, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := inspect(dir)
+	secret, stamp, keyMissing, err := inspect(dir)
 	if err != nil {
 		return nil, err
-	}
-	if err := checkRoom(dir); err != nil {
-		return nil, err
-	}
-	keyFile := storage.KeyFile(dir)
-	secret, err := loadSecret(keyFile, !st.hasData)
-	keyMissing := errors.Is(err, errNoKeyFile)
-	if err != nil && !keyMissing {
-		return nil, err
-	}
-	stamp := false
-	if !keyMissing {
-		if stamp, err = checkKeyIDFile(dir, secret); err != nil {
-			return nil, err
-		}
 	}
 	db, err := openBadger(dir)
 	if err != nil {
@@ -85,7 +70,7 @@ func (o Options) Open(dir string) (*Badger, error) {
 		_, err := b.readSchema()
 		db.Close()
 		if err == nil {
-			err = &storage.KeyFileError{Dir: dir, KeyFile: keyFile, Missing: true}
+			err = &storage.KeyFileError{Dir: dir, KeyFile: storage.KeyFile(dir), Missing: true}
 		}
 		return nil, err
 	}
@@ -101,15 +86,40 @@ func (o Options) Open(dir string) (*Badger, error) {
 	return b, nil
 }
 
-// inspect runs the preflight under the directory's lock, so that it never
-// reads (or tidies) the files of a store another process is writing.
-func inspect(dir string) (dirState, error) {
+// inspect checks dir before Badger opens it, under the directory's lock
+// so that it never reads (or tidies) the files of a store another process
+// is writing: the preflight (damage), the free space, the key file
+// (loaded; made only for a store without data) and its fingerprint, then
+// every table block by block (verifyTables). stamp reports a store without
+// a fingerprint; keyMissing a store with data whose key file is gone (then
+// Open tells a foreign store from a csshell one before refusing).
+func inspect(dir string) (secret []byte, stamp, keyMissing bool, err error) {
 	unlock, err := lockDir(dir)
 	if err != nil {
-		return dirState{}, err
+		return nil, false, false, err
 	}
 	defer unlock()
-	return preflight(dir)
+	st, err := preflight(dir)
+	if err != nil {
+		return nil, false, false, err
+	}
+	if err := checkRoom(dir); err != nil {
+		return nil, false, false, err
+	}
+	secret, err = loadSecret(storage.KeyFile(dir), !st.hasData)
+	keyMissing = errors.Is(err, errNoKeyFile)
+	if err != nil && !keyMissing {
+		return nil, false, false, err
+	}
+	if !keyMissing {
+		if stamp, err = checkKeyIDFile(dir, secret); err != nil {
+			return nil, false, false, err
+		}
+	}
+	if err := verifyTables(dir, st.tables, secret); err != nil {
+		return nil, false, false, err
+	}
+	return secret, stamp, keyMissing, nil
 }
 
 // openBadger opens the Badger database in dir ("" in memory), turning a

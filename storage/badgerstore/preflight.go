@@ -38,7 +38,8 @@ import (
 //   - data files (tables, logs) without a MANIFEST;
 //   - a MANIFEST that does not read back (bad magic, checksum, records);
 //   - a table the MANIFEST names that is missing, or that fails to open or
-//     fails a block checksum (every block of every table is verified);
+//     fails a block checksum (every block of every table is verified, once
+//     per table file: see verified.go);
 //   - a table the MANIFEST does not name that Badger's repair would delete
 //     although its data is nowhere else (see orphanIsLeftover);
 //   - a memtable log, or the newest value log, with an entry that fails
@@ -66,6 +67,9 @@ type dirState struct {
 	badgerFiles bool
 	// hasData: a table, or a log with at least one entry, exists.
 	hasData bool
+	// tables are the tables the MANIFEST names, all present, not yet
+	// checked (verifyTables: Badger must open none that fails).
+	tables []uint64
 }
 
 // preflight inspects dir (see above). It returns a *storage.DamagedError
@@ -163,22 +167,39 @@ func preflight(dir string) (st dirState, err error) {
 	for _, id := range tables {
 		onDisk[id] = true
 	}
-	var maxLive uint64
 	for id := range man.live {
 		if !onDisk[id] {
 			return st, damaged("the table %s its MANIFEST names is missing", table.IDToFilename(id))
 		}
-		v, err := checkTable(table.NewFilename(id, dir))
-		if err != nil {
-			return st, damaged("the table %s is damaged: %s", table.IDToFilename(id), firstLine(err.Error()))
+		st.tables = append(st.tables, id)
+	}
+	slices.Sort(st.tables)
+	// The newest version the named tables hold, read (opening every named
+	// table) only when a table the MANIFEST never named is there.
+	newest, known := uint64(0), false
+	maxLive := func() (uint64, error) {
+		if known {
+			return newest, nil
 		}
-		maxLive = max(maxLive, v)
+		for _, id := range st.tables {
+			v, err := checkTable(table.NewFilename(id, dir), false)
+			if err != nil {
+				return 0, damaged("the table %s is damaged: %s", table.IDToFilename(id), firstLine(err.Error()))
+			}
+			newest = max(newest, v)
+		}
+		known = true
+		return newest, nil
 	}
 	for _, id := range tables {
 		if man.live[id] || man.deleted[id] {
 			continue // named, or deleted by the MANIFEST and not yet removed
 		}
-		if !orphanIsLeftover(table.NewFilename(id, dir), maxLive, mems) {
+		live, err := maxLive()
+		if err != nil {
+			return st, err
+		}
+		if !orphanIsLeftover(table.NewFilename(id, dir), live, mems) {
 			return st, damaged("its MANIFEST does not name the table %s, which holds data found nowhere else: "+
 				"the MANIFEST was cut or replaced", table.IDToFilename(id))
 		}
@@ -202,7 +223,7 @@ func preflight(dir string) (st dirState, err error) {
 // newer than every named table, and its log is long gone. A table that
 // does not even open is a torn leftover (killed while being written).
 func orphanIsLeftover(path string, maxLive uint64, mems []string) bool {
-	v, err := checkTable(path)
+	v, err := checkTable(path, true)
 	if err != nil {
 		return true
 	}
@@ -217,9 +238,10 @@ func orphanIsLeftover(path string, maxLive uint64, mems []string) bool {
 	return false
 }
 
-// checkTable opens a table read-only, verifies every block's checksum and
+// checkTable opens a table read-only — which checks its index against
+// its checksum — verifies every block's checksum when verify is set, and
 // returns its newest version. A damaged table is an error, never a panic.
-func checkTable(path string) (newest uint64, err error) {
+func checkTable(path string, verify bool) (newest uint64, err error) {
 	mf, err := z.OpenMmapFile(path, os.O_RDONLY, 0)
 	if err != nil {
 		return 0, err
@@ -242,8 +264,10 @@ func checkTable(path string) (newest uint64, err error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := t.VerifyChecksum(); err != nil {
-		return 0, err
+	if verify {
+		if err := t.VerifyChecksum(); err != nil {
+			return 0, err
+		}
 	}
 	return t.MaxVersion(), nil
 }
