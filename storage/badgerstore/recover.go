@@ -29,7 +29,8 @@ func (b *Badger) recoverBadger(doing string, errp *error) {
 
 // raisedInBadger reports whether the goroutine's stack (debug.Stack, taken
 // in a deferred recover) shows the panic raised in Badger or its ristretto
-// maps: the first frame after the runtime's panic frames.
+// maps: the first frame after the panic that is not the standard
+// library's (the runtime's, or encoding/binary's called by Badger).
 func raisedInBadger(stack []byte) bool {
 	s := string(stack)
 	i := strings.Index(s, "\npanic(")
@@ -37,13 +38,15 @@ func raisedInBadger(stack []byte) bool {
 		return false
 	}
 	for _, line := range strings.Split(s[i+1:], "\n")[1:] {
-		if line == "" || strings.HasPrefix(line, "\t") {
-			continue // a file:line line
+		if line == "" || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "panic(") {
+			continue // a file:line line, or the panic itself
 		}
-		if strings.HasPrefix(line, "runtime.") || strings.HasPrefix(line, "panic(") {
-			continue
+		fn, _, _ := strings.Cut(line, "(")
+		first, _, nested := strings.Cut(fn, "/")
+		if !nested || !strings.Contains(first, ".") {
+			continue // the standard library (its paths have no dot)
 		}
-		return strings.HasPrefix(line, "github.com/dgraph-io/")
+		return strings.HasPrefix(fn, "github.com/dgraph-io/")
 	}
 	return false
 }
