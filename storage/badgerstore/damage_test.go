@@ -218,6 +218,31 @@ func TestEmptyMemtableLog(t *testing.T) {
 	opensWith(t, dir, 20)
 }
 
+// TestEmptyValueLog: an empty .vlog (a kill between creating and sizing
+// the next value log) does not block the first open either.
+func TestEmptyValueLog(t *testing.T) {
+	dir := storeWithUsers(t, 20)
+	if err := os.WriteFile(filepath.Join(dir, "000009.vlog"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	opensWith(t, dir, 20)
+	// And the store still writes values to its value logs.
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	body := strings.Repeat("v", valueThreshold+1<<10)
+	storagetest.Update(t, s, func(w storage.Writer) error { return w.AddMail(&storage.Mail{To: "x@contoso.com", Body: body}) })
+	storagetest.View(t, s, func(r storage.Reader) error {
+		m, err := r.Mail(1, nil)
+		if err != nil || len(m) != 1 {
+			t.Errorf("mail: %v %v", m, err)
+		}
+		return err
+	})
+}
+
 func zeroFill(p string) error {
 	st, err := os.Stat(p)
 	if err != nil {

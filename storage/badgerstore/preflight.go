@@ -46,9 +46,8 @@ import (
 //     its checksum followed by more data, which Badger's replay would cut
 //     off (see logTailDamaged).
 //
-// It also removes empty (0-byte) memtable logs, which a kill between
-// creating one and writing its header leaves and on which Badger's first
-// open fails with z.NewFile (Badger issue #2207): they hold nothing.
+// When it refuses nothing, it tidies the empty (0-byte) logs a kill leaves,
+// on which Badger's first open fails (tidyEmptyLogs).
 
 // Badger's file names.
 const (
@@ -88,7 +87,7 @@ func preflight(dir string) (st dirState, err error) {
 		return &storage.DamagedError{Dir: dir, Problem: fmt.Sprintf(format, args...)}
 	}
 	var tables []uint64
-	var mems []string
+	var mems, empty []string
 	haveManifest := false
 	for _, e := range entries {
 		name := e.Name()
@@ -109,10 +108,7 @@ func preflight(dir string) (st dirState, err error) {
 		case strings.HasSuffix(name, memExt):
 			path := filepath.Join(dir, name)
 			if fi, err := e.Info(); err == nil && fi.Size() == 0 {
-				// An empty log holds nothing (Badger issue #2207).
-				if err := os.Remove(path); err != nil {
-					return st, fmt.Errorf("storage: removing the empty log '%s': %w", path, err)
-				}
+				empty = append(empty, path)
 				continue
 			}
 			mems = append(mems, path)
@@ -121,6 +117,10 @@ func preflight(dir string) (st dirState, err error) {
 				st.hasData = true
 			}
 		case strings.HasSuffix(name, vlogExt):
+			if fi, err := e.Info(); err == nil && fi.Size() == 0 {
+				empty = append(empty, filepath.Join(dir, name))
+				continue
+			}
 			st.badgerFiles = true
 			if logHasEntry(filepath.Join(dir, name)) {
 				st.hasData = true
@@ -133,8 +133,8 @@ func preflight(dir string) (st dirState, err error) {
 	// value log.
 	var vlogs []string
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), vlogExt) {
-			vlogs = append(vlogs, filepath.Join(dir, e.Name()))
+		if path := filepath.Join(dir, e.Name()); strings.HasSuffix(path, vlogExt) && !slices.Contains(empty, path) {
+			vlogs = append(vlogs, path)
 		}
 	}
 	replayed := slices.Clone(mems)
@@ -154,7 +154,7 @@ func preflight(dir string) (st dirState, err error) {
 		if st.hasData {
 			return st, damaged("its MANIFEST is missing")
 		}
-		return st, nil
+		return st, tidyEmptyLogs(empty)
 	}
 	man, err := readManifest(filepath.Join(dir, manifestName))
 	if err != nil {
@@ -204,8 +204,30 @@ func preflight(dir string) (st dirState, err error) {
 				"the MANIFEST was cut or replaced", table.IDToFilename(id))
 		}
 	}
-	return st, nil
+	return st, tidyEmptyLogs(empty)
 }
+
+// tidyEmptyLogs deals with the empty (0-byte) logs a kill between creating
+// a log and sizing it leaves, on which Badger's first open fails with
+// z.NewFile (Badger issue #2207) and its second succeeds: an empty
+// memtable log is removed (it holds nothing); an empty value log is sized
+// as Badger's first attempt would have left it (a hole), since Badger may
+// count on the newest value log's number.
+func tidyEmptyLogs(paths []string) error {
+	for _, path := range paths {
+		var err error
+		if strings.HasSuffix(path, memExt) {
+			err = os.Remove(path)
+		} else {
+			err = os.Truncate(path, 2*valueLogFileSize)
+		}
+		if err != nil {
+			return fmt.Errorf("storage: tidying the empty log '%s': %w", path, err)
+		}
+	}
+	return nil
+}
+
 
 // orphanIsLeftover reports whether a table the MANIFEST never named is a
 // crash's leftover, whose data Badger still has elsewhere, so that its
