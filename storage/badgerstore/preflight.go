@@ -228,7 +228,6 @@ func tidyEmptyLogs(paths []string) error {
 	return nil
 }
 
-
 // orphanIsLeftover reports whether a table the MANIFEST never named is a
 // crash's leftover, whose data Badger still has elsewhere, so that its
 // repair may delete it. A crash leaves such a table when a flush or a
