@@ -256,26 +256,33 @@ func killLoop(t *testing.T, template, script string, tenants [2]struct {
 	t.Logf("%d kills: %d old tenants, %d new", killRounds(), got[0], got[1])
 }
 
-// TestKillDuringResetTenant: Reset-Tenant -Empty -SyntheticUsers killed
-// at random moments leaves the old tenant (12 users, its printed PINs
-// verifying) or the new one (the administrator and exactly N synthetic
-// users), never a part of either.
+// TestKillDuringResetTenant: Reset-Tenant -Empty (or -Demo)
+// -SyntheticUsers killed at random moments leaves the old tenant (12
+// users, its printed PINs verifying) or the new one (the administrator,
+// or the demo users, and exactly N synthetic users), never a part of
+// either.
 func TestKillDuringResetTenant(t *testing.T) {
-	const n = 10_000
-	template := filepath.Join(t.TempDir(), "tenant")
-	out := runCsshell(t, template, "Set-CsOnlineDialInConferencingTenantSettings -AutomaticallySendEmailsToUsers $false\n"+
-		resetPINs("ken.myer@contoso.com", "amos.marble@contoso.com", "lee.gu@contoso.com"))
-	pins := printedPINs(out)
-	if len(pins) != 3 {
-		t.Fatalf("PINs printed: %q", out)
+	for _, c := range []struct {
+		mode     string
+		n, users int
+	}{{"Empty", 6_000, 1 + 6_000}, {"Demo", 4_000, 12 + 4_000}} {
+		t.Run(c.mode, func(t *testing.T) {
+			template := filepath.Join(t.TempDir(), "tenant")
+			out := runCsshell(t, template, "Set-CsOnlineDialInConferencingTenantSettings -AutomaticallySendEmailsToUsers $false\n"+
+				resetPINs("ken.myer@contoso.com", "amos.marble@contoso.com", "lee.gu@contoso.com"))
+			pins := printedPINs(out)
+			if len(pins) != 3 {
+				t.Fatalf("PINs printed: %q", out)
+			}
+			var tenants [2]struct {
+				users int
+				pins  map[string]string
+			}
+			tenants[0].users, tenants[0].pins = 12, pins
+			tenants[1].users = c.users
+			killLoop(t, template, fmt.Sprintf("Reset-Tenant -%s -SyntheticUsers %d -Force", c.mode, c.n), tenants)
+		})
 	}
-	var tenants [2]struct {
-		users int
-		pins  map[string]string
-	}
-	tenants[0].users, tenants[0].pins = 12, pins
-	tenants[1].users = 1 + n
-	killLoop(t, template, fmt.Sprintf("Reset-Tenant -Empty -SyntheticUsers %d -Force", n), tenants)
 }
 
 // TestKillDuringRestoreTenant: Restore-Tenant killed at random moments
