@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"fmt"
+	"sync"
 
 	badger "github.com/dgraph-io/badger/v4"
 
@@ -74,7 +75,28 @@ func (b *Badger) bulkResetLocked(p storage.PendingReset, finish func(w storage.W
 		err = b.syncLocked()
 	}
 	if err != nil {
-		return fmt.Errorf("storage: resetting the tenant (the reset is finished the next time the tenant store is opened): %w", err)
+		err = fmt.Errorf("storage: resetting the tenant failed midway (it is finished the next time the tenant store is opened): %w", err)
+		halfDone.Store(b, err)
+		return err
+	}
+	halfDone.Delete(b)
+	return nil
+}
+
+// halfDone holds, per store, the error of a reset or restore that failed
+// midway in this process (not a crash: a full disk, say). Its marker
+// stays, so the next Open finishes it, and that would undo any change made
+// meanwhile on the half-changed tenant: so until then the store must take
+// no change (checkNotHalfDone).
+var halfDone sync.Map
+
+// checkNotHalfDone refuses a change while a reset or restore that failed
+// midway in this process waits for the next Open to finish it. AddNewUsers
+// calls it first, and so should every change (Update, UpdateDeferred); a
+// new reset or restore may run, and clears it when it succeeds.
+func (b *Badger) checkNotHalfDone() error {
+	if v, ok := halfDone.Load(b); ok {
+		return fmt.Errorf("%w; restart csshell to finish it before changing anything", v.(error))
 	}
 	return nil
 }

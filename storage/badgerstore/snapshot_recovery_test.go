@@ -280,6 +280,12 @@ func TestResetIsOneChange(t *testing.T) {
 	if !errors.Is(err, boom) {
 		t.Fatalf("Reset with a failing finish: %v", err)
 	}
+	// Half done in this process: no change is taken until it is finished
+	// (a change now would be undone by the next Open)…
+	if err := storage.AddSyntheticUsers(s, 1); err == nil || !strings.Contains(err.Error(), "restart csshell") {
+		t.Errorf("a change after a reset failed midway: %v", err)
+	}
+	// …and the next Open finishes it.
 	s = reopen(t, s)
 	if n := storagetest.Count(t, s); n != 51 {
 		t.Errorf("users after reopen: %d, want 51", n)

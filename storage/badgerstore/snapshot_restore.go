@@ -373,7 +373,9 @@ func (b *Badger) replaceAll(f io.ReadSeeker, schema int, marker []byte) error {
 	}
 	// From here on a failure leaves the restore to the next Open.
 	midway := func(err error) error {
-		return fmt.Errorf("storage: restoring the snapshot failed midway; it is finished the next time the tenant store is opened: %w", err)
+		err = fmt.Errorf("storage: restoring the snapshot failed midway; it is finished the next time the tenant store is opened: %w", err)
+		halfDone.Store(b, err)
+		return err
 	}
 	keep := func(k []byte) bool {
 		return bytes.Equal(k, storage.PendingKey()) || bytes.Equal(k, storage.SchemaKey())
@@ -433,5 +435,6 @@ func (b *Badger) replaceAll(f io.ReadSeeker, schema int, marker []byte) error {
 	if err != nil {
 		return midway(err)
 	}
+	halfDone.Delete(b)
 	return nil
 }

@@ -21,6 +21,9 @@ const txnBudget = memTableSize * 15 / 100 * 3 / 4
 func (b *Badger) AddNewUsers(n int, next func(st storage.Stamper) (*storage.User, error)) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if err := b.checkNotHalfDone(); err != nil {
+		return err
+	}
 	if err := b.addNewUsersLocked(n, next); err != nil {
 		return err
 	}
