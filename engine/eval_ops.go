@@ -85,7 +85,7 @@ func (f *frame) binaryOp(x *syntax.BinaryExpr, op string, l, r any) (any, error)
 		}
 		return v, nil
 	case "-join", "-ijoin", "-cjoin":
-		return value.Join(l, value.ToString(r)), nil
+		return value.Join(l, value.ToString(r))
 	}
 	base, cs := splitCase(op)
 	switch base {
@@ -294,7 +294,11 @@ func (f *frame) evalUnary(x *syntax.UnaryExpr) (any, error) {
 	case "-split", "-isplit", "-csplit":
 		return value.SplitWhitespace(v), nil
 	case "-join", "-ijoin", "-cjoin":
-		return value.Join(v, ""), nil
+		out, err := value.Join(v, "")
+		if err != nil {
+			return nil, f.wrapErr(x, err)
+		}
+		return out, nil
 	}
 	out, err := value.Unary(x.Op, v)
 	if err != nil {

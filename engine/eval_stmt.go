@@ -47,6 +47,12 @@ func (f *frame) statementError(err error, st syntax.Statement) error {
 	if !rec.HasPosition {
 		f.locate(rec, st)
 	}
+	if rec.ExceptionType == value.ExOutOfMemory {
+		// The growth cap (value.MaxGrowth) ends the script, as running
+		// out of memory would: a loop that doubles a string stops at
+		// once instead of failing the same statement forever.
+		rec.scriptTerminating = true
+	}
 	if rec.scriptTerminating || f.inTry > 0 {
 		return rec
 	}

@@ -31,25 +31,40 @@ func (f *frame) expandString(x *syntax.ExpandableString) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		b.WriteString(toText(v, sep))
+		text, err := toText(v, sep)
+		if err == nil {
+			err = value.CheckStringSize(b.Len() + len(text))
+		}
+		if err != nil {
+			return nil, f.wrapErr(x, err)
+		}
+		b.WriteString(text)
 	}
 	return b.String(), nil
 }
 
 // toText converts a value to a string the way PowerShell does in string
 // expansion, knowing the engine's own types.
-func toText(v any, sep string) string {
+// An array whose text would be over the growth cap is an error.
+func toText(v any, sep string) (string, error) {
 	switch t := v.(type) {
 	case *ErrorRecord:
-		return t.Message
+		return t.Message, nil
 	case *ScriptBlock:
-		return t.ScriptText()
+		return t.ScriptText(), nil
 	case []any:
 		parts := make([]string, len(t))
+		size := 0
 		for i, it := range t {
-			parts[i] = toText(it, sep)
+			var err error
+			if parts[i], err = toText(it, sep); err != nil {
+				return "", err
+			}
+			if size += len(parts[i]) + len(sep); size > value.MaxGrowth {
+				return "", value.CheckStringSize(size)
+			}
 		}
-		return strings.Join(parts, sep)
+		return strings.Join(parts, sep), nil
 	}
-	return value.ToStringSep(v, sep)
+	return value.ToStringSep(v, sep), nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/engine/format"
+	"github.com/csshell/csshell/engine/value"
 )
 
 // registerOutCmdlets adds Out-String, Out-Null, Out-Default, Out-Host and
@@ -65,16 +66,42 @@ func outCollect(c *engine.Call, input engine.Param[any], items []any) []any {
 	return items
 }
 
-// outRender renders items exactly as Out-Default would at the given width.
-func outRender(c *engine.Call, items []any, width int) string {
-	var buf bytes.Buffer
-	w := format.NewWriter(c.Runtime().Formats, &buf, format.Options{Width: width})
+// outRender renders items exactly as Out-Default would at the given width;
+// text over the growth cap (value.MaxGrowth) is an error, not the end of
+// the process.
+func outRender(c *engine.Call, items []any, width int) (string, error) {
+	buf := &cappedBuffer{}
+	w := format.NewWriter(c.Runtime().Formats, buf, format.Options{Width: width})
 	for _, it := range items {
+		if buf.over {
+			break
+		}
 		_ = w.Write(outDisplay(it))
 	}
 	_ = w.Close()
-	return buf.String()
+	if buf.over {
+		return "", value.CheckStringSize(value.MaxGrowth + 1)
+	}
+	return buf.String(), nil
 }
+
+// cappedBuffer is a bytes.Buffer that takes no more than value.MaxGrowth
+// bytes: past that it drops what it is given and remembers it was over.
+// (Only Write: an embedded bytes.Buffer would let io.WriteString past.)
+type cappedBuffer struct {
+	buf  bytes.Buffer
+	over bool
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if b.over || b.buf.Len()+len(p) > value.MaxGrowth {
+		b.over = true
+		return len(p), nil
+	}
+	return b.buf.Write(p)
+}
+
+func (b *cappedBuffer) String() string { return b.buf.String() }
 
 // outString is Out-String.
 type outString struct {
@@ -91,7 +118,10 @@ func (o *outString) Process(c *engine.Call) error {
 
 func (o *outString) End(c *engine.Call) error {
 	width := o.p.width.Or(c, c.Host().ConsoleWidth())
-	text := outRender(c, o.items, width)
+	text, err := outRender(c, o.items, width)
+	if err != nil {
+		return err
+	}
 	if o.p.stream.Get(c) {
 		if text == "" {
 			return nil
@@ -194,7 +224,10 @@ func (o *outFile) End(c *engine.Call) error {
 		return err
 	}
 	width := p.width.Or(c, c.Host().ConsoleWidth())
-	text := outRender(c, o.items, width)
+	text, err := outRender(c, o.items, width)
+	if err != nil {
+		return err
+	}
 	if p.noNewline.Get(c) {
 		text = strings.ReplaceAll(text, "\n", "")
 	}

@@ -8,8 +8,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-const maxRepeat = 1 << 28
-
 var opMethods = map[string]string{
 	"+": "op_Addition", "-": "op_Subtraction", "*": "op_Multiply", "/": "op_Division",
 	"%": "op_Modulus", "-band": "op_BitwiseAnd", "-bor": "op_BitwiseOr",
@@ -96,14 +94,26 @@ func add(a, b any) (any, error) {
 	}
 	switch x := a.(type) {
 	case string:
-		return x + ToString(b), nil
+		y := ToString(b)
+		if err := CheckStringSize(concatSize(len(x), len(y))); err != nil {
+			return nil, err
+		}
+		return x + y, nil
 	case Char:
 		return string(rune(x)) + ToString(b), nil
 	case []any, *List:
 		xs, _ := asItems(x)
-		out := make([]any, 0, len(xs)+1)
+		y, many := asItems(b)
+		n := 1
+		if many {
+			n = len(y)
+		}
+		if err := CheckArraySize(concatSize(len(xs), n)); err != nil {
+			return nil, err
+		}
+		out := make([]any, 0, len(xs)+n)
 		out = append(out, xs...)
-		if y, ok := asItems(b); ok {
+		if many {
 			return append(out, y...), nil
 		}
 		return append(out, b), nil
@@ -158,8 +168,8 @@ func multiply(a, b any) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if n > 0 && len(x)*n > maxRepeat {
-			return nil, errTooLarge()
+		if n > 0 && len(x) > 0 && n > maxRepeat/len(x) {
+			return nil, errStringTooLarge()
 		}
 		return strings.Repeat(x, n), nil
 	case []any:
@@ -167,8 +177,8 @@ func multiply(a, b any) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if n > 0 && len(x)*n > maxRepeat {
-			return nil, errTooLarge()
+		if n > 0 && len(x) > 0 && n > MaxArrayLength/len(x) {
+			return nil, errArrayTooLarge()
 		}
 		out := make([]any, 0, len(x)*n)
 		for i := 0; i < n; i++ {
@@ -179,10 +189,6 @@ func multiply(a, b any) (any, error) {
 		return multiply(x.Snapshot(), b)
 	}
 	return numericBinary("*", a, b)
-}
-
-func errTooLarge() *Error {
-	return newErr(ExRuntime, "OutOfMemory", "InvalidOperation", "The result of the operation is too large.")
 }
 
 func repeatCount(b any) (int, error) {

@@ -31,6 +31,7 @@ const (
 	ExSetValue         = "System.Management.Automation.SetValueInvocationException"
 	ExExtendedType     = "System.Management.Automation.ExtendedTypeSystemException"
 	ExOverflow         = "System.OverflowException"
+	ExOutOfMemory      = "System.OutOfMemoryException"
 )
 
 func newErr(exType, id, cat, format string, args ...any) *Error {

@@ -140,6 +140,9 @@ func composite(f string, args []any) (string, error) {
 				s += strings.Repeat(" ", pad)
 			}
 		}
+		if err := CheckStringSize(concatSize(b.Len(), len(s))); err != nil {
+			return "", err
+		}
 		b.WriteString(s)
 	}
 	return b.String(), nil

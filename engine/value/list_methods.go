@@ -209,6 +209,9 @@ func (l *List) addRange(method string, coll any) error {
 	if !ok {
 		src = []any{coll}
 	}
+	if err := CheckArraySize(concatSize(len(l.Items), len(src))); err != nil {
+		return wrapMethodErr(method, []any{coll}, err)
+	}
 	add := make([]any, 0, len(src))
 	for _, e := range src {
 		v, err := l.convertItem(e, method, "collection")

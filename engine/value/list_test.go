@@ -33,7 +33,7 @@ func TestListConversionAndMethods(t *testing.T) {
 	if r, _ := InvokeMethod(l, "Add", []any{"3"}); r != nil {
 		t.Errorf("List[int].Add returned %v", r)
 	}
-	if got := Join(l, ","); got != "1,2,3" {
+	if got, _ := Join(l, ","); got != "1,2,3" {
 		t.Errorf("got %q", got)
 	}
 	if _, err := InvokeMethod(l, "Add", []any{"x"}); err == nil {

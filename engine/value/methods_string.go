@@ -66,6 +66,9 @@ func stringMethod(s, name, lname string, args []any) (any, bool, error) {
 			return nil, true, errOverload(name, n)
 		}
 		if c, ok := args[0].(Char); ok {
+			if err := replaceSize(s, string(rune(c)), ToString(args[1]), false); err != nil {
+				return nil, true, wrapMethodErr(name, args, err)
+			}
 			return strings.ReplaceAll(s, string(rune(c)), ToString(args[1])), true, nil
 		}
 		old := ToString(args[0])
@@ -76,6 +79,9 @@ func stringMethod(s, name, lname string, args []any) (any, bool, error) {
 			return nil, true, argException(name, args, "The value cannot be an empty string. (Parameter 'oldValue')")
 		}
 		ignore := (n == 3 && comparisonIgnoresCase(args[2])) || (n == 4 && ToBool(args[2]))
+		if err := replaceSize(s, old, ToString(args[1]), ignore); err != nil {
+			return nil, true, wrapMethodErr(name, args, err)
+		}
 		if ignore {
 			return replaceFold(s, old, ToString(args[1])), true, nil
 		}
@@ -119,9 +125,6 @@ func stringMethod(s, name, lname string, args []any) (any, bool, error) {
 		if w < 0 {
 			return nil, true, argOutOfRange(name, args, "Non-negative number required. (Parameter 'totalWidth')")
 		}
-		if w > maxFormatWidth*16 {
-			return nil, true, errTooLarge()
-		}
 		pad := " "
 		if n == 2 {
 			c, err := ConvertTo(args[1], TChar)
@@ -129,6 +132,9 @@ func stringMethod(s, name, lname string, args []any) (any, bool, error) {
 				return nil, true, wrapMethodErr(name, args, err)
 			}
 			pad = string(rune(c.(Char)))
+		}
+		if w > MaxGrowth/len(pad) {
+			return nil, true, wrapMethodErr(name, args, errStringTooLarge())
 		}
 		if len(rs) >= w {
 			return s, true, nil
@@ -149,7 +155,11 @@ func stringMethod(s, name, lname string, args []any) (any, bool, error) {
 		if i < 0 || i > len(rs) {
 			return nil, true, argOutOfRange(name, args, "Specified argument was out of the range of valid values. (Parameter 'startIndex')")
 		}
-		return string(rs[:i]) + ToString(args[1]) + string(rs[i:]), true, nil
+		ins := ToString(args[1])
+		if err := CheckStringSize(concatSize(len(s), len(ins))); err != nil {
+			return nil, true, wrapMethodErr(name, args, err)
+		}
+		return string(rs[:i]) + ins + string(rs[i:]), true, nil
 	case "remove":
 		if n < 1 || n > 2 {
 			return nil, true, errOverload(name, n)
@@ -228,6 +238,24 @@ func stringMethod(s, name, lname string, args []any) (any, bool, error) {
 		return true, true, nil
 	}
 	return nil, false, nil
+}
+
+// replaceSize fails when replacing every old in s by rep would make a
+// string over the growth cap.
+func replaceSize(s, old, rep string, fold bool) error {
+	if len(rep) <= len(old) {
+		return nil
+	}
+	k := 0
+	if fold {
+		k = strings.Count(strings.ToLower(s), strings.ToLower(old))
+	} else {
+		k = strings.Count(s, old)
+	}
+	if k > 0 && len(rep)-len(old) > (MaxGrowth-len(s))/k {
+		return errStringTooLarge()
+	}
+	return nil
 }
 
 func replaceFold(s, old, rep string) string {

@@ -195,7 +195,11 @@ func Replace(input any, pattern any, replacement any, caseSensitive bool) (any, 
 	}
 	rep := ToString(replacement)
 	one := func(v any) (any, error) {
-		out, err := r.re.Replace(ToString(v), rep, -1, -1)
+		in := ToString(v)
+		if err := r.replaceSize(in, rep); err != nil {
+			return nil, err
+		}
+		out, err := r.re.Replace(in, rep, -1, -1)
 		if err != nil {
 			return nil, regexRunErr(err)
 		}
@@ -213,6 +217,39 @@ func Replace(input any, pattern any, replacement any, caseSensitive bool) (any, 
 		return res, nil
 	}
 	return one(input)
+}
+
+// replaceSize fails when replacing every match of r in s by rep (with its
+// substitutions) could make a string over the growth cap. It bounds each
+// substitution ($1, ${name}, $0, $&) by the match and $_, $`, $' by the
+// input, and counts matches only when that bound could be crossed.
+func (r *Regex) replaceSize(s, rep string) error {
+	subs := strings.Count(rep, "$")
+	whole := strings.Contains(rep, "$_") || strings.Contains(rep, "$`") || strings.Contains(rep, "$'")
+	perMatch := func(match int) int {
+		if whole {
+			return concatSize(len(rep), subs*len(s))
+		}
+		return concatSize(len(rep), subs*match)
+	}
+	// At most len(s)+1 matches, each at most as long as s.
+	if worst := perMatch(len(s)); worst == 0 || len(s)+1 <= (MaxGrowth-len(s))/max(worst, 1) {
+		return nil
+	}
+	size := len(s)
+	m, err := r.re.FindStringMatch(s)
+	for err == nil && m != nil {
+		match := len(m.String())
+		size = concatSize(size, perMatch(match)-match)
+		if err := CheckStringSize(size); err != nil {
+			return err
+		}
+		m, err = r.re.FindNextMatch(m)
+	}
+	if err != nil {
+		return regexRunErr(err)
+	}
+	return nil
 }
 
 // ReplaceFunc replaces each match of pattern in input by fn's result; fn
@@ -310,17 +347,32 @@ func SplitWhitespace(input any) []any {
 	return out
 }
 
-// Join implements -join: each element converted to a string, separated by sep.
-func Join(items any, sep string) string {
+// Join implements -join: each element converted to a string, separated by
+// sep; a result over the growth cap is an error.
+func Join(items any, sep string) (string, error) {
 	a, ok := asItems(items)
 	if !ok {
-		return ToString(items)
+		return ToString(items), nil
 	}
-	parts := make([]string, len(a))
-	for i, e := range a {
+	return joinCapped(a, sep)
+}
+
+// joinCapped joins the string forms of items with sep, failing before it
+// builds a string over the growth cap.
+func joinCapped(items []any, sep string) (string, error) {
+	parts := make([]string, len(items))
+	size := 0
+	for i, e := range items {
 		parts[i] = ToString(e)
+		if i > 0 {
+			size = concatSize(size, len(sep))
+		}
+		size = concatSize(size, len(parts[i]))
+		if err := CheckStringSize(size); err != nil {
+			return "", err
+		}
 	}
-	return strings.Join(parts, sep)
+	return strings.Join(parts, sep), nil
 }
 
 // split is .NET Regex.Split: at most count matches (all when count < 0);

@@ -27,11 +27,11 @@ func stringStatic(name, n string, args []any) (any, bool, error) {
 					items = a
 				}
 			}
-			parts := make([]string, len(items))
-			for i, e := range items {
-				parts[i] = ToString(e)
+			out, err := joinCapped(items, sep)
+			if err != nil {
+				return nil, true, wrapMethodErr(name, args, err)
 			}
-			return strings.Join(parts, sep), true, nil
+			return out, true, nil
 		}
 	case "concat":
 		var b strings.Builder
@@ -42,7 +42,11 @@ func stringStatic(name, n string, args []any) (any, bool, error) {
 			}
 		}
 		for _, e := range items {
-			b.WriteString(ToString(e))
+			part := ToString(e)
+			if err := CheckStringSize(concatSize(b.Len(), len(part))); err != nil {
+				return nil, true, wrapMethodErr(name, args, err)
+			}
+			b.WriteString(part)
 		}
 		return b.String(), true, nil
 	case "format":
@@ -87,8 +91,11 @@ func stringStatic(name, n string, args []any) (any, bool, error) {
 			if err != nil {
 				return nil, true, err
 			}
-			if k < 0 || k > maxRepeat {
+			if k < 0 {
 				return nil, true, argOutOfRange(name, args, "Count cannot be less than zero. (Parameter 'count')")
+			}
+			if k > maxRepeat/len(string(rune(c.(Char)))) {
+				return nil, true, wrapMethodErr(name, args, errStringTooLarge())
 			}
 			return strings.Repeat(string(rune(c.(Char))), k), true, nil
 		}

@@ -530,7 +530,7 @@ func TestReplaceSplitJoin(t *testing.T) {
 		{arr(int32(1), arr(int32(2), int32(3))), "-", "1-2 3"},
 		{arr("a", nil, "b"), ",", "a,,b"},
 	} {
-		if got := Join(c.items, c.sep); got != c.want {
+		if got, _ := Join(c.items, c.sep); got != c.want {
 			t.Errorf("Join(%#v) = %q", c.items, got)
 		}
 	}
