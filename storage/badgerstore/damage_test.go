@@ -184,6 +184,19 @@ func TestRecordsWithoutTenant(t *testing.T) {
 	}
 }
 
+// TestDataFilesGone: a store directory whose data files were all removed
+// (its key fingerprint left) is refused, never seeded afresh.
+func TestDataFilesGone(t *testing.T) {
+	dir := storeWithUsers(t, 20)
+	paths, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, p := range paths {
+		if filepath.Base(p) != keyIDFile {
+			os.Remove(p)
+		}
+	}
+	refused(t, dir)
+}
+
 // TestEmptyDirectorySeeded: an existing empty directory is a new store
 // and gets the demo tenant.
 func TestEmptyDirectorySeeded(t *testing.T) {

@@ -35,7 +35,8 @@ import (
 // with a *storage.DamagedError and every file as it was, a directory in
 // which Badger's repair would lose data or crash:
 //
-//   - data files (tables, logs) without a MANIFEST;
+//   - data files (tables, logs) without a MANIFEST, or a directory that
+//     held a store (its KEYID) whose data files are all gone;
 //   - a MANIFEST that does not read back (bad magic, checksum, records);
 //   - a table the MANIFEST names that is missing, or that fails to open or
 //     fails a block checksum (every block of every table is verified, once
@@ -153,6 +154,12 @@ func preflight(dir string) (st dirState, err error) {
 	if !haveManifest {
 		if st.hasData {
 			return st, damaged("its MANIFEST is missing")
+		}
+		if _, err := os.Stat(filepath.Join(dir, keyIDFile)); err == nil && !st.badgerFiles {
+			// A store was here (it was given its key fingerprint once
+			// it held the tenant), and its data files are gone: an empty
+			// store seeded in its place would hide the loss.
+			return st, damaged("its data files are missing")
 		}
 		return st, tidyEmptyLogs(empty)
 	}
