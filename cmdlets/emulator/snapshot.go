@@ -249,7 +249,8 @@ func restoreTenant(c *engine.Call, t *teams.Tenant, p *restoreParams) error {
 			where = "'" + storage.KeyFile(dir) + "'"
 		}
 		c.WriteWarning("The snapshot was taken with another tenant key file: leader PINs do not verify and mail bodies " +
-			"cannot be read until that key file is beside this tenant. Close csshell and copy that tenant's key file to " + where + ".")
+			"cannot be read until that key file is beside this tenant, and csshell will not open this tenant again without it. " +
+			"Close csshell and copy that tenant's key file to " + where + ".")
 	}
 	return nil
 }

@@ -89,7 +89,7 @@ func TestRestoreTenantOtherKeyFile(t *testing.T) {
 	b.Expect("$Error[0].FullyQualifiedErrorId", "SnapshotNotAuthenticated,Microsoft.PowerShell.Commands.RestoreTenantCommand")
 	b.Expect("(Get-TenantUser).Count", "13")
 	out := b.Run("Restore-Tenant '" + snap + "' -AllowForeignSnapshot -Force")
-	want := "WARNING: The snapshot was taken with another tenant key file: leader PINs do not verify and mail bodies cannot be read until that key file is beside this tenant. Close csshell and copy that tenant's key file to '" +
+	want := "WARNING: The snapshot was taken with another tenant key file: leader PINs do not verify and mail bodies cannot be read until that key file is beside this tenant, and csshell will not open this tenant again without it. Close csshell and copy that tenant's key file to '" +
 		b.Store.Dir() + ".key'."
 	if out != want {
 		t.Errorf("got %q\nwant %q", out, want)

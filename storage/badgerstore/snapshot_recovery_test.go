@@ -77,7 +77,7 @@ func TestRestoreFinishedOnOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(payload.Bytes())
-	marker := restoreMarker(hdr.Schema, sum[:])
+	marker := restoreMarker(hdr.Schema, sum[:], hdr.KeyID)
 	storagetest.Update(t, s, func(w storage.Writer) error {
 		n := 0
 		err := w.ScanUsers("", 0, func(u *storage.User) error {

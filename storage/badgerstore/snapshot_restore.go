@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/csshell/csshell/storage"
@@ -41,20 +42,39 @@ func isRestoreMarker(v []byte) bool {
 }
 
 // restoreMarker is the marker of a restore of a payload at schema version
-// schema whose SHA-256 is sum.
-func restoreMarker(schema int, sum []byte) []byte {
-	return fmt.Appendf(nil, "%s schema=%d sha256=%x", resetRestore, schema, sum)
+// schema whose SHA-256 is sum, written under the key whose fingerprint is
+// keyID ("" when the snapshot names none).
+func restoreMarker(schema int, sum []byte, keyID string) []byte {
+	m := fmt.Appendf(nil, "%s schema=%d sha256=%x", resetRestore, schema, sum)
+	if keyID != "" {
+		m = fmt.Appendf(m, " keyid=%s", keyID)
+	}
+	return m
 }
 
 // parseRestoreMarker reads restoreMarker's fields; ok false when the
 // marker lacks them (a csshell before roll-forward wrote plain "restore").
-func parseRestoreMarker(v []byte) (schema int, sum []byte, ok bool) {
-	var hexSum string
-	if _, err := fmt.Sscanf(string(v), resetRestore+" schema=%d sha256=%s", &schema, &hexSum); err != nil {
-		return 0, nil, false
+func parseRestoreMarker(v []byte) (schema int, sum []byte, keyID string, ok bool) {
+	f := strings.Fields(string(v))
+	if len(f) < 3 || f[0] != resetRestore {
+		return 0, nil, "", false
 	}
-	sum, err := hex.DecodeString(hexSum)
-	return schema, sum, err == nil && len(sum) == sha256.Size
+	var err error
+	for _, kv := range f[1:] {
+		k, val, _ := strings.Cut(kv, "=")
+		switch k {
+		case "schema":
+			schema, err = strconv.Atoi(val)
+		case "sha256":
+			sum, err = hex.DecodeString(val)
+		case "keyid":
+			keyID = val
+		}
+		if err != nil {
+			return 0, nil, "", false
+		}
+	}
+	return schema, sum, keyID, schema > 0 && len(sum) == sha256.Size
 }
 
 // restoreSpoolPath and restorePendingPath are the restore's files beside
@@ -111,10 +131,26 @@ func (b *Badger) RestoreWith(r io.Reader, opts storage.RestoreOptions) error {
 		return fmt.Errorf("storage: restoring a snapshot: %w", err)
 	}
 	sp.pinned = true // from here on the next Open may need it
-	if err := b.replaceAll(sp.reader(), hdr.Schema, restoreMarker(hdr.Schema, sp.sum.Sum(nil))); err != nil {
+	if err := b.replaceAll(sp.reader(), hdr.Schema, restoreMarker(hdr.Schema, sp.sum.Sum(nil), hdr.KeyID)); err != nil {
 		return err
 	}
 	sp.pinned = false
+	return b.afterRestore(hdr.KeyID)
+}
+
+// afterRestore follows a restore's switching commit: the directory's key
+// fingerprint names the key the restored data was written with, when it
+// is another (the next Open then wants that key file: see keyid.go), and
+// the migrations bring an older snapshot up to date. A crash between the
+// commit and the fingerprint leaves this key's fingerprint: the store
+// opens, and the restored PINs do not verify until that key file is put
+// beside it — as before fingerprints.
+func (b *Badger) afterRestore(keyID string) error {
+	if keyID != "" && keyID != b.KeyID() {
+		if err := b.noteDataKeyID(keyID); err != nil {
+			return err
+		}
+	}
 	return b.migrate()
 }
 
@@ -131,7 +167,7 @@ func (b *Badger) finishRestore(marker []byte) error {
 			"directory '%s' aside (keep its key file '%s'), start csshell, and run Restore-Tenant with the snapshot again",
 			b.storeName(), why, b.dir, storage.KeyFile(b.dir))
 	}
-	schema, sum, ok := parseRestoreMarker(marker)
+	schema, sum, keyID, ok := parseRestoreMarker(marker)
 	if !ok {
 		return refuse("a csshell of an older version started that restore, which cannot be finished")
 	}
@@ -151,7 +187,7 @@ func (b *Badger) finishRestore(marker []byte) error {
 	if err := os.Remove(pending); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("storage: removing '%s': %w", pending, err)
 	}
-	return b.migrate()
+	return b.afterRestore(keyID)
 }
 
 // removeRestoreFiles removes the restore files a crash left beside the

@@ -382,6 +382,25 @@ func TestSnapshotOtherKeyFile(t *testing.T) {
 		t.Errorf("mail body under another key: %q", body)
 	}
 	b.Close()
+	// The directory now wants a's key file: refused with b's, opened (and
+	// the PINs verify) with a copy of a's.
+	var kfe *storage.KeyFileError
+	if s, err := Open(dirB); !errors.As(err, &kfe) {
+		if err == nil {
+			s.Close()
+		}
+		t.Fatalf("reopening after a foreign restore with the old key file: %v, want a KeyFileError", err)
+	}
+	if err := os.WriteFile(storage.KeyFile(dirB), key, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = Open(dirB); err != nil {
+		t.Fatal(err)
+	}
+	if !verifies(t, b, "ken.myer@contoso.com", "48213") {
+		t.Error("PIN does not verify once the snapshot's key file is beside the store")
+	}
+	b.Close()
 
 	// With the key file copied beside it, the store works.
 	dirC := filepath.Join(t.TempDir(), "c")
