@@ -22,7 +22,8 @@ The input CSV. It needs a UserPrincipalName column; other columns are ignored.
 
 .PARAMETER OutputPath
 The CSV file to write the new PINs to (columns UserPrincipalName, LeaderPin). It must not exist yet,
-unless -Force is given. Treat it as a secret: hand the PINs out, then delete the file.
+unless -Force is given. It is created readable by you only (0600; on Windows an ACL with only you).
+Treat it as a secret: hand the PINs out, then delete the file.
 
 .PARAMETER Force
 Overwrites an existing -OutputPath file. Careful: the PINs it holds are lost.
@@ -72,7 +73,8 @@ Rehearse first, offline, with csshell (it emulates the tenant; nothing reaches M
   csshell -File ./Reset-ConferencingPins.ps1 -Path users-pin-reset.csv -OutputPath pins.csv
 then look at Get-TenantAuditLog and Get-TenantMail (rehearsal only) in csshell.
 
-Requires a session opened with Connect-MicrosoftTeams by a Teams or Skype for Business administrator.
+Requires PowerShell 7.4 or later (for [System.IO.File]::SetUnixFileMode) and a session opened with
+Connect-MicrosoftTeams by a Teams or Skype for Business administrator.
 #>
 #Requires -Modules MicrosoftTeams
 [CmdletBinding(SupportsShouldProcess)]
@@ -110,6 +112,26 @@ if ((Test-Path -LiteralPath $OutputPath) -and -not $Force) {
 $outputDir = Split-Path -Parent $OutputPath
 if ($outputDir -and -not (Test-Path -LiteralPath $outputDir -PathType Container)) {
     throw "The folder of the output file '$OutputPath' does not exist."
+}
+
+# The PIN file is a secret: it is created empty and made readable and writable by its owner only
+# (0600 on Linux and macOS, an ACL with only the current user on Windows) before any PIN goes in;
+# Export-Csv then writes into it as it is, keeping those permissions.
+function Protect-PinFile([string]$File) {
+    if ($IsWindows) {
+        $acl = Get-Acl -LiteralPath $File
+        $acl.SetAccessRuleProtection($true, $false)
+        $me = [System.Security.Principal.WindowsIdentity]::GetCurrent().Name
+        $acl.SetAccessRule([System.Security.AccessControl.FileSystemAccessRule]::new($me, 'FullControl', 'Allow'))
+        Set-Acl -LiteralPath $File -AclObject $acl
+    } else {
+        [System.IO.File]::SetUnixFileMode($File, 'UserRead, UserWrite')
+    }
+}
+if (-not $WhatIfPreference) {
+    $pinFile = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutputPath)
+    New-Item -ItemType File -Path $pinFile -Force -WhatIf:$false | Out-Null
+    Protect-PinFile $pinFile
 }
 
 $settings = Get-CsOnlineDialInConferencingTenantSettings -ErrorAction Stop

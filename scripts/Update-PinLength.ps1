@@ -119,6 +119,26 @@ if ($ResumeFrom) {
     Write-Verbose "$($alreadyReset.Count) user(s) in $ResumeFrom already have a new PIN: skipped"
 }
 
+# The PIN file is a secret: it is created empty and made readable and writable by its owner only
+# (0600 on Linux and macOS, an ACL with only the current user on Windows) before any PIN goes in;
+# Export-Csv then writes into it as it is, keeping those permissions.
+function Protect-PinFile([string]$File) {
+    if ($IsWindows) {
+        $acl = Get-Acl -LiteralPath $File
+        $acl.SetAccessRuleProtection($true, $false)
+        $me = [System.Security.Principal.WindowsIdentity]::GetCurrent().Name
+        $acl.SetAccessRule([System.Security.AccessControl.FileSystemAccessRule]::new($me, 'FullControl', 'Allow'))
+        Set-Acl -LiteralPath $File -AclObject $acl
+    } else {
+        [System.IO.File]::SetUnixFileMode($File, 'UserRead, UserWrite')
+    }
+}
+if (-not $WhatIfPreference) {
+    $pinFile = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutputPath)
+    New-Item -ItemType File -Path $pinFile -Force -WhatIf:$false | Out-Null
+    Protect-PinFile $pinFile
+}
+
 $settings = Get-CsOnlineDialInConferencingTenantSettings -ErrorAction Stop
 $oldLength = [int]$settings.PinLength
 $emailsWereOn = [bool]$settings.AutomaticallySendEmailsToUsers

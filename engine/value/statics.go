@@ -218,6 +218,8 @@ func InvokeStatic(t *Type, name string, args []any) (any, error) {
 		r, handled, err = convertStatic(name, n, args)
 	case TPath:
 		r, handled, err = pathStatic(name, n, args)
+	case TFile:
+		r, handled, err = fileStatic(name, n, args)
 	case TEnvironment:
 		if n == "getenvironmentvariable" && len(args) >= 1 {
 			v, ok := os.LookupEnv(ToString(args[0]))
