@@ -140,3 +140,32 @@ func TestNewStoreKeyFirst(t *testing.T) {
 	db.Close()
 	opensWith(t, dir, 0)
 }
+
+// TestKeyFingerprintNotStampedOverAWrongKey: a store without KEYID (made
+// before fingerprints) opened with another store's key file is refused
+// when its mail does not open with that key, rather than stamped with it.
+func TestKeyFingerprintNotStampedOverAWrongKey(t *testing.T) {
+	dir := storeWithUsers(t, 3)
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storagetest.Update(t, s, func(w storage.Writer) error { return w.AddMail(&storage.Mail{To: "x@contoso.com", Body: "PIN 12345"}) })
+	s.Close()
+	os.Remove(filepath.Join(dir, keyIDFile))
+	foreign, err := os.ReadFile(storage.KeyFile(storeWithUsers(t, 0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(storage.KeyFile(dir), foreign, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(dir)
+	var ke *storage.KeyFileError
+	if !errors.As(err, &ke) || ke.Missing {
+		t.Fatalf("Open: %v, want a *KeyFileError", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, keyIDFile)); !os.IsNotExist(err) {
+		t.Errorf("the wrong key's fingerprint was stamped: %v", err)
+	}
+}

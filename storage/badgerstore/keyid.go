@@ -20,7 +20,8 @@ import (
 // key file before anything is read or written and refuses a key file that
 // does not match (*storage.KeyFileError), instead of letting every PIN
 // fail. A store without the file (made before fingerprints) gets it from
-// the key file it opens with. It is kept outside the Badger data so that
+// the key file it opens with, once its newest mail opens with that key
+// (keyOpensMail). It is kept outside the Badger data so that
 // snapshots and the conformance of the tenant's records are untouched;
 // a restore of a snapshot made under another key (SnapshotHeader.KeyID)
 // records that key's fingerprint with noteDataKeyID.
@@ -62,3 +63,28 @@ func (b *Badger) noteDataKeyID(id string) error {
 }
 
 var _ = (*Badger).noteDataKeyID // for the snapshot restore
+
+// keyOpensMail checks, for a store without a fingerprint yet, that the
+// key file is the one its data was written with, where the data can tell:
+// the newest mail's sealed body must open with it. A store without mail
+// cannot tell, and is trusted.
+func (b *Badger) keyOpensMail() error {
+	return b.View(func(r storage.Reader) error {
+		var sealed []byte
+		err := r.(*tx).each([]byte{storage.NSMail}, true, true, func(_, v []byte) (bool, error) {
+			sm := new(storedMail)
+			if err := decode(v, sm); err != nil {
+				return false, err
+			}
+			sealed = sm.Sealed
+			return false, nil
+		})
+		if err != nil || sealed == nil {
+			return err
+		}
+		if _, err := openBody(b.secret, sealed); err != nil {
+			return &storage.KeyFileError{Dir: b.dir, KeyFile: storage.KeyFile(b.dir)}
+		}
+		return nil
+	})
+}

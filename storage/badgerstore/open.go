@@ -74,6 +74,12 @@ func (o Options) Open(dir string) (*Badger, error) {
 		}
 		return nil, err
 	}
+	if stamp {
+		if err := b.keyOpensMail(); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	if b, err = start(b); err != nil {
 		return nil, err
 	}
