@@ -37,7 +37,7 @@ var layering = map[string]rule{
 	"storage":             {},
 	"storage/storagetest": {project: []string{"storage"}},
 	"storage/badgerstore": {project: []string{"storage", "internal/atomicfile"},
-		thirdParty: []string{"github.com/dgraph-io/badger/v4", "github.com/cespare/xxhash/v2", "google.golang.org/protobuf"}},
+		thirdParty: []string{"github.com/dgraph-io/badger/v4", "github.com/dgraph-io/ristretto/v2", "github.com/cespare/xxhash/v2", "google.golang.org/protobuf"}},
 	"internal/atomicfile": {},
 	"internal/secret":     {},
 	"internal/transcript": {project: []string{"engine"}},
