@@ -43,8 +43,9 @@ const SnapshotMagic = "CSSHELL-SNAPSHOT\n"
 // reads: 2 added the HMAC.
 const SnapshotFormat = 2
 
-// snapshotFormatMAC is the first format with the HMAC.
-const snapshotFormatMAC = 2
+// SnapshotFormatMAC is the first snapshot format with the HMAC: a file of
+// that format or newer naming this tenant's key must carry a matching one.
+const SnapshotFormatMAC = 2
 
 const (
 	snapshotHeaderMax = 64 << 10 // longest header line

@@ -42,7 +42,7 @@ func WriteAuthenticatedSnapshot(w io.Writer, hdr *SnapshotHeader, macKey []byte,
 	}
 	if err == nil {
 		trailer := sum.Sum(nil)
-		if hdr.Format >= snapshotFormatMAC {
+		if hdr.Format >= SnapshotFormatMAC {
 			trailer = mac.Sum(trailer)
 		}
 		_, err = w.Write(trailer)
@@ -153,7 +153,7 @@ func ReadAuthenticatedSnapshot(r io.Reader, payload io.Writer, macKey []byte) (h
 	if !bytes.Equal(sha.Sum(nil), want) {
 		return nil, false, DamagedSnapshot("its checksum does not match its contents")
 	}
-	if hdr.Format >= snapshotFormatMAC {
+	if hdr.Format >= SnapshotFormatMAC {
 		tag := make([]byte, sha256.Size)
 		if _, err := io.ReadFull(br, tag); err != nil {
 			return nil, false, short(err)

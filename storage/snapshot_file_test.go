@@ -55,3 +55,48 @@ func TestSnapshotEnvelope(t *testing.T) {
 		t.Errorf("body error: %v", err)
 	}
 }
+
+// TestSnapshotAuthenticated: a snapshot is authentic only under the key
+// it was written with, and only from format 2 on; a changed byte is
+// damage (the checksum) whatever the key.
+func TestSnapshotAuthenticated(t *testing.T) {
+	key, other := []byte("tenant key"), []byte("another key")
+	write := func(format int, k []byte) []byte {
+		t.Helper()
+		hdr := &SnapshotHeader{Format: format, Schema: SchemaVersion, TenantID: DemoTenantID, TenantName: "Contoso", Users: 1}
+		var buf bytes.Buffer
+		if err := WriteAuthenticatedSnapshot(&buf, hdr, k, func(w io.Writer) error { _, err := io.WriteString(w, "payload"); return err }); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	for _, c := range []struct {
+		name      string
+		data      []byte
+		readKey   []byte
+		authentic bool
+	}{
+		{"same key", write(SnapshotFormat, key), key, true},
+		{"another key", write(SnapshotFormat, other), key, false},
+		{"no key", write(SnapshotFormat, nil), key, false},
+		{"format 1", write(1, key), key, false},
+	} {
+		var payload bytes.Buffer
+		hdr, ok, err := ReadAuthenticatedSnapshot(bytes.NewReader(c.data), &payload, c.readKey)
+		if err != nil || hdr == nil || ok != c.authentic || payload.String() != "payload" {
+			t.Errorf("%s: authentic %v, %v, payload %q; want authentic %v", c.name, ok, err, payload.String(), c.authentic)
+		}
+	}
+	// The HMAC is the last 32 bytes: changing it breaks only authenticity.
+	data := write(SnapshotFormat, key)
+	data[len(data)-1] ^= 1
+	if _, ok, err := ReadAuthenticatedSnapshot(bytes.NewReader(data), io.Discard, key); err != nil || ok {
+		t.Errorf("changed HMAC: authentic %v, %v", ok, err)
+	}
+	// A format 2 file cut before its HMAC is truncated.
+	data = write(SnapshotFormat, key)
+	var se *SnapshotError
+	if _, _, err := ReadAuthenticatedSnapshot(bytes.NewReader(data[:len(data)-10]), io.Discard, key); !errors.As(err, &se) || se.Kind != SnapshotTruncated {
+		t.Errorf("cut in the HMAC: %v", err)
+	}
+}

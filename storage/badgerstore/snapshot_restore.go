@@ -114,7 +114,7 @@ func (b *Badger) RestoreWith(r io.Reader, opts storage.RestoreOptions) error {
 		return err
 	}
 	if !authentic {
-		if hdr.Format >= storage.SnapshotFormat && hdr.KeyID == b.KeyID() {
+		if hdr.Format >= storage.SnapshotFormatMAC && hdr.KeyID == b.KeyID() {
 			return &storage.SnapshotError{Kind: storage.SnapshotForged}
 		}
 		if !opts.AllowForeign {
