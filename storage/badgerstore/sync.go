@@ -1,11 +1,16 @@
 package badgerstore
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
+
+	"github.com/csshell/csshell/storage"
 )
 
 // syncLocked puts every committed write on disk: every file a commit may
@@ -21,7 +26,12 @@ import (
 func (b *Badger) syncLocked() error {
 	if b.dir != "" {
 		if err := b.syncLogs(); err != nil {
-			return err
+			if errors.Is(err, syscall.ENOSPC) {
+				free, _ := freeSpace(b.dir)
+				need, _ := roomNeeded(b.dir)
+				return &storage.NoSpaceError{Dir: b.dir, Free: free, Need: need}
+			}
+			return fmt.Errorf("storage: syncing the tenant store '%s': %w", b.dir, err)
 		}
 	}
 	b.dirty = false
