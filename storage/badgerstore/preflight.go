@@ -276,7 +276,7 @@ func checkTable(path string, verify bool) (newest uint64, err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("it cannot be read: %s", firstLine(fmt.Sprint(r)))
+			err = errors.New("it is cut short or overwritten")
 		}
 		_ = mf.Close(-1)
 	}()
@@ -488,8 +488,10 @@ func isZero(b []byte) bool {
 // firstLine is the first line of s: Badger's messages and panics run to
 // several lines, csshell prints one.
 func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
+	for line := range strings.SplitSeq(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "==") {
+			return line
+		}
 	}
-	return strings.TrimSpace(s)
+	return "no detail"
 }
