@@ -31,6 +31,15 @@ var (
 	killBinErr  error
 )
 
+// TestMain removes the binary the fault tests built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if killBin != "" {
+		os.RemoveAll(filepath.Dir(killBin))
+	}
+	os.Exit(code)
+}
+
 // csshellBin builds cmd/csshell once per test process.
 func csshellBin(t *testing.T) string {
 	t.Helper()
