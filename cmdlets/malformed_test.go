@@ -212,6 +212,7 @@ func TestMalformedCommandsChangeNothing(t *testing.T) {
 	if len(cmds) < 150 {
 		t.Fatalf("the table holds %d commands; at least 150 are required", len(cmds))
 	}
+	t.Logf("%d malformed commands", len(cmds))
 	s := tenanttest.NewMemorySession(t, "", false)
 	dir := t.TempDir()
 	s.RT.SetLocation(dir)
