@@ -28,6 +28,15 @@ func ConvertTo(v any, t *Type) (any, error) {
 	if o, ok := v.(*Object); ok && o.Base != nil && t.kind != kObject && t.kind != kPSObject {
 		v = o.Base
 	}
+	if t == TUnixFileMode {
+		// A [Flags] enum, kept as its text ("UserWrite, UserRead"),
+		// which SetUnixFileMode reads back.
+		m, ok := parseUnixFileMode(v)
+		if !ok {
+			return nil, errInvalidCast(v, t.FullName)
+		}
+		return UnixFileModeText(m), nil
+	}
 	switch t.kind {
 	case kObject, kPSObject:
 		return v, nil

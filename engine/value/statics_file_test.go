@@ -56,6 +56,20 @@ func TestUnixFileMode(t *testing.T) {
 			t.Errorf("SetUnixFileMode%v: %v, want %q", tc.args, err, tc.want)
 		}
 	}
+	// [System.IO.UnixFileMode]'UserRead, UserWrite' is what a script passes.
+	m, err := ConvertTo("UserRead, UserWrite", TUnixFileMode)
+	if err != nil || m != "UserWrite, UserRead" {
+		t.Fatalf("[System.IO.UnixFileMode]'UserRead, UserWrite' = %v, %v", m, err)
+	}
+	if _, err := InvokeStatic(TFile, "SetUnixFileMode", []any{path, m}); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("after the cast mode: %v", st.Mode())
+	}
+	if _, err := ConvertTo("Everything", TUnixFileMode); err == nil {
+		t.Error("[System.IO.UnixFileMode]'Everything' converted")
+	}
 	if v, _ := InvokeStatic(TFile, "Exists", []any{path}); v != true {
 		t.Errorf("Exists = %v", v)
 	}
