@@ -143,7 +143,9 @@ func (p *parser) functionHelp(fd *FunctionDef) string {
 			start--
 		}
 		g, _ := p.groupAt(start)
-		if g.end <= body.End && strings.TrimSpace(p.text[g.end:body.End-1]) == "" && isHelp(g.text) {
+		// g.end < body.End: an unterminated body (no '}') can end with
+		// the comment itself.
+		if g.end < body.End && strings.TrimSpace(p.text[g.end:body.End-1]) == "" && isHelp(g.text) {
 			return g.text
 		}
 	}
