@@ -114,3 +114,30 @@ func (b *Badger) roomForCommit() error {
 	b.roomCredit = int(min(64, (free-need)/(2*maxCommitBytes)))
 	return nil
 }
+
+// roomToClose returns a *storage.NoSpaceError when the disk holding the
+// store in dir lacks the room Badger's close needs to write its
+// memtables out as tables (about what their logs hold) plus slack.
+func roomToClose(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	free, ok := freeSpace(dir)
+	if !ok {
+		return nil
+	}
+	mems, err := filepath.Glob(filepath.Join(dir, "*"+memExt))
+	if err != nil {
+		return nil
+	}
+	need := int64(slack)
+	for _, m := range mems {
+		if fi, err := os.Stat(m); err == nil {
+			need += allocated(m, fi) * 5 / 4
+		}
+	}
+	if free < need {
+		return &storage.NoSpaceError{Dir: dir, Free: free, Need: need}
+	}
+	return nil
+}

@@ -158,10 +158,17 @@ func (b *Badger) commit(fn func(w storage.Writer) error) error {
 func (b *Badger) Dir() string { return b.dir }
 
 // Close syncs pending commits and releases the store and its directory
-// lock.
+// lock. Badger's close writes the memtable out as a table through a
+// memory map; on a disk without room for it that would kill the process
+// with SIGBUS, so then Close leaves Badger as it is and returns a
+// *storage.NoSpaceError: every commit is already durable in the logs, the
+// next open replays them, and the lock goes with the process.
 func (b *Badger) Close() (err error) {
 	defer b.recoverBadger("closing", &err)
 	serr := b.Sync()
+	if err := roomToClose(b.dir); err != nil {
+		return err
+	}
 	if err := b.db.Close(); err != nil {
 		return err
 	}
