@@ -107,7 +107,7 @@ func (f *frame) evalStatementValue(st syntax.Statement) (any, error) {
 		return f.assign(as, true)
 	}
 	var out []any
-	err := f.withIO(f.io.withOut(func(v any) error { out = append(out, v); return nil })).execStmt(st)
+	err := f.withIO(f.io.withOut(cappedAppend(&out))).execStmt(st)
 	if err != nil {
 		return nil, err
 	}
@@ -131,8 +131,22 @@ func simpleExpr(st syntax.Statement) syntax.Expression {
 // collectBlock runs statements and returns everything they wrote.
 func (f *frame) collectBlock(b *syntax.StatementBlock) ([]any, error) {
 	var out []any
-	err := f.withIO(f.io.withOut(func(v any) error { out = append(out, v); return nil })).execBlock(b)
+	err := f.withIO(f.io.withOut(cappedAppend(&out))).execBlock(b)
 	return out, err
+}
+
+// cappedAppend is an output writer collecting into *out, which fails once
+// the collection would pass the growth cap (value.MaxArrayLength): output
+// collected into an array, @($a; $a) or $x = … | …, cannot grow without
+// bound either.
+func cappedAppend(out *[]any) func(any) error {
+	return func(v any) error {
+		if err := value.CheckArraySize(len(*out) + 1); err != nil {
+			return err
+		}
+		*out = append(*out, v)
+		return nil
+	}
 }
 
 // evalHashtable builds @{ … }.

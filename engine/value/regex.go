@@ -260,6 +260,7 @@ func ReplaceFunc(input string, pattern string, caseSensitive bool, fn func(match
 		return "", err
 	}
 	var ferr error
+	size := len(input)
 	out, err := r.re.ReplaceFunc(input, func(m regexp2.Match) string {
 		if ferr != nil {
 			return ""
@@ -270,8 +271,14 @@ func ReplaceFunc(input string, pattern string, caseSensitive bool, fn func(match
 			groups[i] = gs[i].String()
 		}
 		s, e := fn(m.String(), groups)
+		if e == nil {
+			// The growth cap: stop before the result passes it.
+			size = concatSize(size, len(s)) - len(m.String())
+			e = CheckStringSize(size)
+		}
 		if e != nil {
 			ferr = e
+			return ""
 		}
 		return s
 	}, -1, -1)
