@@ -23,7 +23,7 @@ package storage
 //	0x08 u64(seq)                         mail                Mail
 //	0x09 u64(seq)                         audit record        AuditRecord
 //	0x0A tail(name)                       counter             value: u64
-//	0x0B                                  pending reset       value: "demo"|"empty"|"restore"
+//	0x0B                                  pending reset       value: "demo"|"empty"[ synthetic=N]|"restore schema=N sha256=<hex>[ keyid=<id>]"
 //
 // Secondary indexes (kept in step by PutUser and DeleteUser)
 //

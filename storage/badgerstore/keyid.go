@@ -62,8 +62,6 @@ func (b *Badger) noteDataKeyID(id string) error {
 	return writeKeyIDFile(b.dir, id)
 }
 
-var _ = (*Badger).noteDataKeyID // for the snapshot restore
-
 // keyOpensMail checks, for a store without a fingerprint yet, that the
 // key file is the one its data was written with, where the data can tell:
 // the newest mail's sealed body must open with it. A store without mail

@@ -137,6 +137,10 @@ func (b *Badger) finishPendingReset() error {
 // removes: every tenant key (demo), or the non-administrator users with
 // their index entries plus the outbox and audit log (empty).
 func (b *Badger) batchDelete(kind storage.ResetKind) error {
+	b.roomCredit = 0 // measure before a bulk write (space.go)
+	if err := b.roomForCommit(); err != nil {
+		return err
+	}
 	wb := b.db.NewWriteBatch()
 	defer wb.Cancel()
 	err := b.db.View(func(txn *badger.Txn) error {

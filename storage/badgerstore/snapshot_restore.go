@@ -436,6 +436,10 @@ func (b *Badger) replaceAll(f io.ReadSeeker, schema int, marker []byte) error {
 	if err != nil {
 		return midway(err)
 	}
+	b.roomCredit = 0 // measure before the bulk write (space.go)
+	if err := b.roomForCommit(); err != nil {
+		return midway(err)
+	}
 	set := b.db.NewWriteBatch()
 	defer set.Cancel()
 	var tenant []byte

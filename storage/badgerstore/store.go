@@ -142,8 +142,12 @@ func (b *Badger) Sync() (err error) {
 }
 
 // commit runs fn in one transaction and commits it (not synced), once the
-// disk has room for it (space.go).
+// disk has room for it (space.go) and unless a reset or restore that failed
+// midway waits for the next Open (checkNotHalfDone).
 func (b *Badger) commit(fn func(w storage.Writer) error) error {
+	if err := b.checkNotHalfDone(); err != nil {
+		return err
+	}
 	if err := b.roomForCommit(); err != nil {
 		return err
 	}

@@ -68,6 +68,10 @@ func (b *Badger) addNewUsersLocked(n int, next func(st storage.Stamper) (*storag
 
 // commitBlind commits one transaction of AddNewUsers (synced at the end).
 func (b *Badger) commitBlind(txn *badger.Txn) error {
+	b.roomCredit = 0 // measure: a bulk transaction is as large as a commit gets
+	if err := b.roomForCommit(); err != nil {
+		return err
+	}
 	if err := txn.Commit(); err != nil {
 		return fmt.Errorf("storage: writing synthetic users: %w", err)
 	}
