@@ -34,21 +34,17 @@ func stringStatic(name, n string, args []any) (any, bool, error) {
 			return out, true, nil
 		}
 	case "concat":
-		var b strings.Builder
 		items := args
 		if len(items) == 1 {
 			if a, ok := asItems(items[0]); ok {
 				items = a
 			}
 		}
-		for _, e := range items {
-			part := ToString(e)
-			if err := CheckStringSize(concatSize(b.Len(), len(part))); err != nil {
-				return nil, true, wrapMethodErr(name, args, err)
-			}
-			b.WriteString(part)
+		out, err := joinCapped(items, "")
+		if err != nil {
+			return nil, true, wrapMethodErr(name, args, err)
 		}
-		return b.String(), true, nil
+		return out, true, nil
 	case "format":
 		if len(args) >= 1 {
 			fargs := args[1:]
