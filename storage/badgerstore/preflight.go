@@ -451,7 +451,34 @@ func logTailDamaged(path string) (bool, error) {
 			return true, nil
 		}
 	}
-	return !zeroFrom(f, data, tail), nil
+	if zeroFrom(f, data, tail) {
+		return false, nil
+	}
+	// Bytes past the torn entry are not zero: a copy cut short need not
+	// have written its first bytes first (a kill during a backward copy
+	// leaves an entry's end without its header). Only a whole,
+	// checksummed entry after it shows commits that replay would drop.
+	return entryAfter(data, end+1), nil
+}
+
+// entryAfter reports whether a whole entry — a header that decodes, a key
+// with its version, and a checksum that matches — starts anywhere in data
+// from off on.
+func entryAfter(data []byte, off int) bool {
+	for i := off; i < len(data); i++ {
+		if i+2 >= len(data) || data[i+2] == 0 {
+			continue // the key length (at least 8) follows the two meta bytes: it is never zero
+		}
+		p, klen, vlen, ok := entryHeader(data, i)
+		if !ok || klen < 8 || p+klen+vlen+4 > len(data) {
+			continue
+		}
+		e := p + klen + vlen
+		if crc32.Checksum(data[i:e], y.CastagnoliCrcTable) == binary.BigEndian.Uint32(data[e:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // zeroFrom reports whether data (the mapped contents of f) is all zero
