@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -37,15 +38,33 @@ func newParser(src *Source) *parser {
 	}
 }
 
+// faultHook, when set (by tests), runs before each parse: a test makes it
+// panic to check Parse's recovery.
+var faultHook func(text string)
+
 // Parse parses a whole script. When the text is not valid it returns the
 // tree built so far (never nil) and an ErrorList holding every error found,
 // sorted by position.
-func Parse(src *Source) (*ScriptBlock, error) {
+//
+// A fault inside the parser (a bug, never valid behaviour) is returned as
+// one ParserFault error at the start of the text, with an empty tree, so
+// no input can crash the shell that parses it.
+func Parse(src *Source) (sb *ScriptBlock, err error) {
 	if src == nil {
 		src = &Source{}
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			sb = &ScriptBlock{}
+			err = ErrorList{{Source: src, ID: "ParserFault",
+				Msg: fmt.Sprintf("csshell internal error while parsing: %v", r)}}
+		}
+	}()
 	p := newParser(src)
-	sb := p.parseRoot()
+	if faultHook != nil {
+		faultHook(src.Text)
+	}
+	sb = p.parseRoot()
 	if errs := p.errorList(); len(errs) > 0 {
 		return sb, errs
 	}
