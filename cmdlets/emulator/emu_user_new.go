@@ -190,18 +190,8 @@ func checkNewUserText(c *engine.Call, p *newUserParams, upn string) error {
 	if err := teams.CheckAddress("UserPrincipalName", upn); err != nil {
 		return err
 	}
-	if err := teams.CheckAddress("PrimarySmtpAddress", p.primarySmtpAddress.Get(c)); err != nil {
-		return err
-	}
-	for _, f := range []struct {
-		name string
-		h    engine.Param[string]
-	}{{"DisplayName", p.displayName}, {"City", p.city}, {"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}} {
-		if err := teams.CheckDisplayName(f.name, f.h.Get(c)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return checkUserText(c, p.primarySmtpAddress, []namedText{{"DisplayName", p.displayName}, {"City", p.city},
+		{"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}})
 }
 
 // emuTenantDomain reports whether domain is one of the tenant's domains.

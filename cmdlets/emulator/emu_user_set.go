@@ -130,13 +130,24 @@ func setTenantUser(c *engine.Call, t *teams.Tenant, p *setUserParams) error {
 // checkSetUserText refuses control characters and over-long values in
 // Set-TenantUser's address and names before anything else reads them.
 func checkSetUserText(c *engine.Call, p *setUserParams) error {
-	if err := teams.CheckAddress("PrimarySmtpAddress", p.primarySmtpAddress.Get(c)); err != nil {
+	return checkUserText(c, p.primarySmtpAddress, []namedText{{"DisplayName", p.displayName}, {"City", p.city},
+		{"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}})
+}
+
+// namedText is a text parameter of New- or Set-TenantUser, with the name
+// its errors give.
+type namedText struct {
+	name string
+	h    engine.Param[string]
+}
+
+// checkUserText applies the address and name limits (teams.CheckAddress,
+// teams.CheckDisplayName) to the parameters New- and Set-TenantUser share.
+func checkUserText(c *engine.Call, smtp engine.Param[string], names []namedText) error {
+	if err := teams.CheckAddress("PrimarySmtpAddress", smtp.Get(c)); err != nil {
 		return err
 	}
-	for _, f := range []struct {
-		name string
-		h    engine.Param[string]
-	}{{"DisplayName", p.displayName}, {"City", p.city}, {"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}} {
+	for _, f := range names {
 		if err := teams.CheckDisplayName(f.name, f.h.Get(c)); err != nil {
 			return err
 		}

@@ -12,10 +12,9 @@ import (
 // does not declare the parameter).
 func handle[T any](h engine.Param[T]) *engine.Param[T] { return &h }
 
-// intParam is an integer parameter, read as the cmdlets always read one:
-// its default when unbound or bound to $null (engine.Param[int].Or would
-// give 0 for $null), and its bound value as the binder left it for the
-// error messages that quote it.
+// intParam is an integer parameter whose bound value, as the binder left
+// it, is also quoted by error messages (Raw); Or, from engine.Param[int],
+// gives the default when it is unbound or $null.
 type intParam struct {
 	engine.Param[int]
 	raw engine.Param[any]
@@ -26,25 +25,8 @@ func declareInt(p *engine.ParamInfo) intParam {
 	return intParam{Param: engine.Declare[int](p), raw: engine.Declare[any](p)}
 }
 
-// Or is the bound value, or def when the parameter is unbound, $null or
-// not a number.
-func (p intParam) Or(c *engine.Call, def int) int { return intOr(p.raw.Get(c), def) }
-
 // Raw is the bound value as the binder converted it (nil when unbound).
 func (p intParam) Raw(c *engine.Call) any { return p.raw.Get(c) }
-
-// intOr is a bound integer value as an int, or def when it is nil or not
-// a number.
-func intOr(v any, def int) int {
-	if v == nil {
-		return def
-	}
-	n, err := value.ConvertTo(v, value.TLong)
-	if err != nil {
-		return def
-	}
-	return int(n.(int64))
-}
 
 // textOf is a bound value as text, "" for nil.
 func textOf(v any) string {
