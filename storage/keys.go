@@ -24,6 +24,8 @@ package storage
 //	0x09 u64(seq)                         audit record        AuditRecord
 //	0x0A tail(name)                       counter             value: u64
 //	0x0B                                  pending reset       value: "demo"|"empty"[ synthetic=N]|"restore schema=N sha256=<hex>[ keyid=<id>]"
+//	0x0C tail(lower organizerID)          meeting             Meeting (the organizer's dial-in meeting, while it has calls)
+//	0x0D                                  dial-in options     DialInOptions (the emulator's own switches)
 //
 // Secondary indexes (kept in step by PutUser and DeleteUser)
 //
@@ -60,8 +62,10 @@ import (
 // SchemaVersion is the version of the layout this file describes: the
 // newest store layout this code reads and writes (stored under SchemaKey,
 // and named in every snapshot header). Raising it goes with a migration
-// step in the store. Version 2 added the mailbox-address index (0x26).
-const SchemaVersion = 2
+// step in the store. Version 2 added the mailbox-address index (0x26);
+// version 3 the meetings (0x0C), the dial-in options (0x0D) and the call
+// counter.
+const SchemaVersion = 3
 
 // Namespace bytes, one per record kind and index: the first byte of every
 // key (see the tables above).
@@ -77,6 +81,8 @@ const (
 	NSAudit    byte = 0x09 // the audit log, by sequence number
 	NSCounter  byte = 0x0A // sequence counters
 	NSPending  byte = 0x0B // the pending-reset marker
+	NSMeeting  byte = 0x0C // dial-in meetings, by lower-case organizer id
+	NSDialIn   byte = 0x0D // the dial-in options
 
 	NSIdxUPN   byte = 0x20 // UPN index (unique)
 	NSIdxSIP   byte = 0x21 // SIP address index (unique)
@@ -93,6 +99,7 @@ const (
 func TenantNamespaces() []byte {
 	return []byte{
 		NSTenant, NSSettings, NSUser, NSPolicy, NSBridge, NSNumber, NSMail, NSAudit, NSCounter,
+		NSMeeting, NSDialIn,
 		NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP,
 	}
 }
@@ -107,6 +114,7 @@ func IndexNamespaces() []byte {
 const (
 	CounterMail  = "mail"  // last outbox sequence number
 	CounterAudit = "audit" // last audit-log sequence number
+	CounterCall  = "call"  // last call id handed out (Invoke-TenantDialIn, Join-TenantMeeting)
 )
 
 // LogPrefixes are the key prefixes of the outbox, the audit log and their
@@ -157,8 +165,15 @@ func BridgeKey(id string) []byte { return tailKey(NSBridge, strings.ToLower(id))
 // see NormalizeNumber).
 func NumberKey(number string) []byte { return tailKey(NSNumber, number) }
 
-// CounterKey is the key of a sequence counter (CounterMail, CounterAudit).
+// CounterKey is the key of a sequence counter (CounterMail, CounterAudit,
+// CounterCall).
 func CounterKey(name string) []byte { return tailKey(NSCounter, name) }
+
+// MeetingKey is the key of an organizer's meeting record.
+func MeetingKey(organizerID string) []byte { return tailKey(NSMeeting, strings.ToLower(organizerID)) }
+
+// DialInOptionsKey is the key of the dial-in options.
+func DialInOptionsKey() []byte { return []byte{NSDialIn} }
 
 // MailKey is the key of outbox message seq.
 func MailKey(seq uint64) []byte { return AppendU64([]byte{NSMail}, seq) }

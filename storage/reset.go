@@ -17,8 +17,8 @@ const (
 	// ResetKindDemo replaces the whole tenant by the demo tenant.
 	ResetKindDemo ResetKind = "demo"
 	// ResetKindEmpty keeps the tenant, its settings, policies, bridges,
-	// numbers and Global Administrators, and removes every other user, the
-	// outbox and the audit log.
+	// numbers and Global Administrators, and removes every other user,
+	// every meeting's calls, the outbox and the audit log.
 	ResetKindEmpty ResetKind = "empty"
 )
 
@@ -147,6 +147,15 @@ func ApplyReset(w Writer, kind ResetKind) error {
 	}
 	for _, id := range doomed {
 		if err := w.DeleteUser(id); err != nil {
+			return err
+		}
+	}
+	meetings, err := w.Meetings()
+	if err != nil {
+		return err
+	}
+	for _, m := range meetings {
+		if err := w.DeleteMeeting(m.OrganizerID); err != nil {
 			return err
 		}
 	}

@@ -75,6 +75,15 @@ type Reader interface {
 
 	// VerifyPIN reports whether pin matches a stored PIN hash.
 	VerifyPIN(h PINHash, pin string) bool
+
+	// Meeting returns the meeting record of an organizer (ErrNotFound
+	// when the meeting has no calls).
+	Meeting(organizerID string) (*Meeting, error)
+	// Meetings returns every meeting record, by organizer id.
+	Meetings() ([]*Meeting, error)
+	// DialInOptions returns the emulator's dial-in options (the defaults
+	// when none were set).
+	DialInOptions() (*DialInOptions, error)
 }
 
 // Stamper makes the store-made parts of a new record: PIN hashes (keyed
@@ -114,6 +123,16 @@ type Writer interface {
 	// DeleteMailAndAudit empties the outbox and the audit log; their
 	// sequence numbers start again from 1.
 	DeleteMailAndAudit() error
+	// PutMeeting inserts or replaces an organizer's meeting record; the
+	// organizer must be a user of the tenant.
+	PutMeeting(m *Meeting) error
+	// DeleteMeeting removes an organizer's meeting record (none: no-op).
+	DeleteMeeting(organizerID string) error
+	// PutDialInOptions replaces the dial-in options.
+	PutDialInOptions(o *DialInOptions) error
+	// NextCallID hands out the next call id: 1, 2, … (a reset that
+	// deletes everything starts again from 1).
+	NextCallID() (uint64, error)
 }
 
 // Store is a tenant kept by a store implementation (storage/badgerstore

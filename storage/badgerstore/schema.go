@@ -32,6 +32,7 @@ type migration struct {
 var migrations = []migration{
 	{To: 1, Name: "create"}, // the first layout: nothing to convert
 	{To: 2, Name: "mailbox-address index", bulk: buildSMTPIndex}, // migrate_smtp.go
+	{To: 3, Name: "meetings"},                                    // new record kinds only: nothing to convert
 }
 
 // supportedSchema is the version the migration list leads to.

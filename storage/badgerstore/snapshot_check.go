@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/maphash"
+	"slices"
 	"strings"
 
 	"github.com/csshell/csshell/storage"
@@ -49,6 +50,8 @@ type tenantCheck struct {
 	onBridge  map[string]string // lower bridge id → a user (or number) on it
 	maxSeq    map[byte]uint64   // NSMail/NSAudit → last sequence number
 	counters  map[string]uint64
+	userIDs   map[uint64]bool // hashes of the lower-case user ids
+	maxCall   uint64          // the highest call id in a meeting
 }
 
 // newTenantCheck checks records at schema version schema of tenant
@@ -56,7 +59,8 @@ type tenantCheck struct {
 func newTenantCheck(schema int, tenantID string, users int) *tenantCheck {
 	return &tenantCheck{schema: schema, tenantID: tenantID, users: users, seed: maphash.MakeSeed(),
 		want: map[uint64]indexWant{}, collided: map[byte]string{}, nsSeen: map[byte]bool{},
-		bridges: map[string]bool{}, onBridge: map[string]string{}, maxSeq: map[byte]uint64{}, counters: map[string]uint64{}}
+		bridges: map[string]bool{}, onBridge: map[string]string{}, maxSeq: map[byte]uint64{}, counters: map[string]uint64{},
+		userIDs: map[uint64]bool{}}
 }
 
 // problem is why a tenant's records fail the check (the restore reports
@@ -135,10 +139,20 @@ func (c *tenantCheck) add(key, val []byte) error {
 		return c.addLog(key, val)
 	case storage.NSCounter:
 		name := string(key[1:])
-		if (name != storage.CounterMail && name != storage.CounterAudit) || len(val) != 8 {
+		if (name != storage.CounterMail && name != storage.CounterAudit && name != storage.CounterCall) || len(val) != 8 {
 			return problem("a sequence counter is unreadable")
 		}
 		c.counters[name] = binary.BigEndian.Uint64(val)
+	case storage.NSMeeting:
+		return c.addMeeting(key, val)
+	case storage.NSDialIn:
+		var o storage.DialInOptions
+		if err := single("dial-in options"); err != nil {
+			return err
+		}
+		if decode(val, &o) != nil || !slices.Contains(storage.LobbyAdmissionModes, o.LobbyAdmission) {
+			return problem("its dial-in options are unreadable")
+		}
 	case storage.NSPending:
 		return problem("it holds a half-finished reset")
 	default:
@@ -179,6 +193,7 @@ func (c *tenantCheck) addUser(key, val []byte) error {
 		}
 	}
 	c.nUsers++
+	c.userIDs[c.hash([]byte(strings.ToLower(u.ID)))] = true
 	if storage.HasRole(&u, storage.RoleGlobalAdmin) {
 		c.admins++
 	}
@@ -191,6 +206,26 @@ func (c *tenantCheck) addUser(key, val []byte) error {
 			continue
 		}
 		c.want[h] = indexWant{val: c.hash(e.Val), ns: e.Key[0]}
+	}
+	return nil
+}
+
+// addMeeting checks a meeting record: it decodes, sits under its
+// organizer's key, is sound (storage.CheckMeeting) and its organizer is a
+// user (users' keys sort before meetings', so they have all been seen).
+func (c *tenantCheck) addMeeting(key, val []byte) error {
+	var m storage.Meeting
+	if decode(val, &m) != nil || m.OrganizerID == "" || !bytes.Equal(key, storage.MeetingKey(m.OrganizerID)) {
+		return problem("a meeting record is unreadable")
+	}
+	if storage.CheckMeeting(&m) != nil {
+		return problem("a meeting record is malformed")
+	}
+	if !c.userIDs[c.hash([]byte(strings.ToLower(m.OrganizerID)))] {
+		return problem("a meeting's organizer is not a user of the tenant")
+	}
+	for _, call := range m.Calls {
+		c.maxCall = max(c.maxCall, call.CallID)
 	}
 	return nil
 }
@@ -289,6 +324,9 @@ func (c *tenantCheck) finish() error {
 		if c.counters[name] < c.maxSeq[ns] {
 			return problem("its " + name + " counter is behind its last " + name + " record, so new records would overwrite old ones")
 		}
+	}
+	if c.counters[storage.CounterCall] < c.maxCall {
+		return problem("its call counter is behind its meetings' calls, so new calls would take their ids")
 	}
 	return nil
 }

@@ -132,13 +132,16 @@ func (t *tx) writeIndex(old, u *storage.User) error {
 	return nil
 }
 
-// DeleteUser removes the user and every index entry of it.
+// DeleteUser removes the user, every index entry of it and its meeting.
 func (t *tx) DeleteUser(id string) error {
 	old, err := t.User(id)
 	if err != nil {
 		return err
 	}
 	if err := t.writeIndex(old, nil); err != nil {
+		return err
+	}
+	if err := t.DeleteMeeting(old.ID); err != nil {
 		return err
 	}
 	return t.del(storage.UserKey(id))
