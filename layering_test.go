@@ -36,6 +36,9 @@ var layering = map[string]rule{
 
 	"storage":             {},
 	"storage/storagetest": {project: []string{"storage"}},
+	// dialin is the caller's side (the attendant, the lobby, the keypad):
+	// service rules over the storage contract, no engine.
+	"storage/dialin": {project: []string{"storage", "internal/secret"}},
 	"storage/badgerstore": {project: []string{"storage", "internal/atomicfile"},
 		thirdParty: []string{"github.com/dgraph-io/badger/v4", "github.com/dgraph-io/ristretto/v2", "github.com/cespare/xxhash/v2", "google.golang.org/protobuf"}},
 	"internal/atomicfile": {},
@@ -46,7 +49,7 @@ var layering = map[string]rule{
 		thirdParty: []string{"github.com/shopspring/decimal"}},
 	"cmdlets/teams": {project: []string{"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding", "storage", "internal/atomicfile", "internal/secret"},
 		thirdParty: []string{"golang.org/x/crypto"}},
-	"cmdlets/emulator": {project: []string{"engine", "engine/value", "engine/format", "engine/binding", "storage", "cmdlets/teams", "internal/atomicfile", "internal/secret"}},
+	"cmdlets/emulator": {project: []string{"engine", "engine/value", "engine/format", "engine/binding", "storage", "storage/dialin", "cmdlets/teams", "internal/atomicfile", "internal/secret"}},
 	"cmdlets":          {project: []string{"engine", "cmdlets/powershell", "cmdlets/teams", "cmdlets/emulator"}},
 	"cmdlets/internal/tenanttest": {project: []string{"engine", "storage", "storage/badgerstore", "cmdlets", "cmdlets/teams", "internal/transcript"},
 		testOnly: true},
