@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Host is the outside world of a session: where output and errors go, where
@@ -31,6 +32,13 @@ type Host struct {
 	ReadLine func(prompt string) (string, error)
 	// ReadSecret reads a line without echo (Read-Host -AsSecureString).
 	ReadSecret func(prompt string) (string, error)
+	// ReadKey, when set, reads one key press while a command runs, without
+	// echo and without waiting for Enter: the key's first rune (Enter is
+	// '\r', an escape sequence such as an arrow key is '\x1b' with the rest
+	// of the sequence consumed), ok=false when timeout (> 0) passed with no
+	// key; timeout <= 0 waits for a key. Ctrl-C interrupts it with the
+	// command context's error. nil when input is not a terminal.
+	ReadKey func(timeout time.Duration) (key rune, ok bool, err error)
 	// Clear clears the screen (Clear-Host).
 	Clear func()
 	// Page shows text one screen at a time (Out-Host -Paging); nil when
