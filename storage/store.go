@@ -84,6 +84,9 @@ type Reader interface {
 	// DialInOptions returns the emulator's dial-in options (the defaults
 	// when none were set).
 	DialInOptions() (*DialInOptions, error)
+	// Now is the store's clock (as Stamper's): readers judge time-bound
+	// state — a meeting's length limit, a PIN's lockout — by it.
+	Now() time.Time
 }
 
 // Stamper makes the store-made parts of a new record: PIN hashes (keyed

@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
@@ -16,7 +17,7 @@ const tenantUserType = "csshell.TenantUser"
 
 // tenantUserObject builds the object Get-/New-/Set-TenantUser return: the
 // directory user and a summary of its conferencing state (never the PIN).
-func tenantUserObject(uc *teams.UserContext, u *storage.User) *value.Object {
+func tenantUserObject(uc *teams.UserContext, u *storage.User, now time.Time) *value.Object {
 	o := value.NewObject(tenantUserType, "System.Management.Automation.PSCustomObject", "System.Object")
 	o.Set("UserPrincipalName", u.UserPrincipalName)
 	o.Set("DisplayName", u.DisplayName)
@@ -40,6 +41,7 @@ func tenantUserObject(uc *teams.UserContext, u *storage.User) *value.Object {
 	o.Set("BridgeName", bridge)
 	o.Set("ConferenceId", confID)
 	o.Set("AllowPSTNOnlyMeetings", pstnOnly)
+	setPinLockout(o, u, now)
 	policy := u.DialOutPolicy
 	if policy == "" {
 		policy = "Global"
@@ -49,6 +51,32 @@ func tenantUserObject(uc *teams.UserContext, u *storage.User) *value.Object {
 	o.Set("Created", u.Created)
 	o.Set("Modified", u.Modified)
 	return o
+}
+
+// setPinLockout adds the leader PIN's lockout (storage/pinlockout.go),
+// which the real cmdlets do not show: PinLockedOut (True while locked),
+// PinLockout (None, Temporary or UntilReset), PinLockedUntil (the end of
+// a temporary lockout, $null otherwise) and PinFailedAttempts (wrong PINs
+// since the PIN was made). All $null for a user without a PIN.
+func setPinLockout(o *value.Object, u *storage.User, now time.Time) {
+	locked, kind, until, failures := any(nil), any(nil), any(nil), any(nil)
+	if cf := u.Conferencing; cf != nil {
+		state, end := cf.PIN.LockState(now)
+		locked = state != storage.PINUnlocked
+		kind = map[storage.PINLockState]string{storage.PINUnlocked: "None", storage.PINLockedTemporarily: "Temporary",
+			storage.PINLockedPermanently: "UntilReset"}[state]
+		if state == storage.PINLockedTemporarily {
+			until = end
+		}
+		failures = 0
+		if l := cf.PIN.Lockout; l != nil {
+			failures = l.Global
+		}
+	}
+	o.Set("PinLockedOut", locked)
+	o.Set("PinLockout", kind)
+	o.Set("PinLockedUntil", until)
+	o.Set("PinFailedAttempts", failures)
 }
 
 // emuIdentityParam is the -Identity of Get-/Set-/Remove-TenantUser: any
@@ -81,6 +109,7 @@ func registerTenantEmuUserCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var uc *teams.UserContext
 			var one *storage.User
+			var now time.Time
 			identity := ""
 			if v := getIdentity.Get(c); v != nil {
 				identity = teams.IdentityText(v)
@@ -90,6 +119,7 @@ func registerTenantEmuUserCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 				if uc, err = teams.LoadUserContext(r); err != nil {
 					return teams.StoreError(err, "")
 				}
+				now = r.Now()
 				if identity != "" {
 					one, err = teams.ResolveUser(r, identity)
 				}
@@ -99,10 +129,10 @@ func registerTenantEmuUserCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 				return teams.Fail(c, err)
 			}
 			if one != nil {
-				return c.WriteObject(tenantUserObject(uc, one))
+				return c.WriteObject(tenantUserObject(uc, one, now))
 			}
 			return t.ScanUsers(func(*storage.User) bool { return true }, -1, func(u *storage.User) error {
-				return c.WriteObject(tenantUserObject(uc, u))
+				return c.WriteObject(tenantUserObject(uc, u, now))
 			})
 		}),
 	})

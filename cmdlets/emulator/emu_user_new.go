@@ -3,6 +3,7 @@ package emulator
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
@@ -76,12 +77,14 @@ func newTenantUser(c *engine.Call, t *teams.Tenant, p *newUserParams) error {
 	var out teams.ChangeOutcome
 	var created *storage.User
 	var uc *teams.UserContext
+	var now time.Time
 	err := t.Change(func(w storage.Writer, admin *storage.User) error {
 		out = teams.ChangeOutcome{}
 		u, err := buildNewUser(c, p, w, upn)
 		if err != nil {
 			return err
 		}
+		now = w.Now()
 		if uc, err = teams.LoadUserContext(w); err != nil {
 			return err
 		}
@@ -108,7 +111,7 @@ func newTenantUser(c *engine.Call, t *teams.Tenant, p *newUserParams) error {
 		return teams.Fail(c, err)
 	}
 	t.Finish(c, &out)
-	return c.WriteObject(tenantUserObject(uc, created))
+	return c.WriteObject(tenantUserObject(uc, created, now))
 }
 
 // buildNewUser checks New-TenantUser's parameters and builds the user.

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"strings"
+	"time"
 
 	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
@@ -86,12 +87,14 @@ func setTenantUser(c *engine.Call, t *teams.Tenant, p *setUserParams) error {
 	var out teams.ChangeOutcome
 	var result *storage.User
 	var uc *teams.UserContext
+	var now time.Time
 	err := t.Change(func(w storage.Writer, admin *storage.User) error {
 		out = teams.ChangeOutcome{}
 		u, err := teams.ResolveUser(w, identity)
 		if err != nil {
 			return err
 		}
+		now = w.Now()
 		if uc, err = teams.LoadUserContext(w); err != nil {
 			return err
 		}
@@ -122,7 +125,7 @@ func setTenantUser(c *engine.Call, t *teams.Tenant, p *setUserParams) error {
 	}
 	t.Finish(c, &out)
 	if p.passThru.Get(c) {
-		return c.WriteObject(tenantUserObject(uc, result))
+		return c.WriteObject(tenantUserObject(uc, result, now))
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/storage"
+	"github.com/csshell/csshell/storage/dialin"
 )
 
 // registerTestLeaderPin adds Test-TenantLeaderPin, the emulator's way to
@@ -40,59 +41,32 @@ type testPinParams struct {
 }
 
 // testLeaderPin runs Test-TenantLeaderPin. Every check counts toward the
-// PIN lockout (storage/pinlockout.go) and is audited — its outcome, never
-// the digits; while the PIN is locked the check is refused (and audited).
+// PIN lockout and is audited — its outcome, never the digits; while the
+// PIN is locked the check is refused (and audited). dialin.CheckLeaderPIN
+// is the check a caller's PIN entry makes too.
 func testLeaderPin(c *engine.Call, t *teams.Tenant, p *testPinParams) error {
 	identity := teams.IdentityText(p.identity.Get(c))
 	pin := p.pin.Get(c)
-	var ok bool
-	var refused error
+	var check dialin.PINCheck
+	var upn string
 	err := t.Change(func(w storage.Writer, admin *storage.User) error {
-		ok, refused = false, nil
 		u, err := teams.ResolveUser(w, identity)
 		if err != nil {
 			return err
 		}
-		outcome, more := "Failed", []storage.Change(nil)
-		if cf := u.Conferencing; cf == nil {
-			outcome = "Failed (not enabled for audio conferencing)"
-		} else if state, until := cf.PIN.LockState(w.Now()); state != storage.PINUnlocked {
-			outcome, refused = "Refused (PIN locked)", pinLockedError(u.UserPrincipalName, state, until)
-		} else {
-			ok = w.VerifyPIN(cf.PIN, pin)
-			if ok {
-				outcome = "Succeeded"
-			}
-			had := cf.PIN.Lockout != nil
-			state := cf.PIN.RecordCheck(ok, w.Now())
-			if state != storage.PINUnlocked {
-				more = append(more, storage.Change{Property: "PinLockedOut", Old: "False", New: pinLockText(cf.PIN.LockState(w.Now()))})
-			}
-			if had || cf.PIN.Lockout != nil {
-				// The lockout is not a change of the user: Modified stays.
-				if err := w.PutUser(u); err != nil {
-					return teams.StoreError(err, identity)
-				}
-			}
+		upn = u.UserPrincipalName
+		if check, err = dialin.CheckLeaderPIN(w, u, pin); err != nil {
+			return teams.StoreError(err, identity)
 		}
-		changes := append([]storage.Change{{Property: "LeaderPinCheck", New: outcome}}, more...)
-		return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, changes)
+		return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, check.Changes)
 	})
 	if err != nil {
 		return teams.UserFail(c, err)
 	}
-	if refused != nil {
-		return teams.Fail(c, refused)
+	if check.Refused {
+		return teams.Fail(c, pinLockedError(upn, check.Lock, check.Until))
 	}
-	return c.WriteObject(ok)
-}
-
-// pinLockText is a lock state as the audit log shows it.
-func pinLockText(state storage.PINLockState, until time.Time) string {
-	if state == storage.PINLockedPermanently {
-		return "True (until an administrator resets the PIN)"
-	}
-	return "True (until " + until.UTC().Format(time.RFC3339) + ")"
+	return c.WriteObject(check.OK)
 }
 
 // pinLockedError is the refusal of a check while the PIN is locked.

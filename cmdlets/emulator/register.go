@@ -1,6 +1,8 @@
 // Package emulator holds csshell's own cmdlets (module "csshell"): the
 // tenant emulator's users, licences, outbox and audit log, Reset-Tenant,
-// Checkpoint-Tenant / Restore-Tenant and Test-TenantLeaderPin. They have
+// Checkpoint-Tenant / Restore-Tenant, Test-TenantLeaderPin, and the
+// caller's side of audio conferencing (Invoke-TenantDialIn, the meeting
+// cmdlets, the dial-in options). They have
 // no counterpart in the real service and work on the same tenant as the
 // MicrosoftTeams cmdlets of package teams.
 package emulator
@@ -21,4 +23,8 @@ func Register(rt *engine.Runtime, t *teams.Tenant) {
 	registerTenantResetCmdlet(rt, t)
 	registerTenantSnapshotCmdlets(rt, t)
 	registerTestLeaderPin(rt, t)
+	registerDialInFormats(rt)
+	registerInvokeDialIn(rt, t)
+	registerMeetingCmdlets(rt, t)
+	registerDialInOptions(rt, t)
 }

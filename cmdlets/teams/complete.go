@@ -23,9 +23,9 @@ func (t *Tenant) completeTollFreeNumbers(prefix string) []string {
 	return t.completeNumbers(prefix, storage.NumberTollFree)
 }
 
-// completeAnyNumbers lists service numbers of any type starting with
+// CompleteServiceNumbers lists service numbers of any type starting with
 // prefix.
-func (t *Tenant) completeAnyNumbers(prefix string) []string { return t.completeNumbers(prefix, "") }
+func (t *Tenant) CompleteServiceNumbers(prefix string) []string { return t.completeNumbers(prefix, "") }
 
 // CompleteUsers lists UPNs of users whose UPN or SIP address starts with
 // prefix, and display names of those one of whose name words does.

@@ -68,7 +68,7 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 	tenant := engine.ParamInSets("Tenant", "Guid", "The tenant's id (GUID); when given it must be the signed-in tenant's id.", -1, false, "UniqueNumberParams")
 	tenant.Sets = append(tenant.Sets, engine.ParamSet{Name: "TenantIdParams", Position: -1, Mandatory: true})
 	p := &getNumberParams{
-		identity:   engine.Declare[any](engine.WithCompleter(engine.ParamInSets("Identity", "String", "A service number: E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.completeAnyNumbers)),
+		identity:   engine.Declare[any](engine.WithCompleter(engine.ParamInSets("Identity", "String", "A service number: E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.CompleteServiceNumbers)),
 		bridgeID:   engine.Declare[string](engine.ParamInSets("BridgeId", "Guid", "Returns the numbers of the bridge with this id.", -1, true, "UniqueBridgeParams")),
 		bridgeName: engine.Declare[string](engine.WithCompleter(engine.ParamInSets("BridgeName", "String", "Returns the numbers of the bridge with this name.", -1, false, "FiltersParams", "TenantIdParams", "TenantDomainParams"), t.completeBridges)),
 		city:       engine.Declare[string](engine.ParamInSets("City", "String", "Returns the numbers of this city (geocode).", -1, false, filters...)),

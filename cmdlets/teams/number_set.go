@@ -28,7 +28,7 @@ func (t *Tenant) numberIdentityParams(verb string) numberIDParams {
 	inst := engine.ParamInSets("Instance", "PSObject", "A service number object (from Get-CsOnlineDialInConferencingServiceNumber) to "+verb+".", 0, true, "InstanceParams")
 	inst.Sets[0].FromPipeline = true
 	return numberIDParams{
-		identity: engine.Declare[any](engine.WithCompleter(engine.ParamInSets("Identity", "String", "The service number to "+verb+": E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.completeAnyNumbers)),
+		identity: engine.Declare[any](engine.WithCompleter(engine.ParamInSets("Identity", "String", "The service number to "+verb+": E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.CompleteServiceNumbers)),
 		instance: engine.Declare[any](inst),
 	}
 }

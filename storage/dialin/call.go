@@ -69,6 +69,7 @@ type Call struct {
 	command  []byte // in-meeting command keys after *
 	keys     []byte // keys heard since the attendant last spoke
 	secret   bool   // keys holds PIN digits: the transcript shows the mask
+	refusal  string // why the attendant last refused an entry
 }
 
 // Dial places a call from callerID to a service number and plays the
@@ -289,6 +290,7 @@ func (c *Call) submitID(w storage.Writer, id string) error {
 			c.finish(storage.CallRejected, reason)
 			return nil
 		}
+		c.refusal = reason
 		c.say(PromptBadConferenceID)
 		if c.tries >= MaxIDAttempts {
 			c.say(PromptTooManyTries)
@@ -419,6 +421,7 @@ func (c *Call) submitPIN(w storage.Writer, pin string) error {
 			strings.TrimPrefix(LockText(check.Lock, check.Until), "True ")))
 		return nil
 	case !check.OK:
+		c.refusal = "A wrong leader PIN was entered for " + organizer.UserPrincipalName + "."
 		c.say(PromptBadPIN)
 		if c.tries >= MaxPINAttempts {
 			c.say(PromptTooManyTries)
@@ -454,6 +457,7 @@ func (c *Call) asLeader(w storage.Writer, organizer *storage.User) error {
 		m.Changed = now
 	}
 	c.State = storage.CallInMeeting
+	c.Audit = append(c.Audit, storage.Change{Property: "CallState", New: c.State + " (leader)"})
 	if err := c.announce(w, m, mc, "joined"); err != nil {
 		return err
 	}
@@ -504,11 +508,13 @@ func (c *Call) asAttendee(w storage.Writer) error {
 	default:
 		mc.State = storage.CallLobby
 		c.State = storage.CallLobby
+		c.Audit = append(c.Audit, storage.Change{Property: "CallState", New: c.State})
 		c.say(PromptLobby)
 		c.say(PromptMusic)
 		return Save(w, m)
 	}
 	mc.State, c.State = storage.CallInMeeting, storage.CallInMeeting
+	c.Audit = append(c.Audit, storage.Change{Property: "CallState", New: c.State})
 	c.say(PromptJoining)
 	for _, a := range append([]*storage.MeetingCall{mc}, admitted...) {
 		if err := c.announce(w, m, a, "joined"); err != nil {
@@ -583,4 +589,47 @@ func ParticipantName(r storage.Reader, p *storage.MeetingCall) string {
 		return "[the name recorded by " + name + "]"
 	}
 	return name
+}
+
+// What the attendant waits for (Waiting).
+const (
+	WaitConferenceID = "ConferenceId"
+	WaitLeader       = "Leader"
+	WaitPIN          = "PIN"
+)
+
+// Waiting returns what the attendant waits for: WaitConferenceID,
+// WaitLeader or WaitPIN; "" in the lobby, the meeting, or after the call.
+func (c *Call) Waiting() string {
+	switch c.phase {
+	case phaseID:
+		return WaitConferenceID
+	case phaseLeader:
+		return WaitLeader
+	case phasePIN:
+		return WaitPIN
+	}
+	return ""
+}
+
+// GiveUp is the caller hanging up after the attendant refused what they
+// entered: the call is rejected, for that refusal's reason.
+func (c *Call) GiveUp() {
+	if c.phase == phaseDone {
+		return
+	}
+	reason := c.refusal
+	if reason == "" {
+		reason = "The caller hung up before joining."
+	}
+	c.finish(storage.CallRejected, reason)
+}
+
+// Refuse rejects a call for a reason found before any key (the emulator
+// was asked to call an organizer who has no meeting to reach).
+func (c *Call) Refuse(reason string) {
+	if c.phase != phaseDone {
+		c.say(PromptGoodbye)
+		c.finish(storage.CallRejected, reason)
+	}
 }
