@@ -174,6 +174,7 @@ func feed(w storage.Writer, call *dialin.Call, keys string, last bool) error {
 			return err
 		}
 	}
+	call.Flush()
 	return nil
 }
 

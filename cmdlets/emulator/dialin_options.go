@@ -72,7 +72,10 @@ func registerDialInOptions(rt *engine.Runtime, t *teams.Tenant) {
 				}
 				return t.Audit(w, admin, c, "Global", "", []storage.Change{{Property: "LobbyAdmission", Old: old, New: o.LobbyAdmission}})
 			})
-			return teams.UserFail(c, err)
+			if err != nil {
+				return teams.UserFail(c, err)
+			}
+			return nil
 		}),
 	})
 }

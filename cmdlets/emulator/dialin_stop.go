@@ -53,7 +53,10 @@ func registerStopMeeting(rt *engine.Runtime, t *teams.Tenant) {
 					{Property: "MeetingState", Old: "Started", New: storage.MeetingNotStarted},
 					{Property: "CallsEnded", New: fmt.Sprint(len(ended))}})
 			})
-			return teams.UserFail(c, err)
+			if err != nil {
+				return teams.UserFail(c, err)
+			}
+			return nil
 		}),
 	})
 }

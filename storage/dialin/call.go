@@ -243,6 +243,10 @@ func (c *Call) leave(w storage.Writer) error {
 	return Save(w, m)
 }
 
+// Flush writes the keys heard since the attendant last spoke into the
+// transcript (a scripted call's last keys).
+func (c *Call) Flush() { c.flushKeys() }
+
 // say is the attendant speaking; the keys heard before it go first.
 func (c *Call) say(text string) {
 	c.flushKeys()
