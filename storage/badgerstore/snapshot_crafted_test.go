@@ -150,6 +150,24 @@ func TestCraftedSnapshotsRefused(t *testing.T) {
 			break
 		}
 	}
+	meetingKV := func(m *storage.Meeting) *pb.KV {
+		v, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &pb.KV{Key: storage.MeetingKey(m.OrganizerID), Value: v}
+	}
+	inLobby := []*storage.MeetingCall{{CallID: 1, Via: storage.ViaPhone, Role: storage.RoleAttendee, State: storage.CallLobby}}
+	ghostMeeting := append(slices.Clone(kvs), meetingKV(&storage.Meeting{OrganizerID: storage.UserIDFor("ghost@contoso.com"),
+		State: storage.MeetingNotStarted, Calls: inLobby}))
+	amosID := storage.UserIDFor("amos.marble@contoso.com")
+	callsAhead := append(slices.Clone(kvs), meetingKV(&storage.Meeting{OrganizerID: amosID, State: storage.MeetingNotStarted, Calls: inLobby}))
+	badMeeting := append(slices.Clone(kvs), meetingKV(&storage.Meeting{OrganizerID: amosID, State: storage.MeetingNotStarted,
+		Calls: []*storage.MeetingCall{{CallID: 1, Via: storage.ViaPhone, Role: storage.RoleLeader, State: storage.CallInMeeting}}}))
+	for _, withCounter := range []*[]*pb.KV{&ghostMeeting, &badMeeting} {
+		*withCounter = append(*withCounter, &pb.KV{Key: storage.CounterKey(storage.CounterCall), Value: storage.AppendU64(nil, 5)})
+	}
+	badOptions := append(slices.Clone(kvs), &pb.KV{Key: storage.DialInOptionsKey(), Value: []byte(`{"LobbyAdmission":"Never"}`)})
 
 	format1 := *hdr
 	format1.Format = 1
@@ -180,6 +198,10 @@ func TestCraftedSnapshotsRefused(t *testing.T) {
 		{"indexes not rebuilt", craft(t, *hdr, dupUPN, false, ours, s.KeyID()), invalid, invalid, "indexes do not agree"},
 		{"user under another id", craft(t, *hdr, wrongKey, true, ours, s.KeyID()), invalid, invalid, "filed under another object id"},
 		{"user not JSON", craft(t, *hdr, garbageUser, false, ours, s.KeyID()), invalid, invalid, "user record is unreadable"},
+		{"meeting of no user", craft(t, *hdr, ghostMeeting, false, ours, s.KeyID()), invalid, invalid, "organizer is not a user"},
+		{"call counter behind", craft(t, *hdr, callsAhead, false, ours, s.KeyID()), invalid, invalid, "call counter is behind"},
+		{"call in a meeting not started", craft(t, *hdr, badMeeting, false, ours, s.KeyID()), invalid, invalid, "meeting record is malformed"},
+		{"unknown lobby admission", craft(t, *hdr, badOptions, false, ours, s.KeyID()), invalid, invalid, "dial-in options are unreadable"},
 		// A snapshot from before the HMAC: intact, not authenticated.
 		{"format 1", craft(t, format1, kvs, false, ours, s.KeyID()), notOurs, 0, ""},
 		{"truncated", good.Bytes()[:good.Len()*2/3], storage.SnapshotTruncated, storage.SnapshotTruncated, ""},
