@@ -132,8 +132,13 @@ func registerMeetingCmdlets(rt *engine.Runtime, t *teams.Tenant) {
 					if err != nil {
 						return err
 					}
-					if get.organizer.Get(c) == nil && get.confID.Get(c) == "" && len(m.Calls) == 0 {
-						continue // ended by its length limit
+					if len(m.Calls) == 0 {
+						if get.organizer.Get(c) == nil && get.confID.Get(c) == "" {
+							continue // ended by its length limit
+						}
+						if u.Conferencing == nil {
+							return teams.InvalidOperation("NotEnabledForConferencing", u.UserPrincipalName, "%s", noMeetingReason(u))
+						}
 					}
 					out = append(out, meetingObject(r, u, m))
 				}

@@ -29,6 +29,7 @@ func registerDialInOptions(rt *engine.Runtime, t *teams.Tenant) {
 		Synopsis:    "Returns the emulator's switches for the caller's side of audio conferencing.",
 		Description: about + " Any signed-in account may read them.",
 		Outputs:     []string{dialInOptionsType},
+		Examples:    []engine.Example{{Title: "Which lobby rule is in force", Code: "(Get-TenantDialInOptions).LobbyAdmission"}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var o *storage.DialInOptions
 			err := t.Read(func(r storage.Reader) error {

@@ -158,7 +158,7 @@ func TestDialInRejections(t *testing.T) {
 		{"Invoke-TenantDialIn -Number +12065550199 -Digits '9212081#'", "Rejected||+12065550199 is not a service number on one of the tenant's bridges."},
 		{"Invoke-TenantDialIn -Number +442075550100 -ConferenceId 9212081",
 			"Rejected||Conference ID 9212081 belongs to amos.marble@contoso.com on the bridge 'Conference Bridge'; +442075550100 is a number of the bridge 'EMEA Bridge'."},
-		{"Invoke-TenantDialIn -Digits '1234567#7654321#1111111#'", "Rejected||The conference ID was refused 3 times; the last: No organizer has conference ID 1111111 on the bridge 'Conference Bridge'."},
+		{"Invoke-TenantDialIn -Digits '1234567#7654321#1111111#'", "Rejected||The conference ID was refused 3 times; the last: No organizer has the conference ID entered on the bridge 'Conference Bridge'."},
 		{"Invoke-TenantDialIn -Digits '12#'", "Ended||No conference ID was entered after 3 prompts."},
 		{"Invoke-TenantDialIn -Organizer megan.bowen@contoso.com", "Rejected||megan.bowen@contoso.com's audio conferencing provider is Intercall, not Microsoft: their meetings are not on the tenant's bridges."},
 		{"Invoke-TenantDialIn -Organizer nestor.wilke@contoso.com", "Rejected||nestor.wilke@contoso.com is not enabled for audio conferencing, so has no conference ID to dial."},
@@ -224,6 +224,14 @@ func TestDialInPINNeverShown(t *testing.T) {
 	}
 	if !strings.Contains(out, "Caller: *****") {
 		t.Errorf("the hidden keys are not shown as the mask:\n%s", out)
+	}
+	// A PIN keyed at the conference-ID prompt is no conference ID: the
+	// transcript and the reason show only the mask.
+	s.Run("Set-CsOnlineDialInConferencingTenantSettings -PinLength 7")
+	seven := s.Run("(Set-CsOnlineDialInConferencingUser amos.marble@contoso.com -ResetLeaderPin).LeaderPin")
+	out = s.Run("$c = Invoke-TenantDialIn -Digits '" + seven + "#" + pin + "#'; $c.Transcript + $c.Reason -join \"`n\"")
+	if strings.Contains(out, seven) || strings.Contains(out, pin) || strings.Count(out, "Caller: *****#") != 2 {
+		t.Errorf("PINs keyed as conference IDs are shown:\n%s", out)
 	}
 }
 

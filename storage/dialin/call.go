@@ -288,6 +288,12 @@ func (c *Call) submitID(w storage.Writer, id string) error {
 	if err != nil {
 		return err
 	}
+	if reason == reasonUnknownID || reason == reasonNotAnID {
+		// No conference ID the tenant ever gave: perhaps a PIN keyed at
+		// the wrong prompt, so it is shown only as the mask.
+		c.keys = append(c.keys[:0], secret.Mask+"#"...)
+		reason = fmt.Sprintf(reason, c.bridgeName(w, c.bridgeID))
+	}
 	if organizer == nil {
 		if final {
 			c.say(PromptNoTollFree)
@@ -326,7 +332,7 @@ func (c *Call) submitID(w storage.Writer, id string) error {
 // when asking again cannot help).
 func (c *Call) findOrganizer(w storage.Writer, id string) (*storage.User, string, bool, error) {
 	if len(id) != 7 || strings.Trim(id, "0123456789") != "" {
-		return nil, fmt.Sprintf("'%s' is not a conference ID (7 digits).", maskLong(id)), false, nil
+		return nil, reasonNotAnID, false, nil
 	}
 	userID, ok, err := w.ConferenceIDOwner(c.bridgeID, id)
 	if err != nil {
@@ -387,8 +393,15 @@ func (c *Call) whyNoOwner(w storage.Writer, id string) (string, error) {
 		return fmt.Sprintf("Conference ID %s is no longer in service: %s took it from %s on %s.",
 			id, a.Cmdlet, a.Target, a.Time.UTC().Format(time.RFC3339)), nil
 	}
-	return fmt.Sprintf("No organizer has conference ID %s on the bridge '%s'.", id, here), nil
+	return reasonUnknownID, nil
 }
+
+// The reasons for an entry that is no conference ID the tenant gave; they
+// do not repeat the entry, and take the bridge's name.
+const (
+	reasonNotAnID   = "The entry is not a conference ID (7 digits) on the bridge '%s'."
+	reasonUnknownID = "No organizer has the conference ID entered on the bridge '%s'."
+)
 
 // bridgeName names a bridge for a reason.
 func (c *Call) bridgeName(r storage.Reader, id string) string {
@@ -396,14 +409,6 @@ func (c *Call) bridgeName(r storage.Reader, id string) string {
 		return b.Name
 	}
 	return id
-}
-
-// maskLong shortens a long entry for a reason.
-func maskLong(s string) string {
-	if len(s) > 12 {
-		return s[:12] + "…"
-	}
-	return s
 }
 
 // submitPIN checks an entered leader PIN.
