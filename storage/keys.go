@@ -24,8 +24,9 @@ package storage
 //	0x09 u64(seq)                         audit record        AuditRecord
 //	0x0A tail(name)                       counter             value: u64
 //	0x0B                                  pending reset       value: "demo"|"empty"[ synthetic=N]|"restore schema=N sha256=<hex>[ keyid=<id>]"
-//	0x0C tail(lower organizerID)          meeting             Meeting (the organizer's dial-in meeting, while it has calls)
+//	0x0C tail(lower organizerID)          meeting             Meeting without its Calls (while it has calls)
 //	0x0D                                  dial-in options     DialInOptions (the emulator's own switches)
+//	0x0E str(lower organizerID) u64(callID) meeting call      MeetingCall (one per call, in arrival order)
 //
 // Secondary indexes (kept in step by PutUser and DeleteUser)
 //
@@ -63,8 +64,8 @@ import (
 // newest store layout this code reads and writes (stored under SchemaKey,
 // and named in every snapshot header). Raising it goes with a migration
 // step in the store. Version 2 added the mailbox-address index (0x26);
-// version 3 the meetings (0x0C), the dial-in options (0x0D) and the call
-// counter.
+// version 3 the meetings (0x0C) and their calls (0x0E), the dial-in
+// options (0x0D) and the call counter.
 const SchemaVersion = 3
 
 // Namespace bytes, one per record kind and index: the first byte of every
@@ -83,6 +84,7 @@ const (
 	NSPending  byte = 0x0B // the pending-reset marker
 	NSMeeting  byte = 0x0C // dial-in meetings, by lower-case organizer id
 	NSDialIn   byte = 0x0D // the dial-in options
+	NSCall     byte = 0x0E // meetings' calls, by organizer then call id
 
 	NSIdxUPN   byte = 0x20 // UPN index (unique)
 	NSIdxSIP   byte = 0x21 // SIP address index (unique)
@@ -99,7 +101,7 @@ const (
 func TenantNamespaces() []byte {
 	return []byte{
 		NSTenant, NSSettings, NSUser, NSPolicy, NSBridge, NSNumber, NSMail, NSAudit, NSCounter,
-		NSMeeting, NSDialIn,
+		NSMeeting, NSDialIn, NSCall,
 		NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP,
 	}
 }
@@ -171,6 +173,30 @@ func CounterKey(name string) []byte { return tailKey(NSCounter, name) }
 
 // MeetingKey is the key of an organizer's meeting record.
 func MeetingKey(organizerID string) []byte { return tailKey(NSMeeting, strings.ToLower(organizerID)) }
+
+// CallPrefix is the prefix of the call records of an organizer's meeting.
+func CallPrefix(organizerID string) []byte {
+	return appendStr([]byte{NSCall}, strings.ToLower(organizerID))
+}
+
+// CallKey is the key of one call of an organizer's meeting.
+func CallKey(organizerID string, callID uint64) []byte {
+	return AppendU64(CallPrefix(organizerID), callID)
+}
+
+// ParseCallKey splits a call key into its organizer id (lower case) and
+// call id; ok is false for any other key.
+func ParseCallKey(k []byte) (organizerID string, callID uint64, ok bool) {
+	if len(k) < 1 || k[0] != NSCall {
+		return "", 0, false
+	}
+	n, w := binary.Uvarint(k[1:])
+	if w <= 0 || uint64(len(k)-1-w) != n+8 {
+		return "", 0, false
+	}
+	org := k[1+w : 1+w+int(n)]
+	return string(org), binary.BigEndian.Uint64(k[len(k)-8:]), true
+}
 
 // DialInOptionsKey is the key of the dial-in options.
 func DialInOptionsKey() []byte { return []byte{NSDialIn} }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -85,4 +86,24 @@ func seqFromKey(k []byte) uint64 {
 		return 0
 	}
 	return binary.BigEndian.Uint64(k[1:])
+}
+
+func TestCallKeyRoundTrip(t *testing.T) {
+	for _, c := range []struct {
+		org string
+		id  uint64
+	}{{"5F0C-ABC", 1}, {"", 7}, {strings.Repeat("x", 300), 1 << 40}} {
+		org, id, ok := ParseCallKey(CallKey(c.org, c.id))
+		if !ok || org != strings.ToLower(c.org) || id != c.id {
+			t.Errorf("ParseCallKey(CallKey(%q, %d)) = %q, %d, %v", c.org, c.id, org, id, ok)
+		}
+		if !bytes.HasPrefix(CallKey(c.org, c.id), CallPrefix(c.org)) {
+			t.Errorf("CallKey(%q) is not under CallPrefix", c.org)
+		}
+	}
+	for _, k := range [][]byte{nil, {NSCall}, {NSCall, 5, 'a'}, append(CallKey("a", 1), 0), MeetingKey("a")} {
+		if _, _, ok := ParseCallKey(k); ok {
+			t.Errorf("ParseCallKey(%q) accepted", k)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -187,6 +188,10 @@ func registerJoinMeeting(rt *engine.Runtime, t *teams.Tenant) {
 					return err
 				}
 				call, admitted, err := dialin.AppJoin(w, organizer, user, admit.Get(c))
+				if errors.Is(err, dialin.ErrMeetingFull) {
+					return teams.InvalidOperation("MeetingFull", organizer.UserPrincipalName, "The meeting of %s is full: %s.",
+						organizer.UserPrincipalName, strings.TrimPrefix(err.Error(), "the meeting is full: "))
+				}
 				if err != nil {
 					return err
 				}

@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/csshell/csshell/cmdlets/internal/tenanttest"
+	"github.com/csshell/csshell/storage"
 	"github.com/csshell/csshell/storage/badgerstore"
+	"github.com/csshell/csshell/storage/dialin"
 )
 
 // dialSession is a session over an in-memory demo tenant on a clock the
@@ -284,4 +286,29 @@ func TestDialInNeedsAdmin(t *testing.T) {
 		t.Errorf("a non-administrator placed a call: %q", out)
 	}
 	s.Expect("@(Get-TenantMeeting).Count", "0")
+}
+
+// TestDialInMeetingFull: a meeting holds 1000 people, lobby included.
+func TestDialInMeetingFull(t *testing.T) {
+	s, _, _ := dialSession(t)
+	s.Update(func(w storage.Writer) error {
+		amos, err := w.User(storage.UserIDFor("amos.marble@contoso.com"))
+		if err != nil {
+			return err
+		}
+		m := &storage.Meeting{OrganizerID: amos.ID, State: storage.MeetingNotStarted}
+		for range dialin.MaxMeetingCalls {
+			id, err := w.NextCallID()
+			if err != nil {
+				return err
+			}
+			m.Calls = append(m.Calls, &storage.MeetingCall{CallID: id, Via: storage.ViaPhone, Role: storage.RoleAttendee, State: storage.CallLobby})
+		}
+		return w.PutMeeting(m)
+	})
+	s.Expect("$c = "+amos+"; $c.State; $c.Reason; $c.Transcript[-1]",
+		"Rejected\nThe meeting is full: it holds 1000 people, the most a Teams meeting takes.\nAttendant: Sorry, this meeting is full. Goodbye.")
+	s.Expect("Join-TenantMeeting amos.marble@contoso.com ken.myer@contoso.com",
+		"Join-TenantMeeting: The meeting of amos.marble@contoso.com is full: it holds 1000 people, the most a Teams meeting takes.")
+	s.Expect("(Get-TenantMeeting amos.marble@contoso.com).LobbyCount", "1000")
 }

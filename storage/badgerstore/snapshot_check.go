@@ -52,6 +52,14 @@ type tenantCheck struct {
 	counters  map[string]uint64
 	userIDs   map[uint64]bool // hashes of the lower-case user ids
 	maxCall   uint64          // the highest call id in a meeting
+	meetings  map[string]*meetingSeen
+}
+
+// meetingSeen is what the check keeps of a meeting header: whether it
+// has started, and how many calls it holds.
+type meetingSeen struct {
+	started bool
+	calls   int
 }
 
 // newTenantCheck checks records at schema version schema of tenant
@@ -60,7 +68,7 @@ func newTenantCheck(schema int, tenantID string, users int) *tenantCheck {
 	return &tenantCheck{schema: schema, tenantID: tenantID, users: users, seed: maphash.MakeSeed(),
 		want: map[uint64]indexWant{}, collided: map[byte]string{}, nsSeen: map[byte]bool{},
 		bridges: map[string]bool{}, onBridge: map[string]string{}, maxSeq: map[byte]uint64{}, counters: map[string]uint64{},
-		userIDs: map[uint64]bool{}}
+		userIDs: map[uint64]bool{}, meetings: map[string]*meetingSeen{}}
 }
 
 // problem is why a tenant's records fail the check (the restore reports
@@ -145,6 +153,8 @@ func (c *tenantCheck) add(key, val []byte) error {
 		c.counters[name] = binary.BigEndian.Uint64(val)
 	case storage.NSMeeting:
 		return c.addMeeting(key, val)
+	case storage.NSCall:
+		return c.addCall(key, val)
 	case storage.NSDialIn:
 		var o storage.DialInOptions
 		if err := single("dial-in options"); err != nil {
@@ -210,12 +220,12 @@ func (c *tenantCheck) addUser(key, val []byte) error {
 	return nil
 }
 
-// addMeeting checks a meeting record: it decodes, sits under its
-// organizer's key, is sound (storage.CheckMeeting) and its organizer is a
-// user (users' keys sort before meetings', so they have all been seen).
+// addMeeting checks a meeting header: it decodes, sits under its
+// organizer's key, holds no calls itself, and its organizer is a user
+// (users' keys sort before meetings', so they have all been seen).
 func (c *tenantCheck) addMeeting(key, val []byte) error {
 	var m storage.Meeting
-	if decode(val, &m) != nil || m.OrganizerID == "" || !bytes.Equal(key, storage.MeetingKey(m.OrganizerID)) {
+	if decode(val, &m) != nil || m.OrganizerID == "" || !bytes.Equal(key, storage.MeetingKey(m.OrganizerID)) || len(m.Calls) != 0 {
 		return problem("a meeting record is unreadable")
 	}
 	if storage.CheckMeeting(&m) != nil {
@@ -224,9 +234,36 @@ func (c *tenantCheck) addMeeting(key, val []byte) error {
 	if !c.userIDs[c.hash([]byte(strings.ToLower(m.OrganizerID)))] {
 		return problem("a meeting's organizer is not a user of the tenant")
 	}
-	for _, call := range m.Calls {
-		c.maxCall = max(c.maxCall, call.CallID)
+	c.meetings[strings.ToLower(m.OrganizerID)] = &meetingSeen{started: m.State == storage.MeetingStarted}
+	return nil
+}
+
+// addCall checks one call of a meeting: it decodes, sits under its
+// meeting's key and its own id, is sound, and its meeting's header came
+// before it (0x0C sorts before 0x0E); a call in the meeting needs a
+// started one.
+func (c *tenantCheck) addCall(key, val []byte) error {
+	var call storage.MeetingCall
+	if decode(val, &call) != nil {
+		return problem("a meeting call record is unreadable")
 	}
+	org, id, ok := storage.ParseCallKey(key)
+	seen := c.meetings[org]
+	switch {
+	case !ok || id != call.CallID || !bytes.Equal(key, storage.CallKey(org, id)):
+		return problem("a meeting call record is filed under another key")
+	case seen == nil:
+		return problem("a meeting call record belongs to no meeting")
+	}
+	m := &storage.Meeting{OrganizerID: org, State: storage.MeetingNotStarted, Calls: []*storage.MeetingCall{&call}}
+	if seen.started {
+		m.State = storage.MeetingStarted
+	}
+	if storage.CheckMeeting(m) != nil {
+		return problem("a meeting call record is malformed")
+	}
+	seen.calls++
+	c.maxCall = max(c.maxCall, call.CallID)
 	return nil
 }
 
@@ -323,6 +360,11 @@ func (c *tenantCheck) finish() error {
 	for ns, name := range map[byte]string{storage.NSMail: storage.CounterMail, storage.NSAudit: storage.CounterAudit} {
 		if c.counters[name] < c.maxSeq[ns] {
 			return problem("its " + name + " counter is behind its last " + name + " record, so new records would overwrite old ones")
+		}
+	}
+	for _, m := range c.meetings {
+		if m.calls == 0 {
+			return problem("a meeting record has no calls")
 		}
 	}
 	if c.counters[storage.CounterCall] < c.maxCall {

@@ -150,23 +150,33 @@ func TestCraftedSnapshotsRefused(t *testing.T) {
 			break
 		}
 	}
-	meetingKV := func(m *storage.Meeting) *pb.KV {
-		v, err := json.Marshal(m)
+	meetingKVs := func(m *storage.Meeting) []*pb.KV {
+		header := *m
+		header.Calls = nil
+		v, err := json.Marshal(&header)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return &pb.KV{Key: storage.MeetingKey(m.OrganizerID), Value: v}
+		out := []*pb.KV{{Key: storage.MeetingKey(m.OrganizerID), Value: v}}
+		for _, c := range m.Calls {
+			cv, err := json.Marshal(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, &pb.KV{Key: storage.CallKey(m.OrganizerID, c.CallID), Value: cv})
+		}
+		return out
 	}
 	inLobby := []*storage.MeetingCall{{CallID: 1, Via: storage.ViaPhone, Role: storage.RoleAttendee, State: storage.CallLobby}}
-	ghostMeeting := append(slices.Clone(kvs), meetingKV(&storage.Meeting{OrganizerID: storage.UserIDFor("ghost@contoso.com"),
-		State: storage.MeetingNotStarted, Calls: inLobby}))
+	counter5 := &pb.KV{Key: storage.CounterKey(storage.CounterCall), Value: storage.AppendU64(nil, 5)}
+	ghostMeeting := append(append(slices.Clone(kvs), counter5), meetingKVs(&storage.Meeting{OrganizerID: storage.UserIDFor("ghost@contoso.com"),
+		State: storage.MeetingNotStarted, Calls: inLobby})...)
 	amosID := storage.UserIDFor("amos.marble@contoso.com")
-	callsAhead := append(slices.Clone(kvs), meetingKV(&storage.Meeting{OrganizerID: amosID, State: storage.MeetingNotStarted, Calls: inLobby}))
-	badMeeting := append(slices.Clone(kvs), meetingKV(&storage.Meeting{OrganizerID: amosID, State: storage.MeetingNotStarted,
-		Calls: []*storage.MeetingCall{{CallID: 1, Via: storage.ViaPhone, Role: storage.RoleLeader, State: storage.CallInMeeting}}}))
-	for _, withCounter := range []*[]*pb.KV{&ghostMeeting, &badMeeting} {
-		*withCounter = append(*withCounter, &pb.KV{Key: storage.CounterKey(storage.CounterCall), Value: storage.AppendU64(nil, 5)})
-	}
+	callsAhead := append(slices.Clone(kvs), meetingKVs(&storage.Meeting{OrganizerID: amosID, State: storage.MeetingNotStarted, Calls: inLobby})...)
+	badMeeting := append(append(slices.Clone(kvs), counter5), meetingKVs(&storage.Meeting{OrganizerID: amosID, State: storage.MeetingNotStarted,
+		Calls: []*storage.MeetingCall{{CallID: 1, Via: storage.ViaPhone, Role: storage.RoleLeader, State: storage.CallInMeeting}}})...)
+	orphanCall := append(append(slices.Clone(kvs), counter5), meetingKVs(&storage.Meeting{OrganizerID: amosID, State: storage.MeetingNotStarted, Calls: inLobby})[1])
+	emptyMeeting := append(slices.Clone(kvs), meetingKVs(&storage.Meeting{OrganizerID: amosID, State: storage.MeetingNotStarted})...)
 	badOptions := append(slices.Clone(kvs), &pb.KV{Key: storage.DialInOptionsKey(), Value: []byte(`{"LobbyAdmission":"Never"}`)})
 
 	format1 := *hdr
@@ -200,7 +210,9 @@ func TestCraftedSnapshotsRefused(t *testing.T) {
 		{"user not JSON", craft(t, *hdr, garbageUser, false, ours, s.KeyID()), invalid, invalid, "user record is unreadable"},
 		{"meeting of no user", craft(t, *hdr, ghostMeeting, false, ours, s.KeyID()), invalid, invalid, "organizer is not a user"},
 		{"call counter behind", craft(t, *hdr, callsAhead, false, ours, s.KeyID()), invalid, invalid, "call counter is behind"},
-		{"call in a meeting not started", craft(t, *hdr, badMeeting, false, ours, s.KeyID()), invalid, invalid, "meeting record is malformed"},
+		{"call in a meeting not started", craft(t, *hdr, badMeeting, false, ours, s.KeyID()), invalid, invalid, "meeting call record is malformed"},
+		{"call of no meeting", craft(t, *hdr, orphanCall, false, ours, s.KeyID()), invalid, invalid, "belongs to no meeting"},
+		{"meeting without calls", craft(t, *hdr, emptyMeeting, false, ours, s.KeyID()), invalid, invalid, "has no calls"},
 		{"unknown lobby admission", craft(t, *hdr, badOptions, false, ours, s.KeyID()), invalid, invalid, "dial-in options are unreadable"},
 		// A snapshot from before the HMAC: intact, not authenticated.
 		{"format 1", craft(t, format1, kvs, false, ours, s.KeyID()), notOurs, 0, ""},

@@ -450,6 +450,9 @@ func (c *Call) asLeader(w storage.Writer, organizer *storage.User) error {
 	if err != nil {
 		return err
 	}
+	if c.full(m) {
+		return nil
+	}
 	c.tries, c.Role, c.phase = 0, storage.RoleLeader, phaseConnected
 	c.say(PromptLeaderJoined)
 	mc := c.meetingCall(now)
@@ -498,6 +501,9 @@ func (c *Call) asAttendee(w storage.Writer) error {
 	if err != nil {
 		return err
 	}
+	if c.full(m) {
+		return nil
+	}
 	c.tries, c.Role, c.phase = 0, storage.RoleAttendee, phaseConnected
 	mc := c.meetingCall(now)
 	if settings.EnableNameRecording && settings.EntryExitAnnouncementsType != "ToneOnly" {
@@ -531,6 +537,16 @@ func (c *Call) asAttendee(w storage.Writer) error {
 		}
 	}
 	return Save(w, m)
+}
+
+// full refuses the call when the meeting holds MaxMeetingCalls people.
+func (c *Call) full(m *storage.Meeting) bool {
+	if len(m.Calls) < MaxMeetingCalls {
+		return false
+	}
+	c.say(PromptMeetingFull)
+	c.finish(storage.CallRejected, fmt.Sprintf("The meeting is full: it holds %d people, the most a Teams meeting takes.", MaxMeetingCalls))
+	return true
 }
 
 // meetingCall is this call's entry in a meeting.

@@ -18,6 +18,10 @@ const (
 	// EntryTimeout is how long the attendant waits for keys at an entry
 	// prompt before it counts a silent attempt (the interactive phone).
 	EntryTimeout = 10 * time.Second
+	// MaxMeetingCalls is how many people a meeting holds, its lobby
+	// included: Teams' limit of 1000 people in a meeting (limits and
+	// specifications for Microsoft Teams). A caller beyond it is refused.
+	MaxMeetingCalls = 1000
 	// LeaderTimeout is how long "press * if you are the organizer" waits
 	// before the caller is taken to be an attendee.
 	LeaderTimeout = 5 * time.Second

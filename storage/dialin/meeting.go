@@ -2,6 +2,7 @@ package dialin
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"time"
 
@@ -178,9 +179,12 @@ func AppJoin(w storage.Writer, organizer, user *storage.User, admitLobby bool) (
 		return c.Via == storage.ViaApp && storage.LowerUPN(c.UserPrincipalName) == storage.LowerUPN(user.UserPrincipalName)
 	})
 	var call *storage.MeetingCall
-	if i >= 0 {
+	switch {
+	case i >= 0:
 		call = m.Calls[i]
-	} else {
+	case len(m.Calls) >= MaxMeetingCalls:
+		return nil, nil, ErrMeetingFull
+	default:
 		id, err := w.NextCallID()
 		if err != nil {
 			return nil, nil, err
@@ -210,6 +214,10 @@ func AppJoin(w storage.Writer, organizer, user *storage.User, admitLobby bool) (
 	}
 	return call, admitted, Save(w, m)
 }
+
+// ErrMeetingFull refuses an app join to a meeting of MaxMeetingCalls
+// people.
+var ErrMeetingFull = fmt.Errorf("the meeting is full: it holds %d people, the most a Teams meeting takes", MaxMeetingCalls)
 
 // Stop ends an organizer's meeting: every call in it and in its lobby is
 // disconnected. It returns those calls.

@@ -26,6 +26,7 @@ const (
 	PromptLobbyWaiting    = "Callers are waiting in the lobby. Press star 2 1 to admit them."
 	PromptMeetingEnded    = "The meeting has ended. Goodbye."
 	PromptGoodbye         = "Goodbye."
+	PromptMeetingFull     = "Sorry, this meeting is full. Goodbye."
 	PromptUnknownCommand  = "That command is not available."
 	PromptOrganizerOnly   = "Only the organizer can use that command."
 	PromptMuted           = "You are muted."
