@@ -17,6 +17,10 @@ import (
 type tx struct {
 	b   *Badger
 	txn *badger.Txn
+	// calls caches, for this transaction, the calls of the meetings it
+	// read or wrote (by lower-case organizer id), so that the several
+	// reads of one call's progress decode a big meeting once.
+	calls map[string][]storage.MeetingCall
 }
 
 var _ storage.Writer = (*tx)(nil)
@@ -177,6 +181,7 @@ func (t *tx) Now() time.Time { return t.b.Now() }
 
 // DeleteAll removes every tenant record, keeping the schema version.
 func (t *tx) DeleteAll() error {
+	t.calls = nil // the meetings' calls go too
 	for _, ns := range storage.TenantNamespaces() {
 		if err := t.deletePrefix([]byte{ns}); err != nil {
 			return err

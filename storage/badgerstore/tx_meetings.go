@@ -1,10 +1,9 @@
 package badgerstore
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 
 	"github.com/csshell/csshell/storage"
 )
@@ -22,17 +21,39 @@ func (t *tx) Meeting(organizerID string) (*storage.Meeting, error) {
 	return &m, t.loadCalls(&m)
 }
 
-// loadCalls reads a meeting's calls, in call-id order.
+// loadCalls reads a meeting's calls, in call-id order (decoded once per
+// transaction; each caller gets its own copies).
 func (t *tx) loadCalls(m *storage.Meeting) error {
-	m.Calls = nil
-	return t.each(storage.CallPrefix(m.OrganizerID), true, false, func(_, v []byte) (bool, error) {
-		var c storage.MeetingCall
-		if err := decode(v, &c); err != nil {
-			return false, err
+	org := strings.ToLower(m.OrganizerID)
+	cached, ok := t.calls[org]
+	if !ok {
+		err := t.each(storage.CallPrefix(m.OrganizerID), true, false, func(_, v []byte) (bool, error) {
+			var c storage.MeetingCall
+			if err := decode(v, &c); err != nil {
+				return false, err
+			}
+			cached = append(cached, c)
+			return true, nil
+		})
+		if err != nil {
+			return err
 		}
-		m.Calls = append(m.Calls, &c)
-		return true, nil
-	})
+		t.cacheCalls(org, cached)
+	}
+	m.Calls = make([]*storage.MeetingCall, len(cached))
+	for i := range cached {
+		c := cached[i]
+		m.Calls[i] = &c
+	}
+	return nil
+}
+
+// cacheCalls records a meeting's calls as stored now.
+func (t *tx) cacheCalls(org string, calls []storage.MeetingCall) {
+	if t.calls == nil {
+		t.calls = map[string][]storage.MeetingCall{}
+	}
+	t.calls[org] = calls
 }
 
 // Meetings returns every meeting record, by lower-case organizer id.
@@ -72,34 +93,35 @@ func (t *tx) PutMeeting(m *storage.Meeting) error {
 	if err := t.putJSON(storage.MeetingKey(m.OrganizerID), &header); err != nil {
 		return err
 	}
-	stored := map[string][]byte{}
-	err := t.each(storage.CallPrefix(m.OrganizerID), true, false, func(k, v []byte) (bool, error) {
-		stored[string(k)] = bytes.Clone(v)
-		return true, nil
-	})
-	if err != nil {
+	// Write only the calls that differ from what is stored (the cache,
+	// filled by reading them first), and delete the calls that left.
+	stored := &storage.Meeting{OrganizerID: m.OrganizerID}
+	if err := t.loadCalls(stored); err != nil {
 		return err
 	}
+	old := map[uint64]*storage.MeetingCall{}
+	for _, c := range stored.Calls {
+		old[c.CallID] = c
+	}
+	now := make([]storage.MeetingCall, 0, len(m.Calls))
 	for _, c := range m.Calls {
-		key := storage.CallKey(m.OrganizerID, c.CallID)
-		val, err := json.Marshal(c)
-		if err != nil {
-			return err
+		now = append(now, *c)
+		if prev, had := old[c.CallID]; had {
+			delete(old, c.CallID)
+			if *prev == *c {
+				continue
+			}
 		}
-		old, had := stored[string(key)]
-		delete(stored, string(key))
-		if had && bytes.Equal(old, val) {
-			continue
-		}
-		if err := t.set(key, val); err != nil {
+		if err := t.putJSON(storage.CallKey(m.OrganizerID, c.CallID), c); err != nil {
 			return err
 		}
 	}
-	for k := range stored {
-		if err := t.del([]byte(k)); err != nil {
+	for id := range old {
+		if err := t.del(storage.CallKey(m.OrganizerID, id)); err != nil {
 			return err
 		}
 	}
+	t.cacheCalls(strings.ToLower(m.OrganizerID), now)
 	return nil
 }
 
@@ -108,6 +130,7 @@ func (t *tx) DeleteMeeting(organizerID string) error {
 	if err := t.deletePrefix(storage.CallPrefix(organizerID)); err != nil {
 		return err
 	}
+	t.cacheCalls(strings.ToLower(organizerID), nil)
 	return t.del(storage.MeetingKey(organizerID))
 }
 

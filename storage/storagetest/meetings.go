@@ -145,3 +145,39 @@ var _ = conformance(
 		})
 	}},
 )
+
+var _ = conformance(
+	conformanceCase{"MeetingAfterDeleteAllInOneTransaction", func(t *testing.T, s storage.Store) {
+		ken := UserByUPN(t, s, Ken)
+		Update(t, s, func(w storage.Writer) error {
+			w.NextCallID()
+			w.NextCallID()
+			return w.PutMeeting(meetingOf(ken.ID))
+		})
+		// Read (and so perhaps cache) the calls, delete everything, seed,
+		// and put the same meeting again, all in one transaction: the
+		// calls must be written again.
+		Update(t, s, func(w storage.Writer) error {
+			if _, err := w.Meeting(ken.ID); err != nil {
+				return err
+			}
+			if err := w.DeleteAll(); err != nil {
+				return err
+			}
+			if err := storage.SeedDemo(w); err != nil {
+				return err
+			}
+			w.NextCallID()
+			w.NextCallID()
+			return w.PutMeeting(meetingOf(ken.ID))
+		})
+		View(t, s, func(r storage.Reader) error {
+			m, err := r.Meeting(ken.ID)
+			if err != nil || len(m.Calls) != 2 {
+				t.Errorf("meeting after DeleteAll and put again: %+v, %v", m, err)
+			}
+			return nil
+		})
+		Check(t, s)
+	}},
+)
