@@ -39,6 +39,11 @@ type Host struct {
 	// key; timeout <= 0 waits for a key. Ctrl-C interrupts it with the
 	// command context's error. nil when input is not a terminal.
 	ReadKey func(timeout time.Duration) (key rune, ok bool, err error)
+	// KeyMode, when set, holds the terminal in ReadKey's mode (no echo,
+	// no line editing) until end is called, so that keys typed while the
+	// command works between two ReadKey calls are neither shown nor
+	// edited: they wait for the next ReadKey. nil when ReadKey is nil.
+	KeyMode func() (end func())
 	// Clear clears the screen (Clear-Host).
 	Clear func()
 	// Page shows text one screen at a time (Out-Host -Paging); nil when

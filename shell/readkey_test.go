@@ -239,3 +239,34 @@ func TestReadKeyCancel(t *testing.T) {
 	}
 	checkRestored(t, p, slave, before)
 }
+
+// TestKeyModeHeldBetweenKeys: while a key mode is held (Host.KeyMode, the
+// phone), the terminal stays in key mode between readKey calls, so a key
+// typed while the command works is neither echoed nor line-edited and is
+// the next readKey's; nested holds end with the outermost; the modes come
+// back when it ends (and a second end does nothing).
+func TestKeyModeHeldBetweenKeys(t *testing.T) {
+	t.Parallel()
+	master, slave, p, before := keyTTY(t)
+	end := p.enterKeyMode()
+	inner := p.enterKeyMode()
+	master.Write([]byte("1"))
+	if r := awaitKey(t, readKeyAsync(p, t.Context(), 0)); r.err != nil || r.key != '1' {
+		t.Fatalf("readKey = %q, %v", r.key, r.err)
+	}
+	// Between two reads: still key mode, as the command works.
+	if m := getModes(t, slave); m.Lflag&(unix.ICANON|unix.ECHO) != 0 || m.Lflag&unix.ISIG == 0 {
+		t.Errorf("between two keys lflag %#x: want ICANON and ECHO off, ISIG on", m.Lflag)
+	}
+	master.Write([]byte("2"))
+	inner()
+	if m := getModes(t, slave); m.Lflag&unix.ICANON != 0 {
+		t.Error("the inner end left key mode while the outer hold lasts")
+	}
+	if r := awaitKey(t, readKeyAsync(p, t.Context(), 0)); r.err != nil || r.key != '2' {
+		t.Fatalf("the key typed between reads: readKey = %q, %v", r.key, r.err)
+	}
+	end()
+	end()
+	checkRestored(t, p, slave, before)
+}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"sync"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -51,21 +52,14 @@ func keyModes(orig unix.Termios) unix.Termios {
 // keys typed ahead stay queued in the terminal for the next read. The
 // original modes and blocking mode come back on every way out.
 func (t *ttyParser) readKey(ctx context.Context, timeout time.Duration) (key rune, ok bool, err error) {
-	defer func() {
-		t.mu.Lock()
-		syscall.SetNonblock(t.fd, false)
-		unix.IoctlSetTermios(t.fd, ioctlSetTermios, &t.orig)
-		t.mu.Unlock()
-	}()
 	t.mu.Lock()
-	m := keyModes(t.orig)
-	err = unix.IoctlSetTermios(t.fd, ioctlSetTermios, &m)
-	if err == nil {
-		err = syscall.SetNonblock(t.fd, true)
-	}
+	held := t.keyDepth > 0
 	t.mu.Unlock()
-	if err != nil {
-		return 0, false, err
+	if !held {
+		if err := t.setKeyMode(true); err != nil {
+			return 0, false, err
+		}
+		defer t.setKeyMode(false)
 	}
 
 	var deadline time.Time
@@ -101,6 +95,52 @@ func (t *ttyParser) readKey(ctx context.Context, timeout time.Duration) (key run
 	r, _ := utf8.DecodeRune(buf)
 	return r, true, nil
 }
+
+// setKeyMode switches the terminal into key mode (keyModes, non-blocking)
+// or back to its original modes and blocking reads.
+func (t *ttyParser) setKeyMode(on bool) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !on {
+		syscall.SetNonblock(t.fd, false)
+		return unix.IoctlSetTermios(t.fd, ioctlSetTermios, &t.orig)
+	}
+	m := keyModes(t.orig)
+	if err := unix.IoctlSetTermios(t.fd, ioctlSetTermios, &m); err != nil {
+		return err
+	}
+	return syscall.SetNonblock(t.fd, true)
+}
+
+// enterKeyMode holds the terminal in key mode until end is called (once;
+// later calls do nothing), so that keys typed while the command works
+// between two readKey calls are neither echoed nor edited by the
+// terminal: they wait, unseen, for the next readKey. Nested holds end
+// with the outermost.
+func (t *ttyParser) enterKeyMode() (end func()) {
+	t.mu.Lock()
+	t.keyDepth++
+	first := t.keyDepth == 1
+	t.mu.Unlock()
+	if first {
+		t.setKeyMode(true)
+	}
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			t.mu.Lock()
+			t.keyDepth--
+			last := t.keyDepth == 0
+			t.mu.Unlock()
+			if last {
+				t.setKeyMode(false)
+			}
+		})
+	}
+}
+
+// keyMode is the host's KeyMode.
+func (r *repl) keyMode() (end func()) { return r.tty.enterKeyMode() }
 
 // waitByte reads one byte from the non-blocking terminal, polling until
 // one arrives, ctx is done (its error), or deadline passes (ok=false; a

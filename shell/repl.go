@@ -76,6 +76,7 @@ func runInteractive(cfg interactiveConfig) int {
 	r.host.ReadLine = r.readLine
 	r.host.ReadSecret = r.readSecret
 	r.host.ReadKey = r.readKey
+	r.host.KeyMode = r.keyMode
 	r.host.Clear = func() { io.WriteString(promptStream(cfg), "\x1b[H\x1b[2J\x1b[3J") }
 
 	var seed []string

@@ -34,6 +34,10 @@ type ttyParser struct {
 	// onTearDown, when set, runs at the start of every TearDown; the
 	// signal handler uses it to hold go-prompt's own SIGTERM exit.
 	onTearDown func()
+	// keyDepth counts the key modes entered (enterKeyMode) and not yet
+	// left: while it is above 0 the terminal stays in key mode between
+	// readKey calls.
+	keyDepth int
 }
 
 var _ prompt.ConsoleParser = (*ttyParser)(nil)

@@ -45,15 +45,20 @@ func phoneCall(c *engine.Call, t *teams.Tenant, p *dialInParams) error {
 	if err != nil {
 		return teams.UserFail(c, err)
 	}
+	if h.KeyMode != nil {
+		end := h.KeyMode() // keys typed while a key is handled stay unseen
+		defer end()
+	}
 	h.WriteLine(phoneHelp)
 	ph.show()
 	for !ph.call.Done() {
 		key, ok, err := h.ReadKey(ph.call.Timeout())
 		if err != nil {
-			// Ctrl-C: the caller hangs up, and the command stops.
+			// Ctrl-C (or the terminal gone): the caller hangs up, and the
+			// command stops as Read-Host does, without an error record.
 			_ = ph.step(func(w storage.Writer) error { return ph.call.HangUp(w) })
 			ph.show()
-			return err
+			return engine.ErrPipelineStopped
 		}
 		quit, err := ph.key(key, ok)
 		if err != nil {
