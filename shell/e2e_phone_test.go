@@ -26,7 +26,7 @@ import (
 const (
 	phoneOrganizer    = "amos.marble@contoso.com"
 	phoneConfID       = "9212081"
-	phoneKeysHelp     = "Keys: 0-9 * # are touch-tones; Enter stays silent; H hangs up; Q puts the phone down, leaving the call connected."
+	phoneKeysHelp     = "Keys: 0-9 * # are touch-tones; Enter stays silent; H hangs up; Q puts the phone down, leaving the call in its lobby or meeting."
 	phoneAskID        = "Attendant: Please enter your conference ID, followed by the pound key."
 	phoneAskLeader    = "Attendant: If you are the meeting organizer, press star now."
 	phoneAskPIN       = "Attendant: Please enter your PIN, followed by the pound key."

@@ -63,7 +63,7 @@ func registerInvokeDialIn(rt *engine.Runtime, t *teams.Tenant) {
 			"else, *23 turns announcements on or off. Wrong PINs count toward the PIN lockout. Returns the call, with the " +
 			"transcript of the prompts played and the keys heard (a PIN's only as " + "*****" + "). Without -Digits, " +
 			"-ConferenceId or -Organizer in an interactive session it is a phone: each prompt is shown and keys are read as " +
-			"touch-tones (Enter stays silent, H hangs up, Q puts the phone down and leaves the call connected). Only the " +
+			"touch-tones (Enter stays silent, H hangs up, Q puts the phone down, leaving the call in its lobby or meeting; before that it hangs up). Only the " +
 			storage.AdminRolesText("and") + " roles may place calls; every call is audited, never its digits.",
 		Params: []*engine.ParamInfo{number, callerID, digits, confID, organizer, pin},
 		Examples: []engine.Example{

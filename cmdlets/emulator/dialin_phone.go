@@ -10,7 +10,7 @@ import (
 )
 
 // phoneHelp is the line the interactive phone starts with.
-const phoneHelp = "Keys: 0-9 * # are touch-tones; Enter stays silent; H hangs up; Q puts the phone down, leaving the call connected."
+const phoneHelp = "Keys: 0-9 * # are touch-tones; Enter stays silent; H hangs up; Q puts the phone down, leaving the call in its lobby or meeting."
 
 // phone is an interactive call: the attendant's prompts shown as they
 // are played, keys read one at a time from the terminal. Each key is one
@@ -86,7 +86,14 @@ func (ph *phone) key(key rune, ok bool) (quit bool, err error) {
 	case key == 'h' || key == 'H':
 		return false, ph.step(func(w storage.Writer) error { return ph.call.HangUp(w) })
 	case key == 'q' || key == 'Q':
-		return true, ph.step(func(w storage.Writer) error { return ph.call.Refresh(w) })
+		return true, ph.step(func(w storage.Writer) error {
+			if ph.call.Waiting() != "" {
+				// Not in a lobby or a meeting yet: putting the phone
+				// down ends the call.
+				return ph.call.HangUp(w)
+			}
+			return ph.call.Refresh(w)
+		})
 	case key < 0x80 && dialin.IsTone(byte(key)):
 		if ph.call.Waiting() != dialin.WaitPIN {
 			ph.c.Host().Write(string(key)) // a PIN's keys are not echoed
