@@ -21,6 +21,7 @@ func Register(rt *engine.Runtime) {
 	registerFileCmdlets(rt)
 	registerInfoCmdlets(rt)
 	registerCsvCmdlets(rt)
+	registerScriptingCmdlets(rt)
 	for _, m := range Modules {
 		rt.AddModule(m)
 	}

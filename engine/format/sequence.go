@@ -242,6 +242,8 @@ func (p *processor) payload(item any) {
 		v, err := wideValue(item, p.cfg.wideProp, s.cols)
 		p.note(err)
 		s.wide.add(&p.out, v)
+	case CustomView:
+		p.out.WriteString(s.view.Custom(item) + "\n")
 	}
 }
 
@@ -345,6 +347,8 @@ func (p *processor) end() {
 		p.out.WriteByte('\n')
 	case WideView:
 		s.wide.flush(&p.out)
+		p.out.WriteByte('\n')
+	case CustomView:
 		p.out.WriteByte('\n')
 	}
 	p.seq = nil

@@ -49,6 +49,9 @@ const (
 	ListView
 	// WideView renders one value per object in several columns.
 	WideView
+	// CustomView renders each object as the text its Custom function
+	// gives (a format.ps1xml CustomControl, such as MatchInfo's).
+	CustomView
 )
 
 // View is a default display for objects whose TypeNames include TypeName
@@ -66,6 +69,9 @@ type View struct {
 	GroupBy string
 	// GroupLabel is the label of the group line; empty means GroupBy.
 	GroupLabel string
+	// Custom is the text of one object of a CustomView, without its line
+	// ending.
+	Custom func(item any) string
 }
 
 // Rendered is pre-formatted text travelling in the pipeline (what the

@@ -30,6 +30,9 @@ type Object struct {
 	// Base, when set, is the value this object wraps (for Add-Member on a
 	// string, for example); property lookup falls back to it.
 	Base any
+	// Stringer, when set, is the object's .NET ToString() (a MatchInfo's
+	// "path:line:text"), used for "$o", casts and -join.
+	Stringer func(o *Object) string
 }
 
 // NewObject makes an empty object with the given type names; with none it is
@@ -128,7 +131,7 @@ func (o *Object) TypeName() string {
 
 // Copy returns a shallow copy (same property values, new property list).
 func (o *Object) Copy() *Object {
-	c := &Object{TypeNames: append([]string(nil), o.TypeNames...), index: make(map[string]int, len(o.props)), Base: o.Base}
+	c := &Object{TypeNames: append([]string(nil), o.TypeNames...), index: make(map[string]int, len(o.props)), Base: o.Base, Stringer: o.Stringer}
 	for i, p := range o.props {
 		cp := *p
 		c.props = append(c.props, &cp)

@@ -109,6 +109,9 @@ func objectString(o *Object) string {
 	if o == nil {
 		return ""
 	}
+	if o.Stringer != nil {
+		return o.Stringer(o)
+	}
 	if o.Base != nil {
 		return ToString(o.Base)
 	}
