@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"strings"
-
 	"github.com/csshell/csshell/engine/syntax"
 	"github.com/csshell/csshell/engine/value"
 )
@@ -213,67 +211,26 @@ func (f *frame) replaceOp(l, r any, cs bool) (any, error) {
 	return one(value.ToString(l))
 }
 
-// splitOp implements binary -split: the right side is a separator, or
-// (separator, max-substrings).
+// splitOp implements binary -split: the right side is a separator pattern
+// or a predicate block, then the maximum number of pieces and the options.
 func (f *frame) splitOp(l, r any, cs bool) (any, error) {
-	sep := r
-	limit := 0
-	if arr, ok := r.([]any); ok && len(arr) >= 1 {
-		sep = arr[0]
-		if len(arr) >= 2 {
-			n, err := value.ConvertToName(arr[1], "int")
-			if err != nil {
-				return nil, err
-			}
-			limit = int(n.(int32))
-		}
-	}
-	simple := false
-	if arr, ok := r.([]any); ok && len(arr) >= 3 {
-		for _, o := range strings.Split(value.ToString(arr[2]), ",") {
-			switch strings.ToLower(strings.TrimSpace(o)) {
-			case "simplematch":
-				simple = true
-			case "ignorecase":
-				cs = false
-			}
-		}
-	}
-	if sb, ok := sep.(*ScriptBlock); ok {
-		return f.splitWithBlock(l, sb)
-	}
-	out, err := value.Split(l, sep, limit, cs, simple)
+	spec, err := value.ParseSplitOperand(r, !cs)
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
-}
-
-// splitWithBlock splits strings where the script block returns true for a
-// character ($_ is the character).
-func (f *frame) splitWithBlock(l any, sb *ScriptBlock) (any, error) {
-	items, ok := value.Enumerate(l)
+	sb, ok := spec.Block.(*ScriptBlock)
 	if !ok {
-		items = []any{l}
+		return value.Split(l, spec)
 	}
-	var out []any
-	for _, it := range items {
-		var cur strings.Builder
-		for _, ch := range value.ToString(it) {
-			v, err := f.callBlockValue(sb, value.Char(ch), nil)
-			if err != nil {
-				return nil, err
-			}
-			if value.ToBool(v) {
-				out = append(out, cur.String())
-				cur.Reset()
-				continue
-			}
-			cur.WriteRune(ch)
+	// The block sees the character as a string in $_. (pwsh also passes
+	// the string and the index as arguments, in a child scope.)
+	return value.SplitPredicate(l, spec.Limit, func(s string, ch rune, i int) (bool, error) {
+		v, err := f.callBlockValue(sb, string(ch), nil)
+		if err != nil {
+			return false, err
 		}
-		out = append(out, cur.String())
-	}
-	return out, nil
+		return value.ToBool(v), nil
+	})
 }
 
 // evalUnary evaluates prefix and postfix operators.

@@ -30,9 +30,8 @@ func (r *Regex) IgnoreCase() bool { return r.ignoreCase }
 func (r *Regex) Engine() *regexp2.Regexp { return r.re }
 
 type regexKey struct {
-	pattern    string
-	ignoreCase bool
-	rtl        bool
+	pattern string
+	opts    regexp2.RegexOptions
 }
 
 const regexCacheMax = 512
@@ -45,29 +44,27 @@ var (
 // NewRegex compiles pattern with .NET semantics, case-insensitively when
 // ignoreCase is set. Compiled patterns are cached.
 func NewRegex(pattern string, ignoreCase bool) (*Regex, error) {
-	return newRegexOpt(pattern, ignoreCase, false)
+	opts := regexp2.None
+	if ignoreCase {
+		opts = regexp2.IgnoreCase
+	}
+	return newRegexOpt(pattern, opts)
 }
 
-func newRegexOpt(pattern string, ignoreCase, rtl bool) (*Regex, error) {
-	k := regexKey{pattern, ignoreCase, rtl}
+// newRegexOpt compiles pattern with .NET regex options (cached).
+func newRegexOpt(pattern string, opts regexp2.RegexOptions) (*Regex, error) {
+	k := regexKey{pattern, opts}
 	regexMu.Lock()
 	r, ok := regexCache[k]
 	regexMu.Unlock()
 	if ok {
 		return r, nil
 	}
-	opts := regexp2.None
-	if ignoreCase {
-		opts |= regexp2.IgnoreCase
-	}
-	if rtl {
-		opts |= regexp2.RightToLeft
-	}
 	re, err := compileSafe(pattern, opts)
 	if err != nil {
 		return nil, regexError(pattern, err)
 	}
-	r = &Regex{re: re, pattern: pattern, ignoreCase: ignoreCase, rtl: rtl}
+	r = &Regex{re: re, pattern: pattern, ignoreCase: opts&regexp2.IgnoreCase != 0, rtl: opts&regexp2.RightToLeft != 0}
 	regexMu.Lock()
 	if len(regexCache) >= regexCacheMax {
 		for key := range regexCache {
@@ -289,69 +286,6 @@ func ReplaceFunc(input string, pattern string, caseSensitive bool, fn func(match
 		return "", regexRunErr(err)
 	}
 	return out, nil
-}
-
-// Split implements binary -split: input (each element of an array) is split
-// on the regular expression sep (a literal string when simpleMatch), at most
-// max pieces when max > 0 (from the right when max < 0). Captured groups in
-// the separator are included, as .NET Regex.Split does.
-func Split(input any, sep any, max int, caseSensitive bool, simpleMatch bool) ([]any, error) {
-	var r *Regex
-	var err error
-	if sr, ok := sep.(*Regex); ok && sr != nil && !simpleMatch && max >= 0 {
-		r = sr
-	} else {
-		p := ToString(sep)
-		if simpleMatch {
-			p = regexp2.Escape(p)
-		}
-		r, err = newRegexOpt(p, !caseSensitive, max < 0)
-		if err != nil {
-			return nil, err
-		}
-	}
-	// .NET's count is the number of pieces; regexp2's the number of matches.
-	count := -1
-	if max > 1 {
-		count = max - 1
-	} else if max < -1 {
-		count = -max - 1
-	}
-	items, ok := asItems(input)
-	if !ok {
-		items = []any{input}
-	}
-	out := []any{}
-	for _, it := range items {
-		if max == 1 || max == -1 {
-			out = append(out, ToString(it))
-			continue
-		}
-		parts, err := r.split(ToString(it), count)
-		if err != nil {
-			return nil, err
-		}
-		for _, p := range parts {
-			out = append(out, p)
-		}
-	}
-	return out, nil
-}
-
-// SplitWhitespace implements unary -split: split on runs of whitespace,
-// dropping empty entries.
-func SplitWhitespace(input any) []any {
-	items, ok := asItems(input)
-	if !ok {
-		items = []any{input}
-	}
-	out := []any{}
-	for _, it := range items {
-		for _, f := range strings.Fields(ToString(it)) {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // Join implements -join: each element converted to a string, separated by

@@ -513,7 +513,14 @@ func TestReplaceSplitJoin(t *testing.T) {
 		{"a,b,c", ",", -2, false, false, arr("a,b", "c")},
 	}
 	for _, c := range scases {
-		got, err := Split(c.in, c.sep, c.max, c.cs, c.sm)
+		opts := SplitIgnoreCase
+		if c.cs {
+			opts = 0
+		}
+		if c.sm {
+			opts |= SplitSimpleMatch
+		}
+		got, err := Split(c.in, SplitSpec{Pattern: ToString(c.sep), Limit: c.max, Options: opts})
 		check(t, desc(c.in, " -split ", c.sep), got, err, ok(c.want))
 	}
 	if got := SplitWhitespace("  a  b\tc "); !same(got, arr("a", "b", "c")) {
