@@ -136,6 +136,13 @@ func (s *blockStage) setParams(params map[string]any, unbound []any) error {
 	if _, ok := params["WhatIf"]; ok {
 		sc.SetLocal("WhatIfPreference", prefs.whatIf)
 	}
+	if _, ok := params["Confirm"]; ok {
+		level := "None"
+		if prefs.confirm {
+			level = "Low"
+		}
+		sc.SetLocal("ConfirmPreference", level)
+	}
 	s.setInvocation(bound, unbound)
 	return nil
 }

@@ -19,6 +19,10 @@ type Host struct {
 	// Interactive is true when a person answers prompts (Read-Host,
 	// mandatory parameters, -Confirm).
 	Interactive bool
+	// NonInteractive is set by -NonInteractive: reading input and prompting
+	// (Read-Host, -Confirm, ReadKey) fail with pwsh's NonInteractive
+	// error instead of reading.
+	NonInteractive bool
 	// Color enables ANSI colour on Out and Err.
 	Color bool
 	// Width is the console width used for formatting (0 → 120).
@@ -124,9 +128,21 @@ func (h *Host) Paint(text, fg, bg string) string {
 	return h.Colorize(text, fg, bg)
 }
 
+// NonInteractiveError is the error pwsh's host raises when a command
+// reads input or prompts under -NonInteractive.
+func NonInteractiveError() *ErrorRecord {
+	return NewError("InvalidOperation", "InvalidOperation", nil,
+		"PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.").
+		WithException("System.Management.Automation.PSInvalidOperationException")
+}
+
 // Prompt reads a line after showing prompt (Read-Host). Without a ReadLine
-// function it reads from In.
+// function it reads from In. Under NonInteractive it fails with
+// NonInteractiveError.
 func (h *Host) Prompt(prompt string) (string, error) {
+	if h.NonInteractive {
+		return "", NonInteractiveError()
+	}
 	if h.ReadLine != nil {
 		return h.ReadLine(prompt)
 	}

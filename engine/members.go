@@ -203,6 +203,9 @@ func (f *frame) invokeEngineMethod(target any, name string, args []any) (any, bo
 			return &value.Type{Name: "ErrorRecord", FullName: "System.Management.Automation.ErrorRecord"}, true, nil
 		}
 	case *value.Object:
+		if v, handled, err := f.hostUIMethod(t, name, lname, args); handled {
+			return v, true, err
+		}
 		if lname == "gettype" && len(t.TypeNames) > 1 && t.TypeNames[len(t.TypeNames)-2] == "System.Exception" {
 			full := t.TypeNames[0]
 			return &value.Type{Name: shortTypeName(full), FullName: full}, true, nil

@@ -62,6 +62,14 @@ func (c *psCmdlet) invoke(name string, args []any) (any, bool, error) {
 			f.rt.host.WriteLine("What if: " + text)
 			return false, true, nil
 		}
+		if prefs.confirm {
+			ok, err := f.rt.confirmText(&prefs, text)
+			if err != nil {
+				return nil, true, &value.Error{ExceptionType: value.ExMethodInvocation, ErrorID: "PSInvalidOperationException", Category: "NotSpecified",
+					Msg: fmt.Sprintf("Exception calling \"ShouldProcess\" with \"%d\" argument(s): \"%s\"", len(args), err.Error())}
+			}
+			return ok, true, nil
+		}
 		return true, true, nil
 	case "shouldcontinue":
 		return true, true, nil

@@ -81,6 +81,15 @@ func prefsFrom(sc *Scope) preferences {
 	if v := sc.Lookup("WhatIfPreference"); v != nil {
 		p.whatIf = value.ToBool(v.Value)
 	}
+	// A command's impact is Medium unless it says otherwise: it asks when
+	// $ConfirmPreference is Medium or Low (an advanced function given
+	// -Confirm sets it to Low in its scope).
+	if v := sc.Lookup("ConfirmPreference"); v != nil {
+		switch strings.ToLower(value.ToString(v.Value)) {
+		case "low", "medium":
+			p.confirm = true
+		}
+	}
 	return p
 }
 
@@ -217,14 +226,24 @@ func (m *HostMessage) String() string { return m.Text }
 
 // confirm asks the host whether to go ahead with an action (-Confirm).
 func (rt *Runtime) confirm(c *Call, target, action string) (bool, error) {
+	return rt.confirmText(&c.prefs, fmt.Sprintf("Performing the operation \"%s\" on target \"%s\".", action, target))
+}
+
+// confirmText asks the host whether to go ahead with the action text
+// describes; "Yes to All" and "No to All" change prefs for the rest of
+// the call.
+func (rt *Runtime) confirmText(prefs *preferences, text string) (bool, error) {
 	h := rt.host
+	if h.NonInteractive {
+		return false, NonInteractiveError()
+	}
 	if !h.Interactive {
 		return true, nil
 	}
 	h.WriteLine("")
 	h.WriteLine("Confirm")
 	h.WriteLine("Are you sure you want to perform this action?")
-	h.WriteLine(fmt.Sprintf("Performing the operation \"%s\" on target \"%s\".", action, target))
+	h.WriteLine(text)
 	for {
 		ans, err := h.Prompt(`[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): `)
 		if err != nil {
@@ -234,13 +253,13 @@ func (rt *Runtime) confirm(c *Call, target, action string) (bool, error) {
 		case "", "Y":
 			return true, nil
 		case "A":
-			c.prefs.confirm = false
+			prefs.confirm = false
 			return true, nil
 		case "N":
 			return false, nil
 		case "L":
-			c.prefs.confirm = false
-			c.prefs.whatIf = false
+			prefs.confirm = false
+			prefs.whatIf = false
 			return false, nil
 		}
 	}

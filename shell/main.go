@@ -68,6 +68,7 @@ func Main(cfg Config) int {
 	host := engine.NewHost(cfg.Stdin, cfg.Stdout, cfg.Stderr)
 	host.Getenv = getenv
 	host.Interactive = interactive
+	host.NonInteractive = opts.NonInteractive
 	// Input piped into csshell runs as a script with no prompt, banner or
 	// colour (like pwsh -File -); -File and -Command keep the terminal's.
 	decorated := stdinTTY || opts.Mode == ModeFile || opts.Mode == ModeCommand

@@ -34,6 +34,9 @@ func registerHostCmdlets(rt *engine.Runtime) {
 				text = hostText(p, " ") + ": "
 			}
 			h := c.Host()
+			if h.NonInteractive {
+				return engine.NonInteractiveError()
+			}
 			var line string
 			var err error
 			if (asSecureString.Get(c) || maskInput.Get(c)) && h.ReadSecret != nil {
