@@ -211,58 +211,113 @@ func (g *getRandom) End(c *engine.Call) error {
 	return nil
 }
 
-// numArg converts a -Minimum/-Maximum argument to a number (int32, int64
-// or double).
-func numArg(v any) (any, error) {
+// numArg reads a -Minimum/-Maximum argument as pwsh does: a string is
+// scanned as a number literal (int32, int64 or double); other values are
+// kept as they are, $null (not given) included.
+func numArg(p engine.Param[any], c *engine.Call) any {
+	v, ok := p.Lookup(c)
+	if !ok {
+		return nil
+	}
 	if s, ok := v.(string); ok {
 		if n, ok := value.ParseNumber(s); ok {
-			v = n
+			return n
 		}
 	}
-	switch n := v.(type) {
-	case int32, int64, float64:
-		return v, nil
-	case uint8:
-		return int32(n), nil
-	}
-	if f, ok := toFloat(v); ok {
-		return f, nil
-	}
-	return nil, engine.NewError("InvalidArgument", "CannotConvertArgument", v,
-		"Cannot convert value \"%s\" to type \"System.Double\".", value.ToString(v))
+	return v
 }
 
-// randomNumber draws one number per -Minimum/-Maximum.
+// minMaxErr is the error for -Minimum at or above -Maximum.
+func minMaxErr(lo, hi any) error {
+	return engine.NewError("InvalidArgument", "MinGreaterThanOrEqualMax", nil,
+		"The Minimum value (%s) cannot be greater than or equal to the Maximum value (%s).", value.ToString(lo), value.ToString(hi)).
+		WithException("System.ArgumentException")
+}
+
+// randomNumber draws one number as pwsh does: Int32 when both bounds are
+// Int32 (or not given; the default range is 0 to Int32.MaxValue), Int64
+// when they are Int32 or Int64 (the default maximum then Int64.MaxValue),
+// else Double (the default maximum Double.MaxValue).
 func randomNumber(c *engine.Call, p *getRandomParams, r *rand.Rand) (any, error) {
-	var lo, hi any = int32(0), int32(math.MaxInt32)
-	var err error
-	if v, ok := p.maximum.Lookup(c); ok {
-		if hi, err = numArg(v); err != nil {
+	hi, lo := numArg(p.maximum, c), numArg(p.minimum, c)
+	isInt := func(v any) bool { _, ok := v.(int32); return v == nil || ok }
+	isInt64 := func(v any) bool { _, ok := v.(int64); return isInt(v) || ok }
+	switch {
+	case isInt(hi) && isInt(lo):
+		l, h := int32(0), int32(math.MaxInt32)
+		if lo != nil {
+			l = lo.(int32)
+		}
+		if hi != nil {
+			h = hi.(int32)
+		}
+		if l >= h {
+			return nil, minMaxErr(l, h)
+		}
+		return l + int32(r.Int63n(int64(h)-int64(l))), nil
+	case isInt64(hi) && isInt64(lo):
+		l, h := int64(0), int64(math.MaxInt64)
+		if lo != nil {
+			l = asInt64(lo)
+		}
+		if hi != nil {
+			h = asInt64(hi)
+		}
+		if l >= h {
+			return nil, minMaxErr(l, h)
+		}
+		// The range can pass Int64.MaxValue; draw it as a UInt64.
+		span := uint64(h) - uint64(l)
+		var n uint64
+		if span <= math.MaxInt64 {
+			n = uint64(r.Int63n(int64(span)))
+		} else {
+			for n = r.Uint64(); n >= span; n = r.Uint64() {
+			}
+		}
+		return int64(uint64(l) + n), nil
+	}
+	l, h := 0.0, math.MaxFloat64
+	if lo != nil {
+		f, err := toDouble(lo)
+		if err != nil {
 			return nil, err
 		}
+		l = f
 	}
-	if v, ok := p.minimum.Lookup(c); ok {
-		if lo, err = numArg(v); err != nil {
+	if hi != nil {
+		f, err := toDouble(hi)
+		if err != nil {
 			return nil, err
 		}
+		h = f
 	}
-	_, loF := lo.(float64)
-	_, hiF := hi.(float64)
-	fl, _ := toFloat(lo)
-	fh, _ := toFloat(hi)
-	if fl >= fh {
-		return nil, engine.NewError("InvalidArgument", "MinGreaterThanOrEqualMax", nil,
-			"The Minimum value (%s) cannot be greater than or equal to the Maximum value (%s).", value.ToString(lo), value.ToString(hi)).
-			WithException("System.ArgumentException")
+	if l >= h {
+		return nil, minMaxErr(l, h)
 	}
-	if loF || hiF {
-		return fl + r.Float64()*(fh-fl), nil
+	u := r.Float64()
+	// l*(1-u) + h*u stays finite when h-l would not.
+	n := l*(1-u) + h*u
+	if n >= h {
+		n = l
 	}
-	_, lo64 := lo.(int64)
-	_, hi64 := hi.(int64)
-	n := int64(fl) + r.Int63n(int64(fh)-int64(fl))
-	if lo64 || hi64 {
-		return n, nil
+	return n, nil
+}
+
+// asInt64 widens an Int32 or Int64 bound.
+func asInt64(v any) int64 {
+	if n, ok := v.(int32); ok {
+		return int64(n)
 	}
-	return int32(n), nil
+	return v.(int64)
+}
+
+// toDouble converts a -Minimum/-Maximum value to Double.
+func toDouble(v any) (float64, error) {
+	f, err := value.ConvertTo(v, value.TDouble)
+	if err != nil {
+		return 0, engine.NewError("InvalidArgument", "CannotConvertArgument", v,
+			"Cannot convert value \"%s\" to type \"System.Double\".", value.ToString(v))
+	}
+	return f.(float64), nil
 }
