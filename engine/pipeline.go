@@ -25,6 +25,10 @@ func (f *frame) runPipeline(p *syntax.Pipeline) error {
 	run := &pipelineRun{stages: make([]stage, n)}
 	errSnap := f.rt.errorWrites
 	stages := run.stages
+	// Objects an upstream command writes in its begin step wait for the
+	// command below to have begun, as in pwsh's input pipes.
+	begun := make([]bool, n)
+	queued := make([][]any, n)
 	next := f.io.out
 	for i := n - 1; i >= 0; i-- {
 		st, err := f.makeStage(p.Elements[i], next, i > 0)
@@ -34,6 +38,10 @@ func (f *frame) runPipeline(p *syntax.Pipeline) error {
 		stages[i] = st
 		idx := i
 		next = func(v any) error {
+			if !begun[idx] {
+				queued[idx] = append(queued[idx], v)
+				return nil
+			}
 			err := st.process(v, true)
 			if err == ErrStopUpstream {
 				return &stopUpstream{stage: idx, run: run}
@@ -41,13 +49,31 @@ func (f *frame) runPipeline(p *syntax.Pipeline) error {
 			return err
 		}
 	}
-	for _, st := range stages {
+	from, stopped := 0, false
+	for i, st := range stages {
 		if err := st.begin(); err != nil {
 			return run.unwrap(err)
 		}
+		begun[i] = true
+		for _, v := range queued[i] {
+			err := st.process(v, true)
+			if err == ErrStopUpstream {
+				from, stopped = i, true
+				break
+			}
+			if err != nil {
+				return run.unwrap(err)
+			}
+		}
+		queued[i] = nil
 	}
-	from := 0
-	if err := stages[0].process(nil, false); err != nil {
+	// A command satisfied by what was written in begin steps (Select-Object
+	// -First) stops those above it before they process anything.
+	var err error
+	if !stopped {
+		err = stages[0].process(nil, false)
+	}
+	if err != nil {
 		if err == ErrStopUpstream {
 			err = nil
 		} else if su, ok := err.(*stopUpstream); ok && su.run == run {

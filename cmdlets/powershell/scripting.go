@@ -8,4 +8,5 @@ import "github.com/csshell/csshell/engine"
 // Out-GridView (which fails as on pwsh for Linux).
 func registerScriptingCmdlets(rt *engine.Runtime) {
 	registerSelectString(rt)
+	registerConvertToHTML(rt)
 }
