@@ -9,4 +9,5 @@ import "github.com/csshell/csshell/engine"
 func registerScriptingCmdlets(rt *engine.Runtime) {
 	registerSelectString(rt)
 	registerConvertToHTML(rt)
+	registerArchiveCmdlets(rt)
 }
