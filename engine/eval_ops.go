@@ -147,7 +147,9 @@ func asType(r any) (*value.Type, error) {
 		if vt, ok := value.LookupType(t); ok {
 			return vt, nil
 		}
-		return nil, &value.Error{ExceptionType: "System.Management.Automation.RuntimeException", ErrorID: "TypeNotFound", Category: "InvalidOperation", Msg: "Unable to find type [" + t + "]."}
+		// pwsh converts the string to a Type and reports the failed cast.
+		return nil, &value.Error{ExceptionType: "System.Management.Automation.RuntimeException", ErrorID: "RuntimeException", Category: "NotSpecified",
+			Msg: "Cannot convert the \"" + t + "\" value of type \"System.String\" to type \"System.Type\"."}
 	}
 	return nil, &value.Error{ExceptionType: "System.Management.Automation.RuntimeException", ErrorID: "IsOperatorRequiresType", Category: "InvalidOperation",
 		Msg: "The right operand of '-is' must be a type."}

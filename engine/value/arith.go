@@ -285,6 +285,11 @@ func bitwise(op string, a, b any) (any, error) {
 			return nil, errOpNotDefined(a, opMethods[op])
 		}
 	}
+	if e, ok := a.(EnumValue); ok {
+		if c, err := toEnum(b, e.T); err == nil {
+			b = c
+		}
+	}
 	x, wx, err := toIntegral(a)
 	if err != nil {
 		return nil, err
@@ -301,6 +306,10 @@ func bitwise(op string, a, b any) (any, error) {
 		r = x | y
 	default:
 		r = x ^ y
+	}
+	if e, ok := a.(EnumValue); ok {
+		// An enum stays an enum: [FileAttributes]::Hidden -bor 'ReadOnly'.
+		return EnumValue{e.T, r}, nil
 	}
 	if wx || wy {
 		return r, nil

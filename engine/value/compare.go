@@ -147,6 +147,9 @@ func Equal(a, b any, caseSensitive bool) bool {
 		return x == ToBool(b)
 	case SwitchParameter:
 		return bool(x) == ToBool(b)
+	case EnumValue:
+		c, err := toEnum(b, x.T)
+		return err == nil && c.(EnumValue).V == x.V
 	}
 	if na, ok := asNum(a); ok {
 		if s, ok := b.(string); ok {
@@ -212,6 +215,12 @@ func orderCompare(a, b any, cs bool) (int, error) {
 	switch x := a.(type) {
 	case string:
 		return CompareStrings(x, ToString(b), !cs), nil
+	case EnumValue:
+		c, err := toEnum(b, x.T)
+		if err != nil {
+			return 0, err
+		}
+		return cmpInt(x.V, c.(EnumValue).V), nil
 	case Char:
 		if s, ok := b.(string); ok {
 			return CompareStrings(string(rune(x)), s, !cs), nil

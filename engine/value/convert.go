@@ -28,6 +28,12 @@ func ConvertTo(v any, t *Type) (any, error) {
 	if o, ok := v.(*Object); ok && o.Base != nil && t.kind != kObject && t.kind != kPSObject {
 		v = o.Base
 	}
+	if t.enum != nil {
+		return toEnum(v, t)
+	}
+	if e, ok := v.(EnumValue); ok && t.kind != kObject && t.kind != kPSObject && t.kind != kString && !IsInstance(v, t) {
+		v = enumNumber(e)
+	}
 	if t == TUnixFileMode {
 		// A [Flags] enum, kept as its text ("UserWrite, UserRead"),
 		// which SetUnixFileMode reads back.
@@ -224,6 +230,8 @@ func ToBool(v any) bool {
 		return !x.IsZero()
 	case Char:
 		return x != 0
+	case EnumValue:
+		return x.V != 0
 	case []any:
 		return itemsTrue(x)
 	case *List:

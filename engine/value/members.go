@@ -108,12 +108,27 @@ func GetMember(v any, name string) (any, bool) {
 			return "", true
 		case "isarray":
 			return x.IsArray(), true
+		case "basetype":
+			if b := x.BaseType(); b != nil {
+				return b, true
+			}
+			return nil, true
+		case "isenum":
+			return x.IsEnum(), true
 		case "isvaluetype":
 			switch x.kind {
 			case kInt, kLong, kByte, kDouble, kDecimal, kChar, kBool, kDateTime, kTimeSpan, kGuid, kSwitch:
 				return true, true
 			}
 			return false, true
+		}
+	case Native:
+		if r, ok := x.Member(lname); ok {
+			return r, true
+		}
+	case EnumValue:
+		if r, ok := enumMember(x, lname); ok {
+			return r, true
 		}
 	case *Regex:
 		switch lname {

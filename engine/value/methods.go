@@ -44,6 +44,10 @@ func InvokeMethod(v any, name string, args []any) (any, error) {
 		if lname == "tostring" && len(args) == 0 {
 			return dotNetTypeString(x), nil
 		}
+	case Native:
+		r, handled, err = x.Method(name, lname, args)
+	case EnumValue:
+		r, handled, err = enumMethod(x, name, lname, args)
 	}
 	if handled || err != nil {
 		return r, err

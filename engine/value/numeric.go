@@ -55,6 +55,8 @@ func asNum(v any) (num, bool) {
 		return num{k: nInt, i: int64(x)}, true
 	case int64:
 		return num{k: nLong, i: x}, true
+	case EnumValue:
+		return num{k: nInt, i: x.V}, true
 	case float64:
 		return num{k: nDouble, f: x}, true
 	case decimal.Decimal:

@@ -1,7 +1,6 @@
 package value
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/dlclark/regexp2/v2"
@@ -23,44 +22,19 @@ const (
 	SplitExplicitCapture         SplitOptions = 128
 )
 
-var splitOptionNames = []string{"SimpleMatch", "RegexMatch", "CultureInvariant", "IgnorePatternWhitespace",
-	"Multiline", "Singleline", "IgnoreCase", "ExplicitCapture"}
-
 // parseSplitOptions converts the third operand of -split ("Singleline,
-// IgnoreCase", a number) to SplitOptions, as a cast to the enum would.
+// IgnoreCase", a number) to SplitOptions as a cast to the enum would; pwsh
+// reports a failure as a RuntimeException.
 func parseSplitOptions(v any) (SplitOptions, error) {
 	if o, ok := v.(SplitOptions); ok {
 		return o, nil
 	}
-	if s, ok := v.(string); ok {
-		var out SplitOptions
-		for _, part := range strings.Split(s, ",") {
-			part = strings.TrimSpace(part)
-			if n, err := strconv.ParseInt(part, 10, 32); err == nil {
-				out |= SplitOptions(n)
-				continue
-			}
-			found := false
-			for i, name := range splitOptionNames {
-				if strings.EqualFold(part, name) {
-					out |= 1 << i
-					found = true
-				}
-			}
-			if !found {
-				return 0, newErr(ExRuntime, "RuntimeException", "NotSpecified",
-					"Cannot convert value \"%s\" to type \"System.Management.Automation.SplitOptions\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"",
-					s, part, strings.Join(splitOptionNames, ", "))
-			}
-		}
-		return out, nil
-	}
-	n, err := ConvertToName(v, "int")
+	e, err := toEnum(v, TSplitOptions)
 	if err != nil {
-		return 0, newErr(ExRuntime, "RuntimeException", "NotSpecified",
-			"Cannot convert value \"%s\" to type \"System.Management.Automation.SplitOptions\".", ToString(v))
+		msg := err.Error()
+		return 0, newErr(ExRuntime, "RuntimeException", "NotSpecified", "%s", msg)
 	}
-	return SplitOptions(n.(int32)), nil
+	return SplitOptions(e.(EnumValue).V), nil
 }
 
 // SplitSpec is the right operand of -split taken apart: a separator

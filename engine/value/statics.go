@@ -16,6 +16,16 @@ func GetStatic(t *Type, name string) (any, error) {
 		return nil, nil
 	}
 	n := strings.ToLower(name)
+	if t.enum != nil {
+		if v, ok := enumStaticMember(t, name); ok {
+			return v, nil
+		}
+	}
+	if t.class != nil && t.class.get != nil {
+		if v, ok := t.class.get(n); ok {
+			return v, nil
+		}
+	}
 	switch t.kind {
 	case kInt:
 		switch n {
@@ -160,6 +170,11 @@ func InvokeStatic(t *Type, name string, args []any) (any, error) {
 		handled bool
 		err     error
 	)
+	if t.class != nil && t.class.call != nil {
+		if r, handled, err = t.class.call(name, n, args); handled || err != nil {
+			return r, err
+		}
+	}
 	switch t.kind {
 	case kMath:
 		r, handled, err = mathStatic(name, n, args)

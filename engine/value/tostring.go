@@ -87,6 +87,10 @@ func scalarString(v any) string {
 			return "True"
 		}
 		return "False"
+	case EnumValue:
+		return x.String()
+	case Native:
+		return x.String()
 	}
 	return ""
 }

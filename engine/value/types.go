@@ -23,6 +23,12 @@ type Type struct {
 	// display is how PowerShell names a constructed generic type when it
 	// converts it to a string ("System.Collections.Generic.List[string]").
 	display string
+	// class holds the static members of a type implemented in Go
+	// (native.go); base is its .NET base type when it is not System.Object.
+	class *class
+	base  *Type
+	// enum describes an enum type (enum.go).
+	enum *enumDef
 }
 
 type typeKind int
@@ -57,6 +63,11 @@ const (
 	kList    // System.Collections.ArrayList and List[T]
 	kHashSet // HashSet[T]
 	kMembers // PSObject.Properties
+	// Interfaces that -is tests: the collections implement them.
+	kIEnumerable
+	kICollection
+	kIList
+	kIDictionary
 )
 
 func mk(full, accel string, k typeKind) *Type {
@@ -105,20 +116,28 @@ var (
 	TDateTimeKind   = mk("System.DateTimeKind", "", kOther)
 	TDictEntry      = mk("System.Collections.DictionaryEntry", "", kOther)
 	TArrayList      = mk("System.Collections.ArrayList", "", kList)
+	TIEnumerable    = mk("System.Collections.IEnumerable", "", kIEnumerable)
+	TICollection    = mk("System.Collections.ICollection", "", kICollection)
+	TIList          = mk("System.Collections.IList", "", kIList)
+	TIDictionary    = mk("System.Collections.IDictionary", "", kIDictionary)
 )
 
 var typeTable = map[string]*Type{}
 
-func init() {
-	reg := func(t *Type, names ...string) {
-		typeTable[strings.ToLower(t.FullName)] = t
-		if t.Accel != "" {
-			typeTable[t.Accel] = t
-		}
-		for _, n := range names {
-			typeTable[strings.ToLower(n)] = t
-		}
+// registerType makes t known to type literals by its full name, its
+// accelerator and the other names given.
+func registerType(t *Type, names ...string) {
+	typeTable[strings.ToLower(t.FullName)] = t
+	if t.Accel != "" {
+		typeTable[t.Accel] = t
 	}
+	for _, n := range names {
+		typeTable[strings.ToLower(n)] = t
+	}
+}
+
+func init() {
+	reg := registerType
 	reg(TObject)
 	reg(TInt, "int32")
 	reg(TLong, "int64")
@@ -154,6 +173,10 @@ func init() {
 	reg(TDateTimeKind)
 	reg(TDictEntry)
 	reg(TArrayList)
+	reg(TIEnumerable)
+	reg(TICollection)
+	reg(TIList)
+	reg(TIDictionary)
 }
 
 // LookupType resolves a type name as written in a type literal: accelerators
@@ -268,6 +291,33 @@ func TypeOf(v any) *Type {
 		return TSwitch
 	case int:
 		return TInt
+	case Native:
+		return x.NativeType()
+	case EnumValue:
+		return x.T
+	}
+	return TObject
+}
+
+// BaseType is the type's .NET BaseType: System.ValueType for numbers and
+// other structs, System.Array for arrays, System.Enum for enums, $null for
+// System.Object.
+func (t *Type) BaseType() *Type {
+	switch {
+	case t == nil || t.kind == kObject:
+		return nil
+	case t.base != nil:
+		return t.base
+	case t.enum != nil:
+		return TEnum
+	case t.IsArray() && t != TArrayBase:
+		return TArrayBase
+	}
+	switch t.kind {
+	case kInt, kLong, kByte, kDouble, kDecimal, kChar, kBool, kDateTime, kTimeSpan, kGuid, kSwitch:
+		return TValueType
+	case kIEnumerable, kICollection, kIList, kIDictionary:
+		return nil
 	}
 	return TObject
 }
@@ -294,14 +344,21 @@ func IsInstance(v any, t *Type) bool {
 		return false
 	}
 	switch t.kind {
-	case kObject, kPSObject:
+	case kObject:
 		return true
+	case kPSObject:
+		// Only a PSObject (a custom object or a wrapped value) is one;
+		// a bare string or number is not.
+		_, ok := v.(*Object)
+		return ok
 	case kValueType:
 		switch v.(type) {
-		case bool, int32, int64, uint8, float64, decimal.Decimal, Char, time.Time, time.Duration, Guid, SwitchParameter:
+		case bool, int32, int64, uint8, float64, decimal.Decimal, Char, time.Time, time.Duration, Guid, SwitchParameter, EnumValue:
 			return true
 		}
 		return false
+	case kIEnumerable, kICollection, kIList, kIDictionary:
+		return implements(unwrapBase(v), t.kind)
 	case kArray:
 		if _, ok := v.([]any); !ok {
 			return false
@@ -324,8 +381,10 @@ func IsInstance(v any, t *Type) bool {
 		return ok
 	}
 	vt := TypeOf(v)
-	if vt == t || strings.EqualFold(vt.FullName, t.FullName) {
-		return true
+	for b := vt; b != nil; b = b.BaseType() {
+		if b == t || strings.EqualFold(b.FullName, t.FullName) {
+			return true
+		}
 	}
 	if o, ok := v.(*Object); ok {
 		for _, n := range o.TypeNames {
@@ -333,6 +392,23 @@ func IsInstance(v any, t *Type) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// implements reports whether v implements one of the collection
+// interfaces: arrays and lists are IList, hashtables IDictionary, both
+// ICollection; strings are IEnumerable too.
+func implements(v any, k typeKind) bool {
+	switch x := v.(type) {
+	case []any:
+		return true
+	case *List:
+		return k != kIList || x.typ.kind == kList
+	case *Hashtable:
+		return k != kIList
+	case string:
+		return k == kIEnumerable
 	}
 	return false
 }
