@@ -206,6 +206,9 @@ func (f *frame) invokeEngineMethod(target any, name string, args []any) (any, bo
 		if v, handled, err := f.hostUIMethod(t, name, lname, args); handled {
 			return v, true, err
 		}
+		if v, handled, err := psStyleMethod(t, name, lname, args); handled {
+			return v, true, err
+		}
 		if lname == "gettype" && len(t.TypeNames) > 1 && t.TypeNames[len(t.TypeNames)-2] == "System.Exception" {
 			full := t.TypeNames[0]
 			return &value.Type{Name: shortTypeName(full), FullName: full}, true, nil

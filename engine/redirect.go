@@ -127,7 +127,7 @@ func (s *fileSink) close() error {
 			ErrorID: "System.IO.DirectoryNotFoundException", Category: "OpenError", Cause: err}
 	}
 	buf := bufio.NewWriter(fh)
-	w := format.NewWriter(s.rt.Formats, buf, format.Options{Width: s.rt.host.ConsoleWidth()})
+	w := format.NewWriter(s.rt.Formats, buf, format.Options{Width: s.rt.host.ConsoleWidth(), Style: s.rt.OutputStyle(false)})
 	for _, it := range s.items {
 		switch t := it.(type) {
 		case *ErrorRecord:

@@ -31,6 +31,9 @@ type Runtime struct {
 	errorWrites int
 	location    string
 
+	// psStyle is $PSStyle (psstyle.go); nil until first used.
+	psStyle *value.Object
+
 	// barriers run before anything leaves the session (barrier.go).
 	barriers []func() error
 

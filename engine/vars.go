@@ -136,6 +136,8 @@ func (f *frame) readVar(x *syntax.VariableExpr, inString bool) (any, error) {
 		return f.rt.Errors(), nil
 	case "host":
 		return f.rt.hostObject(), nil
+	case "psstyle":
+		return f.rt.PSStyle(), nil
 	case "pwd":
 		return pathInfo(f.rt.location), nil
 	case "psscriptroot":
@@ -202,7 +204,7 @@ func (rt *Runtime) getEnv(name string) any {
 }
 
 // readOnlyVars cannot be assigned.
-var readOnlyVars = map[string]bool{"true": true, "false": true, "?": true, "host": true, "pid": true, "psversiontable": true, "home": true, "pshome": true, "ismacos": true, "islinux": true, "iswindows": true, "iscoreclr": true}
+var readOnlyVars = map[string]bool{"true": true, "false": true, "?": true, "host": true, "psstyle": true, "pid": true, "psversiontable": true, "home": true, "pshome": true, "ismacos": true, "islinux": true, "iswindows": true, "iscoreclr": true}
 
 // setVar assigns a variable by name (with its scope qualifier).
 func (f *frame) setVar(name string, v any, at syntax.Node) error {

@@ -88,7 +88,7 @@ func (t *teeObject) End(c *engine.Call) error {
 		path = t.p.literalPath.Get(c)
 	}
 	var buf bytes.Buffer
-	w := format.NewWriter(c.Runtime().Formats, &buf, format.Options{Width: c.Host().ConsoleWidth()})
+	w := format.NewWriter(c.Runtime().Formats, &buf, format.Options{Width: c.Host().ConsoleWidth(), Style: c.Runtime().OutputStyle(false)})
 	for _, it := range t.items {
 		if err := w.Write(engine.ToDisplay(it)); err != nil {
 			return err

@@ -77,16 +77,16 @@ func (f *formatCmd) End(c *engine.Call) error {
 		return nil
 	}
 	width := c.Host().ConsoleWidth()
-	text := f.renderAll(c, items, width)
+	text := f.renderAll(c, items, width, format.Style{})
 	if text == "" {
 		return nil
 	}
 	return c.WriteObject(format.Deferred{Text: text, Width: width,
-		Render: func(w int) string { return f.renderAll(c, items, w) }})
+		Render: func(w int, style format.Style) string { return f.renderAll(c, items, w, style) }})
 }
 
 // renderAll formats items at width, in groups when -GroupBy is given.
-func (f *formatCmd) renderAll(c *engine.Call, items []any, width int) string {
+func (f *formatCmd) renderAll(c *engine.Call, items []any, width int, style format.Style) string {
 	var text string
 	if groupBy := f.p.groupBy.Get(c); groupBy != nil {
 		label, key := fmtGroupKey(c, groupBy)
@@ -106,17 +106,17 @@ func (f *formatCmd) renderAll(c *engine.Call, items []any, width int) string {
 				b.WriteString("\n")
 			}
 			b.WriteString("   " + label + ": " + keys[i] + "\n")
-			b.WriteString(f.render(c, run, width))
+			b.WriteString(f.render(c, run, width, style))
 		}
 		text = b.String()
 	} else {
-		text = f.render(c, items, width)
+		text = f.render(c, items, width, style)
 	}
 	return text
 }
 
 // render formats items in the cmdlet's shape at width.
-func (f *formatCmd) render(c *engine.Call, items []any, width int) string {
+func (f *formatCmd) render(c *engine.Call, items []any, width int, style format.Style) string {
 	reg := c.Runtime().Formats
 	spec := f.p.property.Get(c)
 	switch f.kind {
@@ -126,20 +126,20 @@ func (f *formatCmd) render(c *engine.Call, items []any, width int) string {
 			cols = fmtColumns(c, spec, fmtFirstObject(items), true)
 		}
 		text, _ := format.FormatTable(reg, items, format.TableOptions{Columns: cols, AutoSize: f.p.autoSize.Get(c),
-			HideTableHeaders: f.p.hideTableHeaders.Get(c), Wrap: f.p.wrap.Get(c), Width: width})
+			HideTableHeaders: f.p.hideTableHeaders.Get(c), Wrap: f.p.wrap.Get(c), Width: width, Style: style})
 		return text
 	case format.ListView:
 		if spec == nil {
-			text, _ := format.FormatList(reg, items, format.ListOptions{Width: width})
+			text, _ := format.FormatList(reg, items, format.ListOptions{Width: width, Style: style})
 			return text
 		}
 		if !fmtSpecHasWildcard(spec) {
-			text, _ := format.FormatList(reg, items, format.ListOptions{Columns: fmtColumns(c, spec, fmtFirstObject(items), false), Width: width})
+			text, _ := format.FormatList(reg, items, format.ListOptions{Columns: fmtColumns(c, spec, fmtFirstObject(items), false), Width: width, Style: style})
 			return text
 		}
 		var b strings.Builder
 		for i, it := range items {
-			text, _ := format.FormatList(reg, []any{it}, format.ListOptions{Columns: fmtColumns(c, spec, it, false), Width: width})
+			text, _ := format.FormatList(reg, []any{it}, format.ListOptions{Columns: fmtColumns(c, spec, it, false), Width: width, Style: style})
 			if i > 0 {
 				text = strings.TrimPrefix(text, "\n")
 			}

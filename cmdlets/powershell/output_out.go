@@ -71,7 +71,7 @@ func outCollect(c *engine.Call, input engine.Param[any], items []any) []any {
 // the process.
 func outRender(c *engine.Call, items []any, width int) (string, error) {
 	buf := &cappedBuffer{}
-	w := format.NewWriter(c.Runtime().Formats, buf, format.Options{Width: width})
+	w := format.NewWriter(c.Runtime().Formats, buf, format.Options{Width: width, Style: c.Runtime().OutputStyle(false)})
 	for _, it := range items {
 		if buf.over {
 			break
@@ -155,7 +155,7 @@ func (o *outHost) Begin(c *engine.Call) error {
 		o.paging = &bytes.Buffer{}
 		out = o.paging
 	}
-	o.w = format.NewWriter(c.Runtime().Formats, out, format.Options{Width: c.Host().ConsoleWidth()})
+	o.w = format.NewWriter(c.Runtime().Formats, out, format.Options{Width: c.Host().ConsoleWidth(), Style: c.Runtime().OutputStyle(true)})
 	return nil
 }
 

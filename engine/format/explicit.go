@@ -14,6 +14,8 @@ type TableOptions struct {
 	Wrap bool
 	// Width is the line width; 0 means 120.
 	Width int
+	// Style decorates the headers.
+	Style Style
 }
 
 // FormatTable renders items as Format-Table | Out-String would. Values
@@ -22,7 +24,7 @@ type TableOptions struct {
 // not nil: such cells are empty, as in pwsh.
 func FormatTable(r *Registry, items []any, opt TableOptions) (string, error) {
 	return run(r, items, config{forced: true, kind: TableView, cols: opt.Columns,
-		autosize: opt.AutoSize, hide: opt.HideTableHeaders, wrap: opt.Wrap, width: opt.Width})
+		autosize: opt.AutoSize, hide: opt.HideTableHeaders, wrap: opt.Wrap, width: opt.Width, style: opt.Style})
 }
 
 // ListOptions are the parameters of Format-List.
@@ -32,12 +34,14 @@ type ListOptions struct {
 	Columns []Column
 	// Width is the line width; 0 means 120.
 	Width int
+	// Style decorates the labels.
+	Style Style
 }
 
 // FormatList renders items as Format-List | Out-String would (see
 // FormatTable for errors).
 func FormatList(r *Registry, items []any, opt ListOptions) (string, error) {
-	return run(r, items, config{forced: true, kind: ListView, cols: opt.Columns, width: opt.Width})
+	return run(r, items, config{forced: true, kind: ListView, cols: opt.Columns, width: opt.Width, style: opt.Style})
 }
 
 // FormatWide renders items as Format-Wide | Out-String would: the value of

@@ -4,8 +4,9 @@ import "strings"
 
 // writeListEntry writes one object as "Label : value" lines (pwsh's
 // ListWriter): labels padded to the longest one, values wrapped at the
-// screen width with continuation lines indented to the value column.
-func writeListEntry(b *strings.Builder, labels, values []string, width int) {
+// screen width with continuation lines indented to the value column;
+// the label and its separator in style's FormatAccent.
+func writeListEntry(b *strings.Builder, labels, values []string, width int, style Style) {
 	const sep = " : "
 	if len(labels) == 0 || width-len(sep)-2 < 0 {
 		return
@@ -30,7 +31,7 @@ func writeListEntry(b *strings.Builder, labels, values []string, width int) {
 		for i, line := range splitLines(v) {
 			for j, part := range wrapLines(line, field) {
 				if i == 0 && j == 0 {
-					writeLine(b, l+sep+part)
+					writeLine(b, style.label(l+sep)+part)
 				} else {
 					writeLine(b, indent+part)
 				}

@@ -24,6 +24,7 @@ type config struct {
 	wideProp string
 	wideCols int
 	width    int
+	style    Style
 }
 
 // entry is a buffered table row, or out-of-band text when cells is nil.
@@ -106,7 +107,7 @@ func (p *processor) add(item any) {
 		return
 	case Deferred:
 		p.end()
-		p.out.WriteString(x.at(p.cfg.width))
+		p.out.WriteString(x.at(p.cfg.width, p.cfg.style))
 		return
 	}
 	if text, ok := outOfBand(item); ok && !p.hasView(item) {
@@ -155,7 +156,7 @@ func (p *processor) listText(item any) string {
 	var b strings.Builder
 	b.WriteByte('\n')
 	labels, values := p.entryFor(propColumns(names...), item)
-	writeListEntry(&b, labels, values, p.cfg.width)
+	writeListEntry(&b, labels, values, p.cfg.width, p.cfg.style)
 	b.WriteByte('\n')
 	return b.String()
 }
@@ -236,7 +237,7 @@ func (p *processor) payload(item any) {
 			cols = propColumns(propertyNames(item)...)
 		}
 		labels, values := p.entryFor(cols, item)
-		writeListEntry(&p.out, labels, values, p.cfg.width)
+		writeListEntry(&p.out, labels, values, p.cfg.width, p.cfg.style)
 		p.out.WriteByte('\n')
 	case WideView:
 		v, err := wideValue(item, p.cfg.wideProp, s.cols)
@@ -318,6 +319,7 @@ func (p *processor) flushTable() {
 			}
 		}
 		s.layout = newTableLayout(s.labels, widths, s.aligns, p.cfg.width, p.cfg.hide)
+		s.layout.style = p.cfg.style
 		s.layout.writeHeader(&p.out)
 	}
 	for _, e := range s.pending {

@@ -9,6 +9,7 @@ type tableLayout struct {
 	widths []int // -1: hidden column
 	aligns []Align
 	hide   bool
+	style  Style // decorates the header lines
 }
 
 // newTableLayout fits widths (0 = share the free room) to the screen.
@@ -34,7 +35,7 @@ func (t *tableLayout) writeHeader(b *strings.Builder) {
 	if t.hide || !t.visible() {
 		return
 	}
-	t.writeWrapped(b, t.labels)
+	t.writeCells(b, t.labels, true)
 	dashes := make([]string, len(t.labels))
 	for k, l := range t.labels {
 		if t.widths[k] <= 0 {
@@ -46,7 +47,7 @@ func (t *tableLayout) writeHeader(b *strings.Builder) {
 		}
 		dashes[k] = strings.Repeat("-", n)
 	}
-	t.writeRow(b, dashes)
+	t.writeCells(b, dashes, true)
 }
 
 // writeRow writes one line: each cell cut at its first line break, padded
@@ -75,8 +76,12 @@ func (t *tableLayout) writeRow(b *strings.Builder, values []string) {
 }
 
 // writeWrapped writes a row whose cells wrap onto as many lines as needed
-// (Format-Table -Wrap, and headers).
-func (t *tableLayout) writeWrapped(b *strings.Builder, values []string) {
+// (Format-Table -Wrap).
+func (t *tableLayout) writeWrapped(b *strings.Builder, values []string) { t.writeCells(b, values, false) }
+
+// writeCells writes a row wrapped onto as many lines as its cells need;
+// a header row's cells are decorated with the table-header style.
+func (t *tableLayout) writeCells(b *strings.Builder, values []string, header bool) {
 	if !t.visible() {
 		return
 	}
@@ -108,7 +113,11 @@ func (t *tableLayout) writeWrapped(b *strings.Builder, values []string) {
 			if r < len(cols[k]) {
 				v = cols[k][r]
 			}
-			line.WriteString(fitField(v, w, t.aligns[k], true))
+			f := fitField(v, w, t.aligns[k], true)
+			if header {
+				f = t.style.wrap(t.style.TableHeader, f)
+			}
+			line.WriteString(f)
 		}
 		writeLine(b, line.String())
 	}

@@ -6,6 +6,9 @@ import "io"
 type Options struct {
 	// Width is the console width; 0 means 120.
 	Width int
+	// Style decorates what the formatter makes (headers, labels); strings
+	// and other out-of-band text pass untouched.
+	Style Style
 }
 
 // Writer is Out-Default: it streams pipeline output to text. Table rows
@@ -19,7 +22,7 @@ type Writer struct {
 
 // NewWriter returns a Writer printing to out with the views of r.
 func NewWriter(r *Registry, out io.Writer, opt Options) *Writer {
-	return &Writer{p: newProcessor(r, config{width: opt.Width}), out: out}
+	return &Writer{p: newProcessor(r, config{width: opt.Width, style: opt.Style}), out: out}
 }
 
 // Write formats item, which may be any value: nil prints nothing, arrays

@@ -271,7 +271,15 @@ func SetMember(v any, name string, x any) error {
 	switch o := v.(type) {
 	case *Object:
 		if o != nil && o.Has(name) {
-			o.Set(name, x)
+			p := o.props[o.index[strings.ToLower(name)]]
+			if p.Setter != nil {
+				v, err := p.Setter(o, x)
+				if err != nil {
+					return err
+				}
+				x = v
+			}
+			p.Value, p.Getter = x, nil
 			return nil
 		}
 	case *Hashtable:

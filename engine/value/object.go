@@ -12,11 +12,14 @@ type SwitchParameter bool
 type Guid [16]byte
 
 // Property is one named property of an Object. A ScriptProperty has Getter
-// set and Value unused.
+// set and Value unused. Setter, when set, checks (and may convert) a value
+// assigned by the script before it is stored, as a .NET property setter
+// does; its error is the assignment's.
 type Property struct {
 	Name   string
 	Value  any
 	Getter func(self *Object) any
+	Setter func(self *Object, v any) (any, error)
 }
 
 // Object is a PSObject with ordered, case-insensitively named properties:
@@ -54,6 +57,13 @@ func (o *Object) Set(name string, v any) {
 	}
 	o.index[key] = len(o.props)
 	o.props = append(o.props, &Property{Name: name, Value: v})
+}
+
+// SetChecked adds a property whose assignments by a script go through set
+// (SetMember), with its first value.
+func (o *Object) SetChecked(name string, v any, set func(self *Object, v any) (any, error)) {
+	o.Set(name, v)
+	o.props[o.index[strings.ToLower(name)]].Setter = set
 }
 
 // SetScript adds a computed (script) property.
