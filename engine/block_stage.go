@@ -28,6 +28,7 @@ type blockStage struct {
 
 	bind  *binding.Binding
 	inner *frame
+	own   *capture // the function's -ErrorVariable and friends
 	input []any
 	meta  *binding.Meta
 }
@@ -40,7 +41,7 @@ func (s *blockStage) bindArgs(node *syntax.Command) error {
 	if s.f.rt.host.Interactive {
 		opt.Prompt = s.f.rt.promptMandatory
 	}
-	b, err := binding.Bind(s.meta, s.args, opt)
+	b, err := binding.Bind(s.meta, argValues(s.args), opt)
 	if err != nil {
 		if node != nil {
 			return s.f.bindError(s.displayName(), node, err)
@@ -56,6 +57,13 @@ func (s *blockStage) bindArgs(node *syntax.Command) error {
 	}
 	inner := s.f.child(sc)
 	inner.io = s.f.io.withOut(s.out)
+	if s.meta.CmdletBinding {
+		io, own, err := s.f.streamVars(b.Params, inner.io)
+		if err != nil {
+			return err
+		}
+		inner.io, s.own = io, own
+	}
 	inner.source = sourceOfBlock(s.sb, s.f.source)
 	if s.isScript {
 		inner.script = s.sb.file
@@ -328,6 +336,10 @@ func (s *blockStage) runBlock(b *syntax.StatementBlock) error {
 			}
 			return nil
 		}
+	}
+	if rec, ok := err.(*ErrorRecord); ok && s.own != nil && s.own.errs != nil && !s.own.hasError(rec) {
+		// A terminating error leaving the function is in its -ErrorVariable too.
+		s.own.errs.Items = append(s.own.errs.Items, rec)
 	}
 	return err
 }

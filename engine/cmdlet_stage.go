@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"strings"
-
 	"github.com/csshell/csshell/engine/binding"
 	"github.com/csshell/csshell/engine/syntax"
 	"github.com/csshell/csshell/engine/value"
@@ -28,9 +26,8 @@ type cmdletStage struct {
 	bind    *binding.Binding
 	node    *syntax.Command
 	closer  func() error
-	outVar  string
-	outList []any
-	errSnap int // the runtime's error count when the stage was made
+	own     *capture // the cmdlet's -ErrorVariable and friends
+	errSnap int      // the runtime's error count when the stage was made
 }
 
 // newCmdletStage binds a cmdlet's command-line arguments and prepares its
@@ -40,22 +37,18 @@ func (f *frame) newCmdletStage(c *Cmdlet, node *syntax.Command, args []binding.A
 	if f.rt.host.Interactive {
 		opt.Prompt = f.rt.promptMandatory
 	}
-	b, err := binding.Bind(c.meta(), args, opt)
+	b, err := binding.Bind(c.meta(), argValues(args), opt)
 	if err != nil {
 		return nil, f.bindError(c.Name, node, err)
 	}
 	st := &cmdletStage{f: f, bind: b, node: node, closer: closer, errSnap: f.rt.errorWrites}
 	call := &Call{Cmdlet: c, bound: b.Params, Set: b.Set, rt: f.rt, ctx: f.ctx, frame: f, pos: f.at(node)}
 	call.prefs = callPrefs(f.scope, b.Params)
-	io := f.io
-	if v, ok := b.Params["OutVariable"]; ok {
-		st.outVar = value.ToString(v)
-		down := io.out
-		io = io.withOut(func(v any) error {
-			st.outList = append(st.outList, v)
-			return down(v)
-		})
+	io, own, err := f.streamVars(b.Params, f.io)
+	if err != nil {
+		return nil, err
 	}
+	st.own = own
 	call.stages = io
 	st.call = call
 	st.proc = c.New()
@@ -114,9 +107,6 @@ func callPrefs(sc *Scope, params map[string]any) preferences {
 	if v, ok := params["Confirm"]; ok {
 		p.confirm = value.ToBool(v)
 	}
-	if v, ok := params["ErrorVariable"]; ok {
-		p.errorVar = value.ToString(v)
-	}
 	return p
 }
 
@@ -132,19 +122,13 @@ func (s *cmdletStage) fail(err error) error {
 	if !rec.HasPosition {
 		s.f.locate(rec, s.node)
 	}
-	if s.call.prefs.errorVar != "" && !rec.fromStop {
-		appendErrorVariable(s.f.scope, s.call.prefs.errorVar, rec)
+	if s.own != nil && s.own.errs != nil && !s.own.hasError(rec) {
+		s.own.errs.Items = append(s.own.errs.Items, rec)
 	}
 	return rec
 }
 
 func (s *cmdletStage) begin() error {
-	if s.outVar != "" {
-		name := strings.TrimPrefix(s.outVar, "+")
-		if !strings.HasPrefix(s.outVar, "+") || s.f.scope.Lookup(name) == nil {
-			s.f.scope.SetLocal(name, []any{})
-		}
-	}
 	return s.fail(s.proc.Begin(s.call))
 }
 
@@ -165,15 +149,6 @@ func (s *cmdletStage) process(item any, hasInput bool) error {
 
 func (s *cmdletStage) end() error {
 	err := s.fail(s.proc.End(s.call))
-	if s.outVar != "" {
-		name := strings.TrimPrefix(s.outVar, "+")
-		v := s.f.scope.Lookup(name)
-		if v == nil {
-			v = s.f.scope.SetLocal(name, []any{})
-		}
-		list, _ := v.Value.([]any)
-		v.Value = append(list, s.outList...)
-	}
 	if s.closer != nil {
 		if cerr := s.closer(); err == nil {
 			err = cerr

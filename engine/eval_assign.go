@@ -8,11 +8,12 @@ import (
 // assign runs an assignment statement; with wantValue it returns the value
 // assigned (for ($x = 5) in parentheses).
 func (f *frame) assign(as *syntax.AssignmentStmt, wantValue bool) (any, error) {
-	rhs, err := f.evalStatementValue(as.Right)
+	rhs, err := f.evalStatementRaw(as.Right)
 	if err != nil {
 		return nil, err
 	}
 	if as.Op != "=" {
+		rhs = noAuto(rhs)
 		if as.Op == "??=" {
 			cur, err := f.evalValue(as.Left)
 			if err != nil {
@@ -102,6 +103,7 @@ func (f *frame) assignTo(target syntax.Expression, v any) error {
 		}
 		return f.setIndex(t, obj, idx, noAuto(v))
 	case *syntax.ArrayLiteral:
+		v = noAuto(v)
 		items, ok := value.Enumerate(v)
 		if !ok {
 			items = []any{v}

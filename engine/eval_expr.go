@@ -3,6 +3,7 @@ package engine
 import (
 	"strings"
 
+	"github.com/csshell/csshell/engine/binding"
 	"github.com/csshell/csshell/engine/syntax"
 	"github.com/csshell/csshell/engine/value"
 )
@@ -32,7 +33,7 @@ func (f *frame) eval(e syntax.Expression) (any, error) {
 	case *syntax.UnaryExpr:
 		return f.evalUnary(x)
 	case *syntax.TernaryExpr:
-		c, err := f.eval(x.Cond)
+		c, err := f.evalValue(x.Cond)
 		if err != nil {
 			return nil, err
 		}
@@ -47,7 +48,7 @@ func (f *frame) eval(e syntax.Expression) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, noAuto(v))
+			out = append(out, v) // [void]1, 2 keeps its AutomationNull element
 		}
 		return out, nil
 	case *syntax.ArrayExpr:
@@ -61,9 +62,12 @@ func (f *frame) eval(e syntax.Expression) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(out) == 0 {
+			return automationNull, nil
+		}
 		return collapse(out), nil
 	case *syntax.ParenExpr:
-		return f.evalStatementValue(x.Inner)
+		return f.evalStatementRaw(x.Inner)
 	case *syntax.HashtableExpr:
 		return f.evalHashtable(x)
 	case *syntax.ScriptBlockExpr:
@@ -80,6 +84,17 @@ func (f *frame) eval(e syntax.Expression) (any, error) {
 		return f.evalIndex(x)
 	}
 	return nil, f.errAt(e, "RuntimeException", "NotImplemented", "This expression is not supported by csshell.")
+}
+
+// argValues makes AutomationNull arguments $null: a variable that holds
+// a command's empty output ($x = & {}) binds as $null (f $x).
+func argValues(args []binding.Arg) []binding.Arg {
+	for i := range args {
+		if args[i].Value == automationNull {
+			args[i].Value = nil
+		}
+	}
+	return args
 }
 
 // noAuto turns automationNull into $null where a value is needed.
@@ -110,6 +125,28 @@ func (f *frame) evalStatementValue(st syntax.Statement) (any, error) {
 	err := f.withIO(f.io.withOut(cappedAppend(&out))).execStmt(st)
 	if err != nil {
 		return nil, err
+	}
+	return collapse(out), nil
+}
+
+// evalStatementRaw is evalStatementValue for an assignment's right side
+// and a parenthesized statement: a command that writes nothing yields
+// AutomationNull, which a variable keeps ($x = & {}; @($x).Count is 0,
+// where @($null).Count is 1).
+func (f *frame) evalStatementRaw(st syntax.Statement) (any, error) {
+	if e := simpleExpr(st); e != nil {
+		return f.eval(e)
+	}
+	if as, ok := st.(*syntax.AssignmentStmt); ok {
+		return f.assign(as, true)
+	}
+	var out []any
+	err := f.withIO(f.io.withOut(cappedAppend(&out))).execStmt(st)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return automationNull, nil
 	}
 	return collapse(out), nil
 }
@@ -284,6 +321,13 @@ func (f *frame) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 		if !ok {
 			return nil, f.errAt(x, "System.Management.Automation.RuntimeException", "InvalidOperation", "Static members can only be accessed on a type.")
 		}
+		if t.FullName == value.TScriptBlock.FullName && strings.EqualFold(name, "Create") {
+			v, err := createScriptBlock(args)
+			if err != nil {
+				return nil, f.wrapErr(x, err)
+			}
+			return v, nil
+		}
 		v, err := value.InvokeStatic(t, name, args)
 		if err != nil {
 			return nil, f.wrapErr(x, err)
@@ -301,15 +345,17 @@ func (f *frame) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 		return nil, nil
 	}
 	v, handled, err := f.invokeEngineMethod(target, name, args)
-	if handled {
-		if err != nil {
-			return nil, f.wrapErr(x, err)
-		}
-		return v, nil
+	if !handled {
+		v, err = value.InvokeMethod(target, name, args)
 	}
-	v, err = value.InvokeMethod(target, name, args)
 	if err != nil {
 		return nil, f.wrapErr(x, err)
+	}
+	if v == nil {
+		// The instance methods that yield nothing are the void ones
+		// ($list.Add(1) on a List[int], $h.Remove('k')): they write
+		// nothing to the pipeline, as AutomationNull.
+		return automationNull, nil
 	}
 	return v, nil
 }

@@ -88,6 +88,9 @@ func (f *frame) emit(v any) error {
 	// defines for the whole engine.
 	if items, ok := value.Enumerate(v); ok {
 		for _, it := range items {
+			if it == automationNull {
+				continue // an element of [void]1, 2
+			}
 			if err := f.io.out(it); err != nil {
 				return err
 			}

@@ -52,6 +52,13 @@ func toText(v any, sep string) (string, error) {
 		return t.Message, nil
 	case *ScriptBlock:
 		return t.ScriptText(), nil
+	case *WarningRecord:
+		return t.Message, nil
+	case *StreamRecord:
+		return t.String(), nil
+	case *value.List:
+		// An -ErrorVariable's ArrayList holds records.
+		return toText(t.Snapshot(), sep)
 	case []any:
 		parts := make([]string, len(t))
 		size := 0

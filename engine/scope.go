@@ -17,6 +17,18 @@ type Variable struct {
 	Description string
 	// Private variables ($private:x) are invisible to child scopes.
 	Private bool
+	// empty marks a variable assigned the output of a command that wrote
+	// nothing (AutomationNull): it reads as $null, but enumerates as
+	// nothing. It counts only while Value is nil.
+	empty bool
+}
+
+// read is the variable's value as an expression sees it.
+func (v *Variable) read() any {
+	if v.empty && v.Value == nil {
+		return automationNull
+	}
+	return v.Value
 }
 
 // Scope is one level of PowerShell's dynamic scoping: global, script, and
@@ -68,6 +80,7 @@ func (s *Scope) SetLocal(name string, v any) *Variable {
 	key := lowerKey(name)
 	if old, ok := s.vars[key]; ok {
 		old.Value = v
+		old.empty = false
 		return old
 	}
 	nv := &Variable{Name: name, Value: v}

@@ -22,6 +22,9 @@ const (
 type stageIO struct {
 	out    func(any) error
 	routes routes
+	// captures are the -ErrorVariable/-WarningVariable/-InformationVariable
+	// lists of the commands this one runs inside (innermost first).
+	captures *capture
 }
 
 // routes maps the non-success streams (index 2..6) to their destinations.
@@ -60,7 +63,6 @@ type preferences struct {
 	information string
 	whatIf      bool
 	confirm     bool
-	errorVar    string // -ErrorVariable name ("+name" appends)
 }
 
 // prefsFrom reads the preference variables visible in scope.
@@ -124,8 +126,8 @@ func canonicalAction(s, def string) string {
 func (rt *Runtime) writeError(f *frame, io *stageIO, p preferences, rec *ErrorRecord) error {
 	rt.lastStatus = false
 	rt.errorWrites++
-	if f != nil && p.errorVar != "" {
-		appendErrorVariable(f.scope, p.errorVar, rec)
+	if io != nil {
+		io.captures.addError(rec)
 	}
 	switch p.errorAction {
 	case "Ignore":
@@ -146,24 +148,12 @@ func (rt *Runtime) writeError(f *frame, io *stageIO, p preferences, rec *ErrorRe
 	return nil
 }
 
-// appendErrorVariable implements -ErrorVariable name / +name.
-func appendErrorVariable(sc *Scope, name string, rec *ErrorRecord) {
-	add := strings.HasPrefix(name, "+")
-	name = strings.TrimPrefix(name, "+")
-	v := sc.Lookup(name)
-	if v == nil {
-		v = sc.SetLocal(name, []any{})
-	}
-	list, _ := v.Value.([]any)
-	if !add && list == nil {
-		list = []any{}
-	}
-	v.Value = append(list, rec)
-}
-
 // writeStream sends a warning, verbose, debug or information record to its
 // route or to the host, per the stream's preference.
 func (rt *Runtime) writeStream(io *stageIO, stream int, pref string, msg any) {
+	if io != nil && pref != "Ignore" {
+		io.captures.addStream(stream, msg)
+	}
 	switch pref {
 	case "SilentlyContinue", "Ignore":
 		if stream != streamInformation {

@@ -18,6 +18,7 @@ func registerUtilityCmdlets(rt *engine.Runtime) {
 	registerHostCmdlets(rt)
 	registerRandomCmdlets(rt)
 	registerStrictMode(rt)
+	registerInvokeExpression(rt)
 }
 
 // registerGetDate adds Get-Date.

@@ -230,7 +230,11 @@ func registerWriteStreams(rt *engine.Runtime) {
 				pref = a
 			}
 			switch strings.ToLower(pref) {
-			case "silentlycontinue", "ignore", "0", "4":
+			case "silentlycontinue", "0":
+				// Not shown, but still in -InformationVariable.
+				c.KeepInformation(engine.ToDisplay(messageData.Get(c)))
+				return nil
+			case "ignore", "4":
 				return nil
 			}
 			c.WriteInformation(engine.ToDisplay(messageData.Get(c)))
