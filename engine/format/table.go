@@ -77,7 +77,9 @@ func (t *tableLayout) writeRow(b *strings.Builder, values []string) {
 
 // writeWrapped writes a row whose cells wrap onto as many lines as needed
 // (Format-Table -Wrap).
-func (t *tableLayout) writeWrapped(b *strings.Builder, values []string) { t.writeCells(b, values, false) }
+func (t *tableLayout) writeWrapped(b *strings.Builder, values []string) {
+	t.writeCells(b, values, false)
+}
 
 // writeCells writes a row wrapped onto as many lines as its cells need;
 // a header row's cells are decorated with the table-header style.
