@@ -68,6 +68,7 @@ var keywords = map[string]bool{
 	"finally": true, "trap": true, "function": true, "filter": true, "workflow": true,
 	"param": true, "begin": true, "process": true, "end": true, "dynamicparam": true,
 	"clean": true, "class": true, "enum": true, "data": true, "in": true,
+	"from": true, "define": true, "var": true,
 }
 
 func (p *parser) mk(kind TokenKind, i, j int, op string) *tok {
@@ -225,6 +226,13 @@ func (p *parser) scanCommon(i int) (*tok, bool) {
 
 // scanExpr scans one token in expression mode.
 func (p *parser) scanExpr(i int) *tok {
+	if c := p.byteAt(i); c >= '1' && c <= '6' && p.byteAt(i+1) == '>' && p.byteAt(i+2) != '&' {
+		// In expression mode 3> is the number 3 and the redirection '>'
+		// (1..3>variable:a), as pwsh's NewFileRedirectionToken decides.
+		t := p.mk(TokNumber, i, i+1, p.text[i:i+1])
+		t.num = int32(c - '0')
+		return t
+	}
 	if t, ok := p.scanCommon(i); ok {
 		return t
 	}
@@ -308,8 +316,8 @@ func (p *parser) scanExpr(i int) *tok {
 			if _, ok := dashOps[name]; ok {
 				return p.mk(TokOperator, i, w, "-"+name)
 			}
-			pe := p.paramEnd(i + n)
-			t := p.mk(TokParameter, i, pe, p.text[i+n:pe])
+			// In expression mode a parameter name is letters only.
+			t := p.mk(TokParameter, i, w, p.text[i+n:w])
 			return t
 		}
 		return p.mk(TokOperator, i, i+n, "-")
@@ -368,16 +376,28 @@ func (p *parser) wordEnd(i int) int {
 }
 
 // paramEnd returns the end of a parameter name starting at i (after the
-// dash): everything up to an argument terminator, ':' or a quote.
+// dash) in argument mode, as pwsh's ScanParameter reads it: everything up
+// to white space, one of {}();,|&.[ , ':' or a quote. So -amos.marble is
+// the parameter -amos followed by the argument .marble.
 func (p *parser) paramEnd(i int) int {
 	j := i
 	for {
 		r, n := p.runeAt(j)
-		if n == 0 || isArgTerminator(r) || r == ':' || isSingleQuote(r) || isDoubleQuote(r) || r == '$' || r == '`' {
+		if n == 0 || isParamTerminator(r) || r == ':' || isSingleQuote(r) || isDoubleQuote(r) {
 			return j
 		}
 		j += n
 	}
+}
+
+// isParamTerminator reports the characters that end a parameter name in
+// argument mode.
+func isParamTerminator(r rune) bool {
+	switch r {
+	case '{', '}', '(', ')', ';', ',', '|', '&', '.', '[', '\n', '\r', 0:
+		return true
+	}
+	return r == ' ' || r == '\t' || r == '\f' || r == '\v' || isBlankRune(r)
 }
 
 // scanArg scans one token in argument mode.
@@ -405,7 +425,7 @@ func (p *parser) scanArg(i int) *tok {
 		if r2, n2 := p.runeAt(i + n); n2 > 0 && (isWordRune(r2) && !(r2 >= '0' && r2 <= '9') || r2 == '?') {
 			pe := p.paramEnd(i + n)
 			rn, _ := p.runeAt(pe)
-			if pe < len(p.text) && !isArgTerminator(rn) && rn != ':' {
+			if isSingleQuote(rn) || isDoubleQuote(rn) {
 				return p.scanBare(i) // e.g. -foo"bar": a bareword
 			}
 			t := p.mk(TokParameter, i, pe, p.text[i+n:pe])

@@ -162,9 +162,10 @@ func (p *parser) variableAt(i int) (name string, end int, ok bool) {
 				return sb.String(), k + 1, true
 			}
 			if c == '`' && k+1 < len(p.text) {
-				c2, m2 := p.runeAt(k + 1)
-				sb.WriteRune(c2)
-				k += 1 + m2
+				// Escapes as in strings: ${a`u{2195}} is the name "a↕".
+				eb := &strBuilder{}
+				k = p.escape(eb, k)
+				sb.WriteString(eb.lit.String())
 				continue
 			}
 			sb.WriteRune(c)
@@ -176,27 +177,29 @@ func (p *parser) variableAt(i int) (name string, end int, ok bool) {
 	case r == '$' || r == '^' || r == '?':
 		return string(r), j + n, true
 	case isNameRune(r):
+		// As in pwsh, '?' and ':' (but not '::') belong to the name:
+		// $true? is the variable "true?" and $env:Path is drive-qualified.
 		k := j
 		for {
 			c, m := p.runeAt(k)
-			if m == 0 || !isNameRune(c) {
+			if m == 0 {
+				break
+			}
+			if c == ':' {
+				if p.byteAt(k+1) == ':' {
+					break
+				}
+			} else if !isNameRune(c) && c != '?' {
 				break
 			}
 			k += m
 		}
-		if p.byteAt(k) == ':' && p.byteAt(k+1) != ':' {
-			if c, m := p.runeAt(k + 1); m > 0 && isNameRune(c) {
-				k++
-				for {
-					c, m := p.runeAt(k)
-					if m == 0 || !isNameRune(c) {
-						break
-					}
-					k += m
-				}
-			}
+		name = p.text[j:k]
+		if c := strings.IndexByte(name, ':'); c >= 0 && c == len(name)-1 {
+			p.errorAt(i, k, "InvalidVariableReferenceWithDrive",
+				"Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.", false)
 		}
-		return p.text[j:k], k, true
+		return name, k, true
 	}
 	return "", i, false
 }

@@ -238,6 +238,17 @@ func (p *parser) parseScriptBody(start int, closer byte) *ScriptBlock {
 	return sb
 }
 
+// endsWithBlock reports compound statements (if, loops, switch, try,
+// trap, function, data), which need no separator before the next
+// statement.
+func endsWithBlock(st Statement) bool {
+	switch st.(type) {
+	case *IfStmt, *ForEachStmt, *ForStmt, *WhileStmt, *DoStmt, *SwitchStmt, *TryStmt, *TrapStmt, *FunctionDef, *BlockStmt:
+		return true
+	}
+	return false
+}
+
 func isBlockName(s string) bool {
 	return s == "begin" || s == "process" || s == "end" || s == "dynamicparam" || s == "clean"
 }
@@ -349,11 +360,14 @@ func (p *parser) parseStatementList(closer byte) *StatementBlock {
 				block.Statements = append(block.Statements, st)
 			}
 		}
-		// A statement must be followed by a separator or the closer.
+		// A pipeline or flow statement must be followed by a separator or
+		// the closer; a statement ending in a block need not be, as in
+		// pwsh: ". { trap {continue} 'hello' }", "function f {1} f".
 		t = p.peek(modeExpr)
 		switch {
 		case t.Kind == TokEOF || t.Kind == TokNewLine || t.Kind == TokSemi:
 		case closer != 0 && t.Text == string(closer):
+		case endsWithBlock(st):
 		default:
 			if p.pos == start || st != nil {
 				p.unexpected(t)

@@ -1,5 +1,7 @@
 package syntax
 
+import "strings"
+
 // isArgEnd reports tokens that end a command's argument list.
 func isArgEnd(t *tok) bool {
 	switch t.Kind {
@@ -172,7 +174,7 @@ func (p *parser) startsExpression() bool {
 		return true
 	case r >= '0' && r <= '9' || r == '.' && p.byteAt(p.pos+1) >= '0' && p.byteAt(p.pos+1) <= '9':
 		t := p.scanAt(p.pos, modeExpr)
-		return t.Kind == TokNumber
+		return t.Kind == TokNumber && p.endsNumber(t.Extent.End)
 	case isDashRune(r):
 		t := p.scanAt(p.pos, modeExpr)
 		if t.Kind == TokOperator && (t.op == "--" || unaryDashOps[t.op]) {
@@ -184,6 +186,18 @@ func (p *parser) startsExpression() bool {
 		}
 	}
 	return false
+}
+
+// endsNumber reports whether the character at i may follow a number that
+// starts an expression. Anything else makes the whole word a command name,
+// as pwsh's ForceStartNewTokenAfterNumber decides: "1?2:3" and "2?3:4" are
+// commands, "1 ?2:3" is a ternary.
+func (p *parser) endsNumber(i int) bool {
+	r, n := p.runeAt(i)
+	if n == 0 || isArgTerminator(r) || isDashRune(r) {
+		return true
+	}
+	return strings.ContainsRune("!#%*+./=>]<", r)
 }
 
 // parsePipelineElement parses a command or (when first) an expression.
@@ -224,11 +238,13 @@ func (p *parser) parsePipelineElement(first bool) PipelineElement {
 	return p.parseCommand("")
 }
 
-// parseRedirections parses redirections following an expression.
+// parseRedirections parses redirections following an expression. They are
+// read in argument mode, as pwsh does once the expression is complete:
+// in "5 2>$null" the 2> is a redirection, in "1..3>x" the 3 was an operand.
 func (p *parser) parseRedirections() []*Redirection {
 	var out []*Redirection
 	for !p.dead {
-		t := p.peek(modeExpr)
+		t := p.peek(modeArg)
 		if t.Kind != TokRedirection {
 			return out
 		}

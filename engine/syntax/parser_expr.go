@@ -136,9 +136,7 @@ func (p *parser) parseUnary() Expression {
 				return p.parsePostfixFrom(num)
 			}
 		}
-		if unaryDashOps[t.op] {
-			p.skipNL()
-		}
+		p.skipNL() // pwsh allows newlines after any unary operator
 		operand := p.parseUnary()
 		if operand == nil {
 			n := p.peek(modeExpr)
@@ -149,6 +147,7 @@ func (p *parser) parseUnary() Expression {
 		return &UnaryExpr{Extent: Extent{start, operand.Ext().End}, Op: t.op, Operand: operand}
 	case t.Kind == TokComma:
 		p.take(t)
+		p.skipNL()
 		operand := p.parseUnary()
 		if operand == nil {
 			n := p.peek(modeExpr)
@@ -221,24 +220,31 @@ func castOperandStart(t *tok) bool {
 // parsePostfixAt parses a primary expression and its member/index chain
 // at the current position.
 func (p *parser) parsePostfixAt(argMode bool) Expression {
-	_ = argMode
-	return p.parsePostfix()
-}
-
-func (p *parser) parsePostfix() Expression {
 	prim := p.parsePrimary()
 	if prim == nil {
 		return nil
 	}
-	return p.parsePostfixFrom(prim)
+	return p.parsePostfixMode(prim, argMode)
 }
+
+func (p *parser) parsePostfix() Expression { return p.parsePostfixAt(false) }
 
 // parsePostfixFrom applies '.', '::', '?.', '[ ]', '?[ ]' and method
 // calls (all written without white space before them) to e.
-func (p *parser) parsePostfixFrom(e Expression) Expression {
+func (p *parser) parsePostfixFrom(e Expression) Expression { return p.parsePostfixMode(e, false) }
+
+// parsePostfixMode is parsePostfixFrom; in argument mode (argMode) a '.'
+// followed by white space or the end of the line ends the argument
+// instead of starting a member name, as in pwsh's GetMemberAccessOperator.
+func (p *parser) parsePostfixMode(e Expression, argMode bool) Expression {
 	for !p.dead {
 		i := p.pos
 		c := p.byteAt(i)
+		if argMode && c == '.' {
+			if r, n := p.runeAt(i + 1); n == 0 || isBlankRune(r) || r == '\n' || r == '\r' {
+				return e
+			}
+		}
 		switch {
 		case c == '.' && p.byteAt(i+1) != '.' || c == ':' && p.byteAt(i+1) == ':' || c == '?' && p.byteAt(i+1) == '.':
 			static := c == ':'
@@ -256,15 +262,23 @@ func (p *parser) parsePostfixFrom(e Expression) Expression {
 			}
 			p.recordRaw(kind, i, i+opLen)
 			p.pos = i + opLen
+			// White space, comments and (for fluent chains) newlines may
+			// follow the operator: "$r. Count", "$sb.Append('a').<newline>Append('b')".
+			p.skipNL()
 			member := p.parseMemberName()
 			if member == nil {
-				p.errorAt(p.pos, p.pos, "MissingPropertyName", "Missing property name after reference operator.", p.atEOF())
+				p.errorAt(i+opLen, i+opLen, "MissingPropertyName", "Missing property name after reference operator.", p.atEOF())
 				return e
 			}
-			if p.byteAt(p.pos) == '(' {
+			switch p.byteAt(p.pos) {
+			case '(':
 				args := p.parseMethodArgs()
 				e = &InvokeMemberExpr{Extent: Extent{e.Ext().Start, p.pos}, Target: e, Member: member, Args: args, Static: static, NullConditional: nullCond}
-			} else {
+			case '{':
+				// $x.ForEach{ $_ } is $x.ForEach({ $_ }).
+				arg := p.parseScriptBlockExpr()
+				e = &InvokeMemberExpr{Extent: Extent{e.Ext().Start, p.pos}, Target: e, Member: member, Args: []Expression{arg}, Static: static, NullConditional: nullCond}
+			default:
 				e = &MemberExpr{Extent: Extent{e.Ext().Start, p.pos}, Target: e, Member: member, Static: static, NullConditional: nullCond}
 			}
 		case c == '[' || c == '?' && p.byteAt(i+1) == '[':

@@ -88,15 +88,22 @@ func (p *parser) parseStatement() Statement {
 			p.parseParameterList() // the keyword is taken already
 		}
 		return nil
-	case "else", "elseif", "catch", "finally", "until", "in", "begin", "process", "end", "dynamicparam", "clean":
-		if kw == "begin" || kw == "process" || kw == "end" || kw == "clean" || kw == "dynamicparam" {
-			break // used as command names outside a script block's head
+	case "else", "elseif", "catch", "until":
+		// As in pwsh: after an error these are skipped (they belong to the
+		// statement that failed); otherwise they are command names.
+		if len(p.errs) > 0 {
+			p.takeKeyword(kw)
+			p.skipNL()
+			return p.parseStatement()
 		}
+	case "from", "define", "var":
 		start := p.pos
 		p.takeKeyword(kw)
-		p.errorAt(start, p.pos, "UnexpectedToken", "Unexpected token '"+p.text[start:p.pos]+"' in expression or statement.", false)
+		p.errorAt(start, p.pos, "ReservedKeywordNotAllowed", "The '"+kw+"' keyword is not supported in this version of the language.", false)
 		return nil
 	}
+	// Other keywords ("in", "finally", "begin", "process", "end",
+	// "dynamicparam", "clean") are command names here, as in pwsh.
 	return p.parsePipelineChain()
 }
 
@@ -525,12 +532,23 @@ func (p *parser) parseTry() Statement {
 			if tn != nil {
 				cc.Types = append(cc.Types, tn)
 			}
-			p.ws()
-			if p.byteAt(p.pos) != ',' {
+			// The list may continue on the next line: "catch [A]<newline>, [B] {}".
+			if !p.commaAfterNL() {
 				break
 			}
+			p.skipNL()
 			p.recordRaw(TokComma, p.pos, p.pos+1)
 			p.pos++
+			p.skipNL()
+			if p.byteAt(p.pos) != '[' {
+				// pwsh reports the missing type and, ignoring the comma,
+				// looks for the block without a second error.
+				p.missing("MissingTypeLiteralToken", "Missing type literal.")
+				if p.byteAt(p.pos) != '{' {
+					return st
+				}
+				break
+			}
 		}
 		cc.Body = p.bodyBlock("MissingCatchHandlerBlock", "The Catch block is missing its statement block.")
 		cc.End = p.pos
@@ -543,6 +561,16 @@ func (p *parser) parseTry() Statement {
 		p.missing("MissingCatchOrFinally", "The Try statement is missing its Catch or Finally block.")
 	}
 	return st
+}
+
+// commaAfterNL reports whether the next token, past newlines, is ','.
+func (p *parser) commaAfterNL() bool {
+	save, rec := p.pos, p.record
+	p.record = false
+	p.skipNL()
+	ok := p.byteAt(p.pos) == ','
+	p.pos, p.record = save, rec
+	return ok
 }
 
 func (p *parser) parseTrap() Statement {

@@ -117,8 +117,11 @@ var parserCases = []parserCase{
 	{"$a[1..3]", "(sb (pipe (index $a (.. 1 3))))"},
 	{"$a[0,2]", "(sb (pipe (index $a (array 0 2))))"},
 	{"$h['k']", "(sb (pipe (index $h s\"k\")))"},
-	{"$a?.b", "(sb (pipe (?. $a b\"b\")))"},
-	{"$a?[0]", "(sb (pipe (?index $a 0)))"},
+	// As in pwsh, '?' belongs to a variable name: ${a}?.b is null-conditional.
+	{"$a?.b", "(sb (pipe (. $a? b\"b\")))"},
+	{"$a?[0]", "(sb (pipe (index $a? 0)))"},
+	{"${a}?.b", "(sb (pipe (?. $a b\"b\")))"},
+	{"${a}?[0]", "(sb (pipe (?index $a 0)))"},
 	{"[int]$x", "(sb (pipe (cast [int] $x)))"},
 	{"[int]\"5\"", "(sb (pipe (cast [int] d\"5\")))"},
 	{"[math]::Max(1,2)", "(sb (pipe (call:: [math] b\"Max\" 1 2)))"},
