@@ -93,21 +93,15 @@ func looksLikePath(name string) bool {
 
 // ResolvePath turns a PowerShell path (relative to the current location,
 // with \ or / separators, ~ for home) into an absolute file-system path.
+//
+// A file-system drive (Temp:/x) or provider-qualified path (FileSystem::/x)
+// gives its directory; any other path is taken as a file-system path. Use
+// ResolveItemPath to tell other providers and missing drives.
 func (rt *Runtime) ResolvePath(p string) string {
-	if p == "" {
-		return rt.location
+	if ip, err := rt.ResolveItemPath(p); err == nil && ip.IsFileSystem() {
+		return ip.Path
 	}
-	if filepath.Separator == '/' {
-		p = strings.ReplaceAll(p, `\`, "/")
-	}
-	if p == "~" || strings.HasPrefix(p, "~/") {
-		home, _ := os.UserHomeDir()
-		p = filepath.Join(home, strings.TrimPrefix(p, "~"))
-	}
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(rt.location, p)
-	}
-	return filepath.Clean(p)
+	return rt.fsPath(p)
 }
 
 // commandStage builds the stage for a command invocation.

@@ -46,14 +46,24 @@ func (f *frame) redirect(reds []*syntax.Redirection, out func(any) error) (*stag
 		if err != nil {
 			return nil, nil, err
 		}
-		path := f.rt.ResolvePath(value.ToString(tv))
-		fw := &fileSink{rt: f.rt, ctx: f.ctx, path: path, append: r.Append}
-		closers = append(closers, fw.close)
+		path, ps, err := f.redirectTarget(value.ToString(tv), r.Append)
+		if err != nil {
+			return nil, nil, f.wrapErr(r.Target, err)
+		}
+		var add func(any) error
+		if ps != nil {
+			add = ps.add
+			closers = append(closers, ps.close)
+		} else {
+			fw := &fileSink{rt: f.rt, ctx: f.ctx, path: path, append: r.Append}
+			add = fw.add
+			closers = append(closers, fw.close)
+		}
 		for _, s := range streams {
 			if s == streamOutput {
-				io.out = fw.add
+				io.out = add
 			} else {
-				io.routes[s] = fw.add
+				io.routes[s] = add
 			}
 		}
 	}

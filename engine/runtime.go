@@ -30,6 +30,8 @@ type Runtime struct {
 	// that wrote one leaves $? false.
 	errorWrites int
 	location    string
+	// drives are the PowerShell drives (drives.go); nil until first used.
+	drives []*Drive
 
 	// psStyle is $PSStyle (psstyle.go); nil until first used.
 	psStyle *value.Object
@@ -214,7 +216,14 @@ func mustType(name string) *value.Type {
 // LookupCommand resolves a command name as the engine would invoke it
 // (alias, function, cmdlet, script path) and describes it.
 func (rt *Runtime) LookupCommand(name string) (*CommandInfo, bool) {
+	return rt.LookupCommandIn(rt.global, name)
+}
+
+// LookupCommandIn resolves a command name as code running in scope sc
+// would, so functions of enclosing scopes are found.
+func (rt *Runtime) LookupCommandIn(sc *Scope, name string) (*CommandInfo, bool) {
 	f := rt.newFrame(context.Background())
+	f.scope = sc
 	if target, ok := rt.aliases[strings.ToLower(name)]; ok {
 		info := &CommandInfo{Name: name, Kind: KindAlias, Definition: target}
 		if r, ok := f.resolveCommand(name); ok {

@@ -159,17 +159,17 @@ func (f *frame) readVar(x *syntax.VariableExpr, inString bool) (any, error) {
 		return f.rt.getEnv(rest), nil
 	case "global":
 		if v := f.rt.global.Lookup(rest); v != nil {
-			return f.varRead(v, inString), nil
+			return v.Value, nil
 		}
 		return f.undefinedVar(x, inString)
 	case "script":
 		if v := f.scope.scriptScope().Lookup(rest); v != nil {
-			return f.varRead(v, inString), nil
+			return v.Value, nil
 		}
 		return f.undefinedVar(x, inString)
 	case "local", "private":
 		if v := f.scope.Local(rest); v != nil {
-			return f.varRead(v, inString), nil
+			return v.Value, nil
 		}
 		return f.undefinedVar(x, inString)
 	case "function":
@@ -181,7 +181,7 @@ func (f *frame) readVar(x *syntax.VariableExpr, inString bool) (any, error) {
 		name = rest
 	}
 	if v := f.scope.Lookup(name); v != nil {
-		return f.varRead(v, inString), nil
+		return v.Value, nil
 	}
 	return f.undefinedVar(x, inString)
 }
@@ -208,7 +208,6 @@ var readOnlyVars = map[string]bool{"true": true, "false": true, "?": true, "host
 
 // setVar assigns a variable by name (with its scope qualifier).
 func (f *frame) setVar(name string, v any, at syntax.Node) error {
-	empty := v == automationNull
 	v = noAuto(v)
 	qual, rest := splitScope(name)
 	key := lowerKey(rest)
@@ -216,11 +215,12 @@ func (f *frame) setVar(name string, v any, at syntax.Node) error {
 		return nil
 	}
 	if readOnlyVars[key] {
-		return f.errAt(at, "System.Management.Automation.SessionStateUnauthorizedAccessException", "VariableNotWritable",
-			"Cannot overwrite variable "+rest+" because it is read-only or constant.")
+		return f.notWritable(at, rest)
 	}
 	var sc *Scope
 	switch qual {
+	case "function":
+		return f.wrapErr(at, f.setProviderItem(ItemPath{Provider: FunctionProvider, Path: rest}, v))
 	case "env":
 		if f.rt.host.Setenv != nil {
 			if err := f.rt.host.Setenv(rest, value.ToString(v)); err != nil {
@@ -241,8 +241,7 @@ func (f *frame) setVar(name string, v any, at syntax.Node) error {
 	existing := sc.Local(rest)
 	if existing != nil {
 		if existing.ReadOnly || existing.Constant {
-			return f.errAt(at, "System.Management.Automation.SessionStateUnauthorizedAccessException", "VariableNotWritable",
-				"Cannot overwrite variable "+rest+" because it is read-only or constant.")
+			return f.notWritable(at, rest)
 		}
 		if existing.Constraint != nil {
 			cv, err := value.ConvertTo(v, existing.Constraint)
@@ -252,7 +251,6 @@ func (f *frame) setVar(name string, v any, at syntax.Node) error {
 			v = cv
 		}
 		existing.Value = v
-		existing.empty = empty && existing.Constraint == nil
 		if qual == "private" {
 			existing.Private = true
 		}
@@ -262,17 +260,7 @@ func (f *frame) setVar(name string, v any, at syntax.Node) error {
 	// new local variable (PowerShell makes a fresh one).
 	nv := sc.SetLocal(rest, v)
 	nv.Private = qual == "private"
-	nv.empty = empty
 	return nil
-}
-
-// varRead is a variable's value read by an expression; in a string it
-// is never AutomationNull.
-func (f *frame) varRead(v *Variable, inString bool) any {
-	if inString {
-		return v.Value
-	}
-	return v.read()
 }
 
 // metadataError re-labels a conversion failure of a type-constrained

@@ -64,7 +64,10 @@ func csvPathAndLiteralPath() error {
 // PathUtils.ResolveFilePath does: a wildcard must match exactly one item;
 // a plain path is used as is, existing or not.
 func csvResolveFile(c *engine.Call, raw string, literal bool) (string, error) {
-	paths, wild := fsExpand(c, raw, literal)
+	paths, wild, err := fsExpandPath(c, raw, literal)
+	if err != nil {
+		return "", err
+	}
 	if !wild {
 		return paths[0], nil
 	}

@@ -57,15 +57,57 @@ func (t fsText) String() string { return string(t) }
 // fsExpand resolves a -Path argument to absolute paths: without wildcards
 // (or when literal) the one path, existing or not; with wildcards the
 // existing items that match, sorted (none is not an error).
-func fsExpand(c *engine.Call, raw string, literal bool) (paths []string, wildcard bool) {
-	abs := c.ResolvePath(raw)
+//
+// A path on a drive that does not exist (C:\Temp on Linux), of a provider
+// that does not exist, or of a provider other than the file system is an
+// error.
+func fsExpandPath(c *engine.Call, raw string, literal bool) (paths []string, wildcard bool, err error) {
+	ip, err := c.ResolveItemPath(raw)
+	if err != nil {
+		return nil, false, err
+	}
+	if !ip.IsFileSystem() {
+		return nil, false, notFileSystemError(raw, ip.Provider)
+	}
+	abs := ip.Path
 	if literal || !value.HasWildcard(raw) {
 		if literal {
-			return []string{abs}, false
+			return []string{abs}, false, nil
 		}
-		return []string{fsUnescape(abs)}, false
+		return []string{fsUnescape(abs)}, false, nil
 	}
-	return fsGlob(abs), true
+	return fsGlob(abs), true, nil
+}
+
+// fsExpand is fsExpandPath for callers that report no resolution error:
+// a path it cannot resolve expands to nothing.
+func fsExpand(c *engine.Call, raw string, literal bool) (paths []string, wildcard bool) {
+	paths, wildcard, err := fsExpandPath(c, raw, literal)
+	if err != nil {
+		return nil, true
+	}
+	return paths, wildcard
+}
+
+// fsResolve resolves a path argument that names one file-system item
+// (existing or not), with fsExpand's errors.
+func fsResolve(c *engine.Call, raw string) (string, error) {
+	ip, err := c.ResolveItemPath(raw)
+	if err != nil {
+		return "", err
+	}
+	if !ip.IsFileSystem() {
+		return "", notFileSystemError(raw, ip.Provider)
+	}
+	return ip.Path, nil
+}
+
+// notFileSystemError is pwsh's error for a file-system cmdlet given a
+// path of another provider (Out-File variable:x).
+func notFileSystemError(raw, provider string) *engine.ErrorRecord {
+	return engine.NewError("InvalidArgument", "ReadWriteFileNotFileSystemProvider", raw,
+		"Cannot open file because the current provider (%s) cannot open a file.", engine.ProviderQualifiedName(provider)).
+		WithException("System.Management.Automation.PSInvalidOperationException")
 }
 
 // fsUnescape removes the backtick escapes of wildcard characters.

@@ -138,11 +138,35 @@ func registerContentCmdlets(rt *engine.Runtime) {
 
 // contentTargets expands the -Path/-LiteralPath of c into existing files,
 // reporting missing ones and directories as pwsh does.
-func contentTargets(c *engine.Call, prm contentPaths, mustExist bool) ([]string, error) {
+//
+// A path of another provider (variable:x, env:HOME, function:f) goes to
+// onProv when it is set, else it is an error; a wildcard that matches no
+// file is pwsh's ItemNotFound error.
+func contentTargets(c *engine.Call, prm contentPaths, mustExist bool, onProv func(ip engine.ItemPath, literal bool) error) ([]string, error) {
 	raws, literal := prm.args(c)
 	var out []string
 	for _, raw := range raws {
-		paths, wild := fsExpand(c, raw, literal)
+		if onProv != nil {
+			if ip, err := c.ResolveItemPath(raw); err == nil && !ip.IsFileSystem() {
+				if err := onProv(ip, literal); err != nil {
+					return nil, err
+				}
+				continue
+			}
+		}
+		paths, wild, err := fsExpandPath(c, raw, literal)
+		if err != nil {
+			if err := c.WriteError(engine.AsRecord(err)); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if wild && len(paths) == 0 {
+			if err := c.WriteError(itemNotFound(raw)); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		for _, p := range paths {
 			st, err := os.Stat(p)
 			if err != nil {
@@ -213,7 +237,9 @@ func getContent(c *engine.Call, prm *getContentParams) error {
 	if err != nil {
 		return err
 	}
-	paths, err := contentTargets(c, prm.contentPaths, true)
+	paths, err := contentTargets(c, prm.contentPaths, true, func(ip engine.ItemPath, literal bool) error {
+		return provGetContent(c, ip, literal)
+	})
 	if err != nil {
 		return err
 	}
@@ -329,7 +355,16 @@ func (s *setContent) Process(c *engine.Call) error {
 
 func (s *setContent) End(c *engine.Call) error {
 	enc, _ := textEncodingFrom(c, s.p.encoding, "utf8NoBOM")
-	paths, err := contentTargets(c, s.p.contentPaths, false)
+	paths, err := contentTargets(c, s.p.contentPaths, false, func(ip engine.ItemPath, literal bool) error {
+		if s.add {
+			return c.WriteError(notFileSystemError(ip.Path, ip.Provider))
+		}
+		var v any = s.values
+		if len(s.values) == 1 {
+			v = s.values[0]
+		}
+		return provSet(c, ip, v)
+	})
 	if err != nil {
 		return err
 	}
@@ -399,7 +434,7 @@ func fsWriteBytes(c *engine.Call, path string, data []byte, appendTo bool) error
 
 // clearContent is Clear-Content.
 func clearContent(c *engine.Call, p contentPaths) error {
-	paths, err := contentTargets(c, p, true)
+	paths, err := contentTargets(c, p, true, nil)
 	if err != nil {
 		return err
 	}

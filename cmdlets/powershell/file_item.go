@@ -90,10 +90,26 @@ func registerItemCmdlets(rt *engine.Runtime) {
 
 // itemTargets expands -Path/-LiteralPath to existing items, writing
 // "Cannot find path" for a missing literal path.
-func itemTargets(c *engine.Call, f fsFilters, raws []string, literal bool) ([]string, error) {
+//
+// A path of another provider (function:f, variable:x*, env:HOME) goes
+// with its matching items to onProv (an error when onProv is nil); a path
+// on a missing drive is pwsh's DriveNotFound error.
+func itemTargets(c *engine.Call, f fsFilters, raws []string, literal bool, onProv func(ip engine.ItemPath, items []provItem) error) ([]string, error) {
 	var out []string
 	for _, raw := range raws {
-		paths, wild := fsExpand(c, raw, literal)
+		if ip, err := c.ResolveItemPath(raw); err == nil && !ip.IsFileSystem() {
+			if err := provTargets(c, ip, literal, onProv); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		paths, wild, err := fsExpandPath(c, raw, literal)
+		if err != nil {
+			if err := c.WriteError(engine.AsRecord(err)); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		for _, p := range paths {
 			if _, err := os.Lstat(p); err != nil {
 				if err := c.WriteError(engine.PathNotFoundError(p)); err != nil {
@@ -113,9 +129,9 @@ func itemTargets(c *engine.Call, f fsFilters, raws []string, literal bool) ([]st
 // eachItem expands -Path/-LiteralPath with itemTargets and runs fn on each
 // item that still exists, with its Lstat info; an error from fn ends the
 // loop and is returned.
-func eachItem(c *engine.Call, prm itemPaths, fn func(p string, info fs.FileInfo) error) error {
+func eachItem(c *engine.Call, prm itemPaths, onProv func(ip engine.ItemPath, items []provItem) error, fn func(p string, info fs.FileInfo) error) error {
 	raws, literal := prm.args(c)
-	targets, err := itemTargets(c, prm.fsFilters, raws, literal)
+	targets, err := itemTargets(c, prm.fsFilters, raws, literal, onProv)
 	if err != nil {
 		return err
 	}
@@ -143,7 +159,14 @@ func writeItemError(c *engine.Call, path string, err error) error {
 
 // getItem is Get-Item.
 func getItem(c *engine.Call, prm itemPaths) error {
-	return eachItem(c, prm, func(p string, info fs.FileInfo) error {
+	return eachItem(c, prm, func(_ engine.ItemPath, items []provItem) error {
+		for _, it := range items {
+			if err := c.WriteObject(it.obj); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(p string, info fs.FileInfo) error {
 		return c.WriteObject(fsItem(p, info))
 	})
 }
@@ -154,7 +177,18 @@ func getChildItem(c *engine.Call, prm *gciParams) error {
 	if len(raws) == 0 {
 		raws, literal = []string{c.Runtime().Location()}, true
 	}
-	targets, err := itemTargets(c, prm.fsFilters, raws, literal)
+	targets, err := itemTargets(c, prm.fsFilters, raws, literal, func(_ engine.ItemPath, items []provItem) error {
+		for _, it := range items {
+			var out any = it.obj
+			if prm.name.Get(c) {
+				out = it.name
+			}
+			if err := c.WriteObject(out); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
@@ -282,7 +316,20 @@ func newItem(c *engine.Call, prm *newItemParams) error {
 		paths = []string{""}
 	}
 	for _, raw := range paths {
-		p := c.ResolvePath(raw)
+		ip, err := c.ResolveItemPath(raw)
+		if err != nil {
+			if err := c.WriteError(engine.AsRecord(err)); err != nil {
+				return err
+			}
+			continue
+		}
+		if !ip.IsFileSystem() {
+			if err := provNewItem(c, ip, prm); err != nil {
+				return err
+			}
+			continue
+		}
+		p := ip.Path
 		if name := prm.name.Get(c); prm.name.Given(c) && name != "" {
 			p = filepath.Join(p, name)
 		}
@@ -375,7 +422,21 @@ func osErr(path string, err error) error {
 
 // removeItem is Remove-Item.
 func removeItem(c *engine.Call, prm *removeItemParams) error {
-	return eachItem(c, prm.itemPaths, func(p string, info fs.FileInfo) error {
+	return eachItem(c, prm.itemPaths, func(ip engine.ItemPath, items []provItem) error {
+		for _, it := range items {
+			if ok, err := c.ShouldProcess("Item: "+it.name, "Remove Item"); err != nil {
+				return err
+			} else if !ok {
+				continue
+			}
+			if err := provRemove(c, ip, it.name); err != nil {
+				if err := c.WriteError(engine.AsRecord(err)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}, func(p string, info fs.FileInfo) error {
 		action := "Remove File"
 		if info.IsDir() {
 			action = "Remove Directory"
@@ -407,7 +468,7 @@ func removeItem(c *engine.Call, prm *removeItemParams) error {
 // copyOrMove is Copy-Item and Move-Item.
 func copyOrMove(c *engine.Call, prm *copyItemParams, move bool) error {
 	dest := c.ResolvePath(prm.destination.Get(c))
-	return eachItem(c, prm.itemPaths, func(src string, info fs.FileInfo) error {
+	return eachItem(c, prm.itemPaths, nil, func(src string, info fs.FileInfo) error {
 		to := dest
 		if st, err := os.Stat(dest); err == nil && st.IsDir() {
 			to = filepath.Join(dest, filepath.Base(src))

@@ -174,7 +174,10 @@ func locationTarget(c *engine.Call, prm locationPaths) (string, error) {
 		}
 		return home, nil
 	}
-	paths, _ := fsExpand(c, raw, literal)
+	paths, _, err := fsExpandPath(c, raw, literal)
+	if err != nil {
+		return "", err
+	}
 	if len(paths) == 0 {
 		p := c.ResolvePath(raw)
 		return "", engine.PathNotFoundError(p)

@@ -75,6 +75,19 @@ func testPath(c *engine.Call, prm *testPathParams) error {
 			}
 			continue
 		}
+		if ip, err := c.ResolveItemPath(raw); err == nil && !ip.IsFileSystem() {
+			found := ip.Path == "" || len(provMatch(c, ip, literal)) > 0
+			if want == "container" {
+				found = ip.Path == ""
+			} else if want == "leaf" {
+				found = found && ip.Path != ""
+			}
+			if err := c.WriteObject(found); err != nil {
+				return err
+			}
+			continue
+		}
+		// A drive that does not exist (C:\ on Linux) is just False.
 		paths, _ := fsExpand(c, raw, literal)
 		found := false
 		for _, p := range paths {
@@ -245,7 +258,13 @@ func resolvePath(c *engine.Call, prm *resolvePathParams) error {
 		base = c.ResolvePath(prm.relativeBasePath.Get(c))
 	}
 	for _, raw := range raws {
-		paths, _ := fsExpand(c, raw, literal)
+		paths, _, err := fsExpandPath(c, raw, literal)
+		if err != nil {
+			if err := c.WriteError(engine.AsRecord(err)); err != nil {
+				return err
+			}
+			continue
+		}
 		found := false
 		for _, p := range paths {
 			if _, err := os.Lstat(p); err != nil {

@@ -76,7 +76,7 @@ func getHelp(c *engine.Call, prm *getHelpParams) error {
 	}
 	if value.HasWildcard(name) {
 		var list []*engine.CommandInfo
-		for _, ci := range allCommands(rt) {
+		for _, ci := range allCommands(rt, rt.Global()) {
 			if value.Like(ci.Name, name, false) {
 				list = append(list, ci)
 			}

@@ -106,6 +106,10 @@ func commandObject(rt *engine.Runtime, ci *engine.CommandInfo) *value.Object {
 		}
 		o.Set("ParameterSets", names)
 	}
+	if ci.Kind == engine.KindFunction && ci.Function != nil {
+		o.Set("ScriptBlock", ci.Function.Block)
+		o.Set("Options", "None")
+	}
 	if ci.Kind == engine.KindScript {
 		o.Set("Path", ci.Definition)
 		o.Set("Source", ci.Definition)
@@ -143,7 +147,7 @@ func commandTypeOrder(k engine.CommandKind) int {
 }
 
 // allCommands lists every alias, function and cmdlet of the session.
-func allCommands(rt *engine.Runtime) []*engine.CommandInfo {
+func allCommands(rt *engine.Runtime, sc *engine.Scope) []*engine.CommandInfo {
 	var out []*engine.CommandInfo
 	for _, a := range rt.Aliases() {
 		if ci, ok := rt.LookupCommand(a[0]); ok {
@@ -155,7 +159,7 @@ func allCommands(rt *engine.Runtime) []*engine.CommandInfo {
 			out = append(out, &engine.CommandInfo{Name: a[0], Kind: engine.KindAlias, Definition: a[1]})
 		}
 	}
-	for _, f := range rt.Functions() {
+	for _, f := range sc.Functions() {
 		out = append(out, engine.FunctionInfoFor(f))
 	}
 	for _, c := range rt.Cmdlets() {
@@ -212,7 +216,7 @@ func getCommand(c *engine.Call, prm *getCommandParams) error {
 	}
 	var found []*engine.CommandInfo
 	if len(names) == 0 {
-		for _, ci := range allCommands(rt) {
+		for _, ci := range allCommands(rt, c.Scope()) {
 			if typeOK(ci.Kind) && moduleOK(ci) && verbNounOK(ci) {
 				found = append(found, ci)
 			}
@@ -221,7 +225,7 @@ func getCommand(c *engine.Call, prm *getCommandParams) error {
 	} else {
 		for _, n := range names {
 			if !value.HasWildcard(n) {
-				ci, ok := rt.LookupCommand(n)
+				ci, ok := rt.LookupCommandIn(c.Scope(), n)
 				if !ok || !typeOK(ci.Kind) || !moduleOK(ci) {
 					rec := engine.NewError("ObjectNotFound", "CommandNotFoundException", n,
 						"The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", n).
@@ -235,7 +239,7 @@ func getCommand(c *engine.Call, prm *getCommandParams) error {
 				continue
 			}
 			var batch []*engine.CommandInfo
-			for _, ci := range allCommands(rt) {
+			for _, ci := range allCommands(rt, c.Scope()) {
 				if value.Like(ci.Name, n, false) && typeOK(ci.Kind) && moduleOK(ci) && verbNounOK(ci) {
 					batch = append(batch, ci)
 				}
