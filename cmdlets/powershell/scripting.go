@@ -10,4 +10,6 @@ func registerScriptingCmdlets(rt *engine.Runtime) {
 	registerSelectString(rt)
 	registerConvertToHTML(rt)
 	registerArchiveCmdlets(rt)
+	registerGetCredential(rt)
+	registerPause(rt)
 }

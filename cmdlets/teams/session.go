@@ -108,6 +108,9 @@ func credentialParts(v any) (user, password string, hasPassword bool) {
 	if u, ok := value.GetMember(v, "UserName"); ok {
 		user = strings.TrimSpace(value.ToString(u))
 		if p, ok := value.GetMember(v, "Password"); ok && p != nil {
+			if text, ok := value.SecureText(p); ok {
+				return user, text, true // a PSCredential from Get-Credential
+			}
 			return user, value.ToString(p), true
 		}
 		return user, "", false

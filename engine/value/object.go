@@ -36,6 +36,9 @@ type Object struct {
 	// Stringer, when set, is the object's .NET ToString() (a MatchInfo's
 	// "path:line:text"), used for "$o", casts and -join.
 	Stringer func(o *Object) string
+	// secure is the text of a System.Security.SecureString (securestring.go):
+	// never a property, so no formatting, conversion or export shows it.
+	secure *string
 }
 
 // NewObject makes an empty object with the given type names; with none it is
@@ -141,7 +144,7 @@ func (o *Object) TypeName() string {
 
 // Copy returns a shallow copy (same property values, new property list).
 func (o *Object) Copy() *Object {
-	c := &Object{TypeNames: append([]string(nil), o.TypeNames...), index: make(map[string]int, len(o.props)), Base: o.Base, Stringer: o.Stringer}
+	c := &Object{TypeNames: append([]string(nil), o.TypeNames...), index: make(map[string]int, len(o.props)), Base: o.Base, Stringer: o.Stringer, secure: o.secure}
 	for i, p := range o.props {
 		cp := *p
 		c.props = append(c.props, &cp)
