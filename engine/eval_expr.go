@@ -215,6 +215,12 @@ func (f *frame) lookupType(t *syntax.TypeName) (*value.Type, error) {
 	if vt, ok := value.LookupType(t.Name); ok {
 		return vt, nil
 	}
+	// "using namespace System.Text" lets [StringBuilder] name System.Text.StringBuilder.
+	for _, ns := range t.Namespaces {
+		if vt, ok := value.LookupType(ns + "." + t.Name); ok {
+			return vt, nil
+		}
+	}
 	return nil, f.errAt(t, "System.Management.Automation.RuntimeException", "TypeNotFound", "Unable to find type ["+t.Name+"].")
 }
 

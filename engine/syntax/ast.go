@@ -77,6 +77,7 @@ type ScriptBlock struct {
 	End        *StatementBlock
 	Named      bool        // begin/process/end were written explicitly
 	Requires   []*Requires // #Requires lines (root script only)
+	Usings     []*Using    // using statements at the start (root script only)
 	HelpText   string      // comment-based help found for this block, raw comment text
 }
 
@@ -125,6 +126,16 @@ type NamedArgument struct {
 type TypeName struct {
 	Extent
 	Name string
+	// Namespaces are the "using namespace" names in effect where the type
+	// is written; a name not found as written is looked up in each.
+	Namespaces []string
+}
+
+// Using is one "using namespace|module|assembly Name" statement.
+type Using struct {
+	Extent
+	Kind string     // "namespace", "module" or "assembly", lower case
+	Name Expression // a *StringConstant, or a *HashtableExpr for a module specification
 }
 
 // Requires is one "#Requires -X value" line.

@@ -68,7 +68,7 @@ var keywords = map[string]bool{
 	"finally": true, "trap": true, "function": true, "filter": true, "workflow": true,
 	"param": true, "begin": true, "process": true, "end": true, "dynamicparam": true,
 	"clean": true, "class": true, "enum": true, "data": true, "in": true,
-	"from": true, "define": true, "var": true,
+	"from": true, "define": true, "var": true, "using": true,
 }
 
 func (p *parser) mk(kind TokenKind, i, j int, op string) *tok {

@@ -27,6 +27,9 @@ type parser struct {
 	toks     map[int]Token
 	funcs    []*FunctionDef
 	deadErr  *Error // set when the nesting limit was hit
+	// namespaces are the names of the script's "using namespace"
+	// statements, given to every TypeName parsed after them.
+	namespaces []string
 }
 
 func newParser(src *Source) *parser {
@@ -72,7 +75,10 @@ func Parse(src *Source) (sb *ScriptBlock, err error) {
 }
 
 func (p *parser) parseRoot() *ScriptBlock {
-	sb := p.parseScriptBody(0, 0)
+	usings := p.parseUsings()
+	sb := p.parseScriptBody(p.pos, 0)
+	sb.Usings = usings
+	sb.Extent.Start = 0
 	sb.Extent = Extent{0, len(p.text)}
 	p.finishComments(sb)
 	return sb

@@ -31,7 +31,7 @@ func (p *parser) parseTypeName() (*TypeName, *Attribute) {
 		} else {
 			p.missing("EndSquareBracketExpectedAtEndOfType", "Missing ] at end of type token.")
 		}
-		tn := &TypeName{Extent: Extent{open, p.pos}, Name: name}
+		tn := &TypeName{Extent: Extent{open, p.pos}, Name: name, Namespaces: p.namespaces}
 		if attr != nil {
 			attr.End = p.pos
 		}
@@ -39,7 +39,7 @@ func (p *parser) parseTypeName() (*TypeName, *Attribute) {
 	}
 	p.pos++
 	p.recordRaw(TokTypeLiteral, open, p.pos)
-	tn := &TypeName{Extent: Extent{open, p.pos}, Name: name}
+	tn := &TypeName{Extent: Extent{open, p.pos}, Name: name, Namespaces: p.namespaces}
 	if attr != nil {
 		attr.End = p.pos
 	}

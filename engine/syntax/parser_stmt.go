@@ -96,6 +96,14 @@ func (p *parser) parseStatement() Statement {
 			p.skipNL()
 			return p.parseStatement()
 		}
+	case "using":
+		start := p.pos
+		before := len(p.errs)
+		p.parseUsing()
+		if len(p.errs) == before {
+			p.errorAt(start, p.pos, "UsingMustBeAtStartOfScript", "A 'using' statement must appear before any other statements in a script.", false)
+		}
+		return nil
 	case "from", "define", "var":
 		start := p.pos
 		p.takeKeyword(kw)
