@@ -17,6 +17,7 @@ func registerUtilityCmdlets(rt *engine.Runtime) {
 	registerVariableCmdlets(rt)
 	registerHostCmdlets(rt)
 	registerRandomCmdlets(rt)
+	registerCultureCmdlets(rt)
 	registerStrictMode(rt)
 	registerInvokeExpression(rt)
 }

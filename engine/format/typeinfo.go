@@ -37,6 +37,12 @@ func typeNamesOf(v any) []string {
 		return []string{"System.Guid", "System.ValueType", "System.Object"}
 	case value.SwitchParameter:
 		return []string{"System.Management.Automation.SwitchParameter", "System.ValueType", "System.Object"}
+	case value.Native:
+		var names []string
+		for t := x.NativeType(); t != nil; t = t.BaseType() {
+			names = append(names, t.FullName)
+		}
+		return names
 	}
 	return nil
 }
@@ -83,6 +89,8 @@ func propertyNames(v any) []string {
 		return []string{"Guid"}
 	case value.SwitchParameter:
 		return []string{"IsPresent"}
+	case value.Native:
+		return x.Properties()
 	}
 	return nil
 }
@@ -216,6 +224,10 @@ func outOfBand(v any) (string, bool) {
 		return "", false
 	case dictEntry, time.Duration, *value.Type, value.Guid, value.SwitchParameter:
 		return "", false
+	case value.Native:
+		if len(x.Properties()) > 0 {
+			return "", false
+		}
 	}
 	return value.ToString(v) + "\n", true
 }

@@ -31,6 +31,11 @@ func ConvertTo(v any, t *Type) (any, error) {
 	if t.enum != nil {
 		return toEnum(v, t)
 	}
+	if t.class != nil && t.class.from != nil && v != nil && !IsInstance(v, t) {
+		if r, ok := t.class.from(v); ok {
+			return r, nil
+		}
+	}
 	if e, ok := v.(EnumValue); ok && t.kind != kObject && t.kind != kPSObject && t.kind != kString && !IsInstance(v, t) {
 		v = enumNumber(e)
 	}

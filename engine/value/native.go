@@ -14,6 +14,9 @@ type Native interface {
 	Method(name, lname string, args []any) (r any, handled bool, err error)
 	// String is the .NET ToString().
 	String() string
+	// Properties lists the properties a default view shows (none: the
+	// value prints as its String).
+	Properties() []string
 }
 
 // class holds the static members of a type implemented in Go.
@@ -22,6 +25,8 @@ type class struct {
 	get func(lname string) (any, bool)
 	// call runs a static method, [T]::new included.
 	call func(name, lname string, args []any) (any, bool, error)
+	// from converts a value to the type in a cast ([cultureinfo]'en-US').
+	from func(v any) (any, bool)
 }
 
 // defineClass registers a type with its static members and its base type
