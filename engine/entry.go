@@ -95,7 +95,7 @@ func isNumber(s string) bool {
 
 // runTop runs a block as a top-level invocation with output to the host.
 func (rt *Runtime) runTop(ctx context.Context, sb *ScriptBlock, args []binding.Arg, sc *Scope, file *scriptInfo) Result {
-	w := format.NewWriter(rt.Formats, rt.host.Out, format.Options{Width: rt.host.ConsoleWidth(), Style: rt.OutputStyle(true)})
+	w := format.NewWriter(rt.Formats, hostOut{rt}, format.Options{Width: rt.host.ConsoleWidth(), Style: rt.OutputStyle(true)})
 	out := func(v any) error { return w.Write(rt.displayValue(v)) }
 	f := &frame{rt: rt, scope: sc, ctx: ctx, io: &stageIO{out: out}, source: sb.Ast.Source, script: file}
 	var res Result

@@ -39,6 +39,11 @@ type Runtime struct {
 	// barriers run before anything leaves the session (barrier.go).
 	barriers []func() error
 
+	// history is the session's history (history.go); transcripts the
+	// files Start-Transcript opened (transcript.go).
+	history     *sessionHistory
+	transcripts *transcripts
+
 	// Exit is set by an exit statement at the top level.
 	exitRequested bool
 	exitCode      int

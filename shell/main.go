@@ -206,7 +206,7 @@ func runPlainREPL(ctx context.Context, rt *engine.Runtime, host *engine.Host) in
 			continue
 		}
 		cmdCtx, cancel := signal.NotifyContext(ctx, os.Interrupt)
-		res := rt.Execute(cmdCtx, "<prompt>", text)
+		res := rt.ExecuteInput(cmdCtx, "<prompt>", text)
 		cancel()
 		if res.Exited {
 			return res.Code

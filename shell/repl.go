@@ -207,7 +207,7 @@ func (r *repl) execute(line string) {
 	r.mu.Lock()
 	r.cmdCtx = ctx
 	r.mu.Unlock()
-	res := r.rt.Execute(ctx, "<prompt>", text)
+	res := r.rt.ExecuteInput(ctx, "<prompt>", text)
 	r.mu.Lock()
 	r.cmdCtx = nil
 	r.mu.Unlock()

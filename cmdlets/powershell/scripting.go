@@ -12,4 +12,6 @@ func registerScriptingCmdlets(rt *engine.Runtime) {
 	registerArchiveCmdlets(rt)
 	registerGetCredential(rt)
 	registerPause(rt)
+	registerHistoryCmdlets(rt)
+	registerTranscriptCmdlets(rt)
 }
