@@ -444,6 +444,9 @@ type VariableExpr struct {
 	Extent
 	Name     string
 	Splatted bool
+	// Attributes written before the variable (or its type constraint),
+	// e.g. [ValidateNotNull()] in "[ValidateNotNull()][string]$x = 'a'".
+	Attributes []*Attribute
 }
 
 // ArrayLiteral is a comma list: 1, 2, 3.

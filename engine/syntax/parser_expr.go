@@ -180,7 +180,7 @@ func (p *parser) parseTypeExpr() Expression {
 		return &StringConstant{Extent: Extent{start, p.pos}}
 	}
 	if attr != nil {
-		p.errorAt(attr.Start, attr.End, "UnexpectedAttribute", "Unexpected attribute '"+attr.Name+"'.", false)
+		return p.parseAttributed(attr)
 	}
 	te := &TypeExpr{Extent: Extent{start, p.pos}, Type: tn}
 	// Member access directly after the type literal: [math]::Pi, [int].Name
@@ -199,6 +199,36 @@ func (p *parser) parseTypeExpr() Expression {
 	}
 	p.pos = save
 	return te
+}
+
+// parseAttributed parses the expression an attribute applies to, as in
+// "[ValidateNotNull()][string]$name = 'x'". The attribute is kept on the
+// variable the expression constrains (VariableExpr.Attributes); on any
+// other expression it has no effect.
+func (p *parser) parseAttributed(attr *Attribute) Expression {
+	p.skipNL()
+	operand := p.parseUnary()
+	if operand == nil {
+		p.errorAt(attr.Start, attr.End, "UnexpectedAttribute", "Unexpected attribute '"+attr.Name+"'.", p.atEOF())
+		return &StringConstant{Extent: attr.Extent}
+	}
+	return withAttribute(operand, attr)
+}
+
+// withAttribute returns e with attr added to the variable it constrains,
+// copying the nodes on the way (scanned tokens are memoized and shared).
+func withAttribute(e Expression, attr *Attribute) Expression {
+	switch v := e.(type) {
+	case *ConvertExpr:
+		c := *v
+		c.Operand = withAttribute(v.Operand, attr)
+		return &c
+	case *VariableExpr:
+		c := *v
+		c.Attributes = append([]*Attribute{attr}, v.Attributes...)
+		return &c
+	}
+	return e
 }
 
 // isTypeNameStart reports whether c can begin a type name.
