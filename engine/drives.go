@@ -41,7 +41,7 @@ func defaultDrives() []*Drive {
 		{Name: "Alias", Provider: AliasProvider, Description: "Drive containing a view of the aliases stored in session state."},
 		{Name: "Env", Provider: EnvironmentProvider, Description: "Drive containing a view of the environment variables for the process."},
 		{Name: "Function", Provider: FunctionProvider, Description: "Drive containing a view of the functions stored in session state."},
-		{Name: "Temp", Provider: FileSystemProvider, Root: filepath.Clean(os.TempDir()), Description: "Drive that maps to the temporary directory path for the current user"},
+		{Name: "Temp", Provider: FileSystemProvider, Root: strings.TrimSuffix(filepath.Clean(os.TempDir()), "/") + "/", Description: "Drive that maps to the temporary directory path for the current user"},
 		{Name: "Variable", Provider: VariableProvider, Description: "Drive containing a view of those variables stored in session state."},
 	}
 }

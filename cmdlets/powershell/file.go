@@ -23,6 +23,7 @@ func registerFileCmdlets(rt *engine.Runtime) {
 	registerPathCmdlets(rt)
 	registerLocationCmdlets(rt)
 	registerItemCmdlets(rt)
+	registerDriveCmdlets(rt)
 	rt.Formats.Register(format.View{TypeName: "System.Management.Automation.PathInfo", Kind: format.TableView,
 		Columns: []format.Column{{Label: "Path", Property: "Path"}}})
 	rt.Formats.Register(format.View{TypeName: "System.IO.FileSystemInfo", Kind: format.TableView,
