@@ -247,6 +247,19 @@ func isCommonParam(name string) bool {
 	return false
 }
 
+// takesInput reports whether a parameter of the block takes pipeline
+// input (by value or by property name).
+func (s *blockStage) takesInput() bool {
+	for _, p := range s.meta.Params {
+		for _, set := range p.Sets {
+			if set.FromPipeline || set.FromPipelineByName {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // usesProcess reports whether the block handles input per object.
 func (s *blockStage) usesProcess() bool {
 	return s.sb.Ast.Named || s.isFilter
@@ -260,13 +273,9 @@ func (s *blockStage) begin() error {
 }
 
 func (s *blockStage) process(item any, hasInput bool) error {
-	if !s.usesProcess() {
-		if hasInput {
-			s.input = append(s.input, item)
-		}
-		return nil
-	}
-	if hasInput {
+	if hasInput && s.takesInput() {
+		// Pipeline parameters bind per object even without a process
+		// block: the end block then sees the last object's values.
 		params, _, err := s.bind.BindInput(item)
 		if err == nil {
 			for _, p := range s.meta.Params {
@@ -277,6 +286,12 @@ func (s *blockStage) process(item any, hasInput bool) error {
 				}
 			}
 		}
+	}
+	if !s.usesProcess() {
+		if hasInput {
+			s.input = append(s.input, item)
+		}
+		return nil
 	}
 	sc := s.inner.scope
 	if hasInput {

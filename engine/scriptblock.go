@@ -17,6 +17,8 @@ type ScriptBlock struct {
 	// validateScripts are the [ValidateScript({…})] blocks by lower-case
 	// parameter name; the binder runs them through validateScript.
 	validateScripts map[string]*syntax.ScriptBlockExpr
+	// validateMessages are their ErrorMessage = '…' texts, by the same key.
+	validateMessages map[string]string
 	// File is the script file the block belongs to, when it is one.
 	file *scriptInfo
 }
@@ -166,6 +168,7 @@ func paramInfo(src *syntax.Source, p *syntax.Parameter, index int, anyPosition b
 			for _, e := range at.Positional {
 				pi.ValidateSet = append(pi.ValidateSet, constStrings(e)...)
 			}
+			pi.ValidateSetMessage = namedString(at, "ErrorMessage")
 		case "validaterange":
 			if len(at.Positional) == 2 {
 				lo, ok1 := constFloat(at.Positional[0])
@@ -182,10 +185,13 @@ func paramInfo(src *syntax.Source, p *syntax.Parameter, index int, anyPosition b
 			if len(at.Positional) > 0 {
 				pi.ValidatePattern = constString(at.Positional[0])
 			}
+			pi.ValidatePatternMessage = namedString(at, "ErrorMessage")
 		case "allownull":
 			pi.AllowNull = true
 		case "allowemptystring":
 			pi.AllowEmptyString = true
+		case "allowemptycollection":
+			pi.AllowEmptyCollection = true
 		}
 	}
 	if len(sets) == 0 {
@@ -279,6 +285,17 @@ func constFloat(e syntax.Expression) (float64, bool) {
 	return 0, false
 }
 
+// namedString is the constant string of an attribute's named argument
+// (ErrorMessage = '…'), "" when absent.
+func namedString(at *syntax.Attribute, name string) string {
+	for _, na := range at.Named {
+		if strings.EqualFold(na.Name, name) {
+			return constString(na.Value)
+		}
+	}
+	return ""
+}
+
 // collectValidateScripts records the [ValidateScript({…})] attributes of
 // params.
 func (sb *ScriptBlock) collectValidateScripts(params []*syntax.Parameter) {
@@ -292,6 +309,12 @@ func (sb *ScriptBlock) collectValidateScripts(params []*syntax.Parameter) {
 					sb.validateScripts = map[string]*syntax.ScriptBlockExpr{}
 				}
 				sb.validateScripts[strings.ToLower(p.Name)] = x
+				if msg := namedString(at, "ErrorMessage"); msg != "" {
+					if sb.validateMessages == nil {
+						sb.validateMessages = map[string]string{}
+					}
+					sb.validateMessages[strings.ToLower(p.Name)] = msg
+				}
 			}
 		}
 	}
@@ -310,10 +333,20 @@ func (sb *ScriptBlock) installValidateScripts(f *frame) {
 			continue
 		}
 		check := newScriptBlock(x.Body, sb.file)
+		msg := sb.validateMessages[strings.ToLower(p.Name)]
 		p.ValidateScript = func(v any) error {
 			out, err := f.callBlockValue(check, v, nil)
 			if err != nil {
 				return err
+			}
+			if !value.ToBool(out) && msg != "" {
+				// [ValidateScript({…}, ErrorMessage = '…{0}…{1}')]
+				text, ferr := value.Format(msg, []any{v, check.ScriptText()})
+				if ferr != nil {
+					text = msg
+				}
+				return &ErrorRecord{Message: text, ExceptionType: "System.Management.Automation.ValidationMetadataException",
+					ErrorID: "ValidateScriptFailure", Category: "InvalidData"}
 			}
 			if !value.ToBool(out) {
 				return validateScriptFailed(check.ScriptText(), v)

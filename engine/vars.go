@@ -159,17 +159,17 @@ func (f *frame) readVar(x *syntax.VariableExpr, inString bool) (any, error) {
 		return f.rt.getEnv(rest), nil
 	case "global":
 		if v := f.rt.global.Lookup(rest); v != nil {
-			return v.Value, nil
+			return f.varRead(v, inString), nil
 		}
 		return f.undefinedVar(x, inString)
 	case "script":
 		if v := f.scope.scriptScope().Lookup(rest); v != nil {
-			return v.Value, nil
+			return f.varRead(v, inString), nil
 		}
 		return f.undefinedVar(x, inString)
 	case "local", "private":
 		if v := f.scope.Local(rest); v != nil {
-			return v.Value, nil
+			return f.varRead(v, inString), nil
 		}
 		return f.undefinedVar(x, inString)
 	case "function":
@@ -181,7 +181,7 @@ func (f *frame) readVar(x *syntax.VariableExpr, inString bool) (any, error) {
 		name = rest
 	}
 	if v := f.scope.Lookup(name); v != nil {
-		return v.Value, nil
+		return f.varRead(v, inString), nil
 	}
 	return f.undefinedVar(x, inString)
 }
@@ -208,6 +208,7 @@ var readOnlyVars = map[string]bool{"true": true, "false": true, "?": true, "host
 
 // setVar assigns a variable by name (with its scope qualifier).
 func (f *frame) setVar(name string, v any, at syntax.Node) error {
+	empty := v == automationNull
 	v = noAuto(v)
 	qual, rest := splitScope(name)
 	key := lowerKey(rest)
@@ -251,6 +252,7 @@ func (f *frame) setVar(name string, v any, at syntax.Node) error {
 			v = cv
 		}
 		existing.Value = v
+		existing.empty = empty && existing.Constraint == nil
 		if qual == "private" {
 			existing.Private = true
 		}
@@ -260,7 +262,17 @@ func (f *frame) setVar(name string, v any, at syntax.Node) error {
 	// new local variable (PowerShell makes a fresh one).
 	nv := sc.SetLocal(rest, v)
 	nv.Private = qual == "private"
+	nv.empty = empty
 	return nil
+}
+
+// varRead is a variable's value read by an expression; in a string it
+// is never AutomationNull.
+func (f *frame) varRead(v *Variable, inString bool) any {
+	if inString {
+		return v.Value
+	}
+	return v.read()
 }
 
 // metadataError re-labels a conversion failure of a type-constrained

@@ -36,6 +36,22 @@ func argText(a Arg) string {
 	return value.ToString(a.Value)
 }
 
+// argValueText is how pwsh names a positional argument no parameter
+// takes: its value's .NET ToString() ('zzz' for $v = 'zzz', not '$v').
+func argValueText(a Arg) string {
+	if !a.HasValue {
+		return argText(a)
+	}
+	switch v := unwrap(a.Value).(type) {
+	case []any:
+		return "System.Object[]"
+	case nil:
+		return ""
+	default:
+		return value.ToString(v)
+	}
+}
+
 func flattenUnbound(unbound map[int][]any, n int) []any {
 	var out []any
 	for i := 0; i < n; i++ {

@@ -190,6 +190,12 @@ func isBoolish(v any) bool {
 	return false
 }
 
+// isBoolArray reports whether a parameter type is an array of Booleans.
+func isBoolArray(typ string) bool {
+	el, ok := strings.CutSuffix(strings.ToLower(typ), "[]")
+	return ok && (el == "bool" || el == "boolean" || el == "system.boolean")
+}
+
 // convert converts an argument to p's type, as the binder does (with
 // coercion). Switches become bool; ActionPreference values their name.
 func (b *binder) convert(p *pinfo, v any) (any, error) {
@@ -233,6 +239,20 @@ func (b *binder) convert(p *pinfo, v any) (any, error) {
 		return out, nil
 	case classAction:
 		return convertAction(p.Name, v)
+	}
+	if b.m.CmdletBinding && !b.m.Compiled && isBoolArray(p.Type) {
+		// An advanced function's [bool[]] takes Booleans and numbers only
+		// (a plain function converts any value, for V1's sake).
+		items, ok := v.([]any)
+		if !ok {
+			items = []any{v}
+		}
+		for _, it := range items {
+			if it = unwrap(it); it != nil && !isBoolish(it) {
+				return nil, errTransform(p.Name, fmt.Sprintf("Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.",
+					value.TypeOf(it).FullName), nil)
+			}
+		}
 	}
 	t := paramType(p.Type)
 	if v == nil && compiled {

@@ -143,6 +143,18 @@ func (r *lineRun) reparse() ([]namedArg, []posArg, error) {
 		}
 		if p == nil {
 			switch {
+			case b.m.CmdletBinding && !b.m.Compiled && b.remainingParam(nil, nil) != nil:
+				// A -Token naming no parameter is a value for the
+				// ValueFromRemainingArguments parameter of a function, as its
+				// text (a cmdlet reports it).
+				text := "-" + a.Name
+				if a.Colon {
+					text += ":"
+				}
+				positional = append(positional, posArg{i, Arg{Value: text, HasValue: true, Text: text, Extent: a.Extent}})
+				if a.HasValue {
+					positional = append(positional, posArg{i, Arg{Value: a.Value, HasValue: true, Extent: a.ValueExtent}})
+				}
 			case b.m.CmdletBinding:
 				named = append(named, namedArg{typed: a.Name, idx: i, valIdx: -1})
 			case hasVal:

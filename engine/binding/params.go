@@ -41,9 +41,14 @@ type ParamInfo struct {
 	ValidateNotNull          bool
 	ValidateNotNullOrEmpty   bool
 	ValidatePattern          string // matched case-insensitively, as pwsh does
-	AllowNull                bool
-	AllowEmptyString         bool
-	AllowEmptyCollection     bool
+	// ValidateSetMessage and ValidatePatternMessage are the attributes'
+	// ErrorMessage: a .NET format string of the value ({0}) and the set or
+	// pattern ({1}) replacing pwsh's own text.
+	ValidateSetMessage     string
+	ValidatePatternMessage string
+	AllowNull              bool
+	AllowEmptyString       bool
+	AllowEmptyCollection   bool
 	// ValidateScript, when set, runs after conversion; a non-nil error is
 	// reported as a validation failure.
 	ValidateScript func(v any) error

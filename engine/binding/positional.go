@@ -22,7 +22,7 @@ func (r *lineRun) bindPositional(positional []posArg) error {
 				r.note(pa.idx, nil, ArgUnbound)
 				continue
 			}
-			if err := r.fail(pa.idx, errPositionalNotFound(argText(pa.arg))); err != nil {
+			if err := r.fail(pa.idx, errPositionalNotFound(argValueText(pa.arg))); err != nil {
 				return err
 			}
 			continue

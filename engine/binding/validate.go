@@ -84,6 +84,9 @@ func (b *binder) validateElement(p *pinfo, e any) error {
 				break
 			}
 		}
+		if !ok && p.ValidateSetMessage != "" {
+			return errValidation(p.Name, customMessage(p.ValidateSetMessage, e, strings.Join(p.ValidateSet, ",")), nil)
+		}
 		if !ok {
 			return errValidation(p.Name, fmt.Sprintf("The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.",
 				s, strings.Join(p.ValidateSet, ",")), nil)
@@ -104,6 +107,9 @@ func (b *binder) validateElement(p *pinfo, e any) error {
 		if err != nil {
 			return errValidation(p.Name, err.Error(), err)
 		}
+		if !ok && p.ValidatePatternMessage != "" {
+			return errValidation(p.Name, customMessage(p.ValidatePatternMessage, e, p.ValidatePattern), nil)
+		}
 		if !ok {
 			return errValidation(p.Name, fmt.Sprintf("The argument \"%s\" does not match the \"%s\" pattern. Supply an argument that matches \"%s\" and try the command again.",
 				s, p.ValidatePattern, p.ValidatePattern), nil)
@@ -115,6 +121,17 @@ func (b *binder) validateElement(p *pinfo, e any) error {
 		}
 	}
 	return nil
+}
+
+// customMessage formats a validation attribute's ErrorMessage with the
+// value ({0}) and what it was checked against ({1}); a format that does
+// not format is shown as written.
+func customMessage(format string, v any, against string) string {
+	out, err := value.Format(format, []any{v, against})
+	if err != nil {
+		return format
+	}
+	return out
 }
 
 func checkRange(param string, e any, lo, hi float64) error {
