@@ -46,9 +46,9 @@ func (rt *Runtime) ExecuteInput(ctx context.Context, name, text string) Result {
 	if !toFile {
 		// Text that reads like a secret where masking cannot pinpoint it:
 		// what the history keeps in memory, but never a file.
-		rt.transcribeInput("")
+		rt.transcribeInput(text, "")
 	} else {
-		rt.transcribeInput(masked)
+		rt.transcribeInput(text, masked)
 	}
 	h := rt.sessionHistory()
 	h.mu.Lock()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,6 +25,10 @@ type transcripts struct {
 	// tail is what was written since the last line ending: a prompt the
 	// host printed itself (the plain line reader's) is not written twice.
 	tail string
+	// redact pairs each line of the running input that held a secret with
+	// its masked form: an error view quoting the typed line must not put
+	// the secret in the file.
+	redact []string // old, new, old, new…
 }
 
 // openTranscript is one transcript file.
@@ -89,16 +94,29 @@ func (rt *Runtime) Transcribing() bool {
 
 // transcribeInput writes a typed line after its prompt to the open
 // transcripts; "" stands for a line no file may hold (HistoryLine's
-// toFile false), written as the mask.
-func (rt *Runtime) transcribeInput(masked string) {
+// toFile false), written as the mask. Until the next input, the lines of
+// text that masking changed are masked wherever output quotes them.
+func (rt *Runtime) transcribeInput(text, masked string) {
 	t := rt.transcriptState()
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if len(t.open) == 0 {
-		return
-	}
+	t.redact = t.redact[:0]
 	if masked == "" {
 		masked = secret.Mask
+	}
+	typed, shown := strings.Split(text, "\n"), strings.Split(masked, "\n")
+	for i, l := range typed {
+		switch {
+		case len(typed) != len(shown) || masked == secret.Mask:
+			if strings.TrimSpace(l) != "" {
+				t.redact = append(t.redact, l, secret.Mask)
+			}
+		case l != shown[i]:
+			t.redact = append(t.redact, l, shown[i])
+		}
+	}
+	if len(t.open) == 0 {
+		return
 	}
 	prompt := "PS " + rt.Location() + "> "
 	if t.tail == prompt {
@@ -115,6 +133,9 @@ func (rt *Runtime) transcribeInput(masked string) {
 // write copies p, without colour, to every open transcript; t.mu is held.
 func (t *transcripts) write(p []byte) {
 	plain := ansiSequence.ReplaceAll(p, nil)
+	if len(t.redact) > 0 {
+		plain = []byte(strings.NewReplacer(t.redact...).Replace(string(plain)))
+	}
 	for _, o := range t.open {
 		o.w.Write(plain)
 	}

@@ -130,6 +130,7 @@ func TestTranscript(t *testing.T) {
 	s.typed("'visible output'")
 	s.typed("$pin = 24680; Write-Host 'host text'")
 	s.typed("Write-Error 'bad thing'")
+	s.typed("$pin = 13579 +")
 	if got := s.typed("Stop-Transcript"); got != "Transcript stopped, output file is "+path+"\n" {
 		t.Errorf("Stop-Transcript: %q", got)
 	}
@@ -147,12 +148,13 @@ func TestTranscript(t *testing.T) {
 		"PS " + s.dir + "> 'visible output'\nvisible output\n",
 		"PS " + s.dir + "> $pin = *****; Write-Host 'host text'\nhost text\n",
 		"PS " + s.dir + "> Write-Error 'bad thing'\nWrite-Error: bad thing\n",
+		"PS " + s.dir + "> $pin = *****\nParserError: \nLine |\n   1 |  $pin = *****\n",
 		"PS " + s.dir + "> Stop-Transcript\n**********************\nPowerShell transcript end\nEnd time: "} {
 		if !strings.Contains(text, want) {
 			t.Errorf("transcript lacks %q:\n%s", want, text)
 		}
 	}
-	for _, never := range []string{"24680", "after the end", "Transcript stopped"} {
+	for _, never := range []string{"24680", "13579", "after the end", "Transcript stopped"} {
 		if strings.Contains(text, never) {
 			t.Errorf("transcript holds %q:\n%s", never, text)
 		}
