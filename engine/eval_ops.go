@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/csshell/csshell/engine/binding"
 	"github.com/csshell/csshell/engine/syntax"
 	"github.com/csshell/csshell/engine/value"
 )
@@ -182,17 +183,8 @@ func (f *frame) replaceOp(l, r any, cs bool) (any, error) {
 		return value.Replace(l, pattern, repl, cs)
 	}
 	one := func(s string) (any, error) {
-		return value.ReplaceFunc(s, value.ToString(pattern), cs, func(match string, groups []string) (string, error) {
-			m := value.NewObject("System.Text.RegularExpressions.Match")
-			m.Set("Value", match)
-			gs := make([]any, len(groups))
-			for i, g := range groups {
-				gobj := value.NewObject("System.Text.RegularExpressions.Group")
-				gobj.Set("Value", g)
-				gs[i] = gobj
-			}
-			m.Set("Groups", gs)
-			v, err := f.callBlockValue(sb, m, nil)
+		return value.ReplaceFunc(s, value.ToString(pattern), cs, func(m *value.Object) (string, error) {
+			v, err := f.callBlockLocal(sb, m, []any{m})
 			if err != nil {
 				return "", err
 			}
@@ -224,15 +216,37 @@ func (f *frame) splitOp(l, r any, cs bool) (any, error) {
 	if !ok {
 		return value.Split(l, spec)
 	}
-	// The block sees the character as a string in $_. (pwsh also passes
-	// the string and the index as arguments, in a child scope.)
+	// The block sees the character as a string in $_, and the string and
+	// the index as arguments.
 	return value.SplitPredicate(l, spec.Limit, func(s string, ch rune, i int) (bool, error) {
-		v, err := f.callBlockValue(sb, string(ch), nil)
+		v, err := f.callBlockLocal(sb, string(ch), []any{s, int32(i)})
 		if err != nil {
 			return false, err
 		}
 		return value.ToBool(v), nil
 	})
+}
+
+// callBlockLocal runs a block in a child scope with $_ set to input and
+// positional arguments, as pwsh runs a -split predicate and a -replace
+// evaluator (so their variables and $args stay inside); its output is
+// collapsed.
+func (f *frame) callBlockLocal(sb *ScriptBlock, input any, args []any) (any, error) {
+	var out []any
+	bargs := make([]binding.Arg, len(args))
+	for i, a := range args {
+		bargs[i] = binding.Arg{Value: a, HasValue: true, Text: value.ToString(a)}
+	}
+	st := &blockStage{f: f, sb: sb, args: bargs, out: func(v any) error { out = append(out, v); return nil }}
+	if err := st.bindArgs(nil); err != nil {
+		return nil, err
+	}
+	st.inner.scope.SetLocal("_", input)
+	st.inner.scope.SetLocal("PSItem", input)
+	if err := runStandalone(st); err != nil {
+		return nil, err
+	}
+	return collapse(out), nil
 }
 
 // evalUnary evaluates prefix and postfix operators.

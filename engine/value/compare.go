@@ -202,15 +202,16 @@ func orderCompare(a, b any, cs bool) (int, error) {
 		if a == nil && b == nil {
 			return 0, nil
 		}
-		if isNumeric(a) || isNumeric(b) {
-			na, _ := asNum(a)
-			nb, _ := asNum(b)
-			return compareNum(na, nb), nil
+		// As LanguagePrimitives.CompareObjectToNull: $null is below every
+		// value but a negative number.
+		v, sign := b, -1
+		if b == nil {
+			v, sign = a, 1
 		}
-		if a == nil {
-			return -1, nil
+		if n, ok := asNum(v); ok && isNumeric(v) && compareNum(n, num{k: nInt}) < 0 {
+			return -sign, nil
 		}
-		return 1, nil
+		return sign, nil
 	}
 	switch x := a.(type) {
 	case string:

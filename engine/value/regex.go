@@ -250,8 +250,8 @@ func (r *Regex) replaceSize(s, rep string) error {
 }
 
 // ReplaceFunc replaces each match of pattern in input by fn's result; fn
-// gets the matched text and the text of every group (group 0 first).
-func ReplaceFunc(input string, pattern string, caseSensitive bool, fn func(match string, groups []string) (string, error)) (string, error) {
+// gets the Match object ([regex]::Match's: Value, Index, Groups, ...).
+func ReplaceFunc(input string, pattern string, caseSensitive bool, fn func(m *Object) (string, error)) (string, error) {
 	r, err := NewRegex(pattern, !caseSensitive)
 	if err != nil {
 		return "", err
@@ -262,12 +262,7 @@ func ReplaceFunc(input string, pattern string, caseSensitive bool, fn func(match
 		if ferr != nil {
 			return ""
 		}
-		gs := m.Groups()
-		groups := make([]string, len(gs))
-		for i := range gs {
-			groups[i] = gs[i].String()
-		}
-		s, e := fn(m.String(), groups)
+		s, e := fn(matchToObject(r, &m))
 		if e == nil {
 			// The growth cap: stop before the result passes it.
 			size = concatSize(size, len(s)) - len(m.String())

@@ -489,7 +489,7 @@ func TestReplaceSplitJoin(t *testing.T) {
 		got, err := Replace(c.in, c.pat, c.rep, c.cs)
 		check(t, desc(c.in, " -replace ", c.pat), got, err, ok(c.want))
 	}
-	s, err := ReplaceFunc("a1b22", `\d+`, false, func(m string, g []string) (string, error) { return "<" + m + ">", nil })
+	s, err := ReplaceFunc("a1b22", `\d+`, false, func(m *Object) (string, error) { v, _ := m.Get("Value"); return "<" + ToString(v) + ">", nil })
 	if err != nil || s != "a<1>b<22>" {
 		t.Errorf("ReplaceFunc = %q, %v", s, err)
 	}
