@@ -203,7 +203,9 @@ func (p *parser) parseScriptBody(start int, closer byte) *ScriptBlock {
 		p.errs = p.errs[:saveErrs]
 	}
 	p.skipNLSemi()
-	if name := p.keywordAt(p.pos); isBlockName(name) && p.blockFollows(p.pos+len(name)) {
+	// As in pwsh, a body that starts with begin, process, end, clean or
+	// dynamicparam is made of named blocks, each needing its { }.
+	if name := p.keywordAt(p.pos); isBlockName(name) {
 		sb.Named = true
 		for !p.dead {
 			p.skipNLSemi()
@@ -224,7 +226,7 @@ func (p *parser) parseScriptBody(start int, closer byte) *ScriptBlock {
 			p.skipNL()
 			if p.byteAt(p.pos) != '{' {
 				p.missing("MissingNamedStatementBlock", "Missing statement block after '"+name+"'.")
-				break
+				continue
 			}
 			block := p.parseBlock()
 			switch name {
@@ -234,7 +236,9 @@ func (p *parser) parseScriptBody(start int, closer byte) *ScriptBlock {
 				sb.Process = block
 			case "end":
 				sb.End = block
-			default: // dynamicparam and clean are parsed but not kept
+			case "clean":
+				sb.Clean = block
+			default: // dynamicparam is parsed but not kept
 			}
 		}
 	} else {
