@@ -61,3 +61,13 @@ func (f *frame) notWritable(at syntax.Node, name string) *ErrorRecord {
 	rec.TargetObject = name
 	return rec
 }
+
+// LocalVariables returns the variables defined in this very scope (what
+// Get-Variable -Scope lists).
+func (s *Scope) LocalVariables() []*Variable {
+	out := make([]*Variable, 0, len(s.vars))
+	for _, v := range s.vars {
+		out = append(out, v)
+	}
+	return out
+}

@@ -179,6 +179,11 @@ func getVariable(c *engine.Call, p *getVarParams) error {
 		names = []string{"*"}
 	}
 	vars := visibleVars(sc)
+	if p.scope.Given(c) {
+		// An explicit scope lists only that scope's own variables.
+		vars = sc.LocalVariables()
+		sort.SliceStable(vars, func(i, j int) bool { return strings.ToLower(vars[i].Name) < strings.ToLower(vars[j].Name) })
+	}
 	for _, n := range names {
 		found := false
 		for _, v := range vars {
@@ -261,6 +266,9 @@ func (s *setVariable) assign(c *engine.Call, val any) error {
 	}
 	ro, constant := parseOptions(c, p.option)
 	for _, name := range p.name.Get(c) {
+		if !p.filtered(c, name) {
+			continue
+		}
 		if ok, err := c.ShouldProcess("Name: "+name+" Value: "+value.ToString(val), "Set variable"); err != nil || !ok {
 			if err != nil {
 				return err
