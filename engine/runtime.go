@@ -20,6 +20,9 @@ type Runtime struct {
 	cmdlets map[string]*Cmdlet // lower-case name → cmdlet
 	aliases map[string]string  // lower-case alias → command name
 	modules map[string]string  // lower-case known module name → display name
+	// aliasNames keeps each alias's name as it was defined (New-Alias
+	// ABCD foo: Get-Alias abcd shows ABCD).
+	aliasNames map[string]string
 
 	global *Scope
 
@@ -60,6 +63,7 @@ func New(h *Host) *Runtime {
 		Formats:    format.NewRegistry(),
 		cmdlets:    map[string]*Cmdlet{},
 		aliases:    map[string]string{},
+		aliasNames: map[string]string{},
 		modules:    map[string]string{},
 		lastStatus: true,
 	}
@@ -90,6 +94,7 @@ func (rt *Runtime) Register(c *Cmdlet) {
 // SetAlias defines alias as another name for command.
 func (rt *Runtime) SetAlias(alias, command string) {
 	rt.aliases[strings.ToLower(alias)] = command
+	rt.aliasNames[strings.ToLower(alias)] = alias
 }
 
 // RemoveAlias deletes an alias; it reports whether it existed.
@@ -97,6 +102,7 @@ func (rt *Runtime) RemoveAlias(alias string) bool {
 	key := strings.ToLower(alias)
 	_, ok := rt.aliases[key]
 	delete(rt.aliases, key)
+	delete(rt.aliasNames, key)
 	return ok
 }
 
@@ -137,13 +143,18 @@ func (rt *Runtime) Cmdlets() []*Cmdlet {
 	return out
 }
 
-// Aliases returns alias → command, sorted by alias.
+// Aliases returns alias → command, sorted by alias; each alias is named
+// as it was defined.
 func (rt *Runtime) Aliases() [][2]string {
 	out := make([][2]string, 0, len(rt.aliases))
 	for a, c := range rt.aliases {
-		out = append(out, [2]string{a, c})
+		name := a
+		if n, ok := rt.aliasNames[a]; ok {
+			name = n
+		}
+		out = append(out, [2]string{name, c})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i][0]) < strings.ToLower(out[j][0]) })
 	return out
 }
 
@@ -230,6 +241,9 @@ func (rt *Runtime) LookupCommandIn(sc *Scope, name string) (*CommandInfo, bool) 
 	f := rt.newFrame(context.Background())
 	f.scope = sc
 	if target, ok := rt.aliases[strings.ToLower(name)]; ok {
+		if n, ok := rt.aliasNames[strings.ToLower(name)]; ok {
+			name = n
+		}
 		info := &CommandInfo{Name: name, Kind: KindAlias, Definition: target}
 		if r, ok := f.resolveCommand(name); ok {
 			info.resolved = r
