@@ -29,6 +29,7 @@ type blockStage struct {
 	bind  *binding.Binding
 	inner *frame
 	own   *capture // the function's -ErrorVariable and friends
+	ran   bool     // a begin, process or end block ran: clean will
 	input []any
 	meta  *binding.Meta
 }
@@ -322,7 +323,8 @@ func (s *blockStage) end() error {
 		s.inner.scope.SetLocal("input", []any{})
 		err = s.runBlock(s.sb.Ast.End)
 	}
-	if s.closer != nil {
+	if s.closer != nil && s.sb.Ast.Clean == nil {
+		// (With a clean block, the redirections stay for it.)
 		if cerr := s.closer(); err == nil {
 			err = cerr
 		}
@@ -336,6 +338,7 @@ func (s *blockStage) runBlock(b *syntax.StatementBlock) error {
 	if b == nil {
 		return nil
 	}
+	s.ran = true
 	err := s.inner.execBlock(b)
 	switch e := err.(type) {
 	case *returnSignal:
@@ -357,6 +360,31 @@ func (s *blockStage) runBlock(b *syntax.StatementBlock) error {
 		s.own.errs.Items = append(s.own.errs.Items, rec)
 	}
 	return err
+}
+
+// clean runs the clean block once the pipeline is over, if another of the
+// command's blocks ran. What it writes to the success stream is
+// discarded; its other streams go where the command's go.
+func (s *blockStage) clean() {
+	b := s.sb.Ast.Clean
+	if b == nil {
+		return
+	}
+	if s.closer != nil {
+		defer s.closer()
+	}
+	if !s.ran || s.inner == nil {
+		return
+	}
+	s.ran = false
+	g := *s.inner
+	g.io = s.inner.io.withOut(func(any) error { return nil })
+	if err := g.execBlock(b); err != nil && !isFlow(err) {
+		if rec, ok := err.(*ErrorRecord); ok {
+			s.f.rt.recordError(rec)
+			s.f.rt.ShowError(rec)
+		}
+	}
 }
 
 // declaredParam finds a parameter written after a function's name.

@@ -91,6 +91,9 @@ func (f *frame) callBlockCollect(sb *ScriptBlock, input any, args []any) ([]any,
 
 // runStandalone runs one stage with no pipeline input.
 func runStandalone(st stage) error {
+	if c, ok := st.(cleaner); ok {
+		defer c.clean()
+	}
 	if err := st.begin(); err != nil {
 		return err
 	}

@@ -49,6 +49,7 @@ func (f *frame) runPipeline(p *syntax.Pipeline) error {
 			return err
 		}
 	}
+	defer run.clean()
 	from, stopped := 0, false
 	for i, st := range stages {
 		if err := st.begin(); err != nil {
@@ -99,6 +100,19 @@ func (f *frame) runPipeline(p *syntax.Pipeline) error {
 	}
 	f.rt.lastStatus = f.rt.errorWrites == errSnap
 	return nil
+}
+
+// cleaner is a stage with a clean block (pwsh 7.3+): it runs once the
+// pipeline is over, however it ended, for the commands that ran.
+type cleaner interface{ clean() }
+
+// clean runs the clean blocks, first command first.
+func (r *pipelineRun) clean() {
+	for _, st := range r.stages {
+		if c, ok := st.(cleaner); ok {
+			c.clean()
+		}
+	}
 }
 
 // unwrap turns this run's stop signal into success.

@@ -75,10 +75,12 @@ type ScriptBlock struct {
 	Begin      *StatementBlock
 	Process    *StatementBlock
 	End        *StatementBlock
-	Named      bool        // begin/process/end were written explicitly
-	Requires   []*Requires // #Requires lines (root script only)
-	Usings     []*Using    // using statements at the start (root script only)
-	HelpText   string      // comment-based help found for this block, raw comment text
+	// Clean (pwsh 7.3+) runs last, also when the pipeline fails or stops.
+	Clean    *StatementBlock
+	Named    bool        // begin/process/end were written explicitly
+	Requires []*Requires // #Requires lines (root script only)
+	Usings   []*Using    // using statements at the start (root script only)
+	HelpText string      // comment-based help found for this block, raw comment text
 }
 
 // StatementBlock is a list of statements, usually between braces.
