@@ -24,6 +24,7 @@ func registerFileCmdlets(rt *engine.Runtime) {
 	registerLocationCmdlets(rt)
 	registerItemCmdlets(rt)
 	registerDriveCmdlets(rt)
+	registerItemPropertyCmdlets(rt)
 	rt.Formats.Register(format.View{TypeName: "System.Management.Automation.PathInfo", Kind: format.TableView,
 		Columns: []format.Column{{Label: "Path", Property: "Path"}}})
 	rt.Formats.Register(format.View{TypeName: "System.IO.FileSystemInfo", Kind: format.TableView,
@@ -182,6 +183,13 @@ func fsPathInfo(path string) *value.Object {
 	return o
 }
 
+// fsRootDrive and fsProvider are the PSDrive and PSProvider of every
+// file-system item: the / drive of the FileSystem provider.
+var (
+	fsProvider  = providerInfo(nil, engine.FileSystemProvider)
+	fsRootDrive = driveObject(nil, &engine.Drive{Name: "/", Provider: engine.FileSystemProvider, Root: "/"})
+)
+
 // fsUserNames caches uid/gid → name lookups.
 var fsUserNames sync.Map
 
@@ -253,6 +261,8 @@ func fsItem(path string, info fs.FileInfo) *value.Object {
 	o.Set("PSPath", "Microsoft.PowerShell.Core\\FileSystem::"+path)
 	o.Set("PSParentPath", "Microsoft.PowerShell.Core\\FileSystem::"+parent)
 	o.Set("PSChildName", name)
+	o.Set("PSDrive", fsRootDrive)
+	o.Set("PSProvider", fsProvider)
 	o.Set("PSIsContainer", isDir)
 	o.Set("Mode", string(mode))
 	o.Set("BaseName", base)

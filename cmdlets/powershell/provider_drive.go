@@ -113,7 +113,11 @@ func registerDriveCmdlets(rt *engine.Runtime) {
 			{Label: "Name", Property: "Name", Width: 14, Align: format.AlignLeft},
 			{Label: "Used (GB)", Width: 9, Align: format.AlignRight, Value: func(item any) (any, error) { return driveGB(item, "Used") }},
 			{Label: "Free (GB)", Width: 13, Align: format.AlignRight, Value: func(item any) (any, error) { return driveGB(item, "Free") }},
-			{Label: "Provider", Property: "Provider", Width: 13, Align: format.AlignLeft},
+			{Label: "Provider", Width: 13, Align: format.AlignLeft, Value: func(item any) (any, error) {
+				p, _ := value.GetMember(item, "Provider")
+				n, _ := value.GetMember(p, "Name")
+				return n, nil
+			}},
 			{Label: "Root", Property: "Root", Align: format.AlignLeft},
 		}})
 }
@@ -136,14 +140,16 @@ func providerInfo(rt *engine.Runtime, name string) *value.Object {
 	o.Set("Name", name)
 	o.Set("ModuleName", "Microsoft.PowerShell.Core")
 	var drives []any
-	for _, d := range rt.Drives() {
-		if d.Provider == name {
-			drives = append(drives, d.Name)
+	if rt != nil {
+		for _, d := range rt.Drives() {
+			if d.Provider == name {
+				drives = append(drives, d.Name)
+			}
 		}
 	}
 	o.Set("Drives", drives)
 	o.Base = fsText(engine.ProviderQualifiedName(name))
-	o.Stringer = func(*value.Object) string { return name }
+	o.Stringer = func(*value.Object) string { return engine.ProviderQualifiedName(name) }
 	return o
 }
 
@@ -155,7 +161,7 @@ func driveObject(rt *engine.Runtime, d *engine.Drive) *value.Object {
 	o.Set("Root", d.Root)
 	o.Set("Description", d.Description)
 	o.Set("CurrentLocation", "")
-	if d.Provider == engine.FileSystemProvider {
+	if d.Provider == engine.FileSystemProvider && rt != nil {
 		var st syscall.Statfs_t
 		if err := syscall.Statfs(d.Root, &st); err == nil {
 			bs := int64(st.Bsize)
