@@ -155,7 +155,7 @@ func (s *selectString) Begin(c *engine.Call) error {
 		for _, pat := range s.patterns {
 			re, err := value.NewRegex(pat, !s.p.caseSensitive.Get(c))
 			if err != nil {
-				return engine.NewError("InvalidArgument", "InvalidRegex", pat, "%s", err.Error()).
+				return engine.NewError("InvalidArgument", "InvalidRegex", pat, "The string %s is not a valid regular expression: %s", pat, err.Error()).
 					WithException("System.ArgumentException")
 			}
 			s.regexes = append(s.regexes, re)
