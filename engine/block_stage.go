@@ -54,7 +54,11 @@ func (s *blockStage) bindArgs(node *syntax.Command) error {
 	s.bind = b
 	sc := s.f.scope
 	if !s.dot {
-		sc = NewScope(s.f.scope, s.isScript)
+		parent := s.f.scope
+		if s.sb.closure != nil {
+			parent = s.sb.closure
+		}
+		sc = NewScope(parent, s.isScript)
 	}
 	inner := s.f.child(sc)
 	inner.io = s.f.io.withOut(s.out)

@@ -189,7 +189,7 @@ func (f *frame) invokeEngineMethod(target any, name string, args []any) (any, bo
 			}
 			return out, true, nil
 		case "getnewclosure":
-			return t, true, nil
+			return t.newClosure(f.scope), true, nil
 		case "tostring":
 			return t.ScriptText(), true, nil
 		case "gettype":

@@ -21,6 +21,27 @@ type ScriptBlock struct {
 	validateMessages map[string]string
 	// File is the script file the block belongs to, when it is one.
 	file *scriptInfo
+	// closure, set by GetNewClosure(), is the scope the block runs under
+	// instead of its caller's: a copy of the local variables of the scope
+	// that made it, over the global scope.
+	closure *Scope
+}
+
+// newClosure is $sb.GetNewClosure(): the same code bound to a copy of the
+// variables local to sc, as pwsh's dynamic module captures them.
+func (sb *ScriptBlock) newClosure(sc *Scope) *ScriptBlock {
+	c := &Scope{parent: sc.global(), vars: make(map[string]*Variable, len(sc.vars))}
+	for k, v := range sc.vars {
+		switch k {
+		case "_", "psitem", "args", "input", "this", "psboundparameters", "myinvocation", "pscmdlet":
+			continue
+		}
+		cp := *v
+		c.vars[k] = &cp
+	}
+	nb := *sb
+	nb.closure = c
+	return &nb
 }
 
 // ScriptText returns the block's source text without the braces.
