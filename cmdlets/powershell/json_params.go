@@ -2,13 +2,12 @@ package powershell
 
 import "github.com/csshell/csshell/engine"
 
-// toJSONParams are ConvertTo-Json's parameters; -EnumsAsStrings is
-// accepted and not read.
+// toJSONParams are ConvertTo-Json's parameters.
 type toJSONParams struct {
 	inputObject    engine.Param[any]
 	depth          engine.Param[int]
 	compress       engine.Param[bool]
-	enumsAsStrings *engine.ParamInfo
+	enumsAsStrings engine.Param[bool]
 	asArray        engine.Param[bool]
 	escapeHandling engine.Param[string]
 }
@@ -18,7 +17,7 @@ func newToJSONParams() *toJSONParams {
 		inputObject:    engine.Declare[any](&engine.ParamInfo{Name: "InputObject", Type: "Object", AllowNull: true, AllowEmptyCollection: true, AllowEmptyString: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true, FromPipeline: true}}, Help: "Specifies the objects to convert to JSON format."}),
 		depth:          engine.Declare[int](&engine.ParamInfo{Name: "Depth", Type: "Int32", Sets: outSetsAll(), ValidateRange: &[2]float64{0, 100}, Default: "2", Help: "Specifies how many levels of contained objects are included in the JSON representation."}),
 		compress:       engine.Declare[bool](&engine.ParamInfo{Name: "Compress", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Omits white space and indented formatting in the output string."}),
-		enumsAsStrings: &engine.ParamInfo{Name: "EnumsAsStrings", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Provides an alternative serialization option that converts all enumerations to their string representation."},
+		enumsAsStrings: engine.Declare[bool](&engine.ParamInfo{Name: "EnumsAsStrings", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Provides an alternative serialization option that converts all enumerations to their string representation."}),
 		asArray:        engine.Declare[bool](&engine.ParamInfo{Name: "AsArray", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Outputs the object in array brackets, even if the input is a single object."}),
 		escapeHandling: engine.Declare[string](&engine.ParamInfo{Name: "EscapeHandling", Type: "String", Sets: outSetsAll(), ValidateSet: []string{"Default", "EscapeNonAscii", "EscapeHtml"}, Default: "Default", Help: "Controls how certain characters are escaped in the resulting JSON output."}),
 	}
@@ -26,7 +25,7 @@ func newToJSONParams() *toJSONParams {
 
 // infos is the declaration list, in the module's order.
 func (p *toJSONParams) infos() []*engine.ParamInfo {
-	return []*engine.ParamInfo{p.inputObject.Info(), p.depth.Info(), p.compress.Info(), p.enumsAsStrings, p.asArray.Info(), p.escapeHandling.Info()}
+	return []*engine.ParamInfo{p.inputObject.Info(), p.depth.Info(), p.compress.Info(), p.enumsAsStrings.Info(), p.asArray.Info(), p.escapeHandling.Info()}
 }
 
 // fromJSONParams are ConvertFrom-Json's parameters.

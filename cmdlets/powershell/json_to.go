@@ -64,7 +64,8 @@ func (t *toJSON) End(c *engine.Call) error {
 	} else {
 		v = append([]any(nil), t.items...)
 	}
-	opt := jsonOptions{depth: t.p.depth.Or(c, 2), compress: t.p.compress.Get(c), escape: strings.ToLower(t.p.escapeHandling.Get(c))}
+	opt := jsonOptions{depth: t.p.depth.Or(c, 2), compress: t.p.compress.Get(c), escape: strings.ToLower(t.p.escapeHandling.Get(c)),
+		enumsAsStrings: t.p.enumsAsStrings.Get(c)}
 	text, truncated := jsonSerialize(v, opt)
 	if truncated {
 		c.WriteWarning(fmt.Sprintf("Resulting JSON is truncated as serialization has exceeded the set depth of %d.", opt.depth))
@@ -77,6 +78,8 @@ type jsonOptions struct {
 	depth    int
 	compress bool
 	escape   string // "", "default", "escapenonascii", "escapehtml"
+	// enumsAsStrings writes enums by name (else by number).
+	enumsAsStrings bool
 }
 
 // jsonSerialize renders v as pwsh 7's ConvertTo-Json does (Newtonsoft's
@@ -114,6 +117,9 @@ func (w *jsonWriter) value(v any, depth, indent int) {
 	if l, ok := v.(*value.List); ok {
 		// A list serializes as the array it holds.
 		v = l.Snapshot()
+	}
+	if e, ok := v.(value.EnumValue); ok && w.opt.enumsAsStrings {
+		v = e.String()
 	}
 	if s, ok := jsonScalar(v, w.opt.escape); ok {
 		w.b.WriteString(s)
@@ -192,6 +198,14 @@ func jsonMembers(v any) []jsonMember {
 		return out
 	case value.SwitchParameter:
 		return []jsonMember{{"IsPresent", bool(x)}}
+	case value.Native:
+		var out []jsonMember
+		for _, n := range x.Properties() {
+			if m, ok := value.GetMember(x, n); ok {
+				out = append(out, jsonMember{n, m})
+			}
+		}
+		return out
 	}
 	return nil
 }
@@ -237,6 +251,12 @@ func jsonScalar(v any, escape string) (string, bool) {
 			return jsonScalar(x.Base, escape)
 		}
 		return "", false
+	case value.EnumValue:
+		return strconv.FormatInt(x.V, 10), true
+	case value.Native:
+		if len(x.Properties()) > 0 {
+			return "", false
+		}
 	case []any, *value.Hashtable, time.Duration, value.SwitchParameter:
 		return "", false
 	}

@@ -133,10 +133,7 @@ func GetMember(v any, name string) (any, bool) {
 	case *Regex:
 		switch lname {
 		case "options":
-			if x.ignoreCase {
-				return "IgnoreCase", true
-			}
-			return "None", true
+			return x.Options(), true
 		case "righttoleft":
 			return x.rtl, true
 		}
@@ -215,7 +212,7 @@ func dateMember(t time.Time, n string) (any, bool) {
 	case "microsecond":
 		return int32(t.Nanosecond() / 1e3 % 1000), true
 	case "dayofweek":
-		return t.Weekday().String(), true
+		return EnumValue{TDayOfWeek, int64(t.Weekday())}, true
 	case "dayofyear":
 		return int32(t.YearDay()), true
 	case "date":

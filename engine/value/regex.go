@@ -18,6 +18,18 @@ type Regex struct {
 	pattern    string
 	ignoreCase bool
 	rtl        bool
+	opts       regexp2.RegexOptions
+	// netOpts, when set, are the .NET RegexOptions it was made with
+	// (including flags regexp2 does not take, such as Compiled).
+	netOpts int64
+}
+
+// Options is the regex's .NET RegexOptions.
+func (r *Regex) Options() EnumValue {
+	if r.netOpts != 0 {
+		return EnumValue{TRegexOptions, r.netOpts}
+	}
+	return EnumValue{TRegexOptions, int64(r.opts & 0x1ff)}
 }
 
 // Pattern returns the source pattern.
@@ -64,7 +76,7 @@ func newRegexOpt(pattern string, opts regexp2.RegexOptions) (*Regex, error) {
 	if err != nil {
 		return nil, regexError(pattern, err)
 	}
-	r = &Regex{re: re, pattern: pattern, ignoreCase: opts&regexp2.IgnoreCase != 0, rtl: opts&regexp2.RightToLeft != 0}
+	r = &Regex{re: re, pattern: pattern, ignoreCase: opts&regexp2.IgnoreCase != 0, rtl: opts&regexp2.RightToLeft != 0, opts: opts}
 	regexMu.Lock()
 	if len(regexCache) >= regexCacheMax {
 		for key := range regexCache {

@@ -1,7 +1,6 @@
 package value
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -104,19 +103,52 @@ func isComparisonName(v any) bool {
 	return isStr && strings.Contains(strings.ToLower(ToString(v)), "case")
 }
 
-func regexOptsIgnoreCase(v any) bool {
-	s := strings.ToLower(ToString(v))
-	if strings.Contains(s, "ignorecase") {
-		return true
+// regexOptions converts a RegexOptions argument ('IgnoreCase, Multiline',
+// a number, an enum value) to the .NET flags, which regexp2 shares but for
+// Compiled, CultureInvariant and NonBacktracking (no meaning here).
+func regexOptions(name string, args []any, i int) (int64, regexp2.RegexOptions, error) {
+	e, err := ConvertTo(args[i], TRegexOptions)
+	if err != nil {
+		return 0, 0, newErr(ExMethodException, "MethodArgumentConversionInvalidCastArgument", "NotSpecified",
+			"Cannot convert argument \"options\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"",
+			ToString(args[i]), name, TRegexOptions.FullName, err.Error())
 	}
-	if i, err := strconv.Atoi(s); err == nil {
-		return i&1 != 0
+	n := e.(EnumValue).V
+	return n, regexp2.RegexOptions(n &^ (8 | 512 | 1024)), nil
+}
+
+// newRegexNet compiles pattern with .NET RegexOptions, remembering them
+// for the Options property.
+func newRegexNet(name string, args []any, pattern string, optIdx int) (*Regex, error) {
+	var net int64
+	var opts regexp2.RegexOptions
+	if optIdx < len(args) {
+		var err error
+		if net, opts, err = regexOptions(name, args, optIdx); err != nil {
+			return nil, err
+		}
 	}
-	return false
+	r, err := newRegexOpt(pattern, opts)
+	if err != nil {
+		return nil, wrapMethodErr(name, args, err)
+	}
+	if net != int64(opts) {
+		c := *r
+		c.netOpts = net
+		r = &c
+	}
+	return r, nil
 }
 
 func regexStatic(name, n string, args []any) (any, bool, error) {
 	switch n {
+	case "new":
+		if len(args) == 1 || len(args) == 2 {
+			// .NET names a constructor ".ctor" in its errors.
+			r, err := newRegexNet(".ctor", args, ToString(args[0]), 1)
+			return r, true, err
+		}
+		return nil, true, errOverload(name, len(args))
 	case "escape":
 		if len(args) == 1 {
 			return regexp2.Escape(ToString(args[0])), true, nil
@@ -133,24 +165,21 @@ func regexStatic(name, n string, args []any) (any, bool, error) {
 	if len(args) < 2 {
 		return nil, false, nil
 	}
-	ignore := false
+	optIdx := 2
 	switch n {
 	case "replace":
-		if len(args) == 4 {
-			ignore = regexOptsIgnoreCase(args[3])
-		} else if len(args) != 3 {
+		optIdx = 3
+		if len(args) != 3 && len(args) != 4 {
 			return nil, true, errOverload(name, len(args))
 		}
 	default:
-		if len(args) == 3 {
-			ignore = regexOptsIgnoreCase(args[2])
-		} else if len(args) != 2 {
+		if len(args) != 2 && len(args) != 3 {
 			return nil, true, errOverload(name, len(args))
 		}
 	}
-	r, err := NewRegex(ToString(args[1]), ignore)
+	r, err := newRegexNet(name, args, ToString(args[1]), optIdx)
 	if err != nil {
-		return nil, true, wrapMethodErr(name, args, err)
+		return nil, true, err
 	}
 	input := ToString(args[0])
 	switch n {

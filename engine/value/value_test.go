@@ -726,7 +726,7 @@ func TestMembers(t *testing.T) {
 		{int32(5), "Count", int32(1), true},
 		{int32(5), "Length", int32(1), true},
 		{tDate, "Year", int32(2024), true},
-		{tDate, "DayOfWeek", "Wednesday", true},
+		{tDate, "DayOfWeek", EnumValue{TDayOfWeek, 3}, true},
 		{tDate, "DayOfYear", int32(31), true},
 		{tDate, "Date", time.Date(2024, 1, 31, 0, 0, 0, 0, time.Local), true},
 		{90 * time.Minute, "TotalMinutes", 90.0, true},
