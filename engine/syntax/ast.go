@@ -105,6 +105,7 @@ type Parameter struct {
 	Attributes []*Attribute
 	Types      []*TypeName // type constraints such as [string] or [switch]
 	Default    Expression  // nil when absent
+	nameStart  int         // offset of the $name, for errors
 }
 
 // Attribute is [Name(positional, Named = value, Flag)]. A named argument

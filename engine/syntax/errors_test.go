@@ -21,7 +21,7 @@ var errorCases = []errorCase{
 	{"$x.Method(1", "Missing ')' in method call.", 1, 12, "MissingEndParenthesisInMethodCall", true},
 	{"1 +", "You must provide a value expression following the '+' operator.", 1, 4, "ExpectedValueExpression", true},
 	{"$a =", "You must provide a value expression following the '=' operator.", 1, 5, "ExpectedValueExpression", true},
-	{"Get-X |", "An empty pipe element is not allowed.", 1, 7, "EmptyPipeElement", true},
+	{"Get-X |", "An empty pipe element is not allowed.", 1, 8, "EmptyPipeElement", true}, // after the pipe, as pwsh ('gps|' at 4)
 	{"Get-X | | Get-Y", "An empty pipe element is not allowed.", 1, 8, "EmptyPipeElement", false},
 	{"if", "Missing '(' after 'if' in if statement.", 1, 3, "MissingOpenParenthesisInIfStatement", true},
 	{"if (", "Missing condition in if statement after 'if ('.", 1, 5, "IfStatementMissingCondition", true},
@@ -53,7 +53,7 @@ var errorCases = []errorCase{
 	{"while ($x) ", "Missing statement body in while loop.", 1, 11, "MissingLoopStatement", true},
 	{"do { } ", "Missing while or until keyword in do loop.", 1, 7, "MissingWhileOrUntilInDoWhile", true},
 	{"switch ($x)", "Missing '{' in switch statement.", 1, 12, "MissingCurlyBraceInSwitchStatement", true},
-	{"function f(", "Parameter declarations are a comma-separated list of variable names with optional initializer expressions.", 1, 12, "InvalidFunctionParameter", true},
+	{"function f(", "Missing ')' in function parameter list.", 1, 12, "MissingEndParenthesisInFunctionParameterList", true}, // pwsh's Parsing.Tests.ps1
 	{"Get-X -Name:", "Parameter -Name requires an argument.", 1, 7, "ParameterRequiresArgument", true},
 	{"$(1", "Missing closing ')' in subexpression.", 1, 4, "MissingEndParenthesisInSubexpression", true},
 	{"@(1", "Missing closing ')' in subexpression.", 1, 4, "MissingEndParenthesisInSubexpression", true},

@@ -45,17 +45,22 @@ func (p *parser) parsePipeline() Statement {
 	p.ws()
 	start := p.pos
 	pl := &Pipeline{}
-	first := p.parsePipelineElement(true)
-	if first == nil {
-		return nil
-	}
-	// Assignment: an expression followed by an assignment operator.
-	if ce, ok := first.(*CommandExpr); ok && len(ce.Redirections) == 0 {
-		if t := p.peek(modeExpr); t.Kind == TokOperator && assignOps[t.op] {
-			return p.parseAssignment(ce.Expr, t)
+	if t := p.peek(modeArg); t.Kind == TokPipe {
+		// "|gps": pwsh reports the empty element at the pipe and goes on.
+		p.errorAt(t.Extent.Start, t.Extent.End, "EmptyPipeElement", "An empty pipe element is not allowed.", false)
+	} else {
+		first := p.parsePipelineElement(true)
+		if first == nil {
+			return nil
 		}
+		// Assignment: an expression followed by an assignment operator.
+		if ce, ok := first.(*CommandExpr); ok && len(ce.Redirections) == 0 {
+			if t := p.peek(modeExpr); t.Kind == TokOperator && assignOps[t.op] {
+				return p.parseAssignment(ce.Expr, t)
+			}
+		}
+		pl.Elements = append(pl.Elements, first)
 	}
-	pl.Elements = append(pl.Elements, first)
 	for !p.dead {
 		t := p.peek(modeExpr)
 		if t.Kind == TokNewLine && p.pipeContinuesAfterNL() {
@@ -76,11 +81,14 @@ func (p *parser) parsePipeline() Statement {
 		p.skipNL()
 		n := p.peek(modeExpr)
 		if n.Kind == TokEOF {
-			p.errorAt(t.Extent.Start, t.Extent.End, "EmptyPipeElement", "An empty pipe element is not allowed.", true)
+			p.errorAt(t.Extent.End, t.Extent.End, "EmptyPipeElement", "An empty pipe element is not allowed.", true)
 			break
 		}
 		if isArgEnd(n) || n.Kind == TokPipe {
 			p.errorAt(t.Extent.End, t.Extent.End, "EmptyPipeElement", "An empty pipe element is not allowed.", false)
+			if n.Kind == TokPipe {
+				continue // "gps| |foreach name": the next element follows
+			}
 			break
 		}
 		el := p.parsePipelineElement(false)
@@ -117,7 +125,7 @@ func (p *parser) pipeContinuesAfterNL() bool {
 
 func (p *parser) parseAssignment(left Expression, op *tok) Statement {
 	p.take(op)
-	if !validLHS(left) {
+	if !validLHS(left) || op.op != "=" && isArray(left) {
 		p.errorAt(left.Ext().Start, left.Ext().End, "InvalidLeftHandSide",
 			"The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.", false)
 	}
@@ -132,12 +140,20 @@ func (p *parser) parseAssignment(left Expression, op *tok) Statement {
 	return &AssignmentStmt{Extent: Extent{left.Ext().Start, p.pos}, Left: left, Op: op.op, Right: right}
 }
 
+// isArray reports a comma list, which only '=' can assign ($a, $b = 1, 2).
+func isArray(e Expression) bool {
+	_, ok := e.(*ArrayLiteral)
+	return ok
+}
+
 func validLHS(e Expression) bool {
 	switch v := e.(type) {
 	case *VariableExpr:
 		return !v.Splatted
-	case *MemberExpr, *IndexExpr:
-		return true
+	case *MemberExpr:
+		return !v.NullConditional // ${x}?.name = 1 is not assignable
+	case *IndexExpr:
+		return !v.NullConditional
 	case *ConvertExpr:
 		return validLHS(v.Operand)
 	case *ArrayLiteral:
@@ -169,6 +185,15 @@ func (p *parser) startsExpression() bool {
 	case r == '@':
 		c := p.byteAt(p.pos + 1)
 		r2, _ := p.runeAt(p.pos + 1)
+		if c == '(' || c == '{' {
+			return true
+		}
+		if _, end, ok := p.variableAtQuiet(p.pos); ok {
+			// @a alone is an expression (and an error: splatting is for
+			// arguments); @a.txt or @a/b is a command name.
+			r3, n3 := p.runeAt(end)
+			return n3 == 0 || isArgTerminator(r3)
+		}
 		return c == '(' || c == '{' || isSingleQuote(r2) || isDoubleQuote(r2)
 	case isSingleQuote(r) || isDoubleQuote(r):
 		return true

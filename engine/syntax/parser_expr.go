@@ -107,7 +107,7 @@ func (p *parser) parseArray() Expression {
 		arr.Elements = append(arr.Elements, el)
 		t = p.peek(modeExpr)
 	}
-	arr.End = p.pos
+	arr.End = arr.Elements[len(arr.Elements)-1].Ext().End
 	return arr
 }
 
@@ -324,7 +324,7 @@ func (p *parser) parsePostfixMode(e Expression, argMode bool) Expression {
 			p.pos = open + 1
 			p.skipNL()
 			if t := p.peek(modeExpr); t.Kind == TokRBracket {
-				p.errorAt(t.Extent.Start, t.Extent.End, "MissingArrayIndexExpression", "Array index expression is missing or not valid.", false)
+				p.errorAt(open+1, open+1, "MissingArrayIndexExpression", "Array index expression is missing or not valid.", false)
 				p.take(t)
 				continue
 			}

@@ -196,6 +196,12 @@ func (p *parser) parseParameterList() []*Parameter {
 		if prm == nil {
 			break
 		}
+		for _, prev := range params {
+			if strings.EqualFold(prev.Name, prm.Name) {
+				p.errorAt(prm.nameStart, prm.nameStart+1+len(prm.Name), "DuplicateFormalParameter", "Duplicate parameter $"+prm.Name+" in parameter list.", false)
+				break
+			}
+		}
 		params = append(params, prm)
 		p.skipNL()
 		if p.byteAt(p.pos) == ',' {
@@ -208,7 +214,7 @@ func (p *parser) parseParameterList() []*Parameter {
 		break
 	}
 	p.skipNL()
-	if p.pos < len(p.text) && p.byteAt(p.pos) != ')' {
+	if p.pos < len(p.text) && p.byteAt(p.pos) != ')' && p.byteAt(p.pos) != '}' {
 		t := p.peek(modeExpr)
 		p.errorAt(t.Extent.Start, t.Extent.End, "InvalidFunctionParameter",
 			"Parameter declarations are a comma-separated list of variable names with optional initializer expressions.", false)
@@ -245,14 +251,21 @@ func (p *parser) parseParameter() *Parameter {
 		p.skipNL()
 	}
 	t := p.peek(modeExpr)
+	if t.Kind == TokSplattedVariable {
+		p.errorAt(t.Extent.Start, t.Extent.End, "SplattingNotPermitted",
+			"The splatting operator '@' cannot be used to reference variables in an expression. '@"+t.Value+"' can be used only as an argument to a command. To reference variables in an expression use '$"+t.Value+"'.", false)
+		t = &tok{Token: t.Token, expr: &VariableExpr{Extent: t.Extent, Name: t.Value}}
+		t.Kind = TokVariable
+	}
 	if t.Kind != TokVariable {
-		if len(prm.Attributes)+len(prm.Types) > 0 || t.Kind == TokEOF {
+		if len(prm.Attributes)+len(prm.Types) > 0 {
 			p.missing("InvalidFunctionParameter", "Parameter declarations are a comma-separated list of variable names with optional initializer expressions.")
 		}
 		return nil
 	}
 	p.take(t)
 	prm.Name = t.Value
+	prm.nameStart = t.Extent.Start
 	p.skipNL()
 	if eq := p.peek(modeExpr); eq.Kind == TokOperator && eq.op == "=" {
 		p.take(eq)
@@ -286,7 +299,11 @@ func (p *parser) parseFunction(kw string) Statement {
 	}
 	p.skipNL()
 	if p.byteAt(p.pos) == '(' {
+		before := len(p.errs)
 		fd.Params = p.parseParameterList()
+		if len(p.errs) > before && p.atEOF() {
+			return fd // "function foo(": one error, as in pwsh
+		}
 		p.skipNL()
 	}
 	if p.byteAt(p.pos) != '{' {

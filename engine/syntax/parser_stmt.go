@@ -233,6 +233,12 @@ func (p *parser) parseForEach(label string) Statement {
 	p.pos++
 	p.skipNL()
 	t := p.peek(modeExpr)
+	if t.Kind == TokSplattedVariable {
+		p.errorAt(t.Extent.Start, t.Extent.End, "SplattingNotPermitted",
+			"The splatting operator '@' cannot be used to reference variables in an expression. '@"+t.Value+"' can be used only as an argument to a command. To reference variables in an expression use '$"+t.Value+"'.", false)
+		t = &tok{Token: t.Token, expr: &VariableExpr{Extent: t.Extent, Name: t.Value}}
+		t.Kind = TokVariable
+	}
 	if t.Kind != TokVariable {
 		p.missing("MissingVariableNameAfterForeach", "Missing variable name after foreach.\nThe correct form is: foreach ($a in $b) {...}")
 		return st
