@@ -76,7 +76,7 @@ func registerHistoryCmdlets(rt *engine.Runtime) {
 	})
 	rt.SetAliases("Get-History", "h", "history", "ghy")
 
-	invokeID := engine.Declare[string](&engine.ParamInfo{Name: "Id", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
+	invokeID := engine.Declare[string](&engine.ParamInfo{Name: "Id", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromPipelineByName: true}},
 		Help: "Specifies the ID of a command in the history, or the first characters of a command line (the most recent match is run). By default the most recent command is run."})
 	rt.Register(&engine.Cmdlet{
 		Name: "Invoke-History", Module: "Microsoft.PowerShell.Core",

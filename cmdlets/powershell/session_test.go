@@ -97,6 +97,9 @@ func TestInvokeHistory(t *testing.T) {
 	if got := s.typed("Invoke-History 3"); got != "$n += 1; $n\n4\n" {
 		t.Errorf("Invoke-History 3: %q", got)
 	}
+	if got := s.typed("Get-History -Id 3 | Invoke-History"); got != "$n += 1; $n\n5\n" {
+		t.Errorf("piped: %q", got)
+	}
 	if got := s.typed("r '$n ='"); got != "$n = 1\n" {
 		t.Errorf("r prefix: %q", got)
 	}
@@ -106,11 +109,11 @@ func TestInvokeHistory(t *testing.T) {
 	if got := s.typed("r nothing-like-this"); got != "Invoke-History: Cannot locate the history for command line nothing-like-this.\n" {
 		t.Errorf("r text: %q", got)
 	}
-	if got := s.typed("(Get-History).CommandLine -join '|'"); got != "r|$n = 1|$n += 1; $n|$n += 1; $n|$n += 1; $n|$n = 1|r 77|r nothing-like-this\n" {
+	if got := s.typed("(Get-History).CommandLine -join '|'"); got != "r|$n = 1|$n += 1; $n|$n += 1; $n|$n += 1; $n|$n += 1; $n|$n = 1|r 77|r nothing-like-this\n" {
 		t.Errorf("history after r: %q", got)
 	}
 	s.typed("Clear-History")
-	if got := s.typed("(Get-History).Count; (Get-History)[0].Id"); got != "1\n10\n" {
+	if got := s.typed("(Get-History).Count; (Get-History)[0].Id"); got != "1\n11\n" {
 		t.Errorf("after Clear-History: %q", got)
 	}
 }
