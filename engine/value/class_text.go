@@ -75,6 +75,33 @@ func (sb *StringBuilder) Member(lname string) (any, bool) {
 	return nil, false
 }
 
+// SetMember sets Length (truncating, or padding with NUL characters) and
+// Capacity.
+func (sb *StringBuilder) SetMember(lname string, v any) (bool, error) {
+	switch lname {
+	case "length", "capacity":
+		n, err := ConvertTo(v, TInt)
+		if err != nil {
+			return true, err
+		}
+		i := int(n.(int32))
+		if i < 0 || (lname == "capacity" && i < len(sb.buf)) {
+			return true, newErr(ExSetValue, "ExceptionWhenSetting", "NotSpecified",
+				"Exception setting \"%s\": \"%s\"", strings.ToUpper(lname[:1])+lname[1:], "Specified argument was out of the range of valid values.")
+		}
+		if lname == "capacity" {
+			sb.capacity = max(i, 1)
+			return true, nil
+		}
+		if i <= len(sb.buf) {
+			sb.buf = sb.buf[:i]
+			return true, nil
+		}
+		return true, sb.append(strings.Repeat("\x00", i-len(sb.buf)))
+	}
+	return false, nil
+}
+
 // Method implements Native. Append, AppendLine, AppendFormat, Insert,
 // Remove, Replace and Clear return the builder itself, as in .NET (so an
 // unused result is output unless it is voided).

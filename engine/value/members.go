@@ -282,6 +282,10 @@ func SetMember(v any, name string, x any) error {
 	case *Hashtable:
 		o.Set(name, x)
 		return nil
+	case nativeSetter:
+		if ok, err := o.SetMember(strings.ToLower(name), x); ok || err != nil {
+			return err
+		}
 	}
 	return newErr(ExRuntime, "PropertyAssignmentException", "InvalidOperation",
 		"The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name)

@@ -19,6 +19,13 @@ type Native interface {
 	Properties() []string
 }
 
+// nativeSetter is a Native with settable properties ($sb.Length = 0).
+type nativeSetter interface {
+	// SetMember assigns a property by lower-case name; ok is false when
+	// there is no such settable property.
+	SetMember(lname string, v any) (ok bool, err error)
+}
+
 // class holds the static members of a type implemented in Go.
 type class struct {
 	// get reads a static property by lower-case name.
