@@ -27,6 +27,7 @@ package storage
 //	0x0C tail(lower organizerID)          meeting             Meeting without its Calls (while it has calls)
 //	0x0D                                  dial-in options     DialInOptions (the emulator's own switches)
 //	0x0E str(lower organizerID) u64(callID) meeting call      MeetingCall (one per call, in arrival order)
+//	0x0F tail(lower identity)             audio conf. policy  AudioConferencingPolicy (identity "Global" or "Tag:<Name>")
 //
 // Secondary indexes (kept in step by PutUser and DeleteUser)
 //
@@ -65,8 +66,9 @@ import (
 // and named in every snapshot header). Raising it goes with a migration
 // step in the store. Version 2 added the mailbox-address index (0x26);
 // version 3 the meetings (0x0C) and their calls (0x0E), the dial-in
-// options (0x0D) and the call counter.
-const SchemaVersion = 3
+// options (0x0D) and the call counter; version 4 the Teams audio
+// conferencing policies (0x0F; the two automatic ones need no record).
+const SchemaVersion = 4
 
 // Namespace bytes, one per record kind and index: the first byte of every
 // key (see the tables above).
@@ -85,6 +87,7 @@ const (
 	NSMeeting  byte = 0x0C // dial-in meetings, by lower-case organizer id
 	NSDialIn   byte = 0x0D // the dial-in options
 	NSCall     byte = 0x0E // meetings' calls, by organizer then call id
+	NSAudioPol byte = 0x0F // Teams audio conferencing policies, by lower-case identity
 
 	NSIdxUPN   byte = 0x20 // UPN index (unique)
 	NSIdxSIP   byte = 0x21 // SIP address index (unique)
@@ -101,7 +104,7 @@ const (
 func TenantNamespaces() []byte {
 	return []byte{
 		NSTenant, NSSettings, NSUser, NSPolicy, NSBridge, NSNumber, NSMail, NSAudit, NSCounter,
-		NSMeeting, NSDialIn, NSCall,
+		NSMeeting, NSDialIn, NSCall, NSAudioPol,
 		NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP,
 	}
 }
@@ -159,6 +162,10 @@ func UserKey(id string) []byte { return tailKey(NSUser, strings.ToLower(id)) }
 
 // PolicyKey is the key of a dial-out policy record.
 func PolicyKey(ident string) []byte { return tailKey(NSPolicy, strings.ToLower(ident)) }
+
+// AudioPolicyKey is the key of a Teams audio conferencing policy record
+// (identity in AudioPolicyIdentity's form, any case).
+func AudioPolicyKey(identity string) []byte { return tailKey(NSAudioPol, strings.ToLower(identity)) }
 
 // BridgeKey is the key of a bridge record.
 func BridgeKey(id string) []byte { return tailKey(NSBridge, strings.ToLower(id)) }

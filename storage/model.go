@@ -54,6 +54,10 @@ type User struct {
 	PasswordSalt []byte
 	// DialOutPolicy is the per-user dial-out policy name, "" for Global.
 	DialOutPolicy string
+	// AudioConferencingPolicy is the name (without "Tag:") of the Teams
+	// audio conferencing policy assigned to the user, "" for the tenant
+	// default; it always names a policy the tenant has.
+	AudioConferencingPolicy string `json:",omitempty"`
 	// Conferencing is the user's audio-conferencing state; nil when the user
 	// is not enabled for audio conferencing.
 	Conferencing *Conferencing
@@ -136,6 +140,10 @@ type Settings struct {
 	// GlobalDialOutPolicy is the policy granted tenant-wide
 	// (Grant-CsDialoutPolicy -Global), "" for the built-in Global one.
 	GlobalDialOutPolicy string
+	// GlobalAudioConferencingPolicy is the audio conferencing policy
+	// granted tenant-wide (Grant-CsTeamsAudioConferencingPolicy -Global),
+	// its name without "Tag:"; "" for Global.
+	GlobalAudioConferencingPolicy string `json:",omitempty"`
 }
 
 // NewDefaultSettings returns the documented default settings.

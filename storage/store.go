@@ -65,6 +65,13 @@ type Reader interface {
 	ServiceNumbers() ([]*ServiceNumber, error)
 	ServiceNumber(number string) (*ServiceNumber, error)
 	DialOutPolicies() ([]*DialOutPolicy, error)
+	// AudioConferencingPolicies returns the Teams audio conferencing
+	// policies: Global, then the others by identity (the automatic ones
+	// as built in unless a record replaces them).
+	AudioConferencingPolicies() ([]*AudioConferencingPolicy, error)
+	// AudioConferencingPolicy returns one policy by identity or name
+	// ("Global", "Tag:<Name>" or "<Name>", any case).
+	AudioConferencingPolicy(identity string) (*AudioConferencingPolicy, error)
 
 	// Mail returns the last n messages (n <= 0: all) that match keep
 	// (nil: all), oldest first.
@@ -108,7 +115,8 @@ type Writer interface {
 	PutSettings(s *Settings) error
 	// PutUser inserts or replaces a user and keeps every index in step;
 	// ErrDuplicate when another user has the UPN or SIP address, or the
-	// conference ID is taken on the bridge.
+	// conference ID is taken on the bridge; ErrNotFound when the user's
+	// audio conferencing policy does not exist.
 	PutUser(u *User) error
 	DeleteUser(id string) error
 	PutBridge(b *Bridge) error
@@ -116,6 +124,14 @@ type Writer interface {
 	PutServiceNumber(n *ServiceNumber) error
 	DeleteServiceNumber(number string) error
 	PutDialOutPolicy(p *DialOutPolicy) error
+	// PutAudioConferencingPolicy inserts or replaces a Teams audio
+	// conferencing policy (CheckAudioConferencingPolicy must pass).
+	PutAudioConferencingPolicy(p *AudioConferencingPolicy) error
+	// DeleteAudioConferencingPolicy removes a custom policy; the users it
+	// was assigned to (returned) and the tenant default fall back to
+	// Global in the same transaction. The automatic policies cannot be
+	// removed; ErrNotFound for none.
+	DeleteAudioConferencingPolicy(identity string) (unassigned []*User, err error)
 	// AddMail appends to the outbox, setting m.Seq.
 	AddMail(m *Mail) error
 	// AddAudit appends to the audit log, setting a.Seq.

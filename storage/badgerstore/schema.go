@@ -33,6 +33,7 @@ var migrations = []migration{
 	{To: 1, Name: "create"}, // the first layout: nothing to convert
 	{To: 2, Name: "mailbox-address index", bulk: buildSMTPIndex}, // migrate_smtp.go
 	{To: 3, Name: "meetings"},                                    // new record kinds only: nothing to convert
+	{To: 4, Name: "audio conferencing policies"},                 // a new record kind (the automatic policies are built in)
 }
 
 // supportedSchema is the version the migration list leads to.

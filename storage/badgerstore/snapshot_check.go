@@ -6,7 +6,8 @@ package badgerstore
 // repeated, and the tenant is one the cmdlets can live with — one tenant
 // record and settings, at least one Global Administrator, UPN, SIP
 // address, mailbox address and conference ID (per bridge) each held by one
-// user, every user on a bridge that exists, indexes exactly what the users
+// user, every user on a bridge that exists, every audio conferencing
+// policy a user or the tenant is granted held, indexes exactly what the users
 // call for, and sequence counters at or past their logs' last records.
 
 import (
@@ -53,6 +54,11 @@ type tenantCheck struct {
 	userIDs   map[uint64]bool // hashes of the lower-case user ids
 	maxCall   uint64          // the highest call id in a meeting
 	meetings  map[string]*meetingSeen
+	// audioPolicies are the lower-case names of the stored audio
+	// conferencing policies; assigned maps each policy name users or the
+	// tenant default hold (lower case) to one holder, for the message.
+	audioPolicies map[string]bool
+	assigned      map[string]string
 }
 
 // meetingSeen is what the check keeps of a meeting header: whether it
@@ -68,7 +74,8 @@ func newTenantCheck(schema int, tenantID string, users int) *tenantCheck {
 	return &tenantCheck{schema: schema, tenantID: tenantID, users: users, seed: maphash.MakeSeed(),
 		want: map[uint64]indexWant{}, collided: map[byte]string{}, nsSeen: map[byte]bool{},
 		bridges: map[string]bool{}, onBridge: map[string]string{}, maxSeq: map[byte]uint64{}, counters: map[string]uint64{},
-		userIDs: map[uint64]bool{}, meetings: map[string]*meetingSeen{}}
+		userIDs: map[uint64]bool{}, meetings: map[string]*meetingSeen{},
+		audioPolicies: map[string]bool{}, assigned: map[string]string{}}
 }
 
 // problem is why a tenant's records fail the check (the restore reports
@@ -121,6 +128,9 @@ func (c *tenantCheck) add(key, val []byte) error {
 		if decode(val, &st) != nil || st.PinLength < storage.MinPinLength || st.PinLength > storage.MaxPinLength {
 			return problem("its tenant settings are unreadable")
 		}
+		if st.GlobalAudioConferencingPolicy != "" {
+			c.assigned[strings.ToLower(st.GlobalAudioConferencingPolicy)] = "the tenant"
+		}
 		c.settings = true
 	case storage.NSUser:
 		return c.addUser(key, val)
@@ -151,6 +161,12 @@ func (c *tenantCheck) add(key, val []byte) error {
 			return problem("a sequence counter is unreadable")
 		}
 		c.counters[name] = binary.BigEndian.Uint64(val)
+	case storage.NSAudioPol:
+		var p storage.AudioConferencingPolicy
+		if decode(val, &p) != nil || storage.CheckAudioConferencingPolicy(&p) != nil || !bytes.Equal(key, storage.AudioPolicyKey(p.Identity)) {
+			return problem("an audio conferencing policy record is unreadable")
+		}
+		c.audioPolicies[strings.ToLower(p.Name())] = true
 	case storage.NSMeeting:
 		return c.addMeeting(key, val)
 	case storage.NSCall:
@@ -201,6 +217,9 @@ func (c *tenantCheck) addUser(key, val []byte) error {
 		if cf.BridgeID != "" {
 			c.onBridge[strings.ToLower(cf.BridgeID)] = "the user " + u.UserPrincipalName
 		}
+	}
+	if u.AudioConferencingPolicy != "" {
+		c.assigned[strings.ToLower(u.AudioConferencingPolicy)] = "the user " + u.UserPrincipalName
 	}
 	c.nUsers++
 	c.userIDs[c.hash([]byte(strings.ToLower(u.ID)))] = true
@@ -365,6 +384,11 @@ func (c *tenantCheck) finish() error {
 	for _, m := range c.meetings {
 		if m.calls == 0 {
 			return problem("a meeting record has no calls")
+		}
+	}
+	for name, who := range c.assigned {
+		if name == "global" || (!c.audioPolicies[name] && storage.BuiltinAudioConferencingPolicy(name) == nil) {
+			return problem(printable(who) + " is assigned the audio conferencing policy '" + printable(name) + "', which it does not hold")
 		}
 	}
 	if c.counters[storage.CounterCall] < c.maxCall {

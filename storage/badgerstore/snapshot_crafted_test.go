@@ -179,6 +179,20 @@ func TestCraftedSnapshotsRefused(t *testing.T) {
 	emptyMeeting := append(slices.Clone(kvs), meetingKVs(&storage.Meeting{OrganizerID: amosID, State: storage.MeetingNotStarted})...)
 	badOptions := append(slices.Clone(kvs), &pb.KV{Key: storage.DialInOptionsKey(), Value: []byte(`{"LobbyAdmission":"Never"}`)})
 
+	policyKV := func(p storage.AudioConferencingPolicy) *pb.KV {
+		v, err := json.Marshal(&p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &pb.KV{Key: storage.AudioPolicyKey(p.Identity), Value: v}
+	}
+	onMissingPolicy := editUser(t, kvs, "amos.marble@contoso.com", func(u *storage.User) { u.AudioConferencingPolicy = "EMEA Users" })
+	onStoredPolicy := append(slices.Clone(onMissingPolicy), policyKV(storage.AudioConferencingPolicy{Identity: "Tag:EMEA Users"}))
+	misfiledPolicy := append(slices.Clone(kvs), &pb.KV{Key: storage.AudioPolicyKey("Tag:Other"),
+		Value: policyKV(storage.AudioConferencingPolicy{Identity: "Tag:EMEA Users"}).Value})
+	badNumberPolicy := append(slices.Clone(kvs), policyKV(storage.AudioConferencingPolicy{Identity: "Tag:X", MeetingInvitePhoneNumbers: []string{"+1 (425)"}}))
+	onGlobalByName := editUser(t, kvs, "amos.marble@contoso.com", func(u *storage.User) { u.AudioConferencingPolicy = "Global" })
+
 	format1 := *hdr
 	format1.Format = 1
 	forged := storage.SnapshotForged
@@ -214,6 +228,12 @@ func TestCraftedSnapshotsRefused(t *testing.T) {
 		{"call of no meeting", craft(t, *hdr, orphanCall, false, ours, s.KeyID()), invalid, invalid, "belongs to no meeting"},
 		{"meeting without calls", craft(t, *hdr, emptyMeeting, false, ours, s.KeyID()), invalid, invalid, "has no calls"},
 		{"unknown lobby admission", craft(t, *hdr, badOptions, false, ours, s.KeyID()), invalid, invalid, "dial-in options are unreadable"},
+		{"user on a missing audio conferencing policy", craft(t, *hdr, onMissingPolicy, false, ours, s.KeyID()), invalid, invalid,
+			"amos.marble@contoso.com is assigned the audio conferencing policy 'emea users'"},
+		{"user on Global by name", craft(t, *hdr, onGlobalByName, false, ours, s.KeyID()), invalid, invalid, "audio conferencing policy 'global'"},
+		{"audio policy under another key", craft(t, *hdr, misfiledPolicy, false, ours, s.KeyID()), invalid, invalid, "audio conferencing policy record is unreadable"},
+		{"audio policy with a malformed number", craft(t, *hdr, badNumberPolicy, false, ours, s.KeyID()), invalid, invalid, "audio conferencing policy record is unreadable"},
+		{"user on a stored audio policy, foreign", craft(t, *hdr, onStoredPolicy, false, foreign, "x"), notOurs, 0, ""},
 		// A snapshot from before the HMAC: intact, not authenticated.
 		{"format 1", craft(t, format1, kvs, false, ours, s.KeyID()), notOurs, 0, ""},
 		{"truncated", good.Bytes()[:good.Len()*2/3], storage.SnapshotTruncated, storage.SnapshotTruncated, ""},

@@ -164,8 +164,14 @@ func (t *tx) Settings() (*storage.Settings, error) {
 // PutTenant writes the tenant record.
 func (t *tx) PutTenant(tn *storage.Tenant) error { return t.putJSON(storage.TenantKey(), tn) }
 
-// PutSettings writes the tenant settings.
-func (t *tx) PutSettings(s *storage.Settings) error { return t.putJSON(storage.SettingsKey(), s) }
+// PutSettings writes the tenant settings; the tenant-wide audio
+// conferencing policy must exist.
+func (t *tx) PutSettings(s *storage.Settings) error {
+	if err := t.checkAudioPolicyName(s.GlobalAudioConferencingPolicy); err != nil {
+		return err
+	}
+	return t.putJSON(storage.SettingsKey(), s)
+}
 
 // VerifyPIN reports whether pin matches h under the tenant secret.
 func (t *tx) VerifyPIN(h storage.PINHash, pin string) bool {

@@ -45,6 +45,9 @@ func (t *tx) PutUser(u *storage.User) error {
 	if err := t.checkUnique(u); err != nil {
 		return err
 	}
+	if err := t.checkAudioPolicyName(u.AudioConferencingPolicy); err != nil {
+		return err
+	}
 	old, err := t.userOrNil(u.ID)
 	if err != nil {
 		return err
