@@ -146,6 +146,7 @@ type selectString struct {
 	before   int
 	after    int
 	done     bool // -Quiet or -List found what it wanted in the input stream
+	warned   bool // the -Context warning for piped MatchInfo was shown
 	stream   *matchStream
 }
 
@@ -190,6 +191,9 @@ func (s *selectString) Process(c *engine.Call) error {
 			full, _ := o.Get("FullName")
 			return s.searchFile(c, value.ToString(full))
 		}
+		if o, ok := in.(*value.Object); ok && o.TypeName() == typeMatchInfo {
+			return s.filterMatch(c, o)
+		}
 		if s.done {
 			return nil
 		}
@@ -232,6 +236,39 @@ func (s *selectString) End(c *engine.Call) error {
 		return s.stream.finish(c)
 	}
 	return nil
+}
+
+// filterMatch searches the line of a MatchInfo piped from another
+// Select-String and passes the MatchInfo itself on when it matches, as
+// pwsh filters its own output (-Context does not apply to it).
+func (s *selectString) filterMatch(c *engine.Call, o *value.Object) error {
+	if s.done {
+		return nil
+	}
+	if s.p.context.Given(c) && !s.warned {
+		s.warned = true
+		c.WriteWarning("The option \"Context\" is not valid when searching results that are piped from Select-String output.")
+	}
+	lineV, _ := o.Get("Line")
+	line := value.ToString(lineV)
+	ok, _, _, err := s.match(c, line)
+	if err != nil {
+		return err
+	}
+	if ok == s.p.notMatch.Get(c) {
+		return nil
+	}
+	switch {
+	case s.p.quiet.Get(c):
+		s.done = true
+		return c.WriteObject(true)
+	case s.p.raw.Get(c):
+		return c.WriteObject(line)
+	}
+	if s.p.list.Get(c) {
+		s.done = true
+	}
+	return c.WriteObject(o)
 }
 
 // wanted applies -Include and -Exclude to a file name.
