@@ -125,3 +125,38 @@ func (rt *Runtime) invokeDotted(c *Call, sb *ScriptBlock, input any, emit func(a
 	defer func() { c.dotBusy = false }()
 	return f.dotBlockIO(sb, input, nil, c.dotIO)
 }
+
+// InvokeBlockArgs runs a script block in a new child scope of the caller's,
+// as & does, with positional arguments args and the objects of input as
+// its pipeline input ($input, $_ in a process block); with no input it
+// runs once without. Invoke-Command runs its -ScriptBlock this way.
+func (c *Call) InvokeBlockArgs(sb *ScriptBlock, args []any, input []any, emit func(any) error) error {
+	f := c.frame
+	if f == nil {
+		f = c.rt.newFrame(c.ctx)
+		f.io = &stageIO{out: emit}
+	}
+	bargs := make([]binding.Arg, len(args))
+	for i, a := range args {
+		bargs[i] = binding.Arg{Value: a, HasValue: true, Text: value.ToString(a)}
+	}
+	st := &blockStage{f: f, sb: sb, name: "", args: bargs, out: emit, expectingInput: input != nil}
+	if err := st.bindArgs(nil); err != nil {
+		return err
+	}
+	defer st.clean()
+	if err := st.begin(); err != nil {
+		return err
+	}
+	if input == nil {
+		if err := st.process(nil, false); err != nil {
+			return err
+		}
+	}
+	for _, it := range input {
+		if err := st.process(it, true); err != nil {
+			return err
+		}
+	}
+	return st.end()
+}

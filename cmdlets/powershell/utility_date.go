@@ -20,6 +20,7 @@ func registerUtilityCmdlets(rt *engine.Runtime) {
 	registerCultureCmdlets(rt)
 	registerStrictMode(rt)
 	registerInvokeExpression(rt)
+	registerInvokeCommand(rt)
 }
 
 // registerGetDate adds Get-Date.
