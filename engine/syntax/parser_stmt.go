@@ -414,21 +414,27 @@ func (p *parser) parseSwitch(label string) Statement {
 			p.missing("PipelineValueRequired", "A switch statement must have one of the following:  '-file file_name' or '( expression )'.")
 			return st
 		}
+		lp := p.pos
 		p.recordRaw(TokLParen, p.pos, p.pos+1)
 		p.pos++
 		p.skipNL()
 		if t := p.peek(modeExpr); t.Kind == TokRParen || t.Kind == TokEOF {
-			p.missing("MissingSwitchValueExpression", "Missing expression after '(' in switch statement.")
-			return st
+			// pwsh: "switch (" and "switch ()" lack the value to switch on.
+			p.errorAt(lp+1, lp+1, "PipelineValueRequired", "A switch statement must have one of the following:  '-file file_name' or '( expression )'.", t.Kind == TokEOF)
+			if t.Kind == TokEOF {
+				return st
+			}
+			p.take(t)
+		} else {
+			st.Cond = p.parseStatement()
+			p.skipNL()
+			if p.byteAt(p.pos) != ')' {
+				p.missing("MissingEndParenthesisInSwitchStatement", "Missing ')' after expression in switch statement.")
+				return st
+			}
+			p.recordRaw(TokRParen, p.pos, p.pos+1)
+			p.pos++
 		}
-		st.Cond = p.parseStatement()
-		p.skipNL()
-		if p.byteAt(p.pos) != ')' {
-			p.missing("MissingEndParenthesisInSwitchStatement", "Missing ')' after expression in switch statement.")
-			return st
-		}
-		p.recordRaw(TokRParen, p.pos, p.pos+1)
-		p.pos++
 	}
 	p.skipNL()
 	if p.byteAt(p.pos) != '{' {
@@ -441,7 +447,14 @@ func (p *parser) parseSwitch(label string) Statement {
 	for !p.dead {
 		p.skipNLSemi()
 		t := p.peek(modeArg)
-		if t.Kind == TokRCurly || t.Kind == TokEOF {
+		if t.Kind == TokRCurly {
+			break
+		}
+		if t.Kind == TokEOF {
+			if len(st.Clauses) == 0 && st.Default == nil {
+				p.missing("MissingSwitchConditionExpression", "Missing condition in switch statement clause.")
+				return st
+			}
 			break
 		}
 		cstart := p.pos
@@ -459,6 +472,9 @@ func (p *parser) parseSwitch(label string) Statement {
 		}
 		body := p.bodyBlock("MissingSwitchStatementClause", "Missing statement block in switch statement clause.")
 		if body == nil {
+			if p.atEOF() {
+				return st // one error, as in pwsh
+			}
 			break
 		}
 		if pattern == nil {
