@@ -401,6 +401,9 @@ func (f *frame) execTry(s *syntax.TryStmt) error {
 		if clause := matchCatch(s.Catches, rec); clause != nil {
 			rec.scriptTerminating = false
 			f.rt.recordError(rec)
+			// A caught error is in the -ErrorVariable of the commands
+			// running this code too, as it is in $Error.
+			f.io.captures.addError(rec)
 			prev := f.scope.Local("_")
 			var prevVal any
 			if prev != nil {

@@ -16,10 +16,11 @@ type capture struct {
 	next                  *capture
 }
 
-// addError appends an error record to every -ErrorVariable in the chain.
+// addError appends an error record to every -ErrorVariable in the chain
+// that does not hold it yet.
 func (c *capture) addError(rec *ErrorRecord) {
 	for ; c != nil; c = c.next {
-		if c.errs != nil {
+		if c.errs != nil && !c.hasError(rec) {
 			c.errs.Items = append(c.errs.Items, rec)
 		}
 	}
