@@ -286,7 +286,7 @@ func groupObject(typeName string, name string, g *regexp2.Group) *Object {
 func matchToObject(r *Regex, m *regexp2.Match) *Object {
 	if m == nil {
 		o := groupObject(TypeNameMatch, "0", nil)
-		o.Set("Groups", []any{groupObject(TypeNameGroup, "0", nil)})
+		o.Set("Groups", groupCollection([]any{groupObject(TypeNameGroup, "0", nil)}))
 		return o
 	}
 	o := groupObject(TypeNameMatch, "0", &m.Group)
@@ -295,6 +295,13 @@ func matchToObject(r *Regex, m *regexp2.Match) *Object {
 		g := m.GroupByName(name)
 		groups = append(groups, groupObject(TypeNameGroup, name, g))
 	}
-	o.Set("Groups", groups)
+	o.Set("Groups", groupCollection(groups))
 	return o
 }
+
+// tGroupCollection is a Match's Groups: indexed by number or group name.
+var tGroupCollection = &Type{Name: "GroupCollection", FullName: "System.Text.RegularExpressions.GroupCollection", kind: kMembers}
+
+// groupCollection wraps a match's groups so that Groups['name'] finds a
+// group by its Name, as Groups[1] does by number.
+func groupCollection(groups []any) *List { return &List{typ: tGroupCollection, Items: groups} }

@@ -948,7 +948,7 @@ func TestStatics(t *testing.T) {
 	if v, _ := mo.Get("Index"); v != int32(3) {
 		t.Errorf("Match Index = %v", v)
 	}
-	if g, _ := mo.Get("Groups"); len(g.([]any)) != 3 || ToString(g.([]any)[2]) != "2" {
+	if g, _ := mo.Get("Groups"); g.(*List).Len() != 3 || ToString(g.(*List).Items[2]) != "2" {
 		t.Errorf("Match Groups = %v", g)
 	}
 	if ToString(mo) != "12" {
