@@ -64,14 +64,14 @@ func (rt *Runtime) StartTranscript(path string, w io.WriteCloser, invocationHead
 // ErrNotTranscribing is StopTranscript's error when no transcript is open.
 var ErrNotTranscribing = errors.New("the host is not currently transcribing")
 
-// StopTranscript stops the newest transcript and returns its path and
-// file (still open, for the footer).
-func (rt *Runtime) StopTranscript() (string, io.WriteCloser, error) {
+// StopTranscript stops the newest transcript: it writes pwsh's footer
+// (the end time) and closes the file, and returns its path.
+func (rt *Runtime) StopTranscript() (string, error) {
 	t := rt.transcriptState()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if len(t.open) == 0 {
-		return "", nil, ErrNotTranscribing
+		return "", ErrNotTranscribing
 	}
 	last := t.open[len(t.open)-1]
 	t.open = t.open[:len(t.open)-1]
@@ -81,8 +81,22 @@ func (rt *Runtime) StopTranscript() (string, io.WriteCloser, error) {
 		h.Out, h.Err = t.out, t.err
 		h.mu.Unlock()
 	}
-	return last.path, last.w, nil
+	_, werr := io.WriteString(last.w, transcriptRule+"\nPowerShell transcript end\nEnd time: "+time.Now().Format("20060102150405")+"\n"+transcriptRule+"\n")
+	return last.path, errors.Join(werr, last.w.Close())
 }
+
+// CloseTranscripts stops every open transcript, as the host does when
+// the session ends.
+func (rt *Runtime) CloseTranscripts() {
+	for rt.Transcribing() {
+		if _, err := rt.StopTranscript(); errors.Is(err, ErrNotTranscribing) {
+			return
+		}
+	}
+}
+
+// transcriptRule is the line around a transcript's header and footer.
+const transcriptRule = "**********************"
 
 // Transcribing reports whether a transcript is open.
 func (rt *Runtime) Transcribing() bool {
@@ -124,7 +138,7 @@ func (rt *Runtime) transcribeInput(text, masked string) {
 	}
 	for _, o := range t.open {
 		if o.invocationHeader {
-			io.WriteString(o.w, "**********************\nCommand start time: "+time.Now().Format("20060102150405")+"\n**********************\n")
+			io.WriteString(o.w, transcriptRule+"\nCommand start time: "+time.Now().Format("20060102150405")+"\n"+transcriptRule+"\n")
 		}
 	}
 	t.write([]byte(prompt + masked + "\n"))

@@ -94,6 +94,9 @@ func Main(cfg Config) int {
 			defer release()
 		}
 	}
+	// The session's end stops its transcripts (their footers written)
+	// before the store closes.
+	defer rt.CloseTranscripts()
 	if opts.WorkingDir != "" {
 		dir := rt.ResolvePath(opts.WorkingDir)
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {

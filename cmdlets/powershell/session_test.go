@@ -194,3 +194,22 @@ func TestTranscriptOptions(t *testing.T) {
 		t.Errorf("append:\n%s", text)
 	}
 }
+
+// TestTranscriptClosedAtExit: the session's end stops its transcripts,
+// footer written, as pwsh's host does.
+func TestTranscriptClosedAtExit(t *testing.T) {
+	s := newPromptSession(t)
+	s.typed("Start-Transcript a.txt -UseMinimalHeader; Start-Transcript b.txt -UseMinimalHeader")
+	s.typed("'both'")
+	s.rt.CloseTranscripts()
+	if s.rt.Transcribing() {
+		t.Fatal("still transcribing")
+	}
+	for _, name := range []string{"a.txt", "b.txt"} {
+		data, _ := os.ReadFile(filepath.Join(s.dir, name))
+		if text := string(data); !strings.Contains(text, "> 'both'\nboth\n") || !strings.HasSuffix(text, "**********************\n") ||
+			!strings.Contains(text, "PowerShell transcript end\nEnd time: ") {
+			t.Errorf("%s:\n%s", name, text)
+		}
+	}
+}

@@ -14,7 +14,8 @@ import (
 	"github.com/csshell/csshell/engine/value"
 )
 
-// transcriptRule is the line around a transcript's header and footer.
+// transcriptRule is the line around a transcript's header (the footer
+// is the engine's, Runtime.StopTranscript).
 const transcriptRule = "**********************"
 
 // startTranscriptParams are Start-Transcript's parameters.
@@ -73,15 +74,16 @@ func registerTranscriptCmdlets(rt *engine.Runtime) {
 		Examples:    []engine.Example{{Title: "Stop a transcript", Code: "Stop-Transcript"}},
 		Outputs:     []string{"System.String"},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
-			path, w, err := c.Runtime().StopTranscript()
+			path, err := c.Runtime().StopTranscript()
 			if errors.Is(err, engine.ErrNotTranscribing) {
 				return engine.NewError("InvalidOperation", "InvalidOperation", nil,
 					"An error occurred stopping transcription: The host is not currently transcribing.").
 					WithException("System.Management.Automation.PSInvalidOperationException")
 			}
-			io.WriteString(w, transcriptRule+"\nPowerShell transcript end\nEnd time: "+time.Now().Format("20060102150405")+"\n"+transcriptRule+"\n")
-			if err := w.Close(); err != nil {
-				return engine.FileOpenError(path, err)
+			if err != nil {
+				return engine.NewError("InvalidOperation", "InvalidOperation", nil,
+					"An error occurred stopping transcription: %s", err.Error()).
+					WithException("System.Management.Automation.PSInvalidOperationException")
 			}
 			return c.WriteObject("Transcript stopped, output file is " + path)
 		}),
