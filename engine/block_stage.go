@@ -214,6 +214,7 @@ func (s *blockStage) setInvocation(bound *value.Hashtable, unbound []any) {
 	inv.Set("ScriptName", scriptPath(s.inner.script))
 	if s.node != nil {
 		inv.Set("Line", s.f.lineOf(s.node))
+		inv.Set("Statement", s.f.statementOf(s.node))
 	}
 	s.inner.scope.SetLocal("MyInvocation", inv)
 }
@@ -267,11 +268,23 @@ func (s *blockStage) takesInput() bool {
 
 // usesProcess reports whether the block handles input per object.
 func (s *blockStage) usesProcess() bool {
-	return s.sb.Ast.Named || s.isFilter
+	return s.sb.Ast.Named && s.sb.Ast.Process != nil || s.isFilter
+}
+
+// inputVar is $input over items: an enumerator in a script block or a
+// simple function, the list itself in an advanced function.
+func (s *blockStage) inputVar(items []any) any {
+	if s.meta != nil && s.meta.CmdletBinding {
+		return items
+	}
+	return newInputEnumerator(items)
 }
 
 func (s *blockStage) begin() error {
 	if s.sb.Ast.Named {
+		if s.sb.Ast.Begin != nil {
+			s.inner.scope.SetLocal("input", s.inputVar([]any{}))
+		}
 		return s.runBlock(s.sb.Ast.Begin)
 	}
 	return nil
@@ -304,8 +317,10 @@ func (s *blockStage) process(item any, hasInput bool) error {
 		sc.SetLocal("PSItem", item)
 		if s.sb.Ast.Named {
 			// In a process block, $input enumerates the current object.
-			sc.SetLocal("input", []any{item})
+			sc.SetLocal("input", s.inputVar([]any{item}))
 		}
+	} else if s.sb.Ast.Named {
+		sc.SetLocal("input", s.inputVar([]any{}))
 	}
 	body := s.sb.Ast.Process
 	if !s.sb.Ast.Named {
@@ -321,10 +336,10 @@ func (s *blockStage) end() error {
 		if in == nil {
 			in = []any{}
 		}
-		s.inner.scope.SetLocal("input", in)
+		s.inner.scope.SetLocal("input", s.inputVar(in))
 		err = s.runBlock(s.sb.Ast.End)
 	} else if s.sb.Ast.Named {
-		s.inner.scope.SetLocal("input", []any{})
+		s.inner.scope.SetLocal("input", s.inputVar([]any{}))
 		err = s.runBlock(s.sb.Ast.End)
 	}
 	if s.closer != nil && s.sb.Ast.Clean == nil {

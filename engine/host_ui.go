@@ -15,12 +15,16 @@ const (
 )
 
 // hostUIMethod calls the reading methods of $Host.UI (ReadLine,
-// ReadLineAsSecureString) and $Host.UI.RawUI (ReadKey); handled is false
-// for any other object or method. A failure is wrapped as a .NET method
+// ReadLineAsSecureString) and $Host.UI.RawUI (ReadKey), and the methods
+// of an $input enumerator; handled is false for any other object or
+// method. A failure is wrapped as a .NET method
 // exception ("Exception calling …"), as pwsh reports it.
 func (f *frame) hostUIMethod(o *value.Object, name, lname string, args []any) (any, bool, error) {
 	if len(o.TypeNames) == 0 {
 		return nil, false, nil
+	}
+	if v, ok := inputEnumeratorMethod(o, lname, args); ok {
+		return v, true, nil
 	}
 	h := f.rt.host
 	fail := func(innerID, msg string) error {
