@@ -59,7 +59,7 @@ var errorCases = []errorCase{
 	{"@(1", "Missing closing ')' in subexpression.", 1, 4, "MissingEndParenthesisInSubexpression", true},
 	{"1,", "Missing expression after ','.", 1, 3, "MissingExpressionAfterToken", true},
 	{"\"$(1 + \"", "The string is missing the terminator: \".", 1, 1, "TerminatorExpectedAtEndOfString", true},
-	{"\"`u{110000}\"", "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.", 1, 2, "InvalidUnicodeEscapeSequenceValue", false},
+	{"\"`u{110000}\"", "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.", 1, 5, "InvalidUnicodeEscapeSequenceValue", false}, // at the digits, as pwsh
 }
 
 func TestErrors(t *testing.T) {

@@ -109,32 +109,51 @@ func (p *parser) escape(b *strBuilder, i int) int {
 	case 'v':
 		b.addRune('\v', i)
 	case 'u':
-		if p.byteAt(i+2) == '{' {
-			j := i + 3
-			for j < len(p.text) && j-(i+3) < 7 && isHex(p.text[j]) {
-				j++
-			}
-			digits := p.text[i+3 : j]
-			if p.byteAt(j) != '}' || digits == "" || len(digits) > 6 {
-				p.errorAt(i, j, "InvalidUnicodeEscapeSequence",
-					"The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.", false)
-				b.addRune('u', i)
-				return i + 2
-			}
-			v, _ := strconv.ParseUint(digits, 16, 32)
-			if v > 0x10FFFF {
-				p.errorAt(i, j+1, "InvalidUnicodeEscapeSequenceValue",
-					"The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.", false)
-				v = 0xFFFD
-			}
-			b.addRune(rune(v), i)
-			return j + 1
-		}
-		b.addRune('u', i)
+		return p.unicodeEscape(b, i)
 	default:
 		b.addRune(r, i)
 	}
 	return i + 1 + n
+}
+
+// unicodeEscape reads `u{hex} at i (the backtick) with pwsh's errors and
+// positions (ScanUnicodeEscape); it returns the offset after it.
+func (p *parser) unicodeEscape(b *strBuilder, i int) int {
+	const invalid = "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'."
+	if p.byteAt(i+2) != '{' {
+		p.errorAt(i, i+2, "InvalidUnicodeEscapeSequence", invalid, false)
+		b.addRune('u', i)
+		return i + 2
+	}
+	j := i + 3
+	for digits := 0; ; digits++ {
+		c := p.byteAt(j)
+		if c == '}' && digits > 0 {
+			break
+		}
+		switch {
+		case c == '}':
+			p.errorAt(i, j+1, "InvalidUnicodeEscapeSequence", invalid, false)
+			return j + 1
+		case !isHex(c) && digits < 6:
+			p.errorAt(j, j, "InvalidUnicodeEscapeSequence", invalid, false)
+			return j
+		case !isHex(c):
+			p.errorAt(j, j, "MissingUnicodeEscapeSequenceTerminator", "The Unicode escape sequence is missing the closing '}'.", false)
+			return j
+		case digits == 6:
+			p.errorAt(j, j, "TooManyDigitsInUnicodeEscapeSequence", "The Unicode escape sequence contains more than the maximum of six hex digits between braces.", false)
+			return j
+		}
+		j++
+	}
+	v, _ := strconv.ParseUint(p.text[i+3:j], 16, 32)
+	if v > 0x10FFFF {
+		p.errorAt(i+3, j, "InvalidUnicodeEscapeSequenceValue", "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.", false)
+		v = 0xFFFD
+	}
+	b.addRune(rune(v), i)
+	return j + 1
 }
 
 func isHex(c byte) bool {
