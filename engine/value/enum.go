@@ -57,6 +57,12 @@ var (
 		"None", 0, "IgnoreCase", 1, "Multiline", 2, "ExplicitCapture", 4, "Compiled", 8, "Singleline", 16,
 		"IgnorePatternWhitespace", 32, "RightToLeft", 64, "ECMAScript", 256, "CultureInvariant", 512,
 		"NonBacktracking", 1024)
+	TCommandTypes = defineEnum("System.Management.Automation.CommandTypes", true,
+		"Alias", 1, "Function", 2, "Filter", 4, "Cmdlet", 8, "ExternalScript", 16, "Application", 32,
+		"Script", 64, "Configuration", 256, "All", 383)
+	TAceFlags = defineEnum("System.Security.AccessControl.AceFlags", true,
+		"None", 0, "ObjectInherit", 1, "ContainerInherit", 2, "NoPropagateInherit", 4, "InheritOnly", 8,
+		"InheritanceFlags", 15, "Inherited", 16, "SuccessfulAccess", 64, "FailedAccess", 128, "AuditFlags", 192)
 	TStringComparison = defineEnum("System.StringComparison", false,
 		"CurrentCulture", 0, "CurrentCultureIgnoreCase", 1, "InvariantCulture", 2,
 		"InvariantCultureIgnoreCase", 3, "Ordinal", 4, "OrdinalIgnoreCase", 5)
