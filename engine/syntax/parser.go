@@ -30,6 +30,7 @@ type parser struct {
 	// namespaces are the names of the script's "using namespace"
 	// statements, given to every TypeName parsed after them.
 	namespaces []string
+	flow       []flowScope // innermost last; see parser_stmt.go
 }
 
 func newParser(src *Source) *parser {
@@ -183,6 +184,8 @@ func (p *parser) unexpected(t *tok) {
 func (p *parser) parseScriptBody(start int, closer byte) *ScriptBlock {
 	sb := &ScriptBlock{Source: p.src}
 	sb.Extent.Start = start
+	p.flow = append(p.flow, flowScope{})
+	defer func() { p.flow = p.flow[:len(p.flow)-1] }()
 	p.skipNLSemi()
 	save, saveErrs := p.pos, len(p.errs)
 	attrs := p.parseAttributeList()

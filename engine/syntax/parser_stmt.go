@@ -264,7 +264,9 @@ func (p *parser) parseForEach(label string) Statement {
 	}
 	p.recordRaw(TokRParen, p.pos, p.pos+1)
 	p.pos++
-	st.Body = p.bodyBlock("MissingForeachStatement", "Missing statement body in foreach loop.\nThe correct form is: foreach ($a in $b) {...}")
+	st.Body = p.loopBody(label, func() *StatementBlock {
+		return p.bodyBlock("MissingForeachStatement", "Missing statement body in foreach loop.\nThe correct form is: foreach ($a in $b) {...}")
+	})
 	return st
 }
 
@@ -330,7 +332,9 @@ func (p *parser) parseFor(label string) Statement {
 	}
 	p.recordRaw(TokRParen, p.pos, p.pos+1)
 	p.pos++
-	st.Body = p.bodyBlock("MissingLoopStatement", "Missing statement body in for loop.")
+	st.Body = p.loopBody(label, func() *StatementBlock {
+		return p.bodyBlock("MissingLoopStatement", "Missing statement body in for loop.")
+	})
 	return st
 }
 
@@ -344,7 +348,9 @@ func (p *parser) parseWhile(label string) Statement {
 		return st
 	}
 	st.Cond = cond
-	st.Body = p.bodyBlock("MissingLoopStatement", "Missing statement body in while loop.")
+	st.Body = p.loopBody(label, func() *StatementBlock {
+		return p.bodyBlock("MissingLoopStatement", "Missing statement body in while loop.")
+	})
 	return st
 }
 
@@ -352,7 +358,9 @@ func (p *parser) parseDo(label string) Statement {
 	st := &DoStmt{Label: label}
 	st.Start = p.takeKeyword("do")
 	defer func() { st.End = p.pos }()
-	st.Body = p.bodyBlock("MissingLoopStatement", "Missing statement body in do loop.")
+	st.Body = p.loopBody(label, func() *StatementBlock {
+		return p.bodyBlock("MissingLoopStatement", "Missing statement body in do loop.")
+	})
 	if st.Body == nil {
 		return st
 	}
@@ -470,7 +478,9 @@ func (p *parser) parseSwitch(label string) Statement {
 			}
 			pattern = p.parseArgElement()
 		}
-		body := p.bodyBlock("MissingSwitchStatementClause", "Missing statement block in switch statement clause.")
+		body := p.loopBody(label, func() *StatementBlock {
+			return p.bodyBlock("MissingSwitchStatementClause", "Missing statement block in switch statement clause.")
+		})
 		if body == nil {
 			if p.atEOF() {
 				return st // one error, as in pwsh
@@ -506,6 +516,13 @@ func (p *parser) parseBreakContinue(kw string) Statement {
 	if !isArgEnd(t) {
 		lbl = p.parseArgElement()
 	}
+	if n := len(p.flow); n > 0 && p.flow[n-1].finally {
+		sc := p.flow[n-1]
+		name, isConst := lbl.(*StringConstant)
+		if lbl == nil && sc.loops == 0 || isConst && !sc.hasLabel(name.Value) {
+			p.controlLeavingFinally(start)
+		}
+	}
 	if kw == "break" {
 		return &BreakStmt{Extent: Extent{start, p.pos}, Label: lbl}
 	}
@@ -514,6 +531,9 @@ func (p *parser) parseBreakContinue(kw string) Statement {
 
 func (p *parser) parseFlow(kw string) Statement {
 	start := p.takeKeyword(kw)
+	if n := len(p.flow); kw == "return" && n > 0 && p.flow[n-1].finally {
+		p.controlLeavingFinally(start)
+	}
 	var val Statement
 	t := p.peek(modeExpr)
 	switch t.Kind {
@@ -548,7 +568,9 @@ func (p *parser) parseTry() Statement {
 		}
 		kwStart := p.takeKeyword(kw)
 		if kw == "finally" {
+			p.flow = append(p.flow, flowScope{finally: true})
 			st.Finally = p.bodyBlock("MissingFinallyStatementBlock", "The Finally block is missing its statement block.")
+			p.flow = p.flow[:len(p.flow)-1]
 			return st
 		}
 		cc := &CatchClause{}
@@ -689,4 +711,44 @@ func (p *parser) parseBlockDiscard() {
 		p.pos++
 	}
 	p.errorAt(open, open+1, "MissingEndCurlyBrace", "Missing closing '}' in statement block or type definition.", true)
+}
+
+// flowScope is what break, continue and return may leave: a script block
+// or function body, or a finally block (which they may not leave).
+type flowScope struct {
+	finally bool
+	loops   int      // loops (and switches) open inside the scope
+	labels  []string // their labels
+}
+
+func (f flowScope) hasLabel(l string) bool {
+	for _, x := range f.labels {
+		if strings.EqualFold(x, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// loopBody parses a loop's (or switch clause's) body with the loop open
+// in the current flow scope.
+func (p *parser) loopBody(label string, body func() *StatementBlock) *StatementBlock {
+	n := len(p.flow)
+	if n == 0 {
+		return body()
+	}
+	saved := p.flow[n-1]
+	p.flow[n-1].loops++
+	if label != "" {
+		p.flow[n-1].labels = append(p.flow[n-1].labels[:len(saved.labels):len(saved.labels)], label)
+	}
+	b := body()
+	p.flow[n-1] = saved
+	return b
+}
+
+// controlLeavingFinally reports a break, continue or return at start that
+// would leave a finally block.
+func (p *parser) controlLeavingFinally(start int) {
+	p.errorAt(start, p.pos, "ControlLeavingFinally", "Flow of control cannot leave a Finally block.", false)
 }
