@@ -56,7 +56,7 @@ func TestGetCredentialUserName(t *testing.T) {
 		{"(Get-Credential -UserName ops -Message 'Tenant admin' -Title 'Sign in').UserName",
 			"\nSign in\nTenant admin\nPassword for user ops: ops\n"},
 		{"(Get-Credential ops).UserName", "Password for user ops: ops\n"},
-		{"$c = Get-Credential ops; (Get-Credential -Credential $c).Password.Length", "Password for user ops: 2\n"},
+		{"$c = Get-Credential ops; (Get-Credential -Credential $c).UserName; $c.Password", "Password for user ops: ops\nSystem.Security.SecureString\n"},
 		{"Get-Credential -Message m -UserName ''",
 			"\nPowerShell credential request\nm\nUser: Password for user pw: \nUserName                     Password\n--------                     --------\npw       System.Security.SecureString\n\n"},
 	}

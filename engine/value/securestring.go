@@ -1,17 +1,15 @@
 package value
 
-import "unicode/utf8"
-
 // TypeNameSecureString is the type of the password of a PSCredential.
 const TypeNameSecureString = "System.Security.SecureString"
 
 // NewSecureString makes a System.Security.SecureString holding text. As in
-// .NET it shows and converts only as its type name, with a Length property;
-// SecureText is the one way back to the text (Connect-MicrosoftTeams
-// -Credential reads a PSCredential's password with it).
+// .NET it shows and converts only as its type name (it has no property
+// to show); SecureText is the one way back to the text
+// (Connect-MicrosoftTeams -Credential reads a PSCredential's password
+// with it).
 func NewSecureString(text string) *Object {
 	o := NewObject(TypeNameSecureString, "System.Object")
-	o.Set("Length", int32(utf8.RuneCountInString(text)))
 	o.secure = &text
 	o.Stringer = func(*Object) string { return TypeNameSecureString }
 	return o
