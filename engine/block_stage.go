@@ -399,8 +399,14 @@ func (s *blockStage) clean() {
 	g := *s.inner
 	g.io = s.inner.io.withOut(func(any) error { return nil })
 	if err := g.execBlock(b); err != nil && !isFlow(err) {
-		if rec, ok := err.(*ErrorRecord); ok {
-			s.f.rt.recordError(rec)
+		// A terminating error ends the clean block only: it goes to the
+		// error stream instead of up the pipeline.
+		rec := AsRecord(err)
+		rec.scriptTerminating = false
+		s.f.rt.recordError(rec)
+		if route := s.inner.io.routes[streamError]; route != nil {
+			_ = route(rec)
+		} else {
 			s.f.rt.ShowError(rec)
 		}
 	}
