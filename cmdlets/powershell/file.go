@@ -25,6 +25,7 @@ func registerFileCmdlets(rt *engine.Runtime) {
 	registerItemCmdlets(rt)
 	registerDriveCmdlets(rt)
 	registerItemPropertyCmdlets(rt)
+	registerSetItem(rt)
 	rt.Formats.Register(format.View{TypeName: "System.Management.Automation.PathInfo", Kind: format.TableView,
 		Columns: []format.Column{{Label: "Path", Property: "Path"}}})
 	rt.Formats.Register(format.View{TypeName: "System.IO.FileSystemInfo", Kind: format.TableView,

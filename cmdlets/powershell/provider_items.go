@@ -171,3 +171,89 @@ func provNewItem(c *engine.Call, ip engine.ItemPath, prm *newItemParams) error {
 	}
 	return nil
 }
+
+// registerSetItem adds Set-Item (si) for the Alias, Environment, Function
+// and Variable drives.
+func registerSetItem(rt *engine.Runtime) {
+	paths := newItemPaths(true)
+	val := engine.Declare[any](&engine.ParamInfo{Name: "Value", Type: "Object", AllowNull: true,
+		Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 1, FromPipeline: true, FromPipelineByName: true}}, Help: "Specifies a new value for the item."})
+	passThru := engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "Passes an object that represents the item to the pipeline."))
+	rt.Register(&engine.Cmdlet{
+		Name: "Set-Item", Module: "Microsoft.PowerShell.Management",
+		Synopsis: "Changes the value of an item to the value specified in the command.",
+		Description: "The Set-Item cmdlet changes the value of an item, such as a variable (variable:x), an environment variable (env:X), " +
+			"a function (function:f, from a script block, a function or text) or an alias (alias:a). Without -Value a function is removed. " +
+			"The file system does not support it.",
+		DefaultSet: "Path", SupportsShouldProcess: true,
+		Params:   append(paths.infos(), val.Info(), passThru.Info()),
+		Examples: []engine.Example{{Title: "Define a function", Code: "Set-Item function:Get-Two -Value { 2 }"}},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			raws, _ := paths.args(c)
+			for _, raw := range raws {
+				ip, err := c.ResolveItemPath(raw)
+				if err != nil {
+					if err := c.WriteError(engine.AsRecord(err)); err != nil {
+						return err
+					}
+					continue
+				}
+				if ip.IsFileSystem() {
+					if err := c.WriteError(engine.NewError("NotImplemented", "NotSupported", raw,
+						"Provider operation stopped because the provider does not support this operation.").
+						WithException("System.Management.Automation.PSNotSupportedException")); err != nil {
+						return err
+					}
+					continue
+				}
+				if ok, err := c.ShouldProcess("Item: "+ip.Path, "Set Item"); err != nil {
+					return err
+				} else if !ok {
+					continue
+				}
+				v := val.Get(c)
+				if ip.Provider == engine.FunctionProvider {
+					if !val.Given(c) && !c.HasInput {
+						c.Scope().RemoveFunction(ip.Path)
+						continue
+					}
+					switch t := v.(type) {
+					case *engine.CommandInfo:
+						if t.Function != nil {
+							v = t.Function.Block
+						}
+					case *value.Object:
+						if sb, ok := value.GetMember(t, "ScriptBlock"); ok && sb != nil {
+							v = sb
+						}
+					}
+					switch v.(type) {
+					case *engine.ScriptBlock, string:
+					default:
+						if err := c.WriteError(engine.NewError("InvalidArgument", "Argument", ip.Path,
+							"The value of a function must be a script block, a function, or a string that can be converted to a script block.").
+							WithException("System.Management.Automation.PSArgumentException")); err != nil {
+							return err
+						}
+						continue
+					}
+				}
+				if err := provSet(c, ip, v); err != nil {
+					if err := c.WriteError(engine.AsRecord(err)); err != nil {
+						return err
+					}
+					continue
+				}
+				if passThru.Get(c) {
+					for _, it := range provMatch(c, ip, true) {
+						if err := c.WriteObject(it.obj); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			return nil
+		}),
+	})
+	rt.SetAliases("Set-Item", "si")
+}
