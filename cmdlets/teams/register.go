@@ -33,5 +33,6 @@ func Register(rt *engine.Runtime, t *Tenant) {
 	registerTenantBridgeCmdlets(rt, t)
 	registerTenantNumberCmdlets(rt, t)
 	registerTenantPolicyCmdlets(rt, t)
+	registerAudioPolicyCmdlets(rt, t)
 	rt.AddBarrier(t.store.Sync)
 }

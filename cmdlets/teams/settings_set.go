@@ -341,9 +341,10 @@ func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			return t.changeSettings(c, removeID, func(old *storage.Settings) (*storage.Settings, error) {
 				s := storage.NewDefaultSettings()
-				// The tenant-wide dial-out policy grant is not a setting of
-				// this object: it survives.
+				// The tenant-wide policy grants are not settings of
+				// this object: they survive.
 				s.GlobalDialOutPolicy = old.GlobalDialOutPolicy
+				s.GlobalAudioConferencingPolicy = old.GlobalAudioConferencingPolicy
 				return s, nil
 			})
 		}),
