@@ -379,7 +379,7 @@ func (p *parser) parseArguments(cmd *Command) {
 					if a := p.peek(modeArg); !isArgEnd(a) && a.Kind != TokRedirection && a.Kind != TokParameter {
 						cp.Argument = p.parseArgElement()
 					} else {
-						p.errorAt(t.Extent.Start, t.Extent.End, "ParameterRequiresArgument",
+						p.errorAt(t.Extent.End, t.Extent.End, "ParameterRequiresArgument",
 							"Parameter -"+t.op+" requires an argument.", a.Kind == TokEOF)
 					}
 				}
@@ -439,7 +439,7 @@ func (p *parser) parseArgElement() Expression {
 		p.skipNL()
 		t := p.peek(modeArg)
 		if isArgEnd(t) || t.Kind == TokComma || t.Kind == TokRedirection {
-			p.errorAt(comma, comma+1, "MissingExpressionAfterToken", "Missing expression after ','.", t.Kind == TokEOF)
+			p.errorAt(comma+1, comma+1, "MissingExpression", "Missing expression after ',' in pipeline element.", t.Kind == TokEOF)
 			break
 		}
 		arr.Elements = append(arr.Elements, p.parseArgPrimary())
