@@ -54,7 +54,7 @@ var errorCases = []errorCase{
 	{"do { } ", "Missing while or until keyword in do loop.", 1, 7, "MissingWhileOrUntilInDoWhile", true},
 	{"switch ($x)", "Missing '{' in switch statement.", 1, 12, "MissingCurlyBraceInSwitchStatement", true},
 	{"function f(", "Missing ')' in function parameter list.", 1, 12, "MissingEndParenthesisInFunctionParameterList", true}, // pwsh's Parsing.Tests.ps1
-	{"Get-X -Name:", "Parameter -Name requires an argument.", 1, 13, "ParameterRequiresArgument", true}, // after the colon, as pwsh ('gcm -a:' at 7)
+	{"Get-X -Name:", "Parameter -Name requires an argument.", 1, 13, "ParameterRequiresArgument", true},                     // after the colon, as pwsh ('gcm -a:' at 7)
 	{"$(1", "Missing closing ')' in subexpression.", 1, 4, "MissingEndParenthesisInSubexpression", true},
 	{"@(1", "Missing closing ')' in subexpression.", 1, 4, "MissingEndParenthesisInSubexpression", true},
 	{"1,", "Missing expression after ','.", 1, 3, "MissingExpressionAfterToken", true},
