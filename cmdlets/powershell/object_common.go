@@ -75,6 +75,8 @@ func propertyNamesOf(v any) []string {
 		return []string{"Length"}
 	case []any:
 		return []string{"Length", "LongLength", "Rank", "SyncRoot", "IsReadOnly", "IsFixedSize", "IsSynchronized", "Count"}
+	case value.Native:
+		return x.Properties()
 	}
 	return nil
 }

@@ -1,5 +1,7 @@
 package value
 
+import "strings"
+
 // psObjectView is what .PSObject shows for a value: its BaseObject, its
 // TypeNames and its Properties (each with Name, Value, MemberType,
 // IsSettable and TypeNameOfValue). Properties is a collection indexed by
@@ -35,9 +37,30 @@ func psObjectView(v any) *Object {
 		view.Set("BaseObject", v)
 		owner = o
 	} else {
+		if n, ok := v.(Native); ok {
+			// A Go-implemented class shows its .NET properties.
+			for _, name := range n.Properties() {
+				pv, _ := n.Member(strings.ToLower(name))
+				po := NewObject("System.Management.Automation.PSProperty", "System.Object")
+				po.Set("Value", pv)
+				po.Set("MemberType", "Property")
+				_, settable := v.(nativeSetter)
+				po.Set("IsSettable", settable)
+				po.Set("IsGettable", true)
+				tn := "System.Object"
+				if pv != nil {
+					tn = TypeOf(pv).FullName
+				}
+				po.Set("TypeNameOfValue", tn)
+				po.Set("Name", name)
+				props = append(props, po)
+			}
+		}
 		if v != nil {
 			t := TypeOf(v)
-			typeNames = append(typeNames, t.FullName, "System.Object")
+			for b := t; b != nil; b = b.BaseType() {
+				typeNames = append(typeNames, b.FullName)
+			}
 		}
 		view.Set("BaseObject", v)
 	}
