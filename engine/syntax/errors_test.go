@@ -36,7 +36,7 @@ var errorCases = []errorCase{
 	{"$a[]", "Array index expression is missing or not valid.", 1, 4, "MissingArrayIndexExpression", false},
 	{"$a[1", "Missing ']' after array index expression.", 1, 5, "MissingEndSquareBracket", true},
 	{"[", "Missing type name after '['.", 1, 1, "MissingTypename", true},
-	{"@{a=1", "The hash literal was incomplete.", 1, 1, "IncompleteHashLiteral", true},
+	{"@{a=1", "Missing closing '}' in statement block or type definition.", 1, 3, "MissingEndCurlyBrace", true}, // pwsh's Parsing.Tests.ps1
 	{"@{a 1}", "Missing '=' operator after key in hash literal.", 1, 5, "MissingEqualsInHashLiteral", false},
 	{"@{a=}", "Missing statement after '=' in hash literal.", 1, 5, "MissingStatementInHashLiteral", false},
 	{"1 = 2", "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.", 1, 1, "InvalidLeftHandSide", false},

@@ -572,7 +572,8 @@ func (p *parser) parseHashtable() Expression {
 			p.recoverToCloser('}')
 		}
 	}
-	p.errorAt(open, open+2, "IncompleteHashLiteral", "The hash literal was incomplete.", p.atEOF())
+	// pwsh reports the missing '}' just after "@{".
+	p.errorAt(open+2, open+2, "MissingEndCurlyBrace", "Missing closing '}' in statement block or type definition.", p.atEOF())
 	h.End = p.pos
 	return h
 }
