@@ -190,6 +190,33 @@ func TestDialInRejections(t *testing.T) {
 	s.Expect("(Invoke-TenantDialIn -Number +14255550100 -ConferenceId 3371945).State", "Lobby")
 }
 
+// TestDialInTollFreeByPolicy: a toll-free call is refused when the
+// organizer's effective audio conferencing policy has AllowTollFreeDialin
+// False — assigned to them, or granted to the tenant — with a Reason
+// naming the policy; a toll number still reaches the meeting, and the
+// organizer's own AllowTollFreeDialIn stays True throughout.
+func TestDialInTollFreeByPolicy(t *testing.T) {
+	s, _, _ := dialSession(t)
+	const tollFree = "$c = Invoke-TenantDialIn -Number +18005550100 -ConferenceId 3371945; $c.State; $c.Reason"
+	s.Expect("(Invoke-TenantDialIn -Number +18005550100 -ConferenceId 3371945).State", "Lobby")
+	s.Expect("New-CsTeamsAudioConferencingPolicy -Identity NoFreephone -AllowTollFreeDialin $false | Out-Null", "")
+	s.Expect("Grant-CsTeamsAudioConferencingPolicy -Identity adele.vance@contoso.com -PolicyName NoFreephone", "")
+	s.Expect(tollFree, "Rejected\nadele.vance@contoso.com's meetings cannot be joined on the toll-free number +18005550100 "+
+		"(the audio conferencing policy Tag:NoFreephone has AllowTollFreeDialin False).")
+	s.Expect("(Get-CsOnlineDialInConferencingUser adele.vance@contoso.com).AllowTollFreeDialIn", "True")
+	s.Expect("(Invoke-TenantDialIn -Number +14255550100 -ConferenceId 3371945).State", "Lobby")
+	// The policy removed, the tenant-wide grant decides.
+	s.Expect("Remove-CsTeamsAudioConferencingPolicy NoFreephone", "")
+	s.Expect("(Invoke-TenantDialIn -Number +18005550100 -ConferenceId 3371945).State", "Lobby")
+	s.Expect("Grant-CsTeamsAudioConferencingPolicy -Global -PolicyName AllowTollFreeDialinFalse", "")
+	s.Expect(tollFree, "Rejected\nadele.vance@contoso.com's meetings cannot be joined on the toll-free number +18005550100 "+
+		"(the audio conferencing policy Tag:AllowTollFreeDialinFalse has AllowTollFreeDialin False).")
+	// Global itself can be changed with Set-.
+	s.Expect("Grant-CsTeamsAudioConferencingPolicy -Global -PolicyName $null; Set-CsTeamsAudioConferencingPolicy -AllowTollFreeDialin $false", "")
+	s.Expect(tollFree, "Rejected\nadele.vance@contoso.com's meetings cannot be joined on the toll-free number +18005550100 "+
+		"(the audio conferencing policy Global has AllowTollFreeDialin False).")
+}
+
 // TestDialInKeypad: the Teams keypad in a meeting.
 func TestDialInKeypad(t *testing.T) {
 	s, _, pin := dialSession(t)

@@ -347,6 +347,18 @@ func (c *Call) findOrganizer(w storage.Writer, id string) (*storage.User, string
 			return nil, fmt.Sprintf("%s's meetings cannot be joined on the toll-free number +%s (AllowTollFreeDialIn is False).",
 				u.UserPrincipalName, c.Number), true, nil
 		}
+		if c.tollFree {
+			// The organizer's audio conferencing policy decides too
+			// (cmdlets.md rule 45).
+			p, err := storage.EffectiveAudioConferencingPolicy(w, u)
+			if err != nil {
+				return nil, "", false, err
+			}
+			if !p.AllowTollFreeDialin {
+				return nil, fmt.Sprintf("%s's meetings cannot be joined on the toll-free number +%s (the audio conferencing policy %s has AllowTollFreeDialin False).",
+					u.UserPrincipalName, c.Number, p.Identity), true, nil
+			}
+		}
 		return u, "", false, nil
 	}
 	reason, err := c.whyNoOwner(w, id)

@@ -13,8 +13,9 @@
 //     ID followed by #.
 //  2. The ID must belong to an organizer enabled for audio conferencing on
 //     that bridge (a toll-free number also needs the organizer's
-//     AllowTollFreeDialIn). A wrong ID is asked again, MaxIDAttempts in
-//     all; then the call is rejected.
+//     AllowTollFreeDialIn, and AllowTollFreeDialin in their effective
+//     audio conferencing policy). A wrong ID is asked again,
+//     MaxIDAttempts in all; then the call is rejected.
 //  3. If the meeting has started, the caller joins it and is never asked
 //     whether they are the organizer. If not, and the organizer's
 //     AllowPSTNOnlyMeetings is False, the caller is asked to press * if
