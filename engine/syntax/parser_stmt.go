@@ -645,17 +645,35 @@ func (p *parser) parseData() Statement {
 		p.take(t)
 		st.Name = t.Value
 	}
-	for {
-		p.ws()
-		t := p.peek(modeArg)
-		if t.Kind != TokParameter {
-			break
-		}
+	p.ws()
+	if t := p.peek(modeArg); t.Kind == TokParameter {
+		// -SupportedCommand (any prefix) and its list of command names.
 		p.take(t)
-		// -SupportedCommand list
+		bad := t.op == "" || !strings.HasPrefix("supportedcommand", strings.ToLower(t.op))
+		if bad {
+			p.errorAt(t.Extent.Start, t.Extent.End, "InvalidParameterForDataSectionStatement",
+				`The "`+t.op+`" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand.`, false)
+		}
 		p.ws()
-		if a := p.peek(modeArg); !isArgEnd(a) && a.Kind != TokLCurly {
+		if a := p.peek(modeArg); !isArgEnd(a) && a.Kind != TokLCurly && a.Kind != TokComma && !(a.Kind == TokOperator && a.op == "&") {
+			before := len(p.errs)
 			p.parseArgElement()
+			for _, e := range p.errs[before:] {
+				bad = true
+				if e.ID == "MissingExpression" { // "data -sup a,"
+					e.ID = "MissingValueForSupportedCommandInDataSectionStatement"
+					e.Msg = "The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or function name to the parameter."
+				}
+			}
+		} else if !bad {
+			p.errorAt(t.Extent.End, t.Extent.End, "MissingValueForSupportedCommandInDataSectionStatement",
+				"The SupportedCommand parameter of the Data section is missing a value. Supply a cmdlet or function name to the parameter.", a.Kind == TokEOF)
+			bad = true
+		}
+		if bad {
+			st.Body = &StatementBlock{}
+			st.End = p.pos
+			return st
 		}
 	}
 	st.Body = p.bodyBlock("MissingStatementBlockForDataSection", "The Data section is missing its statement block.")
