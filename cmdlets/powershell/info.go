@@ -226,6 +226,17 @@ func getCommand(c *engine.Call, prm *getCommandParams) error {
 		for _, n := range names {
 			if !value.HasWildcard(n) {
 				ci, ok := rt.LookupCommandIn(c.Scope(), n)
+				if ok && !typeOK(ci.Kind) {
+					// -CommandType Cmdlet finds the cmdlet a function of
+					// the same name hides.
+					ok = false
+					for _, other := range allCommands(rt, c.Scope()) {
+						if strings.EqualFold(other.Name, n) && typeOK(other.Kind) {
+							ci, ok = other, true
+							break
+						}
+					}
+				}
 				if !ok || !typeOK(ci.Kind) || !moduleOK(ci) {
 					rec := engine.NewError("ObjectNotFound", "CommandNotFoundException", n,
 						"The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", n).
