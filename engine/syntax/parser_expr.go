@@ -206,9 +206,11 @@ func (p *parser) parseTypeExpr() Expression {
 // variable the expression constrains (VariableExpr.Attributes); on any
 // other expression it has no effect.
 func (p *parser) parseAttributed(attr *Attribute) Expression {
+	save := p.pos
 	p.skipNL()
 	operand := p.parseUnary()
 	if operand == nil {
+		p.pos = save // what follows (say "enum") is a statement of its own
 		p.errorAt(attr.Start, attr.End, "UnexpectedAttribute", "Unexpected attribute '"+attr.Name+"'.", p.atEOF())
 		return &StringConstant{Extent: attr.Extent}
 	}
