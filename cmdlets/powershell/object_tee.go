@@ -62,7 +62,19 @@ type teeObject struct {
 	items []any
 }
 
-func (t *teeObject) Begin(c *engine.Call) error { return nil }
+// Begin resolves the file path first, as pwsh opens the file before any
+// object passes: a drive that does not exist fails before any output.
+func (t *teeObject) Begin(c *engine.Call) error {
+	if c.Set == "Variable" {
+		return nil
+	}
+	raw := t.p.filePath.Get(c)
+	if t.p.literalPath.Given(c) {
+		raw = t.p.literalPath.Get(c)
+	}
+	_, err := fsResolve(c, raw)
+	return err
+}
 
 func (t *teeObject) Process(c *engine.Call) error {
 	in, ok := processInput(c, t.p.inputObject)
@@ -101,12 +113,16 @@ func (t *teeObject) End(c *engine.Call) error {
 	if t.p.append.Get(c) {
 		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
 	}
-	f, err := c.OpenFile(c.ResolvePath(path), flags, 0o644)
+	abs, err := fsResolve(c, path)
+	if err != nil {
+		return err
+	}
+	f, err := c.OpenFile(abs, flags, 0o644)
 	if engine.IsBarrierError(err) {
 		return err
 	}
 	if err != nil {
-		return engine.NewError("OpenError", "FileOpenFailure", path, "Could not find a part of the path '%s'.", c.ResolvePath(path)).
+		return engine.NewError("OpenError", "FileOpenFailure", path, "Could not find a part of the path '%s'.", abs).
 			WithException("System.IO.DirectoryNotFoundException")
 	}
 	_, err = f.Write(buf.Bytes())

@@ -211,7 +211,10 @@ func (o *outFile) End(c *engine.Call) error {
 	if lit, ok := p.literalPath.Lookup(c); ok {
 		raw = lit
 	}
-	path := c.ResolvePath(raw)
+	path, err := fsResolve(c, raw)
+	if err != nil {
+		return err
+	}
 	if st, err := os.Stat(path); err == nil {
 		if st.IsDir() {
 			return engine.NewError("OpenError", "FileOpenFailure", path, "Access to the path '%s' is denied.", path).WithException("System.UnauthorizedAccessException")
