@@ -192,6 +192,10 @@ func (rt *Runtime) getEnv(name string) any {
 		for _, kv := range rt.host.Environ() {
 			k, v, _ := strings.Cut(kv, "=")
 			if k == name || (runtime.GOOS == "windows" && strings.EqualFold(k, name)) {
+				if v == "" {
+					// pwsh 7.4 removes a variable set to "" or $null.
+					return nil
+				}
 				return v
 			}
 		}
