@@ -502,5 +502,10 @@ func (f *frame) defineFunction(s *syntax.FunctionDef) {
 			sc = f.scope.scriptScope()
 		}
 	}
+	if m := f.scope.module(); m != nil {
+		// A module's function runs under the module's scope wherever it
+		// is called from: its $script: is the module's.
+		sb.closure = m.scope
+	}
 	sc.defineFunc(&Function{Name: name, Block: sb, IsFilter: s.IsFilter, Help: s.Body.HelpText})
 }

@@ -38,6 +38,8 @@ type Runtime struct {
 
 	// psStyle is $PSStyle (psstyle.go); nil until first used.
 	psStyle *value.Object
+	// scriptModules are the script modules loaded, by lower-case name.
+	scriptModules map[string]*Module
 
 	// barriers run before anything leaves the session (barrier.go).
 	barriers []func() error

@@ -40,6 +40,8 @@ type Scope struct {
 	funcs    map[string]*Function
 	isScript bool // a script scope boundary ($script:)
 	strict   strictState
+	// mod is set on a script module's own scope (module.go).
+	mod *Module
 }
 
 // NewScope makes a child scope of parent (nil for the global scope).

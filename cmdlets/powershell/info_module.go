@@ -1,6 +1,7 @@
 package powershell
 
 import (
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -48,11 +49,26 @@ func registerModuleCmdlets(rt *engine.Runtime) {
 		New:         engine.ProcessOnly(func(c *engine.Call) error { return getModule(c, gmo) }),
 	})
 	rt.SetAliases("Get-Module", "gmo")
+	registerExportModuleMember(rt)
 }
 
 // moduleObject describes a known module.
 func moduleObject(rt *engine.Runtime, name string) *value.Object {
 	o := value.NewObject("System.Management.Automation.PSModuleInfo", "System.Object")
+	if m, ok := rt.ScriptModule(name); ok {
+		exported := make([]any, len(m.Exported))
+		for i, e := range m.Exported {
+			exported[i] = e
+		}
+		o.Set("ModuleType", "Script")
+		o.Set("Version", "0.0")
+		o.Set("PreRelease", "")
+		o.Set("Name", m.Name)
+		o.Set("ExportedCommands", exported)
+		o.Set("Path", m.Path)
+		o.Set("Description", "")
+		return o
+	}
 	kind := "Script"
 	if strings.HasPrefix(name, "Microsoft.PowerShell.") {
 		kind = "Manifest"
@@ -89,6 +105,12 @@ func importModule(c *engine.Call, prm *importModuleParams) error {
 		if ext := strings.ToLower(filepath.Ext(raw)); ext == ".psd1" || ext == ".psm1" || ext == ".dll" {
 			name = strings.TrimSuffix(filepath.Base(fsSlashes(raw)), filepath.Ext(raw))
 		}
+		if strings.EqualFold(filepath.Ext(raw), ".psm1") {
+			if err := importScriptModule(c, prm, raw); err != nil {
+				return err
+			}
+			continue
+		}
 		known, ok := rt.Module(name)
 		if !ok {
 			rec := engine.NewError("ResourceUnavailable", "Modules_ModuleNotFound", raw,
@@ -114,6 +136,65 @@ func importModule(c *engine.Call, prm *importModuleParams) error {
 		}
 	}
 	return nil
+}
+
+// importScriptModule imports a .psm1 file: its code runs in the module's
+// scope and its exports join the session (engine/module.go).
+func importScriptModule(c *engine.Call, prm *importModuleParams, raw string) error {
+	rt := c.Runtime()
+	full := rt.ResolvePath(raw)
+	if st, err := os.Stat(full); err != nil || st.IsDir() {
+		return c.WriteError(engine.NewError("ResourceUnavailable", "Modules_ModuleNotFound", raw,
+			"The specified module '%s' was not loaded because no valid module file was found in any module directory.", raw).
+			WithException("System.IO.FileNotFoundException"))
+	}
+	m, err := c.ImportScriptModule(full)
+	if err != nil {
+		return err
+	}
+	importedMu.Lock()
+	set := importedModules[rt]
+	if set == nil {
+		set = map[string]string{}
+		importedModules[rt] = set
+	}
+	set[strings.ToLower(m.Name)] = m.Name
+	importedMu.Unlock()
+	if prm.passThru.Get(c) {
+		return c.WriteObject(moduleObject(rt, m.Name))
+	}
+	return nil
+}
+
+// registerExportModuleMember adds Export-ModuleMember.
+func registerExportModuleMember(rt *engine.Runtime) {
+	list := func(name, help string, pos int) engine.Param[[]string] {
+		p := &engine.ParamInfo{Name: name, Type: "String[]", Help: help, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: pos, FromPipeline: pos == 0, FromPipelineByName: true}}}
+		return engine.Declare[[]string](p)
+	}
+	fn := list("Function", "Specifies the functions that are exported from the script module file. Wildcard characters are permitted.", 0)
+	cmd := list("Cmdlet", "Specifies the cmdlets that are exported from the script module file. Wildcard characters are permitted.", -1)
+	vars := list("Variable", "Specifies the variables that are exported from the script module file. Wildcard characters are permitted.", -1)
+	alias := list("Alias", "Specifies the aliases that are exported from the script module file. Wildcard characters are permitted.", -1)
+	rt.Register(&engine.Cmdlet{
+		Name: "Export-ModuleMember", Module: "Microsoft.PowerShell.Core",
+		Synopsis: "Specifies the module members that are exported.",
+		Description: "The Export-ModuleMember cmdlet specifies the module members that are exported from a script module (.psm1) file. " +
+			"Without it, a script module exports all its functions and no variables or aliases; once it is called, only the members " +
+			"it names are exported. It can be called only from inside a module.",
+		Params:   []*engine.ParamInfo{fn.Info(), cmd.Info(), vars.Info(), alias.Info()},
+		Examples: []engine.Example{{Title: "Export one function", Code: "Export-ModuleMember -Function Get-Report"}},
+		New: engine.ProcessOnly(func(c *engine.Call) error {
+			m := c.CurrentModule()
+			if m == nil {
+				return engine.NewError("PermissionDenied", "Modules_CanOnlyExecuteExportModuleMemberInsideAModule", nil,
+					"The Export-ModuleMember cmdlet can only be called from inside a module.").
+					WithException("System.InvalidOperationException")
+			}
+			m.Export(fn.Get(c), vars.Get(c), alias.Get(c))
+			return nil
+		}),
+	})
 }
 
 // getModule is Get-Module.
