@@ -62,8 +62,16 @@ func registerGrantAudioPolicy(rt *engine.Runtime, t *Tenant) {
 	})
 }
 
+// audioPolicyGrant is what Grant-CsTeamsAudioConferencingPolicy assigns.
+var audioPolicyGrant = policyGrant{
+	property: "TeamsAudioConferencingPolicy",
+	resolve:  resolveAudioPolicyName,
+	user:     func(u *storage.User) *string { return &u.AudioConferencingPolicy },
+	tenant:   func(s *storage.Settings) *string { return &s.GlobalAudioConferencingPolicy },
+}
+
 // grantAudioPolicy runs Grant-CsTeamsAudioConferencingPolicy for one user
-// or the tenant.
+// or the tenant; a group is never found (the offline tenant has none).
 func grantAudioPolicy(c *engine.Call, t *Tenant, p *grantAudioPolicyParams) error {
 	if c.Set == "GrantToGroup" {
 		g := p.group.Get(c)
@@ -74,77 +82,11 @@ func grantAudioPolicy(c *engine.Call, t *Tenant, p *grantAudioPolicyParams) erro
 	target := "Global"
 	if !global {
 		if !p.identity.Given(c) {
-			return Fail(c, InvalidArgument("IdentityRequired", nil,
-				"Specify the user with the Identity parameter, or use the Global parameter to grant the policy to the tenant."))
+			return Fail(c, identityRequired())
 		}
 		target = IdentityText(p.identity.Get(c))
 	}
-	var name, userID string
-	err := t.Read(func(r storage.Reader) error {
-		var err error
-		if name, err = resolveAudioPolicyName(r, p.policyName.Get(c)); err != nil {
-			return err
-		}
-		if !global {
-			u, err := ResolveUser(r, target)
-			if err != nil {
-				return err
-			}
-			userID = u.ID
-		}
-		return nil
-	})
-	if err != nil {
-		return Fail(c, err)
-	}
-	if ok, err := c.ShouldProcess(target, c.Cmdlet.Name); err != nil || !ok {
-		return err
-	}
-	var granted *storage.User
-	var tn *storage.Tenant
-	var settings *storage.Settings
-	err = t.Change(func(w storage.Writer, admin *storage.User) error {
-		var err error
-		if tn, err = w.Tenant(); err != nil {
-			return err
-		}
-		if settings, err = w.Settings(); err != nil {
-			return err
-		}
-		if global {
-			old := settings.GlobalAudioConferencingPolicy
-			if old == name {
-				return nil
-			}
-			settings.GlobalAudioConferencingPolicy = name
-			if err := w.PutSettings(settings); err != nil {
-				return err
-			}
-			return t.Audit(w, admin, c, "Global", "", []storage.Change{{Property: "TeamsAudioConferencingPolicy", Old: old, New: name}})
-		}
-		u, err := w.User(userID)
-		if err != nil {
-			return err
-		}
-		granted = u
-		old := u.AudioConferencingPolicy
-		if old == name {
-			return nil
-		}
-		u.AudioConferencingPolicy = name
-		u.Modified = w.Now().UTC()
-		if err := w.PutUser(u); err != nil {
-			return err
-		}
-		return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, []storage.Change{{Property: "TeamsAudioConferencingPolicy", Old: old, New: name}})
-	})
-	if err != nil {
-		return Fail(c, err)
-	}
-	if p.passThru.Get(c) && granted != nil {
-		return c.WriteObject(onlineUserObject(tn, settings, granted))
-	}
-	return nil
+	return t.grantPolicy(c, audioPolicyGrant, global, target, p.policyName.Get(c), p.passThru.Get(c))
 }
 
 // resolveAudioPolicyName returns the stored form of a -PolicyName: the

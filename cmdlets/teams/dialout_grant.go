@@ -63,87 +63,26 @@ func registerGrantDialoutPolicy(rt *engine.Runtime, t *Tenant) {
 	})
 }
 
+// dialoutPolicyGrant is what Grant-CsDialoutPolicy assigns.
+var dialoutPolicyGrant = policyGrant{
+	property: "OnlineDialOutPolicy",
+	resolve:  resolveDialOutPolicy,
+	user:     func(u *storage.User) *string { return &u.DialOutPolicy },
+	tenant:   func(s *storage.Settings) *string { return &s.GlobalDialOutPolicy },
+}
+
 // grantDialoutPolicy runs Grant-CsDialoutPolicy for one user or the
 // tenant (rules 54–57).
 func grantDialoutPolicy(c *engine.Call, t *Tenant, p *grantDialoutParams) error {
-	name := strings.TrimSpace(p.policyName.Get(c))
 	global := p.global.Get(c)
-	identity := "Global"
+	target := "Global"
 	if !global {
 		if !p.identity.Given(c) {
-			return engine.NewError("InvalidArgument", "IdentityRequired", nil,
-				"Specify the user with the Identity parameter, or use the Global parameter to grant the policy to the tenant.").
-				WithException("System.ArgumentException")
+			return identityRequired()
 		}
-		identity = IdentityText(p.identity.Get(c))
+		target = IdentityText(p.identity.Get(c))
 	}
-	var policy string
-	var userID string
-	err := t.Read(func(r storage.Reader) error {
-		var err error
-		if policy, err = resolveDialOutPolicy(r, name); err != nil {
-			return err
-		}
-		if !global {
-			u, err := ResolveUser(r, identity)
-			if err != nil {
-				return err
-			}
-			userID = u.ID
-		}
-		return nil
-	})
-	if err != nil {
-		return UserFail(c, err)
-	}
-	if ok, err := c.ShouldProcess(identity, c.Cmdlet.Name); err != nil || !ok {
-		return err
-	}
-	var granted *storage.User
-	var tn *storage.Tenant
-	var settings *storage.Settings
-	err = t.Change(func(w storage.Writer, admin *storage.User) error {
-		var err error
-		if tn, err = w.Tenant(); err != nil {
-			return err
-		}
-		if settings, err = w.Settings(); err != nil {
-			return err
-		}
-		if global {
-			old := settings.GlobalDialOutPolicy
-			if old == policy {
-				return nil
-			}
-			settings.GlobalDialOutPolicy = policy
-			if err := w.PutSettings(settings); err != nil {
-				return err
-			}
-			return t.Audit(w, admin, c, "Global", "", []storage.Change{{Property: "OnlineDialOutPolicy", Old: old, New: policy}})
-		}
-		u, err := w.User(userID)
-		if err != nil {
-			return err
-		}
-		granted = u
-		old := u.DialOutPolicy
-		if old == policy {
-			return nil
-		}
-		u.DialOutPolicy = policy
-		u.Modified = w.Now().UTC()
-		if err := w.PutUser(u); err != nil {
-			return err
-		}
-		return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, []storage.Change{{Property: "OnlineDialOutPolicy", Old: old, New: policy}})
-	})
-	if err != nil {
-		return UserFail(c, err)
-	}
-	if p.passThru.Get(c) && granted != nil {
-		return c.WriteObject(onlineUserObject(tn, settings, granted))
-	}
-	return nil
+	return t.grantPolicy(c, dialoutPolicyGrant, global, target, strings.TrimSpace(p.policyName.Get(c)), p.passThru.Get(c))
 }
 
 // resolveDialOutPolicy returns the stored name of a policy (its identity
