@@ -209,6 +209,22 @@ func (s *session) modes() unix.Termios {
 
 const psPrompt = "PS "
 
+// waitEditing waits until the line editor reads keys in raw mode again.
+// go-prompt draws the next prompt before it leaves cooked mode, so a
+// Ctrl-C or Ctrl-D sent the moment the prompt shows could still reach
+// the terminal driver (a SIGINT, an EOF) instead of the editor.
+func (s *session) waitEditing() {
+	s.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := s.modes(); m.Lflag&(unix.ICANON|unix.ISIG) == 0 {
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	s.t.Fatalf("the line editor never took the keyboard; screen:\n%s", s.screen())
+}
+
 func TestE2ETabCompletionAndRun(t *testing.T) {
 	t.Parallel()
 	s := startSession(t, t.TempDir())
@@ -274,6 +290,7 @@ func TestE2EMultiLineInput(t *testing.T) {
 	// Ctrl-C discards an incomplete command.
 	s.line("if ($true) {")
 	s.waitFor(">> ")
+	s.waitEditing()
 	s.key("\x03")
 	s.markNow()
 	s.line("'fresh'")
@@ -316,10 +333,7 @@ func TestE2EExitAndCtrlDRestoreModes(t *testing.T) {
 			s := startSession(t, t.TempDir())
 			before := s.initial
 			s.waitFor(psPrompt)
-			time.Sleep(100 * time.Millisecond)
-			if m := s.modes(); m.Lflag&unix.ICANON != 0 {
-				t.Errorf("prompt is not in raw mode")
-			}
+			s.waitEditing() // the prompt is in raw mode
 			want := 0
 			switch how {
 			case "exit":
@@ -392,6 +406,7 @@ func TestE2EBanner(t *testing.T) {
 	s := startSession(t, t.TempDir())
 	s.waitForRE(`csshell .* compatible\nTenant: .+ — signed in as \S+@\S+\n`)
 	s.waitFor(psPrompt) // Ctrl-D is read by the prompt, once it is up
+	s.waitEditing()
 	s.key("\x04")
 	s.wait()
 
@@ -400,6 +415,7 @@ func TestE2EBanner(t *testing.T) {
 	if strings.Contains(s.screen(), "Tenant:") {
 		t.Errorf("banner with -NoLogo:\n%s", s.screen())
 	}
+	s.waitEditing()
 	s.key("\x04")
 	s.wait()
 }
