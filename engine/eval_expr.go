@@ -382,6 +382,11 @@ func (f *frame) evalIndex(x *syntax.IndexExpr) (any, error) {
 		}
 		return nil, f.errAt(x, "System.Management.Automation.RuntimeException", "NullArray", "Cannot index into a null array.")
 	}
+	if idx == nil {
+		// pwsh's index binder refuses a null index before it looks at the
+		// target: $h[$null] fails as $a[$null] does (NullArrayIndex).
+		return nil, f.errAt(x, "System.Management.Automation.RuntimeException", "NullArrayIndex", "Index operation failed; the array index evaluated to null.")
+	}
 	if h, ok := target.(*value.Hashtable); ok {
 		if keys, ok := idx.([]any); ok {
 			out := make([]any, 0, len(keys))

@@ -119,6 +119,9 @@ func hashtableMethod(h *Hashtable, name, lname string, args []any) (any, bool, e
 	switch lname {
 	case "containskey", "contains":
 		if n == 1 {
+			if args[0] == nil {
+				return nil, true, errMethodCall(name, n, "ArgumentNullException", "Key cannot be null. (Parameter 'key')")
+			}
 			return h.Has(args[0]), true, nil
 		}
 	case "containsvalue":
