@@ -205,6 +205,15 @@ func (s *blockStage) setInvocation(bound *value.Hashtable, unbound []any) {
 	cmd.Set("Name", name)
 	cmd.Set("CommandType", kind)
 	cmd.Set("Definition", s.sb.ScriptText())
+	if kind == "Function" {
+		// A function's CommandInfo names the script module that defined it
+		// (Source is the module name, as for Get-Command's).
+		mod := s.sb.moduleName()
+		cmd.Set("ModuleName", mod)
+		cmd.Set("Source", mod)
+	}
+	// CommandInfo.ToString() is the command's name: "$($MyInvocation.MyCommand)".
+	cmd.Stringer = func(*value.Object) string { return name }
 	inv.Set("MyCommand", cmd)
 	inv.Set("InvocationName", name)
 	inv.Set("BoundParameters", bound)

@@ -271,6 +271,7 @@ func commandInfoOf(r *resolved) *CommandInfo {
 		info.Definition = r.cmdlet.Name
 	case r.fn != nil:
 		info.Kind = KindFunction
+		info.Module = r.fn.Block.moduleName()
 		info.Definition = r.fn.Block.ScriptText()
 	case r.script != "":
 		info.Kind = KindScript

@@ -44,6 +44,18 @@ func (sb *ScriptBlock) newClosure(sc *Scope) *ScriptBlock {
 	return &nb
 }
 
+// moduleName is the name of the script module whose code defined the
+// block (a module's functions run under its scope), "" for none.
+func (sb *ScriptBlock) moduleName() string {
+	if sb == nil || sb.closure == nil {
+		return ""
+	}
+	if m := sb.closure.module(); m != nil {
+		return m.Name
+	}
+	return ""
+}
+
 // ScriptText returns the block's source text without the braces.
 func (sb *ScriptBlock) ScriptText() string {
 	a := sb.Ast

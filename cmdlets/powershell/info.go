@@ -116,6 +116,10 @@ func commandObject(rt *engine.Runtime, ci *engine.CommandInfo) *value.Object {
 		o.Set("Version", "")
 	}
 	o.Base = ci
+	if ci.Kind != engine.KindScript {
+		// CommandInfo.ToString() is the name: "$(Get-Command Get-Date)".
+		o.Stringer = func(*value.Object) string { return name }
+	}
 	return o
 }
 

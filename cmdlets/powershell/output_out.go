@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/csshell/csshell/engine"
@@ -189,9 +190,46 @@ type outFile struct {
 	items []any
 }
 
+// Begin fails as pwsh's Out-File fails when it opens the file in
+// BeginProcessing: a bad path, a missing folder, a folder or -NoClobber on
+// an existing file stop the pipeline before any command's input is
+// processed (the file itself is written in End).
 func (o *outFile) Begin(c *engine.Call) error {
 	if _, err := textEncodingFrom(c, o.p.encoding, "utf8NoBOM"); err != nil {
 		return err
+	}
+	path, raw, err := o.target(c)
+	if err != nil {
+		return err
+	}
+	if err := o.checkTarget(c, path, raw); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Dir(path)); errors.Is(err, fs.ErrNotExist) {
+		return fileOpenError(path, err)
+	}
+	return nil
+}
+
+// target resolves -FilePath or -LiteralPath.
+func (o *outFile) target(c *engine.Call) (path, raw string, err error) {
+	raw = o.p.filePath.Get(c)
+	if lit, ok := o.p.literalPath.Lookup(c); ok {
+		raw = lit
+	}
+	path, err = fsResolve(c, raw)
+	return path, raw, err
+}
+
+// checkTarget refuses a folder, and an existing file under -NoClobber.
+func (o *outFile) checkTarget(c *engine.Call, path, raw string) error {
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return engine.NewError("OpenError", "FileOpenFailure", path, "Access to the path '%s' is denied.", path).WithException("System.UnauthorizedAccessException")
+		}
+		if o.p.noClobber.Get(c) && !o.p.append.Get(c) {
+			return engine.NewError("ResourceExists", "NoClobber", path, "File %s already exists and NoClobber was specified.", raw).WithException("System.IO.IOException")
+		}
 	}
 	return nil
 }
@@ -207,21 +245,12 @@ func (o *outFile) End(c *engine.Call) error {
 	if err != nil {
 		return err
 	}
-	raw := p.filePath.Get(c)
-	if lit, ok := p.literalPath.Lookup(c); ok {
-		raw = lit
-	}
-	path, err := fsResolve(c, raw)
+	path, raw, err := o.target(c)
 	if err != nil {
 		return err
 	}
-	if st, err := os.Stat(path); err == nil {
-		if st.IsDir() {
-			return engine.NewError("OpenError", "FileOpenFailure", path, "Access to the path '%s' is denied.", path).WithException("System.UnauthorizedAccessException")
-		}
-		if p.noClobber.Get(c) && !p.append.Get(c) {
-			return engine.NewError("ResourceExists", "NoClobber", path, "File %s already exists and NoClobber was specified.", raw).WithException("System.IO.IOException")
-		}
+	if err := o.checkTarget(c, path, raw); err != nil {
+		return err
 	}
 	if ok, err := c.ShouldProcess(path, "Output to File"); err != nil || !ok {
 		return err
