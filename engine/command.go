@@ -67,6 +67,11 @@ type Cmdlet struct {
 	ClassName string
 	// New makes the processor of one invocation.
 	New func() Processor
+	// Withdrawn are parameters the implementation declares that this
+	// version of the cmdlet lacks (a module version loaded without them):
+	// the binder, help and completion never see them, and their handles
+	// read as not given.
+	Withdrawn []*ParamInfo
 }
 
 // Processor runs one invocation of a cmdlet: Begin once, Process once per

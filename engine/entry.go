@@ -222,13 +222,10 @@ func (rt *Runtime) checkRequires(sb *ScriptBlock) error {
 		}
 		switch strings.ToLower(strings.TrimLeft(fields[0], "-–")) {
 		case "modules", "module":
-			for _, m := range strings.Split(strings.Join(fields[1:], " "), ",") {
-				m = strings.Trim(strings.TrimSpace(m), `'"`)
-				if m == "" || strings.HasPrefix(m, "@") {
-					continue
-				}
-				if _, ok := rt.Module(m); !ok {
-					missing = append(missing, m)
+			rest := strings.TrimSpace(r.Text[strings.Index(r.Text, fields[0])+len(fields[0]):])
+			for _, m := range parseRequiredModules(rest) {
+				if !rt.requireModule(m) {
+					missing = append(missing, m.text)
 				}
 			}
 		case "version":
@@ -268,19 +265,4 @@ func baseName(sb *ScriptBlock) string {
 }
 
 // versionGreater reports whether version a is greater than b.
-func versionGreater(a, b string) bool {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) || i < len(pb); i++ {
-		var x, y int
-		if i < len(pa) {
-			fmt.Sscanf(pa[i], "%d", &x)
-		}
-		if i < len(pb) {
-			fmt.Sscanf(pb[i], "%d", &y)
-		}
-		if x != y {
-			return x > y
-		}
-	}
-	return false
-}
+func versionGreater(a, b string) bool { return CompareVersions(a, b) > 0 }

@@ -114,7 +114,7 @@ func (p Param[T]) Lookup(c *Call) (T, bool) {
 // checks that the running cmdlet declares this very parameter: a handle
 // read by another cmdlet is a programming error.
 func (p Param[T]) key(c *Call) string {
-	if c.Cmdlet != nil && !slices.Contains(c.Cmdlet.Params, p.info) && !isCommonParam(p.info.Name) {
+	if c.Cmdlet != nil && !slices.Contains(c.Cmdlet.Params, p.info) && !slices.Contains(c.Cmdlet.Withdrawn, p.info) && !isCommonParam(p.info.Name) {
 		panic(fmt.Sprintf("engine: %s reads parameter %s, which it does not declare", c.Cmdlet.Name, p.info.Name))
 	}
 	return p.info.Name

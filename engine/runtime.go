@@ -20,6 +20,10 @@ type Runtime struct {
 	cmdlets map[string]*Cmdlet // lower-case name → cmdlet
 	aliases map[string]string  // lower-case alias → command name
 	modules map[string]string  // lower-case known module name → display name
+	// versioned are the modules with several versions (module_version.go).
+	versioned map[string]VersionedModule
+	// imported are the modules the session imported, by lower-case name.
+	imported map[string]string
 	// aliasNames keeps each alias's name as it was defined (New-Alias
 	// ABCD foo: Get-Alias abcd shows ABCD).
 	aliasNames map[string]string
@@ -91,6 +95,14 @@ func (rt *Runtime) Global() *Scope { return rt.global }
 // Register adds a cmdlet. A later registration of the same name replaces it.
 func (rt *Runtime) Register(c *Cmdlet) {
 	rt.cmdlets[strings.ToLower(c.Name)] = c
+}
+
+// Unregister removes a cmdlet; it reports whether it was registered.
+func (rt *Runtime) Unregister(name string) bool {
+	key := strings.ToLower(name)
+	_, ok := rt.cmdlets[key]
+	delete(rt.cmdlets, key)
+	return ok
 }
 
 // SetAlias defines alias as another name for command.

@@ -61,8 +61,9 @@ a CSV for distribution).
 Licences: Enable-CsOnlineDialInConferencingUser needs the user to hold an Audio Conferencing licence
 (assign it in the Microsoft 365 admin center first). In current tenants assigning the licence already
 enables users whose provider is Microsoft; the script is for users whose provider is None or a third
-party, and for re-sending the dial-in information. Enable-CsOnlineDialInConferencingUser is deprecated
-but still shipped; it has no -WhatIf, so the script checks every change itself with ShouldProcess.
+party, and for re-sending the dial-in information. Enable-CsOnlineDialInConferencingUser was deprecated
+on 2021-12-31 and is gone from MicrosoftTeams 4.0.0, so the script requires module 3.1.1 (the last 3.x);
+it has no -WhatIf, so the script checks every change itself with ShouldProcess.
 
 Exit codes: 0 every row enabled or already enabled; 2 some rows failed (listed at the end); 1 stopped
 before any change (not connected, CSV missing or without a UserPrincipalName column).
@@ -73,7 +74,7 @@ Rehearse offline with csshell (rehearsal only: give Nestor the licence first):
   csshell -File ./Enable-ConferencingUsers.ps1 -Path users-enable.csv
 then read Get-TenantMail and Get-TenantAuditLog in csshell.
 #>
-#Requires -Modules MicrosoftTeams
+#Requires -Modules @{ ModuleName = 'MicrosoftTeams'; RequiredVersion = '3.1.1' }
 [CmdletBinding(SupportsShouldProcess)]
 param(
     [Parameter(Mandatory)]

@@ -171,7 +171,10 @@ func TestDialInRejections(t *testing.T) {
 			t.Errorf("%s\n got %q\nwant %q", c.call, got, c.want)
 		}
 	}
-	// A reset conference ID stops working at once; the reason names the change.
+	// A reset conference ID stops working at once; the reason names the
+	// change. -ResetConferenceId and Disable-… are retired: load a module
+	// generation that has them.
+	s.Expect("Import-Module MicrosoftTeams -RequiredVersion 2.6.0", "")
 	s.Expect("Set-CsOnlineDialInConferencingUser amos.marble@contoso.com -ResetConferenceId | Out-Null", "")
 	got := callState(s, "Invoke-TenantDialIn -ConferenceId 9212081")
 	if !strings.HasPrefix(got, "Rejected||Conference ID 9212081 is no longer in service: Set-CsOnlineDialInConferencingUser took it from amos.marble@contoso.com on 2026-11-26T09:30:00Z.") {

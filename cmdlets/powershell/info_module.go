@@ -5,16 +5,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/engine/format"
 	"github.com/csshell/csshell/engine/value"
-)
-
-var (
-	importedMu      sync.Mutex
-	importedModules = map[*engine.Runtime]map[string]string{}
 )
 
 // registerModuleCmdlets adds Import-Module and Get-Module.
@@ -88,7 +82,11 @@ func moduleObject(rt *engine.Runtime, name string) *value.Object {
 		exported[i] = c
 	}
 	o.Set("ModuleType", kind)
-	o.Set("Version", moduleVersion(name))
+	version := moduleVersion(name)
+	if vm, ok := rt.VersionedModule(name); ok {
+		version = vm.Version()
+	}
+	o.Set("Version", version)
 	o.Set("PreRelease", "")
 	o.Set("Name", name)
 	o.Set("ExportedCommands", exported)
@@ -121,19 +119,35 @@ func importModule(c *engine.Call, prm *importModuleParams) error {
 			}
 			continue
 		}
-		importedMu.Lock()
-		set := importedModules[rt]
-		if set == nil {
-			set = map[string]string{}
-			importedModules[rt] = set
+		if vm, ok := rt.VersionedModule(known); ok {
+			spec := engine.ModuleVersionSpec{Required: prm.required.Get(c), Minimum: prm.minimum.Get(c), Maximum: prm.maximum.Get(c)}
+			if err := importVersion(c, vm, known, spec); err != nil {
+				return err
+			}
 		}
-		set[strings.ToLower(known)] = known
-		importedMu.Unlock()
+		rt.MarkImported(known)
 		if prm.passThru.Get(c) {
 			if err := c.WriteObject(moduleObject(rt, known)); err != nil {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// importVersion loads the version of a versioned module that spec asks
+// for. Without a version it loads the newest unless the module is already
+// imported (Import-Module does nothing then, as pwsh without -Force).
+func importVersion(c *engine.Call, vm engine.VersionedModule, name string, spec engine.ModuleVersionSpec) error {
+	if spec.Empty() {
+		if c.Runtime().IsImported(name) && vm.Active() {
+			return nil
+		}
+	} else if spec.Matches(vm.Version()) && spec.Required == "" {
+		return nil
+	}
+	if _, ok := vm.Load(spec); !ok {
+		return c.WriteError(engine.ModuleVersionNotFound(name, spec))
 	}
 	return nil
 }
@@ -152,14 +166,7 @@ func importScriptModule(c *engine.Call, prm *importModuleParams, raw string) err
 	if err != nil {
 		return err
 	}
-	importedMu.Lock()
-	set := importedModules[rt]
-	if set == nil {
-		set = map[string]string{}
-		importedModules[rt] = set
-	}
-	set[strings.ToLower(m.Name)] = m.Name
-	importedMu.Unlock()
+	rt.MarkImported(m.Name)
 	if prm.passThru.Get(c) {
 		return c.WriteObject(moduleObject(rt, m.Name))
 	}
@@ -204,12 +211,7 @@ func getModule(c *engine.Call, prm *getModuleParams) error {
 	if prm.listAvailable.Get(c) {
 		names = rt.Modules()
 	} else {
-		importedMu.Lock()
-		for _, n := range importedModules[rt] {
-			names = append(names, n)
-		}
-		importedMu.Unlock()
-		sort.Strings(names)
+		names = rt.ImportedModules()
 	}
 	pats := prm.name.Get(c)
 	for _, n := range names {

@@ -94,7 +94,10 @@ type importModuleParams struct {
 	name     engine.Param[[]string]
 	force    *engine.ParamInfo
 	passThru engine.Param[bool]
-	rest     []*engine.ParamInfo
+	// minimum, required and maximum choose the version of a module that
+	// has several (engine.VersionedModule).
+	minimum, required, maximum engine.Param[string]
+	rest                       []*engine.ParamInfo
 }
 
 func newImportModuleParams() *importModuleParams {
@@ -102,6 +105,9 @@ func newImportModuleParams() *importModuleParams {
 		name:     engine.Declare[[]string](&engine.ParamInfo{Name: "Name", Type: "String[]", Sets: []engine.ParamSet{{Name: "Name", Position: 0, Mandatory: true, FromPipeline: true}}, Help: "Specifies the names of the modules to import."}),
 		force:    &engine.ParamInfo{Name: "Force", Type: "SwitchParameter", Sets: outSetsAll(), Help: "This parameter causes a module to be loaded, or reloaded, over top of the current one."},
 		passThru: engine.Declare[bool](&engine.ParamInfo{Name: "PassThru", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Returns objects that represent the imported modules."}),
+		minimum:  engine.Declare[string](&engine.ParamInfo{Name: "MinimumVersion", Type: "Version", Aliases: []string{"Version"}, Sets: outSetsAll(), Help: "Specifies a minimum version."}),
+		required: engine.Declare[string](&engine.ParamInfo{Name: "RequiredVersion", Type: "Version", Sets: outSetsAll(), Help: "Specifies a version of the module that this cmdlet imports."}),
+		maximum:  engine.Declare[string](&engine.ParamInfo{Name: "MaximumVersion", Type: "String", Sets: outSetsAll(), Help: "Specifies a maximum version."}),
 		rest: []*engine.ParamInfo{
 			{Name: "DisableNameChecking", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Suppresses the message that warns you when you import a cmdlet or function whose name includes an unapproved verb."},
 			{Name: "Global", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Imports modules into the global session state."},
@@ -109,8 +115,6 @@ func newImportModuleParams() *importModuleParams {
 			{Name: "Function", Type: "String[]", Sets: outSetsAll(), Help: "Specifies an array of functions that this cmdlet imports from the module."},
 			{Name: "Cmdlet", Type: "String[]", Sets: outSetsAll(), Help: "Specifies an array of cmdlets that this cmdlet imports from the module."},
 			{Name: "Alias", Type: "String[]", Sets: outSetsAll(), Help: "Specifies the aliases that this cmdlet imports from the module."},
-			{Name: "MinimumVersion", Type: "Version", Aliases: []string{"Version"}, Sets: outSetsAll(), Help: "Specifies a minimum version."},
-			{Name: "RequiredVersion", Type: "Version", Sets: outSetsAll(), Help: "Specifies a version of the module that this cmdlet imports."},
 			{Name: "Scope", Type: "String", ValidateSet: []string{"Local", "Global"}, Sets: outSetsAll(), Help: "Specifies a scope to import the module."},
 			{Name: "NoClobber", Type: "SwitchParameter", Sets: outSetsAll(), Help: "Prevents importing commands that have the same names as existing commands in the current session."},
 			{Name: "UseWindowsPowerShell", Type: "SwitchParameter", Aliases: []string{"UseWinPS"}, Sets: outSetsAll(), Help: "Loads the module using Windows PowerShell Compatibility functionality."},
@@ -120,7 +124,7 @@ func newImportModuleParams() *importModuleParams {
 
 // infos is the declaration list, in the module's order.
 func (p *importModuleParams) infos() []*engine.ParamInfo {
-	return append([]*engine.ParamInfo{p.name.Info(), p.force, p.passThru.Info()}, p.rest...)
+	return append([]*engine.ParamInfo{p.name.Info(), p.force, p.passThru.Info(), p.minimum.Info(), p.required.Info(), p.maximum.Info()}, p.rest...)
 }
 
 // getModuleParams are Get-Module's parameters; -All and -Refresh are

@@ -12,9 +12,9 @@ var Modules = []string{"MicrosoftTeams", "SkypeOnlineConnector", "LyncOnlineConn
 // settings and configuration, bridges, service numbers, languages and
 // policies. The durability barrier syncs t's store before any output.
 func Register(rt *engine.Runtime, t *Tenant) {
-	for _, m := range Modules {
-		rt.AddModule(m)
-	}
+	// Last, whatever is added below: the generations see every Teams
+	// cmdlet registered here.
+	defer registerGenerations(rt, t)
 	registerTenantUserViews(rt)
 	registerConnectTeams(rt, t)
 	registerLegacySession(rt, t)

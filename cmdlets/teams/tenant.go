@@ -15,6 +15,9 @@ type Tenant struct {
 
 	mu      sync.Mutex
 	account string // UPN of the signed-in account; "" when disconnected
+	// gen is the module generation loaded (generation.go); zero means
+	// the newest.
+	gen generation
 }
 
 // NewTenant connects to store, signed in as the tenant's first Global
@@ -175,3 +178,20 @@ func StoreError(err error, target string) error {
 // progressEvery is how many users a bulk cmdlet handles between two
 // progress-bar updates.
 const progressEvery = 100
+
+// generation is the module generation the session has loaded.
+func (t *Tenant) generation() generation {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.gen.module == "" {
+		return newestGeneration
+	}
+	return t.gen
+}
+
+// setGeneration records the generation loaded.
+func (t *Tenant) setGeneration(g generation) {
+	t.mu.Lock()
+	t.gen = g
+	t.mu.Unlock()
+}

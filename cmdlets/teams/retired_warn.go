@@ -1,0 +1,99 @@
+package teams
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
+)
+
+// retiredPreference is the preference variable that asks csshell to say
+// when a script uses a retired item: SilentlyContinue (the default: say
+// nothing, as the real module), Continue (a warning naming the
+// replacement; -WarningAction applies) or Stop (a terminating error).
+const retiredPreference = "CsRetiredItemPreference"
+
+// retiredWarner runs a cmdlet, first warning of the retired items the call
+// uses: the cmdlet itself and the parameters given.
+type retiredWarner struct {
+	engine.Processor
+	cmdlet surfaceItem   // zero when the cmdlet is not retired
+	params []surfaceItem // the cmdlet's retired parameters
+	warned bool
+}
+
+// Begin warns, then begins the cmdlet.
+func (w *retiredWarner) Begin(c *engine.Call) error {
+	if err := w.warn(c); err != nil {
+		return err
+	}
+	return w.Processor.Begin(c)
+}
+
+// Process warns of parameters bound from the pipeline, then processes.
+func (w *retiredWarner) Process(c *engine.Call) error {
+	if err := w.warn(c); err != nil {
+		return err
+	}
+	return w.Processor.Process(c)
+}
+
+// warn says once per invocation what the call uses that is retired.
+func (w *retiredWarner) warn(c *engine.Call) error {
+	if w.warned {
+		return nil
+	}
+	pref := "SilentlyContinue"
+	if v := c.Scope().Lookup(retiredPreference); v != nil && v.Value != nil {
+		pref = value.ToString(v.Value)
+	}
+	if strings.EqualFold(pref, "SilentlyContinue") || strings.EqualFold(pref, "Ignore") {
+		return nil
+	}
+	var used []surfaceItem
+	if w.cmdlet.retired != "" {
+		used = append(used, w.cmdlet)
+	}
+	for _, it := range w.params {
+		for _, p := range c.Cmdlet.Params {
+			if strings.EqualFold(p.Name, it.name) && engine.Declare[any](p).Given(c) {
+				used = append(used, it)
+			}
+		}
+	}
+	if len(used) == 0 {
+		return nil
+	}
+	w.warned = true
+	for _, it := range used {
+		msg := retiredMessage(it)
+		if strings.EqualFold(pref, "Stop") {
+			return engine.NewError("InvalidOperation", "RetiredItem", it.name, "%s", msg).
+				WithException("System.Management.Automation.ActionPreferenceStopException")
+		}
+		c.WriteWarning(msg)
+	}
+	return nil
+}
+
+// retiredMessage is the line csshell says about a retired item.
+func retiredMessage(it surfaceItem) string {
+	what := it.name
+	switch it.kind {
+	case parameterItem:
+		what = it.cmdlet + " -" + it.name
+	case propertyItem:
+		what = it.cmdlet + " property " + it.name
+	case moduleItem:
+		what = "module " + it.name
+	}
+	gone := "today's module still accepts it"
+	if it.removed != "" {
+		gone = "gone from MicrosoftTeams " + it.removed
+		if it.choice {
+			gone += " (csshell's reading of the date)"
+		}
+	}
+	return fmt.Sprintf("%s is retired: %s; %s. Instead: %s.", what, it.retired, gone, it.replacement)
+}
