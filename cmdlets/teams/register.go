@@ -34,5 +34,6 @@ func Register(rt *engine.Runtime, t *Tenant) {
 	registerTenantNumberCmdlets(rt, t)
 	registerTenantPolicyCmdlets(rt, t)
 	registerAudioPolicyCmdlets(rt, t)
+	registerRetiredReport(rt)
 	rt.AddBarrier(t.store.Sync)
 }
