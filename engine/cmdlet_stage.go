@@ -59,6 +59,9 @@ func (f *frame) newCmdletStage(c *Cmdlet, node *syntax.Command, args []binding.A
 func (f *frame) bindError(name string, node syntax.Node, err error) error {
 	rec := &ErrorRecord{Message: err.Error(), ExceptionType: "System.Management.Automation.ParameterBindingException", ErrorID: "ParameterBindingFailed", Category: "InvalidArgument", CommandName: name}
 	if be, ok := err.(*binding.Error); ok {
+		if be.ErrorID == "NamedParameterNotFound" {
+			f.hintMissing(name, be.ParamName)
+		}
 		rec.ExceptionType = be.ExceptionType
 		rec.ErrorID = be.ErrorID
 		rec.Category = be.Category

@@ -18,6 +18,7 @@ func notRecognized(name string) string {
 
 // commandNotFound is pwsh's error for a name that resolves to nothing.
 func (f *frame) commandNotFound(at syntax.Node, name string) *ErrorRecord {
+	f.hintMissing(name, "")
 	rec := f.errAt(at, "System.Management.Automation.CommandNotFoundException", "CommandNotFoundException", notRecognized(name))
 	rec.CommandName = name
 	rec.Category = "ObjectNotFound"

@@ -24,6 +24,8 @@ type Runtime struct {
 	versioned map[string]VersionedModule
 	// imported are the modules the session imported, by lower-case name.
 	imported map[string]string
+	// missingHints explain missing commands and parameters (missing_hint.go).
+	missingHints []MissingHint
 	// aliasNames keeps each alias's name as it was defined (New-Alias
 	// ABCD foo: Get-Alias abcd shows ABCD).
 	aliasNames map[string]string

@@ -112,4 +112,5 @@ func registerGenerations(rt *engine.Runtime, t *Tenant) {
 		rt.AddVersionedModule(name, versioned{l: l, name: name})
 	}
 	l.apply(newestGeneration)
+	rt.AddMissingHint(t.missingHint)
 }

@@ -44,11 +44,8 @@ func (w *retiredWarner) warn(c *engine.Call) error {
 	if w.warned {
 		return nil
 	}
-	pref := "SilentlyContinue"
-	if v := c.Scope().Lookup(retiredPreference); v != nil && v.Value != nil {
-		pref = value.ToString(v.Value)
-	}
-	if strings.EqualFold(pref, "SilentlyContinue") || strings.EqualFold(pref, "Ignore") {
+	pref := retiredPref(c.Scope())
+	if pref == "" {
 		return nil
 	}
 	var used []surfaceItem
@@ -75,6 +72,49 @@ func (w *retiredWarner) warn(c *engine.Call) error {
 		c.WriteWarning(msg)
 	}
 	return nil
+}
+
+// retiredPref reads $CsRetiredItemPreference in scope sc: "" when it asks
+// for nothing (unset, SilentlyContinue or Ignore).
+func retiredPref(sc *engine.Scope) string {
+	v := sc.Lookup(retiredPreference)
+	if v == nil || v.Value == nil {
+		return ""
+	}
+	pref := value.ToString(v.Value)
+	if strings.EqualFold(pref, "SilentlyContinue") || strings.EqualFold(pref, "Ignore") {
+		return ""
+	}
+	return pref
+}
+
+// missingHint explains, when $CsRetiredItemPreference asks, a cmdlet or
+// parameter the loaded generation lacks: retired (and what replaces it)
+// or not yet added.
+func (t *Tenant) missingHint(sc *engine.Scope, command, parameter string) string {
+	if retiredPref(sc) == "" {
+		return ""
+	}
+	kind, cmdlet, name := cmdletItem, "", command
+	if parameter != "" {
+		kind, cmdlet, name = parameterItem, command, parameter
+	}
+	it, ok := surfaceItemFor(kind, cmdlet, name)
+	g := t.generation()
+	if !ok || g.has(it.added, it.removed) {
+		return ""
+	}
+	if it.retired != "" && it.removed != "" && !g.before(it.removed) {
+		return retiredMessage(it)
+	}
+	what := it.name
+	if kind == parameterItem {
+		what = it.cmdlet + " -" + it.name
+	}
+	if it.added != "" && g.before(it.added) {
+		return fmt.Sprintf("%s came in MicrosoftTeams %s; this session has %s loaded.", what, it.added, g)
+	}
+	return ""
 }
 
 // retiredMessage is the line csshell says about a retired item.
