@@ -240,6 +240,10 @@ func fsItem(path string, info fs.FileInfo) *value.Object {
 	} else {
 		o = value.NewObject("System.IO.FileInfo", "System.IO.FileSystemInfo", "System.MarshalByRefObject", "System.Object")
 	}
+	// FileSystemInfo.ToString() is the path it was made from, which for the
+	// provider's items is the full path (pwsh 6+): Import-Csv (Get-Item x.csv)
+	// and "$(Get-ChildItem x)" get the path.
+	o.Stringer = func(*value.Object) string { return path }
 	mode := []byte("-----")
 	var linkType, target any
 	if info.Mode()&fs.ModeSymlink != 0 {

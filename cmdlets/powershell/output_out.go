@@ -188,18 +188,26 @@ func (o *outHost) End(c *engine.Call) error {
 type outFile struct {
 	p     *outFileParams
 	items []any
+	// skip is set when ShouldProcess declined (-WhatIf, a No at -Confirm).
+	skip bool
 }
 
-// Begin fails as pwsh's Out-File fails when it opens the file in
-// BeginProcessing: a bad path, a missing folder, a folder or -NoClobber on
-// an existing file stop the pipeline before any command's input is
-// processed (the file itself is written in End).
+// Begin asks ShouldProcess and fails as pwsh's Out-File fails when it
+// opens the file in BeginProcessing: a bad path, a missing folder, a folder
+// or -NoClobber on an existing file stop the pipeline before any command's
+// input is processed (the file itself is written in End). Under -WhatIf
+// nothing is opened, so nothing fails.
 func (o *outFile) Begin(c *engine.Call) error {
 	if _, err := textEncodingFrom(c, o.p.encoding, "utf8NoBOM"); err != nil {
 		return err
 	}
 	path, raw, err := o.target(c)
 	if err != nil {
+		return err
+	}
+	ok, err := c.ShouldProcess(path, "Output to File")
+	if err != nil || !ok {
+		o.skip = true
 		return err
 	}
 	if err := o.checkTarget(c, path, raw); err != nil {
@@ -235,11 +243,17 @@ func (o *outFile) checkTarget(c *engine.Call, path, raw string) error {
 }
 
 func (o *outFile) Process(c *engine.Call) error {
+	if o.skip {
+		return nil
+	}
 	o.items = outCollect(c, o.p.inputObject, o.items)
 	return nil
 }
 
 func (o *outFile) End(c *engine.Call) error {
+	if o.skip {
+		return nil
+	}
 	p := o.p
 	enc, err := textEncodingFrom(c, p.encoding, "utf8NoBOM")
 	if err != nil {
@@ -250,9 +264,6 @@ func (o *outFile) End(c *engine.Call) error {
 		return err
 	}
 	if err := o.checkTarget(c, path, raw); err != nil {
-		return err
-	}
-	if ok, err := c.ShouldProcess(path, "Output to File"); err != nil || !ok {
 		return err
 	}
 	width := p.width.Or(c, c.Host().ConsoleWidth())
