@@ -137,3 +137,22 @@ func (rt *Runtime) ImportedModules() []string {
 	sort.Strings(out)
 	return out
 }
+
+// SetFullCmdlets gives the declarations of every version of a versioned
+// module's cmdlets, whichever version is loaded: full(name) returns the
+// cmdlet with all the parameters any version had, or nil. History
+// masking reads them, so a secret typed to a cmdlet or parameter the
+// loaded version lacks is still masked.
+func (rt *Runtime) SetFullCmdlets(full func(name string) *Cmdlet) {
+	rt.fullCmdlets = append(rt.fullCmdlets, full)
+}
+
+// fullCmdlet is the full declaration of a cmdlet of a versioned module.
+func (rt *Runtime) fullCmdlet(name string) *Cmdlet {
+	for _, f := range rt.fullCmdlets {
+		if c := f(name); c != nil {
+			return c
+		}
+	}
+	return nil
+}

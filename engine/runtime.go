@@ -26,6 +26,8 @@ type Runtime struct {
 	imported map[string]string
 	// missingHints explain missing commands and parameters (missing_hint.go).
 	missingHints []MissingHint
+	// fullCmdlets give every version's declarations (module_version.go).
+	fullCmdlets []func(name string) *Cmdlet
 	// aliasNames keeps each alias's name as it was defined (New-Alias
 	// ABCD foo: Get-Alias abcd shows ABCD).
 	aliasNames map[string]string

@@ -67,7 +67,17 @@ func (rt *Runtime) maskTarget(name string) *maskTarget {
 	}
 	info, ok := rt.LookupCommand(name)
 	if !ok || info == nil {
+		// A cmdlet of another module version still declares which of
+		// its values are secret.
+		if c := rt.fullCmdlet(name); c != nil {
+			return &maskTarget{meta: c.meta(), cmdlet: c}
+		}
 		return nil
+	}
+	if info.Cmdlet != nil {
+		if c := rt.fullCmdlet(info.Cmdlet.Name); c != nil {
+			return &maskTarget{meta: c.meta(), cmdlet: c}
+		}
 	}
 	m := info.Meta()
 	if m == nil {

@@ -297,7 +297,8 @@ func TestKill9DuringEnableDisable(t *testing.T) {
 		state[sip] = true
 	}
 	list := "'" + strings.Join(sips, "', '") + "'"
-	script := "#Requires -Modules @{ModuleName='MicrosoftTeams'; RequiredVersion='2.6.0'}\n" + `$list = @(` + list + `)
+	// Enable-/Disable-… are gone from today's module: load 2.6.0.
+	script := "Import-Module MicrosoftTeams -RequiredVersion 2.6.0\n" + `$list = @(` + list + `)
 foreach ($s in $list) { Disable-CsOnlineDialInConferencingUser -Identity $s -WarningAction SilentlyContinue -ErrorAction SilentlyContinue; "disabled $s" }
 foreach ($s in $list) { Enable-CsOnlineDialInConferencingUser -Identity $s -WarningAction SilentlyContinue -ErrorAction SilentlyContinue; "enabled $s" }`
 	for run := range faultRuns(t) {

@@ -113,4 +113,16 @@ func registerGenerations(rt *engine.Runtime, t *Tenant) {
 	}
 	l.apply(newestGeneration)
 	rt.AddMissingHint(t.missingHint)
+	rt.SetFullCmdlets(l.full)
+}
+
+// full is the cmdlet as registered, with every parameter any generation
+// has; nil for a name that is not a Teams cmdlet.
+func (l *moduleLoader) full(name string) *engine.Cmdlet {
+	for _, c := range l.all {
+		if strings.EqualFold(c.Name, name) {
+			return c
+		}
+	}
+	return nil
 }
