@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"strings"
+
 	"github.com/csshell/csshell/engine/binding"
 	"github.com/csshell/csshell/engine/syntax"
 	"github.com/csshell/csshell/engine/value"
@@ -33,6 +35,7 @@ type cmdletStage struct {
 // newCmdletStage binds a cmdlet's command-line arguments and prepares its
 // invocation.
 func (f *frame) newCmdletStage(c *Cmdlet, node *syntax.Command, args []binding.Arg, out func(any) error, expectingInput bool, closer func() error) (stage, error) {
+	f.rt.autoload(c)
 	opt := binding.Options{ExpectingInput: expectingInput}
 	if f.rt.host.Interactive {
 		opt.Prompt = f.rt.promptMandatory
@@ -161,6 +164,19 @@ func (s *cmdletStage) end() error {
 		s.f.rt.lastStatus = s.f.rt.errorWrites == s.errSnap
 	}
 	return err
+}
+
+// autoload imports a cmdlet's module when the cmdlet is first used, as
+// pwsh's module auto-loading does: after Connect-MicrosoftTeams, Get-Module
+// lists MicrosoftTeams (scripts check that before they run).
+// Microsoft.PowerShell.Core is a snap-in in pwsh, never listed.
+func (rt *Runtime) autoload(c *Cmdlet) {
+	if c.Module == "" || strings.EqualFold(c.Module, "Microsoft.PowerShell.Core") {
+		return
+	}
+	if name, ok := rt.Module(c.Module); ok && !rt.IsImported(name) {
+		rt.MarkImported(name)
+	}
 }
 
 // promptMandatory asks the host for a missing mandatory parameter, as pwsh
