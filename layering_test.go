@@ -50,7 +50,9 @@ var layering = map[string]rule{
 	"cmdlets/teams": {project: []string{"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding", "storage", "internal/atomicfile", "internal/secret"},
 		thirdParty: []string{"golang.org/x/crypto"}},
 	"cmdlets/emulator": {project: []string{"engine", "engine/value", "engine/format", "engine/binding", "storage", "storage/dialin", "cmdlets/teams", "internal/atomicfile", "internal/secret"}},
-	"cmdlets":          {project: []string{"engine", "cmdlets/powershell", "cmdlets/teams", "cmdlets/emulator"}},
+	// admincenter is the web admin center: pages over the teams code.
+	"cmdlets/admincenter": {project: []string{"engine", "engine/value", "storage", "storage/dialin", "cmdlets/teams", "internal/secret"}},
+	"cmdlets":             {project: []string{"engine", "cmdlets/powershell", "cmdlets/teams", "cmdlets/emulator", "cmdlets/admincenter"}},
 	"cmdlets/internal/tenanttest": {project: []string{"engine", "storage", "storage/badgerstore", "cmdlets", "cmdlets/teams", "internal/transcript"},
 		testOnly: true},
 
@@ -58,12 +60,13 @@ var layering = map[string]rule{
 	"shell": {project: []string{"engine", "engine/syntax", "engine/value", "engine/format", "engine/binding", "shell/complete", "internal/atomicfile", "internal/secret"},
 		thirdParty: []string{"github.com/c-bata/go-prompt", "github.com/fatih/color", "github.com/google/shlex", "golang.org/x/sys", "golang.org/x/term", "github.com/mattn/go-runewidth"}},
 
-	"cmd/csshell": {project: []string{"shell", "cmdlets", "cmdlets/teams", "engine", "storage", "storage/badgerstore"},
+	"cmd/csshell": {project: []string{"shell", "cmdlets", "cmdlets/teams", "cmdlets/admincenter", "engine", "storage", "storage/badgerstore"},
 		thirdParty: []string{"golang.org/x/term"}},
 }
 
 // testThirdParty are the third-party modules any test file may use.
-var testThirdParty = []string{"github.com/rogpeppe/go-internal", "github.com/creack/pty", "github.com/dgraph-io/badger/v4"}
+var testThirdParty = []string{"github.com/rogpeppe/go-internal", "github.com/creack/pty", "github.com/dgraph-io/badger/v4",
+	"github.com/chromedp/chromedp", "github.com/chromedp/cdproto"}
 
 // rule is what one package may import.
 type rule struct {

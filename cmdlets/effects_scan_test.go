@@ -44,6 +44,12 @@ func TestEffectsLeaveThroughHandlers(t *testing.T) {
 			return err
 		}
 		for _, bad := range bypassesIn(f) {
+			if bad.name == ".Sync" && strings.HasPrefix(filepath.ToSlash(p), "admincenter/") {
+				// The admin center is a host, not a cmdlet: its pages
+				// leave through HTTP, not the runtime, so it syncs the
+				// store itself before each one (Server.read).
+				continue
+			}
 			t.Errorf("%s: %s bypasses the runtime's effect handlers", fset.Position(bad.Pos()), bad.name)
 		}
 		return nil

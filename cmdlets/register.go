@@ -5,6 +5,7 @@
 package cmdlets
 
 import (
+	"github.com/csshell/csshell/cmdlets/admincenter"
 	"github.com/csshell/csshell/cmdlets/emulator"
 	"github.com/csshell/csshell/cmdlets/powershell"
 	"github.com/csshell/csshell/cmdlets/teams"
@@ -15,8 +16,10 @@ import (
 func Register(rt *engine.Runtime) { powershell.Register(rt) }
 
 // RegisterTenant adds the cmdlets that work on the tenant t: the
-// MicrosoftTeams cmdlets and csshell's emulator cmdlets.
+// MicrosoftTeams cmdlets and csshell's emulator cmdlets (with the admin
+// center's Start-/Stop-TenantAdminCenter).
 func RegisterTenant(rt *engine.Runtime, t *teams.Tenant) {
 	teams.Register(rt, t)
 	emulator.Register(rt, t)
+	admincenter.Register(rt, t)
 }

@@ -18,6 +18,9 @@ import (
 )
 
 func main() {
+	if addr, rest, ok := adminCenterArgs(os.Args[1:]); ok {
+		os.Exit(runAdminCenter(addr, rest, os.Stdout, os.Stderr))
+	}
 	os.Exit(shell.Main(shell.Config{
 		Args:        os.Args[1:],
 		Stdin:       os.Stdin,
@@ -37,6 +40,24 @@ func main() {
 // $CSSHELL_TENANT_PATH, or the default location.
 func setup(rt *engine.Runtime, opts shell.Options) (func(), error) {
 	cmdlets.Register(rt)
+	store, err := openStore(opts)
+	if err != nil {
+		return nil, err
+	}
+	tenant, err := teams.NewTenant(store)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	cmdlets.RegisterTenant(rt, tenant)
+	session = tenant
+	return func() { store.Close() }, nil
+}
+
+// openStore opens the tenant store the options name: in memory with
+// -InMemory, else the store at -TenantPath, $CSSHELL_TENANT_PATH, or the
+// default location.
+func openStore(opts shell.Options) (storage.Store, error) {
 	var store storage.Store
 	var err error
 	if opts.InMemory {
@@ -54,14 +75,7 @@ func setup(rt *engine.Runtime, opts shell.Options) (func(), error) {
 	if err != nil {
 		return nil, oneLine(err)
 	}
-	tenant, err := teams.NewTenant(store)
-	if err != nil {
-		store.Close()
-		return nil, err
-	}
-	cmdlets.RegisterTenant(rt, tenant)
-	session = tenant
-	return func() { store.Close() }, nil
+	return store, nil
 }
 
 // oneLine is the error csshell prints, as one line, when the tenant store

@@ -122,7 +122,7 @@ func composeMail(r storage.Reader, req MailRequest) (subject, body string, err e
 		}
 	}
 	if req.PIN != "" && storage.MailCarriesPIN(req.Kind) {
-		fmt.Fprintf(&b, "PIN: %s\n\n", req.PIN)
+		fmt.Fprintf(&b, "%s%s\n\n", mailPINPrefix, req.PIN)
 		b.WriteString("You need the PIN only when you start a meeting by phone; keep it private.\n")
 	}
 	if req.Kind == storage.MailEnabled {

@@ -184,7 +184,7 @@ func setConferencingUser(c *engine.Call, t *Tenant, p *setUserParams) error {
 	if err != nil || !ok {
 		return err
 	}
-	var res *setUserResult
+	var res *UserEditResult
 	err = t.Change(func(w storage.Writer, admin *storage.User) error {
 		var err error
 		res, err = applySetUser(c, t, p, w, admin, id)
@@ -193,11 +193,11 @@ func setConferencingUser(c *engine.Call, t *Tenant, p *setUserParams) error {
 	if err != nil {
 		return UserFail(c, err)
 	}
-	t.Finish(c, &res.out)
-	if res.pin == "" {
+	t.Finish(c, &res.Outcome)
+	if res.PIN == "" {
 		return nil
 	}
-	return c.WriteObject(conferencingUserObject(res.uc, res.user, res.pin))
+	return c.WriteObject(conferencingUserObject(res.Context, res.User, res.PIN))
 }
 
 // UserFail reports a per-user error as a non-terminating error, so a

@@ -1,7 +1,6 @@
 package teams
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/csshell/csshell/engine"
@@ -9,139 +8,54 @@ import (
 	"github.com/csshell/csshell/storage"
 )
 
-// setUserResult is what one Set-CsOnlineDialInConferencingUser change
-// produced.
-type setUserResult struct {
-	user *storage.User
-	uc   *UserContext
-	pin  string // the new PIN, "" when not reset
-	out  ChangeOutcome
-}
-
 // applySetUser makes the changes of Set-CsOnlineDialInConferencingUser to
-// one user inside the change's transaction: every check first, then the
-// writes, the mail and the audit record.
-func applySetUser(c *engine.Call, t *Tenant, p *setUserParams, w storage.Writer, admin *storage.User, id string) (*setUserResult, error) {
-	u, err := w.User(id)
-	if err != nil {
-		return nil, StoreError(err, id)
-	}
-	if err := checkConferencingUser(u); err != nil {
-		return nil, err
-	}
-	uc, err := LoadUserContext(w)
-	if err != nil {
-		return nil, err
-	}
-	settings, err := w.Settings()
-	if err != nil {
-		return nil, err
-	}
-	old := *u.Conferencing
-	conf := old
-	cur := old.BridgeID
-	target, err := targetBridge(c, w, p.bridge, cur)
-	if err != nil {
-		return nil, err
-	}
-	toll, err := bridgeNumberParam(c, w, p.conf.serviceNumber, storage.NumberToll, cur, target.ID)
-	if err != nil {
-		return nil, err
-	}
-	tollFree, err := bridgeNumberParam(c, w, p.conf.tollFreeServiceNumber, storage.NumberTollFree, cur, target.ID)
-	if err != nil {
-		return nil, err
-	}
-	if target.ID != cur {
-		// Rule 35 and the bridge move: the target bridge's defaults unless
-		// numbers are given; the conference id stays unless taken there.
-		conf.BridgeID = target.ID
-		conf.ServiceNumber = target.DefaultServiceNumber
-		if conf.TollFreeServiceNumber, err = FirstTollFreeOn(w, target.ID); err != nil {
-			return nil, err
-		}
-		if owner, taken, err := w.ConferenceIDOwner(target.ID, conf.ConferenceID); err != nil {
-			return nil, err
-		} else if taken && owner != u.ID {
-			if conf.ConferenceID, err = storage.GenerateConferenceID(w, target.ID); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if toll != nil {
-		conf.ServiceNumber = *toll
-	}
-	if tollFree != nil {
-		conf.TollFreeServiceNumber = *tollFree
+// one user inside the change's transaction (ApplyUserEdit: every check
+// first, then the writes, the mail and the audit record).
+func applySetUser(c *engine.Call, t *Tenant, p *setUserParams, w storage.Writer, admin *storage.User, id string) (*UserEditResult, error) {
+	edit := &UserEdit{
+		Cmdlet:                   c.Cmdlet.Name,
+		BridgeID:                 bridgeIDArg(c, p.bridge),
+		BridgeName:               p.bridge.name.Get(c),
+		ServiceNumber:            lookupText(c, p.conf.serviceNumber),
+		TollFreeServiceNumber:    lookupText(c, p.conf.tollFreeServiceNumber),
+		ResetConferenceID:        p.conf.resetConferenceID.Get(c),
+		ResetLeaderPIN:           p.resetLeaderPin.Get(c),
+		SendEmail:                userMail.send.Get(c),
+		SendEmailToAddress:       userMail.to.Get(c),
+		SendEmailFromAddress:     userMail.from.Get(c),
+		SendEmailFromDisplayName: userMail.fromName.Get(c),
 	}
 	if p.conf.conferenceID.Given(c) {
 		cid, err := conferenceIDParam(c, p.conf.conferenceID)
 		if err != nil {
 			return nil, err
 		}
-		if owner, taken, err := w.ConferenceIDOwner(conf.BridgeID, cid); err != nil {
-			return nil, err
-		} else if taken && owner != u.ID {
-			return nil, conferenceIDTaken(cid, uc.BridgeName(conf.BridgeID))
-		}
-		conf.ConferenceID = cid
-	}
-	if p.conf.resetConferenceID.Get(c) {
-		if conf.ConferenceID, err = storage.GenerateConferenceID(w, conf.BridgeID); err != nil {
-			return nil, err
-		}
+		edit.ConferenceID = &cid
 	}
 	if v, ok := p.allowPSTNOnlyMeetings.Lookup(c); ok {
-		conf.AllowPSTNOnlyMeetings = v
+		edit.AllowPSTNOnlyMeetings = &v
 	}
 	if v, ok := p.allowTollFreeDialIn.Lookup(c); ok {
-		conf.AllowTollFreeDialIn = v
+		edit.AllowTollFreeDialIn = &v
 	}
-	res := &setUserResult{user: u, uc: uc}
-	if p.resetLeaderPin.Get(c) {
-		// Rule 23: the tenant's PIN length now; older PINs keep theirs.
-		if res.pin, err = storage.GeneratePIN(settings.PinLength); err != nil {
-			return nil, err
-		}
-		if conf.PIN, err = w.HashPIN(res.pin); err != nil {
-			return nil, err
-		}
+	return t.ApplyUserEdit(w, admin, id, edit)
+}
+
+// lookupText is a string parameter's value, nil when it was not given.
+func lookupText(c *engine.Call, p engine.Param[string]) *string {
+	if v, ok := p.Lookup(c); ok {
+		return &v
 	}
-	changes := ConferencingChanges(uc, &old, &conf, res.pin != "")
-	mail := storage.MailForChange(settings, userMail.send.Get(c), res.pin != "", changes)
-	if len(changes) == 0 && mail == "" {
-		return res, nil
+	return nil
+}
+
+// bridgeIDArg is -BridgeId as text, nil when not given or $null.
+func bridgeIDArg(c *engine.Call, p bridgeParams) *string {
+	if v, ok := p.id.Lookup(c); ok && v != nil {
+		id := textOf(v)
+		return &id
 	}
-	u.Conferencing = &conf
-	u.Modified = w.Now().UTC()
-	if len(changes) > 0 {
-		if err := w.PutUser(u); err != nil {
-			if errors.Is(err, storage.ErrDuplicate) {
-				return nil, conferenceIDTaken(conf.ConferenceID, uc.BridgeName(conf.BridgeID))
-			}
-			return nil, err
-		}
-	}
-	if mail != "" {
-		req := MailRequest{Kind: mail, User: u, Conf: &conf, To: userMail.to.Get(c),
-			FromAddress: userMail.from.Get(c), FromName: userMail.fromName.Get(c)}
-		if storage.MailCarriesPIN(mail) {
-			req.PIN = res.pin
-		}
-		n := len(res.out.Mails)
-		if err := t.QueueMail(w, &res.out, req); err != nil {
-			return nil, err
-		}
-		if len(res.out.Mails) > n {
-			changes = append(changes, storage.Change{Property: "Email", New: mail})
-		}
-	}
-	if len(changes) > 0 {
-		if err := t.Audit(w, admin, c, u.UserPrincipalName, u.ID, changes); err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
+	return nil
 }
 
 // ConferencingChanges lists the changed properties for the audit record;
@@ -183,79 +97,14 @@ type bridgeParams struct {
 // namedBridge is the bridge named by -BridgeId and/or -BridgeName (both
 // must name the same one), nil when neither is given.
 func namedBridge(c *engine.Call, r storage.Reader, p bridgeParams) (*storage.Bridge, error) {
-	var b *storage.Bridge
-	id := textOf(p.id.Get(c))
-	if v, ok := p.id.Lookup(c); ok && v != nil {
-		x, err := r.Bridge(strings.ToLower(id))
-		if err != nil {
-			return nil, bridgeNotFound(id)
-		}
-		b = x
-	}
-	if name := p.name.Get(c); name != "" {
-		x, err := r.BridgeByName(name)
-		if err != nil {
-			return nil, bridgeNotFound(name)
-		}
-		if b != nil && b.ID != x.ID {
-			return nil, bridgeMismatch(id, name)
-		}
-		b = x
-	}
-	return b, nil
-}
-
-// targetBridge is the bridge named by -BridgeId / -BridgeName, or the
-// user's current one.
-func targetBridge(c *engine.Call, r storage.Reader, p bridgeParams, cur string) (*storage.Bridge, error) {
-	b, err := namedBridge(c, r, p)
-	if err != nil {
-		return nil, err
-	}
-	if b != nil {
-		return b, nil
-	}
-	x, err := r.Bridge(cur)
-	if err != nil {
-		return nil, bridgeNotFound(cur)
-	}
-	return x, nil
+	return namedBridgeOf(r, bridgeIDArg(c, p), p.name.Get(c))
 }
 
 // bridgeNumberParam reads -ServiceNumber or -TollFreeServiceNumber: a
 // number of the given type on the user's current bridge or the target
 // bridge (rule 35). nil when the parameter is absent; "" clears it.
 func bridgeNumberParam(c *engine.Call, r storage.Reader, p engine.Param[string], typ, cur, target string) (*string, error) {
-	raw, ok := p.Lookup(c)
-	if !ok {
-		return nil, nil
-	}
-	param := p.Name()
-	if strings.TrimSpace(raw) == "" {
-		if typ == storage.NumberToll {
-			return nil, numberNotOnBridge(raw, param)
-		}
-		empty := ""
-		return &empty, nil
-	}
-	n, err := NormalizeNumber(raw)
-	if err != nil {
-		return nil, err
-	}
-	sn, err := r.ServiceNumber(n)
-	if err != nil || (!strings.EqualFold(sn.BridgeID, cur) && !strings.EqualFold(sn.BridgeID, target)) {
-		return nil, numberNotOnBridge(raw, param)
-	}
-	if sn.Type != typ {
-		kind := "toll"
-		if typ == storage.NumberTollFree {
-			kind = "toll-free"
-		}
-		return nil, engine.NewError("InvalidArgument", "WrongNumberType", raw,
-			"The service number \"%s\" is not a %s number. Use a %s number of the bridge with the %s parameter.", raw, kind, kind, param).
-			WithException("System.ArgumentException")
-	}
-	return &n, nil
+	return bridgeNumber(r, lookupText(c, p), p.Name(), typ, cur, target)
 }
 
 // numberNotOnBridge: the number is not one of the bridge's numbers.

@@ -1,0 +1,84 @@
+package admincenter
+
+import (
+	"errors"
+
+	"github.com/csshell/csshell/cmdlets/teams"
+	"github.com/csshell/csshell/internal/secret"
+	"github.com/csshell/csshell/storage"
+)
+
+// userPane is the selected user's detail pane: what the admin center
+// shows of their audio conferencing.
+type userPane struct {
+	Missing                                   bool // ?user= named no user
+	ID, DisplayName, UPN, SipAddress, Mailbox string
+	Provider                                  string
+	Licence                                   bool
+	// Microsoft is true when the actions apply (Microsoft is the
+	// provider and the user is licensed); Refusal says why not.
+	Microsoft             bool
+	Refusal               string
+	Bridge                string
+	TollNumber, TollFree  string // "+digits (City)"
+	ConferenceID          string
+	DialOutPolicy         string
+	AudioConfPolicy       string
+	AllowTollFreeDialIn   bool
+	AllowPSTNOnlyMeetings bool
+	PIN                   string // always the mask
+}
+
+// loadPane reads the pane of the user with object id id; nil when none.
+func loadPane(r storage.Reader, uc *teams.UserContext, id string) (*userPane, error) {
+	u, err := r.User(id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	p := &userPane{ID: u.ID, DisplayName: u.DisplayName, UPN: u.UserPrincipalName, SipAddress: u.SipAddress,
+		Provider: providerText(u), Licence: u.AudioConferencingLicense, Microsoft: teams.EnabledWithMicrosoft(u),
+		DialOutPolicy: policyName(u.DialOutPolicy), AudioConfPolicy: policyName(u.AudioConferencingPolicy), PIN: secret.Mask}
+	if u.HasMailbox {
+		p.Mailbox = u.PrimarySmtpAddress
+	}
+	switch {
+	case teams.IsThirdParty(u):
+		p.Refusal = "This user's audio conferencing provider is " + u.Provider + ": their dial-in information is the provider's, and these settings apply only to users of Microsoft."
+	case !u.AudioConferencingLicense:
+		p.Refusal = "This user has no Audio Conferencing licence."
+	case !p.Microsoft:
+		p.Refusal = "This user is not enabled for audio conferencing."
+	}
+	if c := u.Conferencing; c != nil && p.Microsoft {
+		p.Bridge = uc.BridgeName(c.BridgeID)
+		p.TollNumber = numberWithCity(r, c.ServiceNumber)
+		p.TollFree = numberWithCity(r, c.TollFreeServiceNumber)
+		p.ConferenceID = c.ConferenceID
+		p.AllowTollFreeDialIn = c.AllowTollFreeDialIn
+		p.AllowPSTNOnlyMeetings = c.AllowPSTNOnlyMeetings
+	}
+	return p, nil
+}
+
+// policyName shows a user's policy assignment ("" is the tenant's).
+func policyName(name string) string {
+	if name == "" {
+		return "Global (Org-wide default)"
+	}
+	return name
+}
+
+// numberWithCity is "+digits (City)", "" for no number.
+func numberWithCity(r storage.Reader, n string) string {
+	if n == "" {
+		return ""
+	}
+	s := displayNumber(n)
+	if sn, err := r.ServiceNumber(n); err == nil && sn.City != "" {
+		s += " (" + sn.City + ")"
+	}
+	return s
+}
