@@ -56,6 +56,9 @@ func (f *frame) resolveCommand(name string) (*resolved, bool) {
 		seen++
 	}
 	if fn := f.scope.lookupFunc(name); fn != nil {
+		if fn.proxy != nil {
+			return &resolved{cmdlet: fn.proxy, fn: fn, name: fn.Name}, true
+		}
 		return &resolved{fn: fn, block: fn.Block, name: fn.Name}, true
 	}
 	if c, ok := f.rt.cmdlets[strings.ToLower(name)]; ok {

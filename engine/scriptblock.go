@@ -80,6 +80,8 @@ type Function struct {
 	IsFilter bool
 	// Help is the comment-based help text, raw.
 	Help string
+	// proxy, when set, is the Go cmdlet the function runs (DefineProxy).
+	proxy *Cmdlet
 }
 
 // Meta returns the function's binding metadata.
