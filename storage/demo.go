@@ -158,6 +158,7 @@ func (d demoUser) user(w Writer, s *Settings) (*User, error) {
 	default:
 		u.Provider = d.provider
 	}
+	applyDemoDirectory(u)
 	if d.bridge == "" {
 		return u, nil
 	}

@@ -19,6 +19,12 @@ func (e *DuplicateError) Error() string {
 		return "A bridge named '" + e.Value + "' already exists."
 	case "conference ID":
 		return "The conference ID '" + e.Value + "' is already in use on the bridge."
+	case "phone number":
+		return "The phone number '" + e.Value + "' is already assigned to another user."
+	case "phone number (a service number)":
+		return "The phone number '" + e.Value + "' is a service number of the tenant."
+	case "service number (a user's phone number)":
+		return "The number '" + e.Value + "' is assigned to a user as their phone number."
 	}
 	return "A user with " + e.What + " '" + e.Value + "' already exists."
 }

@@ -40,6 +40,9 @@ func UserIndex(u *User) []IndexEntry {
 	if smtp := LowerSMTP(u.PrimarySmtpAddress); smtp != "" {
 		add(SMTPKey(smtp), []byte(id))
 	}
+	if u.PhoneNumber != "" {
+		add(PhoneKey(u.PhoneNumber), []byte(id))
+	}
 	return out
 }
 

@@ -28,6 +28,7 @@ package storage
 //	0x0D                                  dial-in options     DialInOptions (the emulator's own switches)
 //	0x0E str(lower organizerID) u64(callID) meeting call      MeetingCall (one per call, in arrival order)
 //	0x0F tail(lower identity)             audio conf. policy  AudioConferencingPolicy (identity "Global" or "Tag:<Name>")
+//	0x10 tail(lower identity)             meeting policy      MeetingPolicy (identity "Global" or "Tag:<Name>")
 //
 // Secondary indexes (kept in step by PutUser and DeleteUser)
 //
@@ -38,11 +39,14 @@ package storage
 //	0x24 word 0x00 tail(id)               search word         value: lower UPN
 //	0x25 str(lower bridgeID) tail(confID) conference id       value: user id
 //	0x26 tail(lower primary SMTP)         mailbox address     value: user id
+//	0x27 tail(phone number)               phone number        value: user id
 //
-// The UPN, SIP, conference-id and mailbox-address (primary SMTP, "smtp:"
-// removed) indexes are unique — so a user's mail, which may carry a PIN,
-// never goes to another user's mailbox; a user without a mailbox has no
-// 0x26 entry. The display-name and alias indexes are multi-valued, so the
+// The UPN, SIP, conference-id, mailbox-address (primary SMTP, "smtp:"
+// removed) and phone-number (the user's number in stored form,
+// NormalizePhoneNumber: digits, then ";ext=" and digits) indexes are
+// unique — so a user's mail, which may carry a PIN, never goes to another
+// user's mailbox, and no two users hold one number; a user without a
+// mailbox has no 0x26 entry, one without a number no 0x27 entry. The display-name and alias indexes are multi-valued, so the
 // user id is part of the key. The search word (0x24) is
 // the one field that is neither length-prefixed nor a tail: it is ended by a
 // 0x00 byte (words never hold one; it is removed) so that a prefix scan over
@@ -67,8 +71,11 @@ import (
 // step in the store. Version 2 added the mailbox-address index (0x26);
 // version 3 the meetings (0x0C) and their calls (0x0E), the dial-in
 // options (0x0D) and the call counter; version 4 the Teams audio
-// conferencing policies (0x0F; the two automatic ones need no record).
-const SchemaVersion = 4
+// conferencing policies (0x0F; the two automatic ones need no record);
+// version 5 the Teams meeting policies (0x10; the preset ones need no
+// record) and the users' phone numbers with their index (0x27; no user
+// had one before, so the step converts nothing).
+const SchemaVersion = 5
 
 // Namespace bytes, one per record kind and index: the first byte of every
 // key (see the tables above).
@@ -88,6 +95,7 @@ const (
 	NSDialIn   byte = 0x0D // the dial-in options
 	NSCall     byte = 0x0E // meetings' calls, by organizer then call id
 	NSAudioPol byte = 0x0F // Teams audio conferencing policies, by lower-case identity
+	NSMeetPol  byte = 0x10 // Teams meeting policies, by lower-case identity
 
 	NSIdxUPN   byte = 0x20 // UPN index (unique)
 	NSIdxSIP   byte = 0x21 // SIP address index (unique)
@@ -96,6 +104,7 @@ const (
 	NSIdxWord  byte = 0x24 // search-word index
 	NSIdxConf  byte = 0x25 // conference-id index (unique per bridge)
 	NSIdxSMTP  byte = 0x26 // primary SMTP address index (unique)
+	NSIdxPhone byte = 0x27 // phone-number index (unique)
 )
 
 // TenantNamespaces returns every namespace that holds tenant data: what
@@ -104,15 +113,15 @@ const (
 func TenantNamespaces() []byte {
 	return []byte{
 		NSTenant, NSSettings, NSUser, NSPolicy, NSBridge, NSNumber, NSMail, NSAudit, NSCounter,
-		NSMeeting, NSDialIn, NSCall, NSAudioPol,
-		NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP,
+		NSMeeting, NSDialIn, NSCall, NSAudioPol, NSMeetPol,
+		NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP, NSIdxPhone,
 	}
 }
 
 // IndexNamespaces returns the namespaces of the user indexes, the entries
 // UserIndex lists.
 func IndexNamespaces() []byte {
-	return []byte{NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP}
+	return []byte{NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP, NSIdxPhone}
 }
 
 // Counter names (0x0A keys).
@@ -166,6 +175,10 @@ func PolicyKey(ident string) []byte { return tailKey(NSPolicy, strings.ToLower(i
 // AudioPolicyKey is the key of a Teams audio conferencing policy record
 // (identity in AudioPolicyIdentity's form, any case).
 func AudioPolicyKey(identity string) []byte { return tailKey(NSAudioPol, strings.ToLower(identity)) }
+
+// MeetingPolicyKey is the key of a Teams meeting policy record (identity
+// in PolicyIdentity's form, any case).
+func MeetingPolicyKey(identity string) []byte { return tailKey(NSMeetPol, strings.ToLower(identity)) }
 
 // BridgeKey is the key of a bridge record.
 func BridgeKey(id string) []byte { return tailKey(NSBridge, strings.ToLower(id)) }
@@ -223,15 +236,19 @@ func SIPKey(sip string) []byte { return tailKey(NSIdxSIP, LowerSIP(sip)) }
 // SMTPKey is the mailbox-address index key of a primary SMTP address.
 func SMTPKey(addr string) []byte { return tailKey(NSIdxSMTP, LowerSMTP(addr)) }
 
+// PhoneKey is the phone-number index key of a user's number (stored form,
+// NormalizePhoneNumber).
+func PhoneKey(number string) []byte { return tailKey(NSIdxPhone, number) }
+
 // UniqueIndex reports whether an index key belongs to a unique index (UPN,
-// SIP, conference id, mailbox address), whose value is the one user
+// SIP, conference id, mailbox address, phone number), whose value is the one user
 // holding it: a store deletes such a key only for the user it names.
 func UniqueIndex(key []byte) bool {
 	if len(key) == 0 {
 		return false
 	}
 	switch key[0] {
-	case NSIdxUPN, NSIdxSIP, NSIdxConf, NSIdxSMTP:
+	case NSIdxUPN, NSIdxSIP, NSIdxConf, NSIdxSMTP, NSIdxPhone:
 		return true
 	}
 	return false

@@ -38,7 +38,7 @@ func decodeKey(k []byte) (decodedKey, error) {
 		if len(rest) != 0 {
 			return d, errBadKey
 		}
-	case NSUser, NSPolicy, NSBridge, NSNumber, NSCounter, NSIdxUPN, NSIdxSIP, NSIdxSMTP:
+	case NSUser, NSPolicy, NSBridge, NSNumber, NSCounter, NSAudioPol, NSMeetPol, NSIdxUPN, NSIdxSIP, NSIdxSMTP, NSIdxPhone:
 		d.a = string(rest)
 	case NSMail, NSAudit:
 		if len(rest) != 8 {
@@ -109,6 +109,9 @@ func FuzzKeyCodec(f *testing.F) {
 		check("UPNKey", UPNKey(a), decodedKey{ns: NSIdxUPN, a: LowerUPN(a)})
 		check("SIPKey", SIPKey(a), decodedKey{ns: NSIdxSIP, a: LowerSIP(a)})
 		check("SMTPKey", SMTPKey(a), decodedKey{ns: NSIdxSMTP, a: LowerSMTP(a)})
+		check("AudioPolicyKey", AudioPolicyKey(a), decodedKey{ns: NSAudioPol, a: lower(a)})
+		check("MeetingPolicyKey", MeetingPolicyKey(a), decodedKey{ns: NSMeetPol, a: lower(a)})
+		check("PhoneKey", PhoneKey(a), decodedKey{ns: NSIdxPhone, a: a})
 		check("NameKey", NameKey(a, b), decodedKey{ns: NSIdxName, a: lower(a), b: b})
 		check("AliasKey", AliasKey(a, b), decodedKey{ns: NSIdxAlias, a: lower(a), b: b})
 		check("ConfKey", ConfKey(a, b), decodedKey{ns: NSIdxConf, a: lower(a), b: b})

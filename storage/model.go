@@ -58,6 +58,23 @@ type User struct {
 	// audio conferencing policy assigned to the user, "" for the tenant
 	// default; it always names a policy the tenant has.
 	AudioConferencingPolicy string `json:",omitempty"`
+	// MeetingPolicy is the name (without "Tag:") of the Teams meeting
+	// policy assigned to the user, "" for the tenant default; it always
+	// names a policy the tenant has.
+	MeetingPolicy string `json:",omitempty"`
+	// PhoneNumber is the user's primary phone number in stored form
+	// (NormalizePhoneNumber: E.164 digits, then ";ext=" and digits for a
+	// Direct Routing extension), "" for none; no other user holds it and
+	// it is no service number. PhoneNumberType is its NumberType
+	// (PhoneNumberDirectRouting, …) and PhoneLocationID its emergency
+	// location (a GUID, "" for none).
+	PhoneNumber     string `json:",omitempty"`
+	PhoneNumberType string `json:",omitempty"`
+	PhoneLocationID string `json:",omitempty"`
+	// EnterpriseVoiceEnabled is Teams Phone's switch: set when a number
+	// is assigned, cleared when it is removed, or set directly
+	// (Set-CsPhoneNumberAssignment -EnterpriseVoiceEnabled).
+	EnterpriseVoiceEnabled bool `json:",omitempty"`
 	// Conferencing is the user's audio-conferencing state; nil when the user
 	// is not enabled for audio conferencing.
 	Conferencing *Conferencing
@@ -144,6 +161,10 @@ type Settings struct {
 	// granted tenant-wide (Grant-CsTeamsAudioConferencingPolicy -Global),
 	// its name without "Tag:"; "" for Global.
 	GlobalAudioConferencingPolicy string `json:",omitempty"`
+	// GlobalMeetingPolicy is the Teams meeting policy granted
+	// tenant-wide (Grant-CsTeamsMeetingPolicy -Global), its name without
+	// "Tag:"; "" for Global.
+	GlobalMeetingPolicy string `json:",omitempty"`
 }
 
 // NewDefaultSettings returns the documented default settings.

@@ -72,6 +72,18 @@ type Reader interface {
 	// AudioConferencingPolicy returns one policy by identity or name
 	// ("Global", "Tag:<Name>" or "<Name>", any case).
 	AudioConferencingPolicy(identity string) (*AudioConferencingPolicy, error)
+	// MeetingPolicies returns the Teams meeting policies: the built-in
+	// ones in the service's order (Global first; as built in unless a
+	// record replaces them), then the custom ones by identity.
+	MeetingPolicies() ([]*MeetingPolicy, error)
+	// MeetingPolicy returns one policy by identity or name ("Global",
+	// "Tag:<Name>" or "<Name>", any case).
+	MeetingPolicy(identity string) (*MeetingPolicy, error)
+	// PhoneNumberOwner returns the id of the user holding a phone number
+	// (stored form, NormalizePhoneNumber).
+	PhoneNumberOwner(number string) (userID string, ok bool, err error)
+	// UserPhoneNumbers lists every number users hold, by number.
+	UserPhoneNumbers() ([]UserPhoneNumber, error)
 
 	// Mail returns the last n messages (n <= 0: all) that match keep
 	// (nil: all), oldest first.
@@ -115,12 +127,15 @@ type Writer interface {
 	PutSettings(s *Settings) error
 	// PutUser inserts or replaces a user and keeps every index in step;
 	// ErrDuplicate when another user has the UPN or SIP address, or the
-	// conference ID is taken on the bridge; ErrNotFound when the user's
-	// audio conferencing policy does not exist.
+	// conference ID is taken on the bridge, or the phone number is
+	// another user's or a service number; ErrNotFound when the user's
+	// audio conferencing or meeting policy does not exist.
 	PutUser(u *User) error
 	DeleteUser(id string) error
 	PutBridge(b *Bridge) error
 	DeleteBridge(id string) error
+	// PutServiceNumber inserts or replaces a service number;
+	// ErrDuplicate when a user holds it as their phone number.
 	PutServiceNumber(n *ServiceNumber) error
 	DeleteServiceNumber(number string) error
 	PutDialOutPolicy(p *DialOutPolicy) error
@@ -132,6 +147,14 @@ type Writer interface {
 	// Global in the same transaction. The automatic policies cannot be
 	// removed; ErrNotFound for none.
 	DeleteAudioConferencingPolicy(identity string) (unassigned []*User, err error)
+	// PutMeetingPolicy inserts or replaces a Teams meeting policy
+	// (CheckMeetingPolicy must pass).
+	PutMeetingPolicy(p *MeetingPolicy) error
+	// DeleteMeetingPolicy removes a custom policy; the users it was
+	// assigned to (returned) and the tenant default fall back to Global
+	// in the same transaction. The built-in policies cannot be removed;
+	// ErrNotFound for none.
+	DeleteMeetingPolicy(identity string) (unassigned []*User, err error)
 	// AddMail appends to the outbox, setting m.Seq.
 	AddMail(m *Mail) error
 	// AddAudit appends to the audit log, setting a.Seq.

@@ -191,6 +191,7 @@ func (p *syntheticPlan) user(i int, st Stamper) (*User, error) {
 		ID: UserIDFor(upn), UserPrincipalName: upn, DisplayName: fmt.Sprintf("User %06d", i),
 		SipAddress: "sip:" + upn, PrimarySmtpAddress: upn, HasMailbox: true,
 		UsageLocation: "US", City: "Redmond", Department: "Synthetic",
+		Country: "United States", StateOrProvince: "WA", Company: "Contoso", PreferredLanguage: "en-US",
 		AudioConferencingLicense: true, Provider: ProviderMicrosoft,
 		Conferencing: &Conferencing{
 			BridgeID: p.bridge.ID, ConferenceID: conf,

@@ -55,10 +55,12 @@ func registerInvokeDialIn(rt *engine.Runtime, t *teams.Tenant) {
 		Name: "Invoke-TenantDialIn", Module: Module, DefaultSet: setPhone,
 		Synopsis: "Places a phone call to the tenant's audio conferencing, as a caller would.",
 		Description: "Dials a service number and answers the conferencing auto attendant: the conference ID followed by #, " +
-			"then — when the meeting has not started and the organizer's AllowPSTNOnlyMeetings is False — * for the organizer " +
+			"then — when the meeting has not started and anonymous callers may not start it — * for the organizer " +
 			"and the leader PIN followed by #, which starts the meeting. Callers who are not the organizer wait in the lobby " +
-			"until the meeting starts (by default everyone in the lobby joins then; see Set-TenantDialInOptions). With " +
-			"AllowPSTNOnlyMeetings True nobody is asked and the first caller starts the meeting. In the meeting the keypad " +
+			"until the meeting starts (by default everyone in the lobby joins then; see Set-TenantDialInOptions), or, when the " +
+			"organizer's Teams meeting policy has AllowPSTNUsersToBypassLobby True, as soon as an authenticated user is in it. " +
+			"With AllowAnonymousUsersToStartMeeting True in that policy, or the organizer's AllowPSTNOnlyMeetings True, nobody " +
+			"is asked and the first caller starts the meeting. In the meeting the keypad " +
 			"works: *1 help, *5 raise or lower your hand, *6 mute; the organizer's *21 admits the lobby, *22 mutes everyone " +
 			"else, *23 turns announcements on or off. Wrong PINs count toward the PIN lockout. Returns the call, with the " +
 			"transcript of the prompts played and the keys heard (a PIN's only as " + "*****" + "). Without -Digits, " +

@@ -36,6 +36,7 @@ func registerNewTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 		noConferencingLicense: engine.Declare[bool](emuByName("NoAudioConferencingLicense", "SwitchParameter", "The user holds no audio-conferencing licence (and is not enabled).")),
 		provider:              engine.Declare[string](emuByName("Provider", "String", "The audio-conferencing provider: Microsoft (default), None, or a third party's name (e.g. Intercall).")),
 		password:              engine.Declare[any](engine.Secret(emuByName("Password", "SecureString", "A sign-in password for Connect-MicrosoftTeams; stored only as a salted hash."))),
+		directory:             declareDirectoryParams(true),
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "New-TenantUser", Module: "csshell",
@@ -49,8 +50,9 @@ func registerNewTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 			"the enable email with the PIN. -Password sets a sign-in password (stored as a salted hash) that " +
 			"Connect-MicrosoftTeams then requires. Every parameter binds by property name, so Import-Csv rows can be piped in. " +
 			"Needs an administrator role.",
-		Params: []*engine.ParamInfo{p.upn.Info(), p.displayName.Info(), p.primarySmtpAddress.Info(), p.noMailbox.Info(), p.role.Info(),
+		Params: append([]*engine.ParamInfo{p.upn.Info(), p.displayName.Info(), p.primarySmtpAddress.Info(), p.noMailbox.Info(), p.role.Info(),
 			p.usageLocation.Info(), p.city.Info(), p.department.Info(), p.noConferencingLicense.Info(), p.provider.Info(), p.password.Info()},
+			p.directory.infos()...),
 		Outputs: []string{tenantUserType},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "New-TenantUser -UserPrincipalName sara.davis@contoso.com -DisplayName \"Sara Davis\" -City Seattle -Department Sales", Remarks: "Creates a licensed user, enabled for audio conferencing (the enable email goes to her mailbox)."},
@@ -69,6 +71,7 @@ type newUserParams struct {
 	noConferencingLicense                engine.Param[bool]
 	provider                             engine.Param[string]
 	password                             engine.Param[any]
+	directory                            directoryParams
 }
 
 // newTenantUser creates one user.
@@ -166,6 +169,7 @@ func buildNewUser(c *engine.Call, p *newUserParams, w storage.Writer, upn string
 	}
 	u.City = strings.TrimSpace(p.city.Get(c))
 	u.Department = strings.TrimSpace(p.department.Get(c))
+	p.directory.apply(c, u, nil)
 	if provider, ok := p.provider.Lookup(c); ok {
 		u.Provider = emuProvider(provider)
 	}
@@ -193,8 +197,8 @@ func checkNewUserText(c *engine.Call, p *newUserParams, upn string) error {
 	if err := teams.CheckAddress("UserPrincipalName", upn); err != nil {
 		return err
 	}
-	return checkUserText(c, p.primarySmtpAddress, []namedText{{"DisplayName", p.displayName}, {"City", p.city},
-		{"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}})
+	return checkUserText(c, p.primarySmtpAddress, append([]namedText{{"DisplayName", p.displayName}, {"City", p.city},
+		{"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}}, p.directory.texts()...))
 }
 
 // emuTenantDomain reports whether domain is one of the tenant's domains.
@@ -223,6 +227,9 @@ func newUserChanges(u *storage.User) []storage.Change {
 	add("UsageLocation", u.UsageLocation)
 	add("City", u.City)
 	add("Department", u.Department)
+	for _, f := range directoryFields {
+		add(f.name, *f.field(u))
+	}
 	add("Roles", teams.ListText(u.Roles))
 	add("AudioConferencingLicense", teams.BoolText(u.AudioConferencingLicense))
 	add("Provider", u.Provider)

@@ -29,6 +29,7 @@ func registerSetTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 		provider:           engine.Declare[string](engine.NamedParam("Provider", "String", "The audio-conferencing provider: Microsoft, None, or a third party's name.")),
 		password:           engine.Declare[any](engine.Secret(engine.NamedParam("Password", "SecureString", "A new sign-in password ($null removes it); stored only as a salted hash."))),
 		passThru:           engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "Writes the changed user.")),
+		directory:          declareDirectoryParams(false),
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-TenantUser", Module: "csshell",
@@ -41,9 +42,9 @@ func registerSetTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 			"disables them (disable email). The last Global Administrator keeps the role. Needs an administrator role; " +
 			"writes the user only with -PassThru.",
 		SupportsShouldProcess: true, ConfirmImpact: "Medium",
-		Params: []*engine.ParamInfo{p.identity.Info(), p.displayName.Info(), p.primarySmtpAddress.Info(), p.mailbox.Info(), p.noMailbox.Info(),
+		Params: append([]*engine.ParamInfo{p.identity.Info(), p.displayName.Info(), p.primarySmtpAddress.Info(), p.mailbox.Info(), p.noMailbox.Info(),
 			p.role.Info(), p.addRole.Info(), p.removeRole.Info(), p.usageLocation.Info(), p.city.Info(), p.department.Info(),
-			p.licence.Info(), p.provider.Info(), p.password.Info(), p.passThru.Info()},
+			p.licence.Info(), p.provider.Info(), p.password.Info(), p.passThru.Info()}, p.directory.infos()...),
 		Outputs: []string{tenantUserType},
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Set-TenantUser ken.myer@contoso.com -AudioConferencingLicense $false", Remarks: "Removes Ken's licence: he is disabled for audio conferencing and gets the disable email."},
@@ -64,6 +65,7 @@ type setUserParams struct {
 	provider                        engine.Param[string]
 	password                        engine.Param[any]
 	passThru                        engine.Param[bool]
+	directory                       directoryParams
 }
 
 // setTenantUser changes one user.
@@ -133,8 +135,8 @@ func setTenantUser(c *engine.Call, t *teams.Tenant, p *setUserParams) error {
 // checkSetUserText refuses control characters and over-long values in
 // Set-TenantUser's address and names before anything else reads them.
 func checkSetUserText(c *engine.Call, p *setUserParams) error {
-	return checkUserText(c, p.primarySmtpAddress, []namedText{{"DisplayName", p.displayName}, {"City", p.city},
-		{"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}})
+	return checkUserText(c, p.primarySmtpAddress, append([]namedText{{"DisplayName", p.displayName}, {"City", p.city},
+		{"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}}, p.directory.texts()...))
 }
 
 // namedText is a text parameter of New- or Set-TenantUser, with the name
@@ -213,6 +215,7 @@ func applyTenantUserParams(c *engine.Call, p *setUserParams, w storage.Writer, u
 	if s, ok := p.department.Lookup(c); ok {
 		str("Department", &u.Department, strings.TrimSpace(s))
 	}
+	ch = p.directory.apply(c, u, ch)
 	if s, ok := p.provider.Lookup(c); ok {
 		provider := emuProvider(s)
 		ch = teams.AppendChange(ch, "Provider", u.Provider, provider)

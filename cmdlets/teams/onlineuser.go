@@ -9,90 +9,108 @@ import (
 	"github.com/csshell/csshell/storage"
 )
 
-// onlineUserType is the type of Get-CsOnlineUser's objects.
-const onlineUserType = "Microsoft.Teams.ConfigAPI.Cmdlets.Generated.Models.OnlineUser"
-
-// onlineUserProps are the properties of a Get-CsOnlineUser object (the
-// module 3.0+ names: Identity rather than ObjectId, IsSipEnabled rather
-// than Enabled; AcpInfo and OnlineDialinConferencingPolicy are gone).
-var onlineUserProps = []string{
-	"Identity", "UserPrincipalName", "Alias", "AccountEnabled", "AccountType", "DisplayName", "City", "Department",
-	"UsageLocation", "SipAddress", "SipProxyAddress", "IsSipEnabled", "FeatureTypes", "OnlineDialOutPolicy",
-	"OnlineAudioConferencingRoutingPolicy", "TeamsAudioConferencingPolicy", "TenantId", "WhenCreated", "WhenChanged",
-}
-
 // onlineUserAlways are the properties -Properties always keeps.
 var onlineUserAlways = []string{"Identity", "UserPrincipalName", "Alias", "AccountEnabled", "DisplayName"}
 
-// onlineUserPolicyProps are the properties -SkipUserPolicies leaves out.
-var onlineUserPolicyProps = map[string]bool{
-	"onlinedialoutpolicy": true, "onlineaudioconferencingroutingpolicy": true, "teamsaudioconferencingpolicy": true,
-}
-
-// registerGetOnlineUser adds Get-CsOnlineUser.
+// registerGetOnlineUser adds Get-CsOnlineUser: the parameters of every
+// generation (surfaceItems withdraws the ones a generation lacks).
 func registerGetOnlineUser(rt *engine.Runtime, t *Tenant) {
 	p := &onlineUserParams{
 		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, FromPipeline: true, FromPipelineByName: true}},
-			Help: "Specifies the user: user principal name, SIP address, object id, display name or domain\\logon name."}),
+			Help: "Specifies the user: object id (GUID), SIP address, user principal name or alias; module 2.6 and earlier also took a display name, with * wildcards."}),
 		accountType: engine.Declare[string](&engine.ParamInfo{Name: "AccountType", Type: "String", ValidateSet: []string{"User", "ResourceAccount", "Guest", "SfBOnPremUser", "IneligibleUser", "Unknown"},
 			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only accounts of this type."}),
-		filter:           engine.Declare[string](engine.NamedParam("Filter", "String", "Returns only the users that match an OPATH filter, for example \"Department -eq 'Finance'\".")),
-		properties:       engine.Declare[string](engine.NamedParam("Properties", "String", "Specifies the properties to return (Identity, UserPrincipalName, Alias, AccountEnabled and DisplayName are always returned).")),
+		filter:           engine.Declare[string](engine.NamedParam("Filter", "String", "Returns only the users that match a filter in Where-Object's syntax, for example {Department -eq 'Finance'} or \"FeatureTypes -contains 'AudioConferencing'\".")),
+		properties:       engine.Declare[string](engine.NamedParam("Properties", "String", "Specifies the properties to return, comma-separated (Identity, UserPrincipalName, Alias, AccountEnabled and DisplayName are always returned).")),
 		skipUserPolicies: engine.Declare[bool](engine.NamedParam("SkipUserPolicies", "SwitchParameter", "Leaves the policy properties out of the output.")),
 		softDeletedUser:  engine.Declare[bool](engine.NamedParam("SoftDeletedUser", "SwitchParameter", "Returns soft-deleted users (the offline tenant has none).")),
-		sort:             engine.Declare[bool](engine.NamedParam("Sort", "SwitchParameter", "Sorts the output (by user principal name).")),
+		sort:             engine.Declare[any](engine.NamedParam("Sort", "String", "Sorts the output: \"<Property> [asc|desc]\", for example \"DisplayName asc\".", "OrderBy")),
+		ldapFilter:       engine.Declare[string](engine.NamedParam("LdapFilter", "String", "Returns only the users that match an LDAP filter on directory attributes, for example \"l=Redmond\" or \"(&(department=Finance)(title=*))\".")),
+		credential:       engine.Declare[any](engine.NamedParam("Credential", "PSCredential", "Not used by the online service.")),
+		domainController: engine.Declare[string](engine.NamedParam("DomainController", "Fqdn", "Not used by the online service.")),
+		onModernServer:   engine.Declare[bool](engine.NamedParam("OnModernServer", "SwitchParameter", "Returns the users homed on the current server version (every online user).", "OnLyncServer")),
+		onOCS:            engine.Declare[bool](engine.NamedParam("OnOfficeCommunicationServer", "SwitchParameter", "Returns the users homed on Office Communications Server (none online).")),
+		ou:               engine.Declare[string](engine.NamedParam("OU", "OUIdParameter", "Not used by the online service.")),
+		unassignedUser:   engine.Declare[bool](engine.NamedParam("UnassignedUser", "SwitchParameter", "Returns the users not assigned to a Registrar pool (none online).")),
+		usePreferredDC:   engine.Declare[bool](engine.NamedParam("UsePreferredDC", "SwitchParameter", "Not used by the online service.")),
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineUser", Module: "MicrosoftTeams",
 		Synopsis: "Returns information about users who have accounts homed on Microsoft Teams or Skype for Business Online.",
-		Description: "Returns the tenant's users. -Filter takes the common OPATH forms (\"Department -eq 'Finance'\", " +
-			"{FeatureTypes -contains 'AudioConferencing'}) with -eq, -ne, -like, -notlike, -contains, -notcontains, -gt, -lt, " +
-			"-ge, -le, -and, -or, -not and parentheses; property names are case-insensitive.",
+		Description: "Returns the tenant's users, in the shape the loaded module generation shows (MicrosoftTeams 3.0.0 renamed and " +
+			"dropped many properties). -Filter takes Where-Object's syntax, as a string or a script block: -eq, -ne, -like, " +
+			"-notlike, -match, -notmatch, -contains, -notcontains, -gt, -lt, -ge, -le (also with a c or i prefix), -and, -or, " +
+			"-not, parentheses, $true, $false and $null, and the OData-like eq, ne and startswith(Property,'text') of 2022, " +
+			"on any property of the output; property names are case-insensitive.",
 		Params: []*engine.ParamInfo{p.identity.Info(), p.accountType.Info(), p.filter.Info(), p.properties.Info(), resultSize.Info(),
-			p.skipUserPolicies.Info(), p.softDeletedUser.Info(), p.sort.Info()},
+			p.skipUserPolicies.Info(), p.softDeletedUser.Info(), p.sort.Info(), p.ldapFilter.Info(), p.credential.Info(),
+			p.domainController.Info(), p.onModernServer.Info(), p.onOCS.Info(), p.ou.Info(), p.unassignedUser.Info(), p.usePreferredDC.Info()},
 		Examples: []engine.Example{
 			{Title: "One user", Code: "Get-CsOnlineUser -Identity ken.myer@contoso.com"},
 			{Title: "A department", Code: "Get-CsOnlineUser -Filter {Department -eq 'Finance'}"},
 			{Title: "Audio conferencing users", Code: "Get-CsOnlineUser -Filter \"FeatureTypes -contains 'AudioConferencing'\""},
+			{Title: "By usage location, sorted", Code: "Get-CsOnlineUser -Filter 'UsageLocation -eq \"US\"' -ResultSize Unlimited -OrderBy \"DisplayName desc\""},
 		},
-		Outputs: []string{onlineUserType},
+		Outputs: []string{"System.Management.Automation.PSCustomObject"},
 		New:     engine.ProcessOnly(func(c *engine.Call) error { return getOnlineUsers(c, t, p) }),
 	})
 }
 
 // onlineUserParams are Get-CsOnlineUser's own parameters; it shares
-// -ResultSize with Get-CsOnlineDialInConferencingUserState. -Sort is
-// accepted: the output is always in user principal name order.
+// -ResultSize with Get-CsOnlineDialInConferencingUserState.
 type onlineUserParams struct {
-	identity              engine.Param[any]
-	accountType, filter   engine.Param[string]
-	properties            engine.Param[string]
-	skipUserPolicies      engine.Param[bool]
-	softDeletedUser, sort engine.Param[bool]
+	identity                              engine.Param[any]
+	accountType, filter, properties       engine.Param[string]
+	skipUserPolicies, softDeletedUser     engine.Param[bool]
+	sort                                  engine.Param[any]
+	ldapFilter, domainController, ou      engine.Param[string]
+	credential                            engine.Param[any]
+	onModernServer, onOCS, unassignedUser engine.Param[bool]
+	usePreferredDC                        engine.Param[bool]
+}
+
+// onlineUserQuery is one invocation's reading of its parameters.
+type onlineUserQuery struct {
+	shape  onlineUserShape
+	filter *opathNode
+	ldap   *ldapFilter
+	order  *onlineUserOrder
+	limit  int
 }
 
 // getOnlineUsers runs Get-CsOnlineUser.
 func getOnlineUsers(c *engine.Call, t *Tenant, p *onlineUserParams) error {
-	limit, err := resultSizeParam(c)
-	if err != nil {
+	g := t.generation()
+	_, byIdentity := p.identity.Lookup(c)
+	q := onlineUserQuery{shape: shapeFor(g, byIdentity, p.properties.Get(c), p.skipUserPolicies.Get(c))}
+	var err error
+	if q.limit, err = resultSizeParam(c); err != nil {
 		return err
 	}
-	var filter *opathNode
 	if f := p.filter.Get(c); strings.TrimSpace(f) != "" {
-		if filter, err = parseOPath(f, isOnlineUserProp); err != nil {
+		if q.filter, err = parseOPathChecked(f, q.shape.checkFilterProperty(f)); err != nil {
 			return err
 		}
 	}
-	if limit == 0 || p.softDeletedUser.Get(c) {
+	if f := p.ldapFilter.Get(c); strings.TrimSpace(f) != "" {
+		if q.ldap, err = parseLdapFilter(f); err != nil {
+			return err
+		}
+	}
+	if v := p.sort.Get(c); v != nil {
+		if q.order, err = parseOnlineUserOrder(value.ToString(v), q.shape); err != nil {
+			return err
+		}
+	}
+	if q.limit == 0 || p.softDeletedUser.Get(c) || p.onOCS.Get(c) || p.unassignedUser.Get(c) {
 		return nil
 	}
 	if at := p.accountType.Get(c); at != "" && !strings.EqualFold(at, "User") {
 		return nil
 	}
-	shape := onlineUserShaper(p.properties.Get(c), p.skipUserPolicies.Get(c))
 	var tn *storage.Tenant
 	var s *storage.Settings
-	var one *storage.User
+	var found []*storage.User
 	err = t.Read(func(r storage.Reader) error {
 		var err error
 		if tn, err = r.Tenant(); err != nil {
@@ -102,7 +120,7 @@ func getOnlineUsers(c *engine.Call, t *Tenant, p *onlineUserParams) error {
 			return StoreError(err, "")
 		}
 		if v, ok := p.identity.Lookup(c); ok {
-			one, err = ResolveUser(r, IdentityText(v))
+			found, err = resolveOnlineUsers(r, g, IdentityText(v))
 		}
 		return err
 	})
@@ -112,18 +130,129 @@ func getOnlineUsers(c *engine.Call, t *Tenant, p *onlineUserParams) error {
 		}
 		return err
 	}
-	emit := func(u *storage.User) error {
-		o := onlineUserObject(tn, s, u)
-		if filter != nil && !filter.match(o) {
-			return nil
+	build := func(u *storage.User) *value.Object {
+		return q.shape.object(&onlineUserView{tn: tn, s: s, u: u, gen: q.shape.gen})
+	}
+	keep := func(u *storage.User) (*value.Object, bool) {
+		if q.ldap != nil && !q.ldap.match(u) {
+			return nil, false
 		}
-		return c.WriteObject(shape(o))
+		o := build(u)
+		return o, q.filter == nil || q.filter.match(o)
 	}
-	if one != nil {
-		return emit(one)
+	if byIdentity || q.order != nil {
+		return q.emitAll(c, t, found, byIdentity, keep)
 	}
-	keep := func(u *storage.User) bool { return filter == nil || filter.match(onlineUserObject(tn, s, u)) }
-	return t.ScanUsers(keep, limit, func(u *storage.User) error { return c.WriteObject(shape(onlineUserObject(tn, s, u))) })
+	pending := map[string]*value.Object{} // the page's objects, built once
+	return t.ScanUsers(func(u *storage.User) bool {
+		o, ok := keep(u)
+		if ok {
+			pending[u.ID] = o
+		}
+		return ok
+	}, q.limit, func(u *storage.User) error {
+		o := pending[u.ID]
+		delete(pending, u.ID)
+		return c.WriteObject(q.shape.project(o))
+	})
+}
+
+// emitAll writes the users of -Identity, or every user sorted by -Sort,
+// up to -ResultSize.
+func (q onlineUserQuery) emitAll(c *engine.Call, t *Tenant, found []*storage.User, byIdentity bool, keep func(*storage.User) (*value.Object, bool)) error {
+	var objs []*value.Object
+	add := func(u *storage.User) error {
+		if o, ok := keep(u); ok {
+			objs = append(objs, o)
+		}
+		return nil
+	}
+	if byIdentity {
+		for _, u := range found {
+			_ = add(u)
+		}
+	} else if err := t.ScanUsers(func(*storage.User) bool { return true }, -1, add); err != nil {
+		return err
+	}
+	if q.order != nil {
+		q.order.sort(objs)
+	}
+	for i, o := range objs {
+		if q.limit >= 0 && i >= q.limit {
+			break
+		}
+		if err := c.WriteObject(q.shape.project(o)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// resolveOnlineUsers finds the users of an -Identity. Module 2.6 and
+// earlier also took a display name with * wildcards (every match);
+// 3.0.0 and later take one user.
+func resolveOnlineUsers(r storage.Reader, g generation, identity string) ([]*storage.User, error) {
+	if g.before("3.0.0") && strings.Contains(identity, "*") {
+		var out []*storage.User
+		err := r.ScanUsers("", 0, func(u *storage.User) error {
+			if value.Like(u.DisplayName, identity, false) {
+				out = append(out, u)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, StoreError(err, identity)
+		}
+		return out, nil
+	}
+	u, err := ResolveUser(r, identity)
+	if err != nil && !strings.ContainsAny(identity, "@:\\ ") {
+		if byAlias, aerr := userByAlias(r, identity); aerr == nil {
+			u, err = byAlias, nil
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !g.before("3.0.0") && !identifiesOnline(u, identity) {
+		return nil, notFound(identity)
+	}
+	return []*storage.User{u}, nil
+}
+
+// userByAlias finds the one user whose user principal name starts with
+// alias@.
+func userByAlias(r storage.Reader, alias string) (*storage.User, error) {
+	var found []*storage.User
+	err := r.ScanUsers("", 0, func(u *storage.User) error {
+		if a, _, _ := strings.Cut(u.UserPrincipalName, "@"); strings.EqualFold(a, alias) {
+			found = append(found, u)
+		}
+		return nil
+	})
+	switch {
+	case err != nil:
+		return nil, StoreError(err, alias)
+	case len(found) == 1:
+		return found[0], nil
+	case len(found) > 1:
+		return nil, ambiguous(alias, found)
+	}
+	return nil, notFound(alias)
+}
+
+// identifiesOnline reports whether identity is one of the forms module
+// 3.0.0 and later take: the object id, SIP address, user principal name
+// or alias — not the display name.
+func identifiesOnline(u *storage.User, identity string) bool {
+	id := strings.TrimSpace(identity)
+	alias, _, _ := strings.Cut(u.UserPrincipalName, "@")
+	for _, form := range []string{u.ID, u.UserPrincipalName, u.SipAddress, strings.TrimPrefix(u.SipAddress, "sip:"), alias} {
+		if form != "" && strings.EqualFold(form, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // resultSize is the -ResultSize of Get-CsOnlineUser and
@@ -132,7 +261,13 @@ var resultSize = engine.Declare[any](engine.NamedParam("ResultSize", "Unlimited"
 
 // resultSizeParam reads -ResultSize: a number or "Unlimited" (-1).
 func resultSizeParam(c *engine.Call) (int, error) {
-	v := resultSize.Get(c)
+	return unlimitedParam(c, resultSize)
+}
+
+// unlimitedParam reads a parameter of type Unlimited: a non-negative
+// number, or "Unlimited" (-1); -1 when not given.
+func unlimitedParam(c *engine.Call, h engine.Param[any]) (int, error) {
+	v := h.Get(c)
 	if v == nil {
 		return -1, nil
 	}
@@ -143,80 +278,8 @@ func resultSizeParam(c *engine.Call) (int, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
 		return 0, engine.NewError("InvalidArgument", "InvalidResultSize", s,
-			"Cannot process argument transformation on parameter 'ResultSize'. Cannot convert value \"%s\" to type \"Unlimited\". The value must be a non-negative number or Unlimited.", s).
+			"Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"Unlimited\". The value must be a non-negative number or Unlimited.", h.Name(), s).
 			WithException("System.Management.Automation.ParameterBindingArgumentTransformationException")
 	}
 	return n, nil
-}
-
-// isOnlineUserProp reports whether a name is a Get-CsOnlineUser property.
-func isOnlineUserProp(name string) bool {
-	for _, p := range onlineUserProps {
-		if strings.EqualFold(p, name) {
-			return true
-		}
-	}
-	return false
-}
-
-// onlineUserShaper applies -Properties and -SkipUserPolicies.
-func onlineUserShaper(props string, skip bool) func(*value.Object) *value.Object {
-	var want map[string]bool
-	if strings.TrimSpace(props) != "" {
-		want = map[string]bool{}
-		for _, p := range onlineUserAlways {
-			want[strings.ToLower(p)] = true
-		}
-		for _, p := range strings.FieldsFunc(props, func(r rune) bool { return r == ',' || r == ' ' }) {
-			want[strings.ToLower(p)] = true
-		}
-	}
-	if want == nil && !skip {
-		return func(o *value.Object) *value.Object { return o }
-	}
-	return func(o *value.Object) *value.Object {
-		// A plain custom object: the default view would show the
-		// left-out properties as empty rows.
-		out := value.NewObject()
-		for _, p := range o.Properties() {
-			k := strings.ToLower(p.Name)
-			if want != nil && !want[k] || skip && onlineUserPolicyProps[k] {
-				continue
-			}
-			out.Set(p.Name, o.PropertyValue(p))
-		}
-		return out
-	}
-}
-
-// onlineUserObject builds a Get-CsOnlineUser object.
-func onlineUserObject(tn *storage.Tenant, s *storage.Settings, u *storage.User) *value.Object {
-	o := value.NewObject(onlineUserType, "System.Management.Automation.PSCustomObject", "System.Object")
-	alias, _, _ := strings.Cut(u.UserPrincipalName, "@")
-	features := []any{}
-	if u.AudioConferencingLicense {
-		features = append(features, "AudioConferencing")
-	}
-	features = append(features, "Teams")
-	dialOut := userNullIfEmpty(strings.TrimPrefix(strings.TrimPrefix(u.DialOutPolicy, "Tag:"), "tag:"))
-	o.Set("Identity", u.ID)
-	o.Set("UserPrincipalName", u.UserPrincipalName)
-	o.Set("Alias", alias)
-	o.Set("AccountEnabled", true)
-	o.Set("AccountType", "User")
-	o.Set("DisplayName", u.DisplayName)
-	o.Set("City", userNullIfEmpty(u.City))
-	o.Set("Department", userNullIfEmpty(u.Department))
-	o.Set("UsageLocation", userNullIfEmpty(u.UsageLocation))
-	o.Set("SipAddress", userNullIfEmpty(u.SipAddress))
-	o.Set("SipProxyAddress", userNullIfEmpty(u.SipAddress))
-	o.Set("IsSipEnabled", u.SipAddress != "")
-	o.Set("FeatureTypes", features)
-	o.Set("OnlineDialOutPolicy", dialOut)
-	o.Set("OnlineAudioConferencingRoutingPolicy", nil)
-	o.Set("TeamsAudioConferencingPolicy", userNullIfEmpty(u.AudioConferencingPolicy))
-	o.Set("TenantId", tn.ID)
-	o.Set("WhenCreated", u.Created)
-	o.Set("WhenChanged", u.Modified)
-	return o
 }

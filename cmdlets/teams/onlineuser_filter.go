@@ -12,26 +12,54 @@ import (
 // admins use): comparisons "Property -op value" joined by -and, -or,
 // -not and parentheses. Property names are case-insensitive.
 type opathNode struct {
-	op       string // "and", "or", "not", or a comparison operator ("eq", "like", …)
+	op       string // "and", "or", "not", "startswith", or a comparison operator ("eq", "like", …)
+	cs       bool   // a case-sensitive operator (-ceq, -clike, …)
 	prop     string
 	val      any
 	children []*opathNode
 }
 
-// opathOps are the comparison operators -Filter accepts.
+// opathOps are the comparison operators -Filter accepts, as Where-Object
+// spells them (each also with a c or i prefix: -ceq, -ilike).
 var opathOps = map[string]bool{
 	"eq": true, "ne": true, "like": true, "notlike": true, "contains": true, "notcontains": true,
-	"gt": true, "lt": true, "ge": true, "le": true,
+	"gt": true, "lt": true, "ge": true, "le": true, "match": true, "notmatch": true,
+}
+
+// odataOps are the comparison operators of the OData-like form the 2022
+// documentation gave ("UsageLocation eq 'US'"), written without a dash.
+var odataOps = map[string]bool{"eq": true, "ne": true, "gt": true, "lt": true, "ge": true, "le": true}
+
+// splitCaseOp splits "ceq" into ("eq", true) and "ieq" into ("eq", false).
+func splitCaseOp(op string) (string, bool, bool) {
+	if opathOps[op] {
+		return op, false, true
+	}
+	if len(op) > 2 && (op[0] == 'c' || op[0] == 'i') && opathOps[op[1:]] {
+		return op[1:], op[0] == 'c', true
+	}
+	return "", false, false
 }
 
 type opathToken struct {
-	kind string // "word", "op", "str", "lp", "rp", "var", "num"
+	kind string // "word", "op", "str", "lp", "rp", "comma", "var"
 	text string
 }
 
 // parseOPath parses a filter; known reports whether a property name can
 // be filtered on.
 func parseOPath(src string, known func(string) bool) (*opathNode, error) {
+	return parseOPathChecked(src, func(name string) error {
+		if !known(name) {
+			return badFilter(src, name)
+		}
+		return nil
+	})
+}
+
+// parseOPathChecked parses a filter; check returns the error for a
+// property name that cannot be filtered on, nil for one that can.
+func parseOPathChecked(src string, check func(string) error) (*opathNode, error) {
 	text := strings.TrimSpace(src)
 	if strings.HasPrefix(text, "{") && strings.HasSuffix(text, "}") {
 		text = strings.TrimSpace(text[1 : len(text)-1])
@@ -40,7 +68,7 @@ func parseOPath(src string, known func(string) bool) (*opathNode, error) {
 	if !ok || len(toks) == 0 {
 		return nil, badFilter(src, "")
 	}
-	p := &opathParser{toks: toks, known: known, src: src}
+	p := &opathParser{toks: toks, check: check, src: src}
 	n := p.or()
 	if p.err == nil && p.i != len(p.toks) {
 		p.err = badFilter(src, "")
@@ -66,6 +94,9 @@ func lexOPath(s string) ([]opathToken, bool) {
 		case r == ')':
 			out = append(out, opathToken{"rp", ")"})
 			i++
+		case r == ',':
+			out = append(out, opathToken{"comma", ","})
+			i++
 		case r == '\'' || r == '"':
 			j := i + 1
 			var b strings.Builder
@@ -88,7 +119,7 @@ func lexOPath(s string) ([]opathToken, bool) {
 			i = j + 1
 		default:
 			j := i
-			for j < len(s) && !unicode.IsSpace(rune(s[j])) && s[j] != '(' && s[j] != ')' {
+			for j < len(s) && !unicode.IsSpace(rune(s[j])) && s[j] != '(' && s[j] != ')' && s[j] != ',' {
 				j++
 			}
 			w := s[i:j]
@@ -110,12 +141,18 @@ type opathParser struct {
 	toks  []opathToken
 	i     int
 	err   error
-	known func(string) bool
+	check func(string) error
 	src   string
 }
 
+// peekOp reports whether the next token is the logical operator op:
+// "-and", or OData's bare "and".
 func (p *opathParser) peekOp(op string) bool {
-	return p.i < len(p.toks) && p.toks[p.i].kind == "op" && p.toks[p.i].text == op
+	if p.i >= len(p.toks) {
+		return false
+	}
+	t := p.toks[p.i]
+	return t.kind == "op" && t.text == op || t.kind == "word" && strings.EqualFold(t.text, op)
 }
 
 func (p *opathParser) or() *opathNode {
@@ -158,40 +195,82 @@ func (p *opathParser) unary() *opathNode {
 }
 
 func (p *opathParser) compare() *opathNode {
+	if p.i < len(p.toks) && p.toks[p.i].kind == "word" && strings.EqualFold(p.toks[p.i].text, "startswith") {
+		return p.startsWith()
+	}
 	if p.i+3 > len(p.toks) {
 		p.err = badFilter(p.src, "")
 		return nil
 	}
 	prop, op, val := p.toks[p.i], p.toks[p.i+1], p.toks[p.i+2]
-	if prop.kind != "word" || op.kind != "op" || !opathOps[op.text] {
+	name, cs, ok := "", false, false
+	switch op.kind {
+	case "op":
+		name, cs, ok = splitCaseOp(op.text)
+	case "word":
+		name, ok = strings.ToLower(op.text), odataOps[strings.ToLower(op.text)]
+	}
+	if prop.kind != "word" || !ok {
 		p.err = badFilter(p.src, "")
 		return nil
 	}
-	if !p.known(prop.text) {
-		p.err = badFilter(p.src, prop.text)
+	if err := p.check(prop.text); err != nil {
+		p.err = err
 		return nil
 	}
-	n := &opathNode{op: op.text, prop: prop.text}
-	switch val.kind {
-	case "str", "word":
-		n.val = val.text
-	case "var":
-		switch val.text {
-		case "true":
-			n.val = true
-		case "false":
-			n.val = false
-		case "null":
-			n.val = nil
-		default:
-			p.err = badFilter(p.src, "")
-			return nil
-		}
-	default:
-		p.err = badFilter(p.src, "")
+	n := &opathNode{op: name, cs: cs, prop: prop.text}
+	if n.val, ok = p.operand(val); !ok {
 		return nil
 	}
 	p.i += 3
+	return n
+}
+
+// operand is the value of a comparison: a quoted string or a bare word
+// as text, $true, $false or $null.
+func (p *opathParser) operand(t opathToken) (any, bool) {
+	switch t.kind {
+	case "str", "word":
+		return t.text, true
+	case "var":
+		switch t.text {
+		case "true":
+			return true, true
+		case "false":
+			return false, true
+		case "null":
+			return nil, true
+		}
+		p.err = engine.NewError("InvalidArgument", "InvalidFilter", p.src,
+			"The filter \"%s\" is not valid: the variable '$%s' is not known where the filter runs. Put its value in the filter (a double-quoted string, or the -f operator).", p.src, t.text).
+			WithException("System.ArgumentException")
+		return nil, false
+	}
+	p.err = badFilter(p.src, "")
+	return nil, false
+}
+
+// startsWith parses OData's startswith(Property,'text').
+func (p *opathParser) startsWith() *opathNode {
+	if p.i+6 > len(p.toks) {
+		p.err = badFilter(p.src, "")
+		return nil
+	}
+	t := p.toks[p.i : p.i+6]
+	if t[1].kind != "lp" || t[2].kind != "word" || t[3].kind != "comma" || t[5].kind != "rp" {
+		p.err = badFilter(p.src, "")
+		return nil
+	}
+	if err := p.check(t[2].text); err != nil {
+		p.err = err
+		return nil
+	}
+	n := &opathNode{op: "startswith", prop: t[2].text}
+	var ok bool
+	if n.val, ok = p.operand(t[4]); !ok {
+		return nil
+	}
+	p.i += 6
 	return n
 }
 
@@ -220,26 +299,43 @@ func (n *opathNode) match(o any) bool {
 	}
 	lhs, _ := value.GetMember(o, n.prop)
 	items, isList := value.Enumerate(lhs)
-	if !isList {
+	if !isList || len(items) == 0 {
+		// A scalar is one item; an empty list reads as $null, as an
+		// empty multi-valued attribute does.
 		items = []any{lhs}
+		if isList {
+			items = []any{nil}
+		}
+	}
+	eq := func(x any) bool { return opathEqual(x, n.val, n.cs) }
+	like := func(x any) bool { return x != nil && value.Like(value.ToString(x), value.ToString(n.val), n.cs) }
+	re := func(x any) bool {
+		ok, _, err := value.Match(value.ToString(x), value.ToString(n.val), n.cs)
+		return x != nil && err == nil && ok
 	}
 	switch n.op {
-	case "ne":
-		return !anyItem(items, func(x any) bool { return opathEqual(x, n.val) })
+	case "ne", "notcontains":
+		return !anyItem(items, eq)
 	case "notlike":
-		return !anyItem(items, func(x any) bool { return value.Like(value.ToString(x), value.ToString(n.val), false) })
-	case "notcontains":
-		return !anyItem(items, func(x any) bool { return opathEqual(x, n.val) })
+		return !anyItem(items, like)
+	case "notmatch":
+		return !anyItem(items, re)
 	case "eq", "contains":
-		return anyItem(items, func(x any) bool { return opathEqual(x, n.val) })
+		return anyItem(items, eq)
 	case "like":
-		return anyItem(items, func(x any) bool { return value.Like(value.ToString(x), value.ToString(n.val), false) })
+		return anyItem(items, like)
+	case "match":
+		return anyItem(items, re)
+	case "startswith":
+		return anyItem(items, func(x any) bool {
+			return x != nil && strings.HasPrefix(strings.ToLower(value.ToString(x)), strings.ToLower(value.ToString(n.val)))
+		})
 	}
 	return anyItem(items, func(x any) bool {
 		if x == nil || n.val == nil {
 			return false
 		}
-		cmp, err := value.CompareValues(x, n.val, false)
+		cmp, err := value.CompareValues(x, n.val, n.cs)
 		if err != nil {
 			return false
 		}
@@ -255,9 +351,9 @@ func (n *opathNode) match(o any) bool {
 	})
 }
 
-// opathEqual compares case-insensitively; $null equals an absent or
-// empty value.
-func opathEqual(x, v any) bool {
+// opathEqual compares as text (case-insensitively unless cs); $null
+// equals an absent or empty value.
+func opathEqual(x, v any, cs bool) bool {
 	if v == nil {
 		return x == nil || value.ToString(x) == ""
 	}
@@ -266,6 +362,9 @@ func opathEqual(x, v any) bool {
 	}
 	if b, ok := x.(bool); ok {
 		return strings.EqualFold(psBool(b), value.ToString(v)) || value.Equal(b, v, false)
+	}
+	if cs {
+		return value.ToString(x) == value.ToString(v)
 	}
 	return strings.EqualFold(value.ToString(x), value.ToString(v))
 }

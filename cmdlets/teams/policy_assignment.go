@@ -43,11 +43,11 @@ func registerGetUserPolicyAssignment(rt *engine.Runtime, t *Tenant) {
 		Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1, Mandatory: true, FromPipelineByName: true}},
 		Help: "The user: object id, user principal name or SIP address."})
 	policyType := engine.Declare[string](engine.NamedParam("PolicyType", "String",
-		"Returns only the assignment of this policy type, e.g. TeamsAudioConferencingPolicy or OnlineDialOutPolicy."))
+		"Returns only the assignment of this policy type, e.g. TeamsMeetingPolicy, TeamsAudioConferencingPolicy or OnlineDialOutPolicy."))
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsUserPolicyAssignment", Module: "MicrosoftTeams",
 		Synopsis: "This cmdlet is used to return the policy assignments for a user, both directly assigned and inherited through a group.",
-		Description: "Returns the user's direct policy assignments (TeamsAudioConferencingPolicy, OnlineDialOutPolicy): the policy " +
+		Description: "Returns the user's direct policy assignments (TeamsAudioConferencingPolicy, TeamsMeetingPolicy, OnlineDialOutPolicy): the policy " +
 			"type, the policy's name and where it comes from. A policy type not returned is the tenant's default or Global.",
 		Params:  []*engine.ParamInfo{identity.Info(), policyType.Info()},
 		Outputs: []string{effectivePolicyTypeName},
@@ -68,6 +68,7 @@ func registerGetUserPolicyAssignment(rt *engine.Runtime, t *Tenant) {
 			want := strings.TrimSpace(policyType.Get(c))
 			for _, a := range []struct{ kind, name string }{
 				{audioPolicyKind, u.AudioConferencingPolicy},
+				{meetingPolicyKind, u.MeetingPolicy},
 				{"OnlineDialOutPolicy", strings.TrimPrefix(strings.TrimPrefix(u.DialOutPolicy, "Tag:"), "tag:")},
 			} {
 				if a.name == "" || (want != "" && !strings.EqualFold(want, a.kind)) {

@@ -16,6 +16,67 @@ type policyGrant struct {
 	tenant   func(s *storage.Settings) *string
 }
 
+// grantParams are the parameters of the Teams policies' Grant cmdlets
+// (Grant-CsTeamsAudioConferencingPolicy, Grant-CsTeamsMeetingPolicy):
+// sets Identity (a user), GrantToTenant (-Global) and GrantToGroup
+// (-Group; the offline tenant has no groups).
+type grantParams struct {
+	identity   engine.Param[any]
+	policyName engine.Param[string]
+	global     engine.Param[bool]
+	group      engine.Param[string]
+	rank       engine.Param[int]
+	passThru   engine.Param[bool]
+	mode       *engine.ParamInfo
+}
+
+// newGrantParams declares a Grant cmdlet's parameters; complete lists
+// the policy names, example is one for -PolicyName's help.
+func newGrantParams(t *Tenant, complete func(string) []string, example string) *grantParams {
+	mode := cfgInfra("MsftInternalProcessingMode")[0]
+	mode.Sets = []engine.ParamSet{{Name: "GrantToGroup", Position: -1}}
+	return &grantParams{
+		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "String", Complete: t.CompleteUsers,
+			Sets: []engine.ParamSet{{Name: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true}},
+			Help: "The user to assign the policy to: SIP address, user principal name or object id."}),
+		policyName: engine.Declare[string](&engine.ParamInfo{Name: "PolicyName", Type: "String", Complete: complete, AllowNull: true, AllowEmptyString: true,
+			Sets: []engine.ParamSet{{Name: "Identity", Position: 1}, {Name: "GrantToTenant", Position: 1}, {Name: "GrantToGroup", Position: 1}},
+			Help: "The policy to assign, e.g. \"" + example + "\" (the Tag: prefix is optional); $null removes the assignment, so the user falls back to the tenant's default."}),
+		global: engine.Declare[bool](&engine.ParamInfo{Name: "Global", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "GrantToTenant", Position: -1, Mandatory: true}},
+			Help: "Assigns the policy to the tenant as a whole: the default of every user without an assignment of their own."}),
+		group: engine.Declare[string](&engine.ParamInfo{Name: "Group", Type: "String", Sets: []engine.ParamSet{{Name: "GrantToGroup", Position: -1, Mandatory: true}},
+			Help: "The group whose members get the policy (object id, SIP address or e-mail address)."}),
+		rank: engine.Declare[int](&engine.ParamInfo{Name: "Rank", Type: "Int32", Sets: []engine.ParamSet{{Name: "GrantToGroup", Position: -1}},
+			Help: "The assignment's rank among the group assignments of the same policy type."}),
+		passThru: engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "Returns the user the policy was granted to.")),
+		mode:     mode,
+	}
+}
+
+// infos is the declaration list.
+func (p *grantParams) infos() []*engine.ParamInfo {
+	return []*engine.ParamInfo{p.identity.Info(), p.policyName.Info(), p.global.Info(), p.group.Info(), p.rank.Info(), p.mode, p.passThru.Info()}
+}
+
+// grant runs a Grant cmdlet declared with grantParams for one user or the
+// tenant; a group is never found (the offline tenant has none).
+func (t *Tenant) grant(c *engine.Call, p *grantParams, g policyGrant) error {
+	if c.Set == "GrantToGroup" {
+		grp := p.group.Get(c)
+		return Fail(c, engine.NewError("ObjectNotFound", "GroupNotFound", grp,
+			"Group \"%s\" was not found in the tenant.", grp).WithException("System.Management.Automation.ItemNotFoundException"))
+	}
+	global := c.Set == "GrantToTenant"
+	target := "Global"
+	if !global {
+		if !p.identity.Given(c) {
+			return Fail(c, identityRequired())
+		}
+		target = IdentityText(p.identity.Get(c))
+	}
+	return t.grantPolicy(c, g, global, target, p.policyName.Get(c), p.passThru.Get(c))
+}
+
 // identityRequired is the error of a Grant cmdlet given neither a user nor
 // -Global.
 func identityRequired() *engine.ErrorRecord {

@@ -35,5 +35,7 @@ func Register(rt *engine.Runtime, t *Tenant) {
 	registerTenantPolicyCmdlets(rt, t)
 	registerAudioPolicyCmdlets(rt, t)
 	registerRetiredReport(rt)
+	registerMeetingPolicyCmdlets(rt, t)
+	registerPhoneNumberCmdlets(rt, t)
 	rt.AddBarrier(t.store.Sync)
 }

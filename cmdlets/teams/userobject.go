@@ -94,7 +94,6 @@ func userNullIfEmpty(s string) any {
 // output types: list views for the wide objects, tables for the narrow.
 func registerTenantUserViews(rt *engine.Runtime) {
 	rt.Formats.Register(format.View{TypeName: conferencingUserType, Kind: format.ListView, Columns: userPropCols(conferencingUserProps...)})
-	rt.Formats.Register(format.View{TypeName: onlineUserType, Kind: format.ListView, Columns: userPropCols(onlineUserProps...)})
 	rt.Formats.Register(format.View{TypeName: userStateType, Kind: format.ListView, Columns: userPropCols(userStateProps...)})
 	rt.Formats.Register(format.View{TypeName: userInfoType, Kind: format.ListView, Columns: userPropCols(userInfoProps...)})
 	rt.Formats.Register(format.View{TypeName: azureContextType, Kind: format.TableView, Columns: userPropCols("Account", "Environment", "Tenant", "TenantId")})

@@ -34,6 +34,7 @@ var migrations = []migration{
 	{To: 2, Name: "mailbox-address index", bulk: buildSMTPIndex}, // migrate_smtp.go
 	{To: 3, Name: "meetings"},                                    // new record kinds only: nothing to convert
 	{To: 4, Name: "audio conferencing policies"},                 // a new record kind (the automatic policies are built in)
+	{To: 5, Name: "meeting policies and phone numbers"},          // a new record kind (the built-in policies are built in) and an index no user fills yet
 }
 
 // supportedSchema is the version the migration list leads to.

@@ -6,9 +6,11 @@ package badgerstore
 // repeated, and the tenant is one the cmdlets can live with — one tenant
 // record and settings, at least one Global Administrator, UPN, SIP
 // address, mailbox address and conference ID (per bridge) each held by one
-// user, every user on a bridge that exists, every audio conferencing
-// policy a user or the tenant is granted held, indexes exactly what the users
-// call for, and sequence counters at or past their logs' last records.
+// user, every user on a bridge that exists, every audio conferencing and
+// meeting policy a user or the tenant is granted held, every user's phone
+// number sound, held by no other user and no service number, indexes
+// exactly what the users call for, and sequence counters at or past their
+// logs' last records.
 
 import (
 	"bytes"
@@ -59,6 +61,14 @@ type tenantCheck struct {
 	// tenant default hold (lower case) to one holder, for the message.
 	audioPolicies map[string]bool
 	assigned      map[string]string
+	// meetingPolicies and meetingAssigned are the same for the Teams
+	// meeting policies.
+	meetingPolicies map[string]bool
+	meetingAssigned map[string]string
+	// services are the service numbers; phones maps each user's phone
+	// number to the user, for the message.
+	services map[string]bool
+	phones   map[string]string
 }
 
 // meetingSeen is what the check keeps of a meeting header: whether it
@@ -75,7 +85,9 @@ func newTenantCheck(schema int, tenantID string, users int) *tenantCheck {
 		want: map[uint64]indexWant{}, collided: map[byte]string{}, nsSeen: map[byte]bool{},
 		bridges: map[string]bool{}, onBridge: map[string]string{}, maxSeq: map[byte]uint64{}, counters: map[string]uint64{},
 		userIDs: map[uint64]bool{}, meetings: map[string]*meetingSeen{},
-		audioPolicies: map[string]bool{}, assigned: map[string]string{}}
+		audioPolicies: map[string]bool{}, assigned: map[string]string{},
+		meetingPolicies: map[string]bool{}, meetingAssigned: map[string]string{},
+		services: map[string]bool{}, phones: map[string]string{}}
 }
 
 // problem is why a tenant's records fail the check (the restore reports
@@ -131,6 +143,9 @@ func (c *tenantCheck) add(key, val []byte) error {
 		if st.GlobalAudioConferencingPolicy != "" {
 			c.assigned[strings.ToLower(st.GlobalAudioConferencingPolicy)] = "the tenant"
 		}
+		if st.GlobalMeetingPolicy != "" {
+			c.meetingAssigned[strings.ToLower(st.GlobalMeetingPolicy)] = "the tenant"
+		}
 		c.settings = true
 	case storage.NSUser:
 		return c.addUser(key, val)
@@ -153,6 +168,7 @@ func (c *tenantCheck) add(key, val []byte) error {
 		if n.BridgeID != "" {
 			c.onBridge[strings.ToLower(n.BridgeID)] = "the service number " + n.Number
 		}
+		c.services[n.Number] = true
 	case storage.NSMail, storage.NSAudit:
 		return c.addLog(key, val)
 	case storage.NSCounter:
@@ -167,6 +183,12 @@ func (c *tenantCheck) add(key, val []byte) error {
 			return problem("an audio conferencing policy record is unreadable")
 		}
 		c.audioPolicies[strings.ToLower(p.Name())] = true
+	case storage.NSMeetPol:
+		var p storage.MeetingPolicy
+		if decode(val, &p) != nil || storage.CheckMeetingPolicy(&p) != nil || !bytes.Equal(key, storage.MeetingPolicyKey(p.Identity)) {
+			return problem("a meeting policy record is unreadable")
+		}
+		c.meetingPolicies[strings.ToLower(p.Name())] = true
 	case storage.NSMeeting:
 		return c.addMeeting(key, val)
 	case storage.NSCall:
@@ -220,6 +242,15 @@ func (c *tenantCheck) addUser(key, val []byte) error {
 	}
 	if u.AudioConferencingPolicy != "" {
 		c.assigned[strings.ToLower(u.AudioConferencingPolicy)] = "the user " + u.UserPrincipalName
+	}
+	if u.MeetingPolicy != "" {
+		c.meetingAssigned[strings.ToLower(u.MeetingPolicy)] = "the user " + u.UserPrincipalName
+	}
+	if storage.CheckUserPhone(&u) != nil {
+		return problem("the phone number of '" + printable(u.UserPrincipalName) + "' is unreadable")
+	}
+	if u.PhoneNumber != "" {
+		c.phones[u.PhoneNumber] = u.UserPrincipalName
 	}
 	c.nUsers++
 	c.userIDs[c.hash([]byte(strings.ToLower(u.ID)))] = true
@@ -295,6 +326,8 @@ func sharedWhat(u *storage.User, ns byte) string {
 		return "the SIP address '" + printable(u.SipAddress) + "'"
 	case storage.NSIdxConf:
 		return "the conference ID " + printable(u.Conferencing.ConferenceID) + " on one bridge"
+	case storage.NSIdxPhone:
+		return "the phone number +" + printable(u.PhoneNumber)
 	}
 	return "the mailbox address '" + printable(u.PrimarySmtpAddress) + "'"
 }
@@ -389,6 +422,16 @@ func (c *tenantCheck) finish() error {
 	for name, who := range c.assigned {
 		if name == "global" || (!c.audioPolicies[name] && storage.BuiltinAudioConferencingPolicy(name) == nil) {
 			return problem(printable(who) + " is assigned the audio conferencing policy '" + printable(name) + "', which it does not hold")
+		}
+	}
+	for name, who := range c.meetingAssigned {
+		if name == "global" || (!c.meetingPolicies[name] && storage.BuiltinMeetingPolicy(name) == nil) {
+			return problem(printable(who) + " is assigned the meeting policy '" + printable(name) + "', which it does not hold")
+		}
+	}
+	for number, who := range c.phones {
+		if c.services[number] {
+			return problem("the user " + printable(who) + " holds the service number +" + printable(number) + " as their phone number")
 		}
 	}
 	if c.counters[storage.CounterCall] < c.maxCall {

@@ -193,6 +193,24 @@ func TestCraftedSnapshotsRefused(t *testing.T) {
 	badNumberPolicy := append(slices.Clone(kvs), policyKV(storage.AudioConferencingPolicy{Identity: "Tag:X", MeetingInvitePhoneNumbers: []string{"+1 (425)"}}))
 	onGlobalByName := editUser(t, kvs, "amos.marble@contoso.com", func(u *storage.User) { u.AudioConferencingPolicy = "Global" })
 
+	meetingKV := func(p *storage.MeetingPolicy) *pb.KV {
+		v, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &pb.KV{Key: storage.MeetingPolicyKey(p.Identity), Value: v}
+	}
+	onMissingMeeting := editUser(t, kvs, "amos.marble@contoso.com", func(u *storage.User) { u.MeetingPolicy = "Sales" })
+	onStoredMeeting := append(slices.Clone(onMissingMeeting), meetingKV(storage.NewMeetingPolicy("Sales")))
+	badMeetingValue := append(slices.Clone(kvs), meetingKV(&storage.MeetingPolicy{Identity: "Tag:X",
+		Settings: map[string]string{storage.MeetingAutoAdmittedUsers: "Nobody"}}))
+	phone := func(number string) func(u *storage.User) {
+		return func(u *storage.User) { u.PhoneNumber, u.PhoneNumberType = number, storage.PhoneNumberDirectRouting }
+	}
+	dupPhone := editUser(t, editUser(t, kvs, "amos.marble@contoso.com", phone("14255551000")), "ken.myer@contoso.com", phone("14255551000"))
+	servicePhone := editUser(t, kvs, "amos.marble@contoso.com", phone("14255550100"))
+	badPhone := editUser(t, kvs, "amos.marble@contoso.com", phone("+1425"))
+
 	format1 := *hdr
 	format1.Format = 1
 	forged := storage.SnapshotForged
@@ -234,6 +252,14 @@ func TestCraftedSnapshotsRefused(t *testing.T) {
 		{"audio policy under another key", craft(t, *hdr, misfiledPolicy, false, ours, s.KeyID()), invalid, invalid, "audio conferencing policy record is unreadable"},
 		{"audio policy with a malformed number", craft(t, *hdr, badNumberPolicy, false, ours, s.KeyID()), invalid, invalid, "audio conferencing policy record is unreadable"},
 		{"user on a stored audio policy, foreign", craft(t, *hdr, onStoredPolicy, false, foreign, "x"), notOurs, 0, ""},
+		{"user on a missing meeting policy", craft(t, *hdr, onMissingMeeting, false, ours, s.KeyID()), invalid, invalid,
+			"amos.marble@contoso.com is assigned the meeting policy 'sales'"},
+		{"meeting policy with an unknown value", craft(t, *hdr, badMeetingValue, false, ours, s.KeyID()), invalid, invalid, "meeting policy record is unreadable"},
+		{"user on a stored meeting policy, foreign", craft(t, *hdr, onStoredMeeting, false, foreign, "x"), notOurs, 0, ""},
+		{"two users share a phone number", craft(t, *hdr, dupPhone, true, ours, s.KeyID()), invalid, invalid, "two users share the phone number +14255551000"},
+		{"a user holds a service number", craft(t, *hdr, servicePhone, true, ours, s.KeyID()), invalid, invalid,
+			"holds the service number +14255550100 as their phone number"},
+		{"malformed phone number", craft(t, *hdr, badPhone, true, ours, s.KeyID()), invalid, invalid, "phone number of 'amos.marble@contoso.com' is unreadable"},
 		// A snapshot from before the HMAC: intact, not authenticated.
 		{"format 1", craft(t, format1, kvs, false, ours, s.KeyID()), notOurs, 0, ""},
 		{"truncated", good.Bytes()[:good.Len()*2/3], storage.SnapshotTruncated, storage.SnapshotTruncated, ""},

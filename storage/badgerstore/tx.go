@@ -165,9 +165,12 @@ func (t *tx) Settings() (*storage.Settings, error) {
 func (t *tx) PutTenant(tn *storage.Tenant) error { return t.putJSON(storage.TenantKey(), tn) }
 
 // PutSettings writes the tenant settings; the tenant-wide audio
-// conferencing policy must exist.
+// conferencing and meeting policies must exist.
 func (t *tx) PutSettings(s *storage.Settings) error {
 	if err := t.checkAudioPolicyName(s.GlobalAudioConferencingPolicy); err != nil {
+		return err
+	}
+	if err := t.checkMeetingPolicyName(s.GlobalMeetingPolicy); err != nil {
 		return err
 	}
 	return t.putJSON(storage.SettingsKey(), s)

@@ -130,18 +130,19 @@ func (t *tx) checkAudioPolicyName(name string) error {
 	}
 	if _, err := t.AudioConferencingPolicy(name); err != nil {
 		if errors.Is(err, storage.ErrNotFound) {
-			return &missingPolicyError{name}
+			return &missingPolicyError{kind: "audio conferencing", name: name}
 		}
 		return err
 	}
 	return nil
 }
 
-// missingPolicyError: an assignment names no audio conferencing policy.
-type missingPolicyError struct{ name string }
+// missingPolicyError: an assignment names no policy of its kind ("audio
+// conferencing", "meeting").
+type missingPolicyError struct{ kind, name string }
 
 func (e *missingPolicyError) Error() string {
-	return "storage: the audio conferencing policy '" + e.name + "' does not exist"
+	return "storage: the " + e.kind + " policy '" + e.name + "' does not exist"
 }
 
 // Unwrap makes errors.Is(err, storage.ErrNotFound) hold.

@@ -123,6 +123,9 @@ func (t *tx) PutServiceNumber(n *storage.ServiceNumber) error {
 	}
 	c := *n
 	c.Number = storage.NormalizeNumber(n.Number)
+	if _, held, err := t.PhoneNumberOwner(c.Number); err != nil || held {
+		return dupOr(err, "service number (a user's phone number)", "+"+c.Number)
+	}
 	return t.putJSON(storage.NumberKey(c.Number), &c)
 }
 

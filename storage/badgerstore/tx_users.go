@@ -48,6 +48,12 @@ func (t *tx) PutUser(u *storage.User) error {
 	if err := t.checkAudioPolicyName(u.AudioConferencingPolicy); err != nil {
 		return err
 	}
+	if err := t.checkMeetingPolicyName(u.MeetingPolicy); err != nil {
+		return err
+	}
+	if err := storage.CheckUserPhone(u); err != nil {
+		return err
+	}
 	old, err := t.userOrNil(u.ID)
 	if err != nil {
 		return err
@@ -59,7 +65,8 @@ func (t *tx) PutUser(u *storage.User) error {
 }
 
 // checkUnique fails with a *DuplicateError when another user holds u's
-// UPN, SIP address, primary SMTP address, or conference id on u's bridge.
+// UPN, SIP address, primary SMTP address, conference id on u's bridge or
+// phone number, or u's phone number is a service number.
 func (t *tx) checkUnique(u *storage.User) error {
 	other := func(key []byte) (bool, error) {
 		v, ok, err := t.getRaw(key)
@@ -83,7 +90,31 @@ func (t *tx) checkUnique(u *storage.User) error {
 			return dupOr(err, "conference ID", c.ConferenceID)
 		}
 	}
+	if u.PhoneNumber != "" {
+		if taken, err := other(storage.PhoneKey(u.PhoneNumber)); err != nil || taken {
+			return dupOr(err, "phone number", "+"+u.PhoneNumber)
+		}
+		if service, err := t.has(storage.NumberKey(u.PhoneNumber)); err != nil || service {
+			return dupOr(err, "phone number (a service number)", "+"+u.PhoneNumber)
+		}
+	}
 	return nil
+}
+
+// PhoneNumberOwner returns the id of the user holding a phone number.
+func (t *tx) PhoneNumberOwner(number string) (string, bool, error) {
+	v, ok, err := t.getRaw(storage.PhoneKey(number))
+	return string(v), ok, err
+}
+
+// UserPhoneNumbers lists the phone-number index, by number.
+func (t *tx) UserPhoneNumbers() ([]storage.UserPhoneNumber, error) {
+	var out []storage.UserPhoneNumber
+	err := t.each([]byte{storage.NSIdxPhone}, true, false, func(k, v []byte) (bool, error) {
+		out = append(out, storage.UserPhoneNumber{Number: string(k[1:]), UserID: string(v)})
+		return true, nil
+	})
+	return out, err
 }
 
 func dupOr(err error, what, value string) error {

@@ -316,10 +316,11 @@ func (c *Call) submitID(w storage.Writer, id string) error {
 	if err != nil {
 		return err
 	}
-	switch {
-	case m.State == storage.MeetingStarted:
-		return c.asAttendee(w)
-	case AnonymousStart(organizer):
+	anonymous, err := AnonymousStart(w, organizer)
+	if err != nil {
+		return err
+	}
+	if m.State == storage.MeetingStarted || anonymous {
 		return c.asAttendee(w)
 	}
 	c.phase = phaseLeader
@@ -474,11 +475,20 @@ func (c *Call) asLeader(w storage.Writer, organizer *storage.User) error {
 	m.PINUsed, m.AuthenticatedLeft = true, time.Time{}
 	var admitted []*storage.MeetingCall
 	if m.State != storage.MeetingStarted {
-		if admitted, err = start(w, m, organizer.UserPrincipalName+" (leader PIN)", now); err != nil {
+		if admitted, err = start(w, m, organizer, organizer.UserPrincipalName+" (leader PIN)", true, now); err != nil {
 			return err
 		}
 	} else {
 		m.Changed = now
+		// An authenticated user joins: phone callers may bypass the
+		// lobby now, if the policy lets them (policy.go).
+		bypass, err := PSTNBypass(w, organizer)
+		if err != nil {
+			return err
+		}
+		if bypass {
+			admitted = Admit(m, now)
+		}
 	}
 	c.State = storage.CallInMeeting
 	c.Audit = append(c.Audit, storage.Change{Property: "CallState", New: c.State + " (leader)"})
@@ -524,12 +534,16 @@ func (c *Call) asAttendee(w storage.Writer) error {
 		mc.NameRecorded = true
 	}
 	m.Calls = append(m.Calls, mc)
+	anonymous, err := AnonymousStart(w, organizer)
+	if err != nil {
+		return err
+	}
 	var admitted []*storage.MeetingCall
 	switch {
 	case m.State == storage.MeetingStarted:
 		m.Changed = now
-	case AnonymousStart(organizer):
-		if admitted, err = start(w, m, c.callerName()+" (anonymous caller)", now); err != nil {
+	case anonymous:
+		if admitted, err = start(w, m, organizer, c.callerName()+" (anonymous caller)", false, now); err != nil {
 			return err
 		}
 	default:

@@ -17,20 +17,23 @@
 //     audio conferencing policy). A wrong ID is asked again,
 //     MaxIDAttempts in all; then the call is rejected.
 //  3. If the meeting has started, the caller joins it and is never asked
-//     whether they are the organizer. If not, and the organizer's
-//     AllowPSTNOnlyMeetings is False, the caller is asked to press * if
-//     they are the organizer, then for the PIN followed by #; the right
-//     PIN starts the meeting with the caller as its leader. A caller who
-//     does not press * waits in the lobby, with music. With
-//     AllowPSTNOnlyMeetings True nobody is asked: the first caller starts
-//     the meeting (SFB-NOPIN, the version of the article whose bullets
-//     are not swapped).
+//     whether they are the organizer. If not, and anonymous callers may
+//     not start it (the organizer's AllowPSTNOnlyMeetings and their
+//     meeting policy's AllowAnonymousUsersToStartMeeting are False,
+//     policy.go), the caller is asked to press * if they are the
+//     organizer, then for the PIN followed by #; the right PIN starts the
+//     meeting with the caller as its leader. A caller who does not press *
+//     waits in the lobby, with music. When anonymous callers may start it
+//     nobody is asked: the first caller starts the meeting (SFB-NOPIN, the
+//     version of the article whose bullets are not swapped).
 //  4. Anonymous callers record their name first when the tenant's
 //     EnableNameRecording is on and its announcements use names.
 //  5. When the meeting starts — the leader PIN, an app user joining — the
 //     lobby joins it at once (the seed article's rule, the default), or
 //     stays until the organizer admits it (*21) under the Teams rule
-//     since 2021 (storage.LobbyAdmitByOrganizer).
+//     since 2021 (storage.LobbyAdmitByOrganizer) — unless the organizer's
+//     meeting policy has AllowPSTNUsersToBypassLobby True: then phone
+//     callers join once an authenticated user is in the meeting.
 //  6. In the meeting, the Teams keypad: *1 help, *5 hand, *6 mute; for the
 //     organizer *21 admit the lobby, *22 mute all, *23 announcements.
 //

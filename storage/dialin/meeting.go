@@ -21,16 +21,14 @@ func Load(r storage.Reader, organizer *storage.User, now time.Time) (m *storage.
 	if err != nil {
 		return nil, nil, err
 	}
-	if Expired(m, AnonymousStart(organizer), now) {
+	anonymous, err := AnonymousStart(r, organizer)
+	if err != nil {
+		return nil, nil, err
+	}
+	if Expired(m, anonymous, now) {
 		return &storage.Meeting{OrganizerID: organizer.ID, State: storage.MeetingNotStarted}, m.Calls, nil
 	}
 	return m, nil, nil
-}
-
-// AnonymousStart reports whether anonymous callers may start the
-// organizer's meetings (AllowPSTNOnlyMeetings).
-func AnonymousStart(organizer *storage.User) bool {
-	return organizer.Conferencing != nil && organizer.Conferencing.AllowPSTNOnlyMeetings
 }
 
 // Expired reports whether a started meeting has passed its length limit
@@ -62,9 +60,12 @@ func Save(w storage.Writer, m *storage.Meeting) error {
 	return w.PutMeeting(m)
 }
 
-// start starts a meeting at now, by whom; under storage.LobbyAdmitOnStart
-// the lobby joins it, and those admitted are returned.
-func start(w storage.Writer, m *storage.Meeting, by string, now time.Time) ([]*storage.MeetingCall, error) {
+// start starts a meeting at now, by whom (authenticated: the organizer
+// with the PIN or an app user); the lobby joins it under
+// storage.LobbyAdmitOnStart, or when an authenticated user starts it and
+// the organizer's policy lets phone callers bypass the lobby (policy.go).
+// Those admitted are returned.
+func start(w storage.Writer, m *storage.Meeting, organizer *storage.User, by string, authenticated bool, now time.Time) ([]*storage.MeetingCall, error) {
 	settings, err := w.Settings()
 	if err != nil {
 		return nil, err
@@ -76,7 +77,13 @@ func start(w storage.Writer, m *storage.Meeting, by string, now time.Time) ([]*s
 	m.State, m.StartedBy, m.StartedAt, m.Changed = storage.MeetingStarted, by, now, now
 	m.AuthenticatedLeft = time.Time{}
 	m.Announcements = settings.EnableEntryExitNotifications
-	if opts.LobbyAdmission == storage.LobbyAdmitOnStart {
+	admit := opts.LobbyAdmission == storage.LobbyAdmitOnStart
+	if !admit && authenticated {
+		if admit, err = PSTNBypass(w, organizer); err != nil {
+			return nil, err
+		}
+	}
+	if admit {
 		return Admit(m, now), nil
 	}
 	return nil, nil
@@ -167,8 +174,9 @@ func FindCall(r storage.Reader, callID uint64) (*storage.Meeting, *storage.Meeti
 // AppJoin is an authenticated user joining an organizer's meeting from
 // the Teams app: it starts the meeting if it has not started, without a
 // PIN, and admits the lobby (under storage.LobbyAdmitByOrganizer only when
-// admitLobby asks). A user already in the meeting from the app is not
-// added twice. It returns the user's call and the calls admitted.
+// admitLobby asks, or the organizer's policy lets phone callers bypass
+// the lobby). A user already in the meeting from the app is not added
+// twice. It returns the user's call and the calls admitted.
 func AppJoin(w storage.Writer, organizer, user *storage.User, admitLobby bool) (*storage.MeetingCall, []*storage.MeetingCall, error) {
 	now := w.Now()
 	m, _, err := Load(w, organizer, now)
@@ -201,7 +209,7 @@ func AppJoin(w storage.Writer, organizer, user *storage.User, admitLobby bool) (
 	}
 	var admitted []*storage.MeetingCall
 	if m.State != storage.MeetingStarted {
-		if admitted, err = start(w, m, user.UserPrincipalName+" (app)", now); err != nil {
+		if admitted, err = start(w, m, organizer, user.UserPrincipalName+" (app)", true, now); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -209,7 +217,11 @@ func AppJoin(w storage.Writer, organizer, user *storage.User, admitLobby bool) (
 	if err != nil {
 		return nil, nil, err
 	}
-	if admitLobby || opts.LobbyAdmission == storage.LobbyAdmitOnStart {
+	bypass, err := PSTNBypass(w, organizer)
+	if err != nil {
+		return nil, nil, err
+	}
+	if admitLobby || bypass || opts.LobbyAdmission == storage.LobbyAdmitOnStart {
 		admitted = append(admitted, Admit(m, now)...)
 	}
 	return call, admitted, Save(w, m)
