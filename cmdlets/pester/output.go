@@ -174,12 +174,12 @@ func (o *output) testDone(t *test) {
 		o.write(indent+"[+] "+name, colPass, true)
 	case "Skipped":
 		if t.reason != "" {
-			name += ", " + t.reason
+			name += " " + t.reason
 		}
 		o.write(indent+"[!] "+name, colSkipped, true)
 	case "Inconclusive":
 		if t.reason != "" {
-			name += ", " + t.reason
+			name += " " + t.reason
 		}
 		o.write(indent+"[?] "+name, colInconcl, true)
 	default:

@@ -41,6 +41,25 @@ func (b *block) anyToRun() bool {
 	return false
 }
 
+// dataInput is the -ForEach item of b or of its nearest block that has
+// one: $_ in its setups and tests.
+func (b *block) dataInput() any {
+	for x := b; x != nil; x = x.parent {
+		if x.hasData {
+			return x.data
+		}
+	}
+	return nil
+}
+
+// input is the test's $_: its own -ForEach item, else its block's.
+func (t *test) input() any {
+	if t.hasData {
+		return t.data
+	}
+	return t.block.dataInput()
+}
+
 // runBlock runs a block: its BeforeAll in its own scope, then its tests
 // and child blocks in the order defined, then its AfterAll.
 func (m *module) runBlock(c *engine.Call, b *block, parent *engine.Scope) {
@@ -68,14 +87,14 @@ func (m *module) runBlock(c *engine.Call, b *block, parent *engine.Scope) {
 	snap := m.testDriveSnapshot()
 	ok := true
 	for _, sb := range b.beforeAll {
-		if err := c.InvokeBlockInScope(sc, sb, nil, discard); err != nil {
+		if err := c.InvokeBlockInScope(sc, sb, b.dataInput(), discard); err != nil {
 			b.errs = append(b.errs, asRecord(err))
 			ok = false
 			break
 		}
 	}
 	if !b.isRoot {
-		b.expanded = m.expand(c, sc, b.name)
+		b.expanded = m.expand(c, sc, b.name, b.dataInput())
 	}
 	if ok {
 		for _, it := range b.items {
@@ -95,7 +114,7 @@ func (m *module) runBlock(c *engine.Call, b *block, parent *engine.Scope) {
 		}
 	}
 	for i := len(b.afterAll) - 1; i >= 0; i-- {
-		if err := c.InvokeBlockInScope(sc, b.afterAll[i], nil, discard); err != nil {
+		if err := c.InvokeBlockInScope(sc, b.afterAll[i], b.dataInput(), discard); err != nil {
 			b.errs = append(b.errs, asRecord(err))
 		}
 	}
@@ -137,7 +156,7 @@ func (m *module) runTest(c *engine.Call, t *test, parent *engine.Scope) {
 	}
 	if t.skip {
 		t.result = "Skipped"
-		t.expanded = m.expand(c, parent, t.name)
+		t.expanded = m.expand(c, parent, t.name, t.input())
 		r.out.testDone(t)
 		return
 	}
@@ -149,24 +168,25 @@ func (m *module) runTest(c *engine.Call, t *test, parent *engine.Scope) {
 	r.test = t
 	mark := len(r.mocks)
 	var err error
+	in := t.input()
 	for _, sb := range eachChain(t.block, true) {
-		if err = c.InvokeBlockInScope(sc, sb, nil, discard); err != nil {
+		if err = c.InvokeBlockInScope(sc, sb, in, discard); err != nil {
 			break
 		}
 	}
 	if err == nil {
-		err = c.InvokeBlockInScope(sc, t.sb, nil, discard)
+		err = c.InvokeBlockInScope(sc, t.sb, in, discard)
 	}
 	var errs []*engine.ErrorRecord
 	if err != nil {
 		errs = append(errs, asRecord(err))
 	}
 	for _, sb := range eachChain(t.block, false) {
-		if e := c.InvokeBlockInScope(sc, sb, nil, discard); e != nil {
+		if e := c.InvokeBlockInScope(sc, sb, in, discard); e != nil {
 			errs = append(errs, asRecord(e))
 		}
 	}
-	t.expanded = m.expand(c, sc, t.name)
+	t.expanded = m.expand(c, sc, t.name, in)
 	t.executed = true
 	t.result = "Passed"
 	for _, e := range errs {
@@ -193,7 +213,7 @@ func (m *module) runTest(c *engine.Call, t *test, parent *engine.Scope) {
 // as Pester does: the name becomes a double-quoted string in which each
 // <expr> is $(expr) — so variables from -ForEach data and the setups
 // expand, dot notation works, <_> is $_ — and `< escapes a template.
-func (m *module) expand(c *engine.Call, sc *engine.Scope, name string) string {
+func (m *module) expand(c *engine.Call, sc *engine.Scope, name string, input any) string {
 	if !strings.Contains(name, "<") {
 		return name
 	}
@@ -232,7 +252,7 @@ func (m *module) expand(c *engine.Call, sc *engine.Scope, name string) string {
 		return name
 	}
 	var out []any
-	if err := c.InvokeBlockInScope(engine.NewScope(sc, false), sb, nil, func(v any) error { out = append(out, v); return nil }); err != nil || len(out) != 1 {
+	if err := c.InvokeBlockInScope(engine.NewScope(sc, false), sb, input, func(v any) error { out = append(out, v); return nil }); err != nil || len(out) != 1 {
 		return name
 	}
 	return value.ToString(out[0])

@@ -456,12 +456,13 @@ func (a *assertion) throw(v any) (*engine.ErrorRecord, string, error) {
 	}
 	var filters, buts []string
 	if t, ok := a.p.exceptionType.Lookup(a.c); ok && t != nil {
-		want, err := typeArg(t)
-		if err != nil {
-			return nil, "", err
+		// Exception types csshell does not model are taken by name.
+		wantName := strings.TrimSuffix(strings.TrimPrefix(toString(t), "["), "]")
+		if want, err := typeArg(t); err == nil {
+			wantName = want.FullName
 		}
-		filters = append(filters, "type ["+want.FullName+"]")
-		if rec != nil && !exceptionIs(rec, want.FullName) {
+		filters = append(filters, "type ["+wantName+"]")
+		if rec != nil && !exceptionIs(rec, wantName) {
 			buts = append(buts, "the exception type was ["+exceptionType(rec)+"]")
 		}
 	}
