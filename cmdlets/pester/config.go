@@ -187,7 +187,7 @@ func (cfg *config) check() error {
 
 // registerConfiguration adds New-PesterConfiguration.
 func registerConfiguration(rt *engine.Runtime) {
-	hashtable := positional[any]("Hashtable", "IDictionary", 0, "Options to set over the defaults: @{ Run = @{ Path = './tests' }; Output = @{ Verbosity = 'Detailed' } }.")
+	hashtable := positional[any]("Hashtable", "Object", 0, "Options to set over the defaults: @{ Run = @{ Path = './tests' }; Output = @{ Verbosity = 'Detailed' } }.")
 	rt.Register(&engine.Cmdlet{
 		Name: "New-PesterConfiguration", Module: "Pester",
 		Synopsis:    "Creates a Pester configuration object for Invoke-Pester -Configuration.",

@@ -43,7 +43,7 @@ func newInvokeParams() *invokeParams {
 		ci:            inSets[bool]("CI", "SwitchParameter", -1, "Sets Run.Exit and TestResult.Enabled: the exit code is the number of failures and testResults.xml (NUnit 2.5) is written.", nil, "Simple"),
 		output:        inSets[string]("Output", "String", -1, "How much to print: None, Normal (default), Detailed or Diagnostic.", nil, "Simple"),
 		passThru:      inSets[bool]("PassThru", "SwitchParameter", -1, "Writes the result object (Pester.Run) to the pipeline.", nil, "Simple", "Legacy"),
-		configuration: inSets[any]("Configuration", "PesterConfiguration", -1, "A configuration from New-PesterConfiguration (or a hashtable of its sections).", nil, "Advanced"),
+		configuration: inSets[any]("Configuration", "Object", -1, "A configuration from New-PesterConfiguration (or a hashtable of its sections).", nil, "Advanced"),
 		enableExit:    inSets[bool]("EnableExit", "SwitchParameter", -1, "Legacy: exits with the number of failures.", nil, "Legacy"),
 		outputFile:    inSets[string]("OutputFile", "String", -1, "Legacy: writes a test result file.", nil, "Legacy"),
 		outputFormat:  inSets[string]("OutputFormat", "String", -1, "Legacy: NUnitXml (default), NUnit2.5 or JUnitXml.", nil, "Legacy"),

@@ -453,5 +453,10 @@ func forward(c *engine.Call, command string) error {
 		params.Set(k, v)
 	}
 	sb := mustBlock(`param($__PesterParams) ` + command + ` @__PesterParams`)
-	return c.InvokeBlockArgs(sb, []any{params}, nil, c.WriteObject)
+	err := c.InvokeBlockArgs(sb, []any{params}, nil, c.WriteObject)
+	// A failure is reported where the legacy command was written.
+	if rec, ok := err.(*engine.ErrorRecord); ok && rec.ErrorID == assertionID {
+		return assertionError(c, rec.Message)
+	}
+	return err
 }

@@ -21,8 +21,8 @@ func fromPipeline[T any](name, typ, help string) engine.Param[T] {
 		Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1, FromPipeline: true}}})
 }
 
-// pesterError is an error of a Pester command, with the exception type
-// Pester's throw gives (System.Exception for its messages).
+// pesterError is an error of a Pester command: Pester throws its messages
+// as strings, which PowerShell makes a RuntimeException.
 func pesterError(id, format string, args ...any) *engine.ErrorRecord {
-	return engine.NewError("InvalidOperation", id, nil, format, args...).WithException("System.Exception")
+	return engine.NewError("InvalidOperation", id, nil, format, args...).WithException("System.Management.Automation.RuntimeException")
 }

@@ -68,6 +68,5 @@ func (m *module) runOnly(cmd string) error {
 	if m.run != nil && m.run.phase == phaseRun {
 		return nil
 	}
-	return engine.NewError("InvalidOperation", "PesterRunOnly", nil, "%s can run only during Run, but not during Discovery.", cmd).
-		WithException("System.Exception")
+	return pesterError("PesterRunOnly", "%s can run only during Run, but not during Discovery.", cmd)
 }
