@@ -42,6 +42,23 @@ type User struct {
 	City               string
 	Department         string
 	Roles              []string
+	// The directory attributes Get-CsOnlineUser shows besides the above
+	// (optional: older records decode with ""): given name and surname,
+	// job title, company, country or region as a name ("United States"),
+	// state or province, postal code, street address and preferred
+	// language ("en-US").
+	GivenName         string `json:",omitempty"`
+	Surname           string `json:",omitempty"`
+	Title             string `json:",omitempty"`
+	Company           string `json:",omitempty"`
+	Country           string `json:",omitempty"`
+	StateOrProvince   string `json:",omitempty"`
+	PostalCode        string `json:",omitempty"`
+	StreetAddress     string `json:",omitempty"`
+	PreferredLanguage string `json:",omitempty"`
+	// ACP is the dial-in of a third-party audio conferencing provider
+	// (acp.go), the zero value when the user has none on record.
+	ACP ACPDialIn `json:",omitzero"`
 	// AudioConferencingLicense is true when the user holds an
 	// audio-conferencing licence.
 	AudioConferencingLicense bool

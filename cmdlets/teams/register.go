@@ -26,6 +26,8 @@ func Register(rt *engine.Runtime, t *Tenant) {
 	registerConferencingUserState(rt, t)
 	registerSetUserDefaultNumber(rt, t)
 	registerGetOnlineUser(rt, t)
+	registerOnlineVoiceUser(rt, t)
+	registerAudioConferencingProvider(rt, t)
 	registerGrantDialoutPolicy(rt, t)
 	registerTenantSettingsCmdlets(rt, t)
 	registerTenantSettingsSetCmdlets(rt, t)
