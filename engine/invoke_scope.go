@@ -78,3 +78,15 @@ func NewScriptBlock(name, text string) (*ScriptBlock, error) {
 	}
 	return newScriptBlock(ast, nil), nil
 }
+
+// Isolated runs fn so that the non-terminating errors the code it runs
+// writes (still shown, still in $Error) and the non-zero exits of the
+// scripts it calls do not make this command's $? False: only the
+// command's own errors do. Invoke-Pester runs test files this way, as
+// Pester's try blocks keep a test's errors from failing Invoke-Pester.
+func (c *Call) Isolated(fn func() error) error {
+	snap := c.rt.errorWrites
+	err := fn()
+	c.rt.errorWrites = snap
+	return err
+}

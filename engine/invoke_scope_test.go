@@ -97,3 +97,25 @@ func TestExitFromCmdlet(t *testing.T) {
 		t.Errorf("IsExit = %d, %v", code, ok)
 	}
 }
+
+// TestIsolated keeps the errors of the code a command runs from its $?.
+func TestIsolated(t *testing.T) {
+	for _, isolated := range []bool{false, true} {
+		inner := &engine.Cmdlet{Name: "Invoke-Inner", New: engine.ProcessOnly(func(c *engine.Call) error {
+			sb, _ := engine.NewScriptBlock("inner", "Write-Error 'inside'")
+			body := func() error { return c.InvokeBlockInScope(engine.NewScope(c.Scope(), false), sb, nil, c.WriteObject) }
+			if isolated {
+				return c.Isolated(body)
+			}
+			return body()
+		})}
+		writeError := &engine.Cmdlet{Name: "Write-Error", Params: []*engine.ParamInfo{{Name: "Message", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}}}},
+			New: engine.ProcessOnly(func(c *engine.Call) error { return c.WriteError(engine.NewError("NotSpecified", "X", nil, "inside")) })}
+		var buf bytes.Buffer
+		rt := newRuntime(&buf, inner, writeError)
+		rt.Execute(context.Background(), "t", "Invoke-Inner")
+		if rt.LastStatus() != isolated {
+			t.Errorf("isolated=%v: $? = %v", isolated, rt.LastStatus())
+		}
+	}
+}

@@ -214,6 +214,11 @@ func (m *module) invoke(c *engine.Call, cfg *config) error {
 		}
 		return err
 	}
+	return c.Isolated(func() error { return m.invokeFiles(c, cfg, files) })
+}
+
+// invokeFiles runs the test files found.
+func (m *module) invokeFiles(c *engine.Call, cfg *config, files []string) error {
 	r := &runState{cfg: cfg, out: &output{c: c, verbosity: cfg.verbosity}}
 	m.run = r
 	defer func() { m.run = nil }()
