@@ -19,7 +19,7 @@ func resetPIN(t *testing.T, b *browser, id string) (page, url.Values) {
 	if confirm.status != http.StatusOK {
 		t.Fatalf("confirmation: %d", confirm.status)
 	}
-	mustContain(t, confirm, "Reset PIN?", "An email goes to amos.marble@contoso.com.")
+	mustContain(t, confirm, "Reset PIN?")
 	form := url.Values{"csrf": {field(csrfField, confirm)}, "once": {field(onceField, confirm)}}
 	return b.post("/users/"+id+"/reset-pin", form), form
 }
@@ -28,6 +28,7 @@ func TestResetPINShownOnce(t *testing.T) {
 	c := demoCenter(t)
 	b := c.signedIn(globalAdmin)
 	id := c.userID(amos)
+	mustContain(t, b.get("/users/"+id+"/reset-pin"), "An email goes to amos.marble@contoso.com.")
 	res, form := resetPIN(t, b, id)
 	if res.status != http.StatusOK {
 		t.Fatalf("reset: %d\n%s", res.status, res.body)

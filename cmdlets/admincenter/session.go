@@ -119,13 +119,18 @@ func (s *sessions) pruneLocked(now time.Time) {
 	}
 }
 
-// end removes the session and clears the cookie.
-func (s *sessions) end(w http.ResponseWriter, r *http.Request, ss *session) {
+// drop forgets the session (its id is worth nothing from now on).
+func (s *sessions) drop(ss *session) {
 	if ss != nil {
 		s.mu.Lock()
 		delete(s.all, ss.id)
 		s.mu.Unlock()
 	}
+}
+
+// end removes the session and clears the cookie.
+func (s *sessions) end(w http.ResponseWriter, r *http.Request, ss *session) {
+	s.drop(ss)
 	http.SetCookie(w, &http.Cookie{
 		Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
 		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil,

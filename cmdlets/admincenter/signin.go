@@ -92,7 +92,9 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.throttle.succeeded(keys[0])
-	s.sessions.end(w, r, ss)
+	// A new session (and cookie) for the signed-in admin: the id the
+	// sign-in form had is worth nothing from now on.
+	s.sessions.drop(ss)
 	s.sessions.create(w, r, u.UserPrincipalName)
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }

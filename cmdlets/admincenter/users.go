@@ -44,7 +44,6 @@ type userRow struct {
 type usersData struct {
 	Query, Sort, Dir string
 	Rows             []userRow
-	Total            int  // users in the tenant
 	Matches          int  // matches of the search (searchLimit at most)
 	Capped           bool // the search stopped at searchLimit
 	Searching        bool
@@ -110,16 +109,15 @@ func (q listQuery) link(change func(v url.Values)) string {
 }
 
 // usersPage is Audio conferencing > Users: the list (searched, sorted,
-// paged) and, with ?user=, the selected user's pane.
+// paged) and, with ?user=, the selected user's pane. Its cost follows the
+// page, not the tenant: no count of every user (a full index scan, 0.15 s
+// on 100 000 users) is made.
 func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, ss *session) {
 	q := readListQuery(r)
 	d := &usersData{Query: q.q, Sort: q.sort, Dir: q.dir, Searching: q.q != ""}
 	err := s.read(func(rd storage.Reader) error {
 		uc, err := teams.LoadUserContext(rd)
 		if err != nil {
-			return err
-		}
-		if d.Total, err = rd.CountUsers(); err != nil {
 			return err
 		}
 		if d.Searching {
