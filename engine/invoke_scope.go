@@ -90,3 +90,8 @@ func (c *Call) Isolated(fn func() error) error {
 	c.rt.errorWrites = snap
 	return err
 }
+
+// Scope returns the module's own script scope: a function defined there
+// is found by the module's functions before any outside it (Pester's
+// Mock -ModuleName defines its mocks there).
+func (m *Module) Scope() *Scope { return m.scope }

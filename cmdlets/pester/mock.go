@@ -19,6 +19,9 @@ type mock struct {
 	executed   bool
 	// scope is where Mock ran: the body and the filter run in a child of it.
 	scope *engine.Scope
+	// cleanup removes the proxy when the mock's block or test ends, for
+	// proxies defined in a module's scope (which outlives the test).
+	cleanup func()
 }
 
 // mockCall is one call a mock intercepted.
@@ -109,11 +112,25 @@ func (m *module) defineMock(c *engine.Call, name string, mk *mock, noType, noVal
 			proxy.Params = append(proxy.Params, &cp)
 		}
 	}
+	where := c.Scope()
+	if mk.module != "" {
+		mod, ok := rt.ScriptModule(mk.module)
+		if !ok {
+			return pesterError("PesterModuleNotFound", "No modules named '%s' are currently loaded.", mk.module)
+		}
+		where = mod.Scope()
+		name := mk.name
+		mk.cleanup = func() {
+			if fn := where.LookupFunction(name); fn != nil && fn.Proxy() != nil {
+				where.RemoveFunction(name)
+			}
+		}
+	}
 	proxy.New = func() engine.Processor {
 		return &engine.Funcs{OnProcess: func(pc *engine.Call) error { return m.mockCalled(pc, mk.name, ci) }}
 	}
 	m.proxies[proxy] = ci
-	c.Scope().DefineProxy(mk.name, proxy, mk.body)
+	where.DefineProxy(mk.name, proxy, mk.body)
 	// An alias of the command (gci for Get-ChildItem) reaches the mock too:
 	// aliases resolve to the name, which the proxy shadows.
 	return nil
@@ -230,6 +247,9 @@ func (m *module) shouldInvokeErr(a *assertion, items []any) (string, error) {
 	times := 1
 	if v, ok := p.times.Lookup(c); ok {
 		times = int(toInt(v))
+	} else if p.command.Given(c) && p.expected.Given(c) {
+		// -CommandName by name: the first positional value is -Times.
+		times = int(toInt(p.expected.Get(c)))
 	} else if rest, ok := p.rest.Lookup(c); ok {
 		if items := enumerate(rest); len(items) > 0 {
 			times = int(toInt(items[0]))

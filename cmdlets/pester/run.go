@@ -119,7 +119,7 @@ func (m *module) runBlock(c *engine.Call, b *block, parent *engine.Scope) {
 		}
 	}
 	m.testDriveRestore(snap)
-	r.mocks = r.mocks[:mark]
+	m.dropMocks(mark)
 	r.cur = outer
 	b.duration = m.now().Sub(start)
 	if len(b.errs) > 0 {
@@ -203,7 +203,7 @@ func (m *module) runTest(c *engine.Call, t *test, parent *engine.Scope) {
 	if len(t.errs) > 0 {
 		t.result = "Failed"
 	}
-	r.mocks = r.mocks[:mark]
+	m.dropMocks(mark)
 	r.test = nil
 	t.duration = m.now().Sub(start)
 	r.out.testDone(t)
@@ -256,4 +256,15 @@ func (m *module) expand(c *engine.Call, sc *engine.Scope, name string, input any
 		return name
 	}
 	return value.ToString(out[0])
+}
+
+// dropMocks ends the mocks defined after mark (their block or test ended).
+func (m *module) dropMocks(mark int) {
+	r := m.run
+	for i := len(r.mocks) - 1; i >= mark; i-- {
+		if r.mocks[i].cleanup != nil {
+			r.mocks[i].cleanup()
+		}
+	}
+	r.mocks = r.mocks[:mark]
 }
