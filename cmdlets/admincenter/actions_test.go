@@ -1,12 +1,17 @@
 package admincenter_test
 
 import (
+	"context"
+	"errors"
 	"html"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/csshell/csshell/cmdlets/admincenter"
+	"github.com/csshell/csshell/engine"
 )
 
 var pinShown = regexp.MustCompile(`id="new-pin" aria-label="New PIN">(\d+)<`)
@@ -220,4 +225,24 @@ func TestAdminWhoLosesRoleIsRefused(t *testing.T) {
 		t.Errorf("after losing the role: %d", p.status)
 	}
 	mustContain(t, p, "Access Denied")
+}
+
+func TestMailGoesToTheRelay(t *testing.T) {
+	var sent []*engine.OutboundMail
+	c := newCenter(t, admincenter.Options{AllowDemoPasswords: true, MailRelay: func() string { return "relay.contoso.test:25" },
+		SendMail: func(_ context.Context, m *engine.OutboundMail) error { sent = append(sent, m); return nil }})
+	b := c.signedIn(globalAdmin)
+	res, _ := resetPIN(t, b, c.userID(amos))
+	pin := pinShown.FindStringSubmatch(res.body)
+	if pin == nil || len(sent) != 1 {
+		t.Fatalf("%d mails relayed", len(sent))
+	}
+	if m := sent[0]; m.Relay != "relay.contoso.test:25" || m.To[0] != amos || !strings.Contains(string(m.Data), "PIN: "+pin[1]) {
+		t.Errorf("relayed %+v", m)
+	}
+	// A relay that fails: the cmdlet's warning on the page, the mail kept.
+	c2 := newCenter(t, admincenter.Options{AllowDemoPasswords: true, MailRelay: func() string { return "relay.contoso.test:25" },
+		SendMail: func(context.Context, *engine.OutboundMail) error { return errors.New("connection refused") }})
+	res, _ = resetPIN(t, c2.signedIn(globalAdmin), c2.userID(amos))
+	mustContain(t, res, "is in the outbox but could not be delivered: connection refused")
 }

@@ -6,10 +6,12 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/csshell/csshell/cmdlets/teams"
+	"github.com/csshell/csshell/engine"
 )
 
 // Options configure a Server.
@@ -23,6 +25,11 @@ type Options struct {
 	// ErrorLog receives internal errors (never a form value, a PIN or a
 	// password); nil discards them.
 	ErrorLog io.Writer
+	// MailRelay is the SMTP relay (host:port) outbox mail is also
+	// delivered to, as the shell's CSSHELL_SMTP (nil: that variable).
+	MailRelay func() string
+	// SendMail delivers to the relay (nil: engine.DefaultMailHandler).
+	SendMail engine.MailHandlerFunc
 }
 
 // Server is the admin center's HTTP handler over one tenant.
@@ -42,6 +49,9 @@ func New(tenant *teams.Tenant, opts Options) *Server {
 	}
 	if opts.ErrorLog == nil {
 		opts.ErrorLog = io.Discard
+	}
+	if opts.MailRelay == nil {
+		opts.MailRelay = func() string { return strings.TrimSpace(os.Getenv("CSSHELL_SMTP")) }
 	}
 	s := &Server{tenant: tenant, opts: opts, sessions: newSessions(opts.Now), throttle: newThrottle(opts.Now), pages: loadPages()}
 	s.routes()

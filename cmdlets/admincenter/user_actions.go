@@ -174,6 +174,9 @@ func (s *Server) editUser1(w http.ResponseWriter, r *http.Request, ss *session, 
 		s.refused(w, r, ss, err, paneLink(id))
 		return nil, false
 	}
+	// Durable now (ChangeAs synced): the mails may leave, as Finish
+	// lets a cmdlet's leave.
+	res.Outcome.Warnings = append(res.Outcome.Warnings, teams.DeliverMails(r.Context(), s.opts.MailRelay(), &res.Outcome, s.opts.SendMail)...)
 	return res, true
 }
 

@@ -1,7 +1,11 @@
 package teams
 
 import (
+	"context"
+	"fmt"
 	"strings"
+
+	"github.com/csshell/csshell/engine"
 
 	"github.com/csshell/csshell/internal/secret"
 	"github.com/csshell/csshell/storage"
@@ -25,4 +29,25 @@ func MaskedMailBody(m *storage.Mail) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// DeliverMails hands the mails of a change that is already durable to the
+// SMTP relay (host:port, "" for none) through send (nil:
+// engine.DefaultMailHandler), as Finish does for a cmdlet, and returns
+// Finish's warnings for the mails that could not be delivered (the outbox
+// keeps them).
+func DeliverMails(ctx context.Context, relay string, out *ChangeOutcome, send engine.MailHandlerFunc) []string {
+	if relay == "" {
+		return nil
+	}
+	if send == nil {
+		send = engine.DefaultMailHandler()
+	}
+	var warnings []string
+	for _, m := range out.Mails {
+		if err := send(ctx, outboundMail(relay, m)); err != nil {
+			warnings = append(warnings, fmt.Sprintf("The email to '%s' is in the outbox but could not be delivered: %s", m.To, err.Error()))
+		}
+	}
+	return warnings
 }
