@@ -363,6 +363,14 @@ func opathEqual(x, v any, cs bool) bool {
 	if b, ok := x.(bool); ok {
 		return strings.EqualFold(psBool(b), value.ToString(v)) || value.Equal(b, v, false)
 	}
+	if o, ok := x.(*value.Object); ok {
+		// A plan of AssignedPlan/ProvisionedPlan equals its capability,
+		// with wildcards ("AssignedPlan -eq '*MCO*'", as the 2022
+		// documentation has contains checks written).
+		if c, ok := o.Get("Capability"); ok {
+			return value.Like(value.ToString(c), value.ToString(v), cs)
+		}
+	}
 	if cs {
 		return value.ToString(x) == value.ToString(v)
 	}
