@@ -358,6 +358,15 @@ func (a *assertion) haveParameter(v any) (string, error) {
 	if a.not {
 		filters[0] = "to not have a parameter " + name
 	}
+	inSet := a.p.inSet.Get(a.c)
+	if inSet != "" {
+		filters[0] += " in parameter set " + inSet
+		if param != nil {
+			if _, ok := param.InSet(inSet); !ok || inSet == engine.AllSets {
+				param = nil
+			}
+		}
+	}
 	var buts []string
 	mandatory := a.p.mandatory.Get(a.c)
 	t, hasType := a.p.typ.Lookup(a.c)
@@ -366,7 +375,7 @@ func (a *assertion) haveParameter(v any) (string, error) {
 		buts = append(buts, "the parameter is missing")
 	case a.not && param == nil:
 		return "", nil
-	case a.not && !mandatory && !hasType:
+	case a.not && !mandatory && !hasType && !a.p.defaultValue.Given(a.c) && !a.p.hasCompleter.Given(a.c) && inSet == "":
 		buts = append(buts, "the parameter exists")
 	default:
 		if mandatory {
@@ -408,6 +417,51 @@ func (a *assertion) haveParameter(v any) (string, error) {
 					buts = append(buts, "it was of type ["+gotName+"]")
 				}
 			}
+		}
+		if dv, ok := a.p.defaultValue.Lookup(a.c); ok {
+			want := toString(dv)
+			got := strings.Trim(param.Default, `'"`)
+			if a.not {
+				filters = append(filters, "the default value not to be "+formatNicely(dv))
+				if strings.EqualFold(got, want) {
+					buts = append(buts, "the default value was "+formatNicely(got))
+				}
+			} else {
+				filters = append(filters, "the default value to be "+formatNicely(dv))
+				if !strings.EqualFold(got, want) {
+					buts = append(buts, "the default value was "+formatNicely(got))
+				}
+			}
+		}
+		if a.p.hasCompleter.Given(a.c) {
+			has := param.Complete != nil
+			if a.p.hasCompleter.Get(a.c) {
+				filters = append(filters, "has ArgumentCompletion")
+				if !a.not && !has {
+					buts = append(buts, "has no ArgumentCompletion")
+				} else if a.not && has {
+					buts = append(buts, "has ArgumentCompletion")
+				}
+			} else {
+				filters = append(filters, "has no ArgumentCompletion")
+				if has {
+					buts = append(buts, "has ArgumentCompletion")
+				}
+			}
+		}
+		if aliases := a.p.alias.Get(a.c); len(aliases) > 0 {
+			quoted := make([]string, len(aliases))
+			for i, al := range aliases {
+				quoted[i] = "'" + al + "'"
+			}
+			f := "with alias "
+			if a.not {
+				f = "without alias "
+			}
+			if len(aliases) >= 2 {
+				f = strings.Replace(f, "alias ", "aliases ", 1)
+			}
+			filters = append(filters, f+joinAnd(quoted))
 		}
 		for _, al := range a.p.alias.Get(a.c) {
 			has := false
