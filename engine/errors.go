@@ -30,6 +30,9 @@ type ErrorRecord struct {
 	// InnerExceptionType is the .NET type of the exception the record's
 	// exception wraps ("" for none); typed catch clauses match it too.
 	InnerExceptionType string
+	// OwnID keeps FullyQualifiedErrorId to ErrorID alone, as for an
+	// ErrorRecord object a script throws (Pester's assertion failures).
+	OwnID bool
 
 	// scriptTerminating is set for throw and -ErrorAction Stop: the error
 	// ends the script unless caught, rather than only its statement.
@@ -49,6 +52,9 @@ func (e *ErrorRecord) Unwrap() error { return e.Cause }
 // FullyQualifiedErrorID is ErrorID with ",CommandFullName" appended as
 // PowerShell shows it in $Error[0].FullyQualifiedErrorId.
 func (e *ErrorRecord) FullyQualifiedErrorID() string {
+	if e.OwnID {
+		return e.ErrorID
+	}
 	if e.CommandName != "" && e.ErrorID != "" && e.ErrorID != "CommandNotFoundException" && e.CommandName != "Write-Error" {
 		if e.CommandClass != "" {
 			return e.ErrorID + "," + e.CommandClass

@@ -119,3 +119,15 @@ func TestIsolated(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnID keeps a record's FullyQualifiedErrorId to its own id.
+func TestOwnID(t *testing.T) {
+	rec := &engine.ErrorRecord{ErrorID: "PesterAssertionFailed", CommandName: "Should", CommandClass: "X.ShouldCommand"}
+	if got := rec.FullyQualifiedErrorID(); got != "PesterAssertionFailed,X.ShouldCommand" {
+		t.Errorf("without OwnID: %q", got)
+	}
+	rec.OwnID = true
+	if got := rec.FullyQualifiedErrorID(); got != "PesterAssertionFailed" {
+		t.Errorf("with OwnID: %q", got)
+	}
+}

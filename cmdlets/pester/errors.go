@@ -17,6 +17,7 @@ const assertionID = "PesterAssertionFailed"
 // InvalidResult, its target a dictionary of the Should's place.
 func assertionError(c *engine.Call, msg string) *engine.ErrorRecord {
 	rec := engine.NewError("InvalidResult", assertionID, nil, "%s", msg).WithException("System.Exception")
+	rec.OwnID = true
 	file, line, text := where(c)
 	t := value.NewHashtable()
 	t.Set("Message", msg)

@@ -78,6 +78,7 @@ func (m *module) registerSetItResult(rt *engine.Runtime) {
 				msg += ", because " + b
 			}
 			rec := engine.NewError("InvalidResult", id, nil, "%s", msg).WithException("System.Exception")
+			rec.OwnID = true
 			return rec
 		}),
 	})
