@@ -130,40 +130,35 @@ func getOnlineUsers(c *engine.Call, t *Tenant, p *onlineUserParams) error {
 		}
 		return err
 	}
-	build := func(u *storage.User) *value.Object {
-		return q.shape.object(&onlineUserView{tn: tn, s: s, u: u, gen: q.shape.gen})
+	view := func(u *storage.User) *onlineUserView { return &onlineUserView{tn: tn, s: s, u: u, gen: q.shape.gen} }
+	var filterProps map[string]bool
+	if q.filter != nil {
+		filterProps = map[string]bool{}
+		q.filter.props(filterProps)
 	}
-	keep := func(u *storage.User) (*value.Object, bool) {
+	// keep tests a user on an object of only the properties the filter
+	// names: most users of a filtered listing are never built in full.
+	keep := func(u *storage.User) bool {
 		if q.ldap != nil && !q.ldap.match(u) {
-			return nil, false
+			return false
 		}
-		o := build(u)
-		return o, q.filter == nil || q.filter.match(o)
+		return q.filter == nil || q.filter.match(q.shape.partial(view(u), filterProps))
 	}
 	if byIdentity || q.order != nil {
-		return q.emitAll(c, t, found, byIdentity, keep)
+		return q.emitAll(c, t, found, byIdentity, keep, view)
 	}
-	pending := map[string]*value.Object{} // the page's objects, built once
-	return t.ScanUsers(func(u *storage.User) bool {
-		o, ok := keep(u)
-		if ok {
-			pending[u.ID] = o
-		}
-		return ok
-	}, q.limit, func(u *storage.User) error {
-		o := pending[u.ID]
-		delete(pending, u.ID)
-		return c.WriteObject(q.shape.project(o))
+	return t.ScanUsers(keep, q.limit, func(u *storage.User) error {
+		return c.WriteObject(q.shape.project(q.shape.object(view(u))))
 	})
 }
 
-// emitAll writes the users of -Identity, or every user sorted by -Sort,
-// up to -ResultSize.
-func (q onlineUserQuery) emitAll(c *engine.Call, t *Tenant, found []*storage.User, byIdentity bool, keep func(*storage.User) (*value.Object, bool)) error {
-	var objs []*value.Object
+// emitAll writes the users of -Identity, or every user sorted by -Sort
+// (on objects of the sort property alone), up to -ResultSize.
+func (q onlineUserQuery) emitAll(c *engine.Call, t *Tenant, found []*storage.User, byIdentity bool, keep func(*storage.User) bool, view func(*storage.User) *onlineUserView) error {
+	var users []*storage.User
 	add := func(u *storage.User) error {
-		if o, ok := keep(u); ok {
-			objs = append(objs, o)
+		if keep(u) {
+			users = append(users, u)
 		}
 		return nil
 	}
@@ -175,13 +170,17 @@ func (q onlineUserQuery) emitAll(c *engine.Call, t *Tenant, found []*storage.Use
 		return err
 	}
 	if q.order != nil {
-		q.order.sort(objs)
+		keys := map[*storage.User]*value.Object{}
+		for _, u := range users {
+			keys[u] = q.shape.partial(view(u), map[string]bool{strings.ToLower(q.order.prop): true})
+		}
+		q.order.sort(users, func(u *storage.User) *value.Object { return keys[u] })
 	}
-	for i, o := range objs {
+	for i, u := range users {
 		if q.limit >= 0 && i >= q.limit {
 			break
 		}
-		if err := c.WriteObject(q.shape.project(o)); err != nil {
+		if err := c.WriteObject(q.shape.project(q.shape.object(view(u)))); err != nil {
 			return err
 		}
 	}

@@ -287,6 +287,16 @@ func badFilter(src, prop string) *engine.ErrorRecord {
 		WithException("System.ArgumentException")
 }
 
+// props adds the (lower-case) names of the properties the filter reads.
+func (n *opathNode) props(set map[string]bool) {
+	if n.prop != "" {
+		set[strings.ToLower(n.prop)] = true
+	}
+	for _, c := range n.children {
+		c.props(set)
+	}
+}
+
 // match evaluates the filter against an object's properties.
 func (n *opathNode) match(o any) bool {
 	switch n.op {

@@ -3,6 +3,7 @@ package teams
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/csshell/csshell/engine/value"
 	"github.com/csshell/csshell/storage"
@@ -180,10 +181,25 @@ func userPlans(v *onlineUserView, provisioned bool) []any {
 			o.Set("ProvisioningStatus", "Success")
 		}
 		o.Set("ServiceInstance", "MicrosoftCommunicationsOnline/"+serviceRegion(v.u.UsageLocation)+"-01")
-		o.Set("SubscribedPlanId", storage.StableID("plan:"+v.u.ID+":"+c))
+		o.Set("SubscribedPlanId", subscribedPlanID(v.tn.ID, c))
 		out = append(out, o)
 	}
 	return out
+}
+
+// subscribedPlanIDs caches subscribedPlanID.
+var subscribedPlanIDs sync.Map
+
+// subscribedPlanID is the id of the tenant's subscription plan behind a
+// capability: the same for every user who has it.
+func subscribedPlanID(tenantID, capability string) string {
+	key := tenantID + ":" + capability
+	if id, ok := subscribedPlanIDs.Load(key); ok {
+		return id.(string)
+	}
+	id := storage.StableID("plan:" + key)
+	subscribedPlanIDs.Store(key, id)
+	return id
 }
 
 // serviceRegion is the region of a usage location's service instance.

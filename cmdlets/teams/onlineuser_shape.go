@@ -75,6 +75,18 @@ func (s onlineUserShape) object(v *onlineUserView) *value.Object {
 	return o
 }
 
+// partial builds a user's object with only the named properties (lower
+// case): what a filter reads.
+func (s onlineUserShape) partial(v *onlineUserView, names map[string]bool) *value.Object {
+	o := value.NewObject(s.types...)
+	for _, p := range s.all {
+		if names[strings.ToLower(p.name)] {
+			o.Set(p.name, p.get(v))
+		}
+	}
+	return o
+}
+
 // project is o with only the shown properties.
 func (s onlineUserShape) project(o *value.Object) *value.Object {
 	if len(s.shown) == len(s.all) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/engine/value"
+	"github.com/csshell/csshell/storage"
 )
 
 // onlineUserOrder is Get-CsOnlineUser's -Sort (alias -OrderBy):
@@ -45,12 +46,12 @@ func parseOnlineUserOrder(s string, shape onlineUserShape) (*onlineUserOrder, er
 	return o, nil
 }
 
-// sort orders the objects, stably, by the property (case-insensitively,
-// $null first in ascending order).
-func (o *onlineUserOrder) sort(objs []*value.Object) {
-	slices.SortStableFunc(objs, func(a, b *value.Object) int {
-		x, _ := a.Get(o.prop)
-		y, _ := b.Get(o.prop)
+// sort orders the users, stably, by the property of their key objects
+// (case-insensitively, $null first in ascending order).
+func (o *onlineUserOrder) sort(users []*storage.User, key func(*storage.User) *value.Object) {
+	slices.SortStableFunc(users, func(a, b *storage.User) int {
+		x, _ := key(a).Get(o.prop)
+		y, _ := key(b).Get(o.prop)
 		c, err := value.CompareValues(x, y, false)
 		if err != nil {
 			c = strings.Compare(strings.ToLower(value.ToString(x)), strings.ToLower(value.ToString(y)))
