@@ -113,6 +113,12 @@ func (m *module) defineMock(c *engine.Call, name string, mk *mock, noType, noVal
 		}
 	}
 	where := c.Scope()
+	if mk.module == "" {
+		// Inside InModuleScope a mock is the module's.
+		if mod := c.CurrentModule(); mod != nil {
+			mk.module = mod.Name
+		}
+	}
 	if mk.module != "" {
 		mod, ok := rt.ScriptModule(mk.module)
 		if !ok {

@@ -15,6 +15,7 @@ func Register(rt *engine.Runtime, opts Options) {
 	m.registerSetups(rt)
 	m.registerShould(rt)
 	m.registerMock(rt)
+	m.registerInModuleScope(rt)
 	m.registerInvoke(rt)
 	registerConfiguration(rt)
 }
