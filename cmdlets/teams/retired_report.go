@@ -21,7 +21,8 @@ var retiredItemProps = []string{"Path", "Line", "Kind", "Item", "Status", "Retir
 // are too common ($x.Name, $x.Enabled) to report from member access
 // alone; they are reported where they name a property in a
 // Get-CsOnlineUser -Filter.
-var commonPropertyNames = map[string]bool{"enabled": true, "id": true, "name": true, "sid": true, "office": true, "phone": true}
+var commonPropertyNames = map[string]bool{"enabled": true, "id": true, "name": true, "sid": true, "office": true, "phone": true,
+	"guid": true, "distinguishedname": true, "streetaddress": true, "mobilephone": true, "homephone": true, "fax": true, "webpage": true}
 
 // registerRetiredReport adds Get-TenantRetiredItem.
 func registerRetiredReport(rt *engine.Runtime) {
