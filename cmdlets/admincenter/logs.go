@@ -30,7 +30,7 @@ type outboxData struct {
 // outboxPage lists the newest mails, filtered by recipient and kind.
 func (s *Server) outboxPage(w http.ResponseWriter, r *http.Request, ss *session) {
 	q := r.URL.Query()
-	d := &outboxData{To: strings.TrimSpace(q.Get("to")), Kind: q.Get("kind"),
+	d := &outboxData{To: capText(q.Get("to")), Kind: q.Get("kind"),
 		Kinds: []string{storage.MailEnabled, storage.MailPINReset, storage.MailInfo, storage.MailChanged, storage.MailDisabled}}
 	if !slices.Contains(d.Kinds, d.Kind) {
 		d.Kind = ""
@@ -65,7 +65,7 @@ type auditData struct {
 // target contains the query, and whose action contains the action filter.
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, ss *session) {
 	q := r.URL.Query()
-	d := &auditData{Query: strings.TrimSpace(q.Get("q")), Action: strings.TrimSpace(q.Get("action"))}
+	d := &auditData{Query: capText(q.Get("q")), Action: capText(q.Get("action"))}
 	text, action := strings.ToLower(d.Query), strings.ToLower(d.Action)
 	err := s.read(func(rd storage.Reader) error {
 		var err error
@@ -84,4 +84,13 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request, ss *session) 
 	}
 	slices.Reverse(d.Records)
 	s.render(w, r, http.StatusOK, "audit", s.adminView(ss, "Audit log", "audit", d))
+}
+
+// capText is a filter's text: trimmed, at most maxQuery bytes.
+func capText(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > maxQuery {
+		s = s[:maxQuery]
+	}
+	return s
 }

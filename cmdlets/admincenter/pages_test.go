@@ -44,6 +44,32 @@ func TestUsersSearchSortAndPage(t *testing.T) {
 	}
 }
 
+func TestUsersFilters(t *testing.T) {
+	c := demoCenter(t)
+	b := c.signedIn(globalAdmin)
+	others := b.get("/users?filter=others")
+	mustContain(t, others, "Megan Bowen", `<option value="others" selected>`)
+	mustNotContain(t, others, "Amos Marble", "Nestor Wilke")
+	off := b.get("/users?filter=off")
+	mustContain(t, off, "Nestor Wilke", "Contoso Admin")
+	mustNotContain(t, off, "Amos Marble", "Megan Bowen")
+	mustContain(t, b.get("/users?filter=microsoft&q=lee"), "Lee Gu")
+	mustContain(t, b.get("/users?filter=others&q=lee"), "No users match.")
+	// A filter that keeps nobody stops after 5000 users read, and Next
+	// reads on from there.
+	c.shell.Run("Reset-Tenant -Empty -SyntheticUsers 6000 -Force")
+	b = c.signedIn(c.shell.Run("(Get-TenantUser | Select-Object -First 1).UserPrincipalName"))
+	p := b.get("/users?filter=others")
+	mustContain(t, p, "stopped after reading 5000 users", "filter=others")
+	next := strings.ReplaceAll(between(p.body, `<a href="`, `" rel="next">`), "&amp;", "&")
+	if !strings.Contains(next, "after=user00") {
+		t.Fatalf("next link %q", next)
+	}
+	last := b.get(next)
+	mustContain(t, last, "No users match.")
+	mustNotContain(t, last, "Next ›", "stopped after")
+}
+
 func TestUserPaneShowsMaskOnly(t *testing.T) {
 	c := demoCenter(t)
 	b := c.signedIn(globalAdmin)

@@ -52,12 +52,23 @@ type usersData struct {
 	From, To          int
 	Pane              *userPane
 	SortLinks         map[string]string
+	// Filter is the filter chosen; Filters are the choices; Partial
+	// says a filtered page stopped at maxScan users read.
+	Filter  string
+	Filters []filterChoice
+	Partial bool
+}
+
+// filterChoice is one filter in the list's menu.
+type filterChoice struct {
+	Key, Label string
+	Selected   bool
 }
 
 // listQuery is the Users page's query string.
 type listQuery struct {
-	q, sort, dir, after, user string
-	page                      int
+	q, sort, dir, after, user, filter string
+	page                              int
 }
 
 func readListQuery(r *http.Request) listQuery {
@@ -66,6 +77,7 @@ func readListQuery(r *http.Request) listQuery {
 	if len(q.q) > maxQuery {
 		q.q = q.q[:maxQuery]
 	}
+	_, q.filter = filterOf(v.Get("filter"))
 	if _, ok := sortKeys[q.sort]; !ok {
 		q.sort = "upn"
 	}
@@ -94,6 +106,7 @@ func (q listQuery) link(change func(v url.Values)) string {
 	if q.dir != "asc" {
 		set("dir", q.dir)
 	}
+	set("filter", q.filter)
 	set("after", q.after)
 	if q.page > 0 {
 		v.Set("page", strconv.Itoa(q.page))
@@ -114,7 +127,10 @@ func (q listQuery) link(change func(v url.Values)) string {
 // on 100 000 users) is made.
 func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, ss *session) {
 	q := readListQuery(r)
-	d := &usersData{Query: q.q, Sort: q.sort, Dir: q.dir, Searching: q.q != ""}
+	d := &usersData{Query: q.q, Sort: q.sort, Dir: q.dir, Searching: q.q != "", Filter: q.filter}
+	for _, f := range userFilters {
+		d.Filters = append(d.Filters, filterChoice{Key: f.Key, Label: f.Label, Selected: f.Key == q.filter})
+	}
 	err := s.read(func(rd storage.Reader) error {
 		uc, err := teams.LoadUserContext(rd)
 		if err != nil {
@@ -157,18 +173,14 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, ss *session) 
 // scanPage is one page of the whole list, in UPN order (the store's
 // user index), from the UPN after.
 func scanPage(r storage.Reader, uc *teams.UserContext, q listQuery, d *usersData) error {
-	var users []*storage.User
-	err := r.ScanUsers(q.after, pageSize+1, func(u *storage.User) error {
-		users = append(users, u)
-		return nil
-	})
+	keep, _ := filterOf(q.filter)
+	users, next, err := scanUsers(r, q.after, pageSize, keep)
 	if err != nil {
 		return err
 	}
-	if len(users) > pageSize {
-		last := users[pageSize-1].UserPrincipalName
-		users = users[:pageSize]
-		d.Next = q.link(func(v url.Values) { v.Set("after", last); v.Del("user") })
+	if next != "" {
+		d.Next = q.link(func(v url.Values) { v.Set("after", next); v.Del("user") })
+		d.Partial = len(users) < pageSize
 	}
 	if q.after != "" {
 		d.First = q.link(func(v url.Values) { v.Del("after"); v.Del("user") })
@@ -195,8 +207,9 @@ func searchPage(r storage.Reader, uc *teams.UserContext, q listQuery, d *usersDa
 	}
 	d.Capped = len(users) >= searchLimit
 	var rows []userRow
+	keep, _ := filterOf(q.filter)
 	for _, u := range users {
-		if matchesAll(u, words[1:]) {
+		if matchesAll(u, words[1:]) && (keep == nil || keep(u)) {
 			rows = append(rows, rowOf(uc, u))
 		}
 	}

@@ -9,7 +9,9 @@
   var timer = 0, seq = 0;
   function run() {
     var url = new URL(form.action, window.location.href);
-    if (input.value.trim() !== "") { url.searchParams.set("q", input.value); }
+    new FormData(form).forEach(function (v, k) {
+      if (String(v).trim() !== "") { url.searchParams.set(k, v); }
+    });
     var mine = ++seq;
     fetch(url, { credentials: "same-origin" }).then(function (r) {
       return r.ok ? r.text() : null;
