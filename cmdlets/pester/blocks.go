@@ -67,6 +67,7 @@ func (m *module) discoverBlock(c *engine.Call, spec blockSpec, data any, hasData
 	if r.phase != phaseDiscovery {
 		return pesterError("PesterDiscoveryOnly", "%s can run only during Discovery, but not during Run.", map[bool]string{true: "Describe", false: "Context"}[spec.isDescribe])
 	}
+	m.captureParams(c)
 	items := []any{nil}
 	if hasData {
 		items = enumerate(data)

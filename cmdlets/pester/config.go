@@ -18,6 +18,10 @@ type config struct {
 	resultFormat, resultPath       string
 	suiteName                      string
 	shouldErrorAction              string
+	// containers are Run.Container / -Container values; pathsGiven is
+	// set when Run.Path was given too.
+	containers []any
+	pathsGiven bool
 }
 
 // defaultConfig is [PesterConfiguration]::Default.
@@ -131,6 +135,9 @@ func (cfg *config) set(name string, v any) error {
 	switch strings.ToLower(name) {
 	case "run.path":
 		cfg.paths = strs(v)
+		cfg.pathsGiven = true
+	case "run.container":
+		cfg.containers = enumerate(v)
 	case "run.excludepath":
 		cfg.excludePaths = strs(v)
 	case "run.testextension":

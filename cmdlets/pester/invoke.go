@@ -18,7 +18,7 @@ type invokeParams struct {
 	path, excludePath, tagFilter, excludeTag, fullName engine.Param[[]string]
 	ci, passThru                                       engine.Param[bool]
 	output                                             engine.Param[string]
-	configuration                                      engine.Param[any]
+	configuration, container                           engine.Param[any]
 	enableExit, quiet                                  engine.Param[bool]
 	outputFile, outputFormat, show                     engine.Param[string]
 }
@@ -43,6 +43,7 @@ func newInvokeParams() *invokeParams {
 		ci:            inSets[bool]("CI", "SwitchParameter", -1, "Sets Run.Exit and TestResult.Enabled: the exit code is the number of failures and testResults.xml (NUnit 2.5) is written.", nil, "Simple"),
 		output:        inSets[string]("Output", "String", -1, "How much to print: None, Normal (default), Detailed or Diagnostic.", nil, "Simple"),
 		passThru:      inSets[bool]("PassThru", "SwitchParameter", -1, "Writes the result object (Pester.Run) to the pipeline.", nil, "Simple", "Legacy"),
+		container:     inSets[any]("Container", "Object[]", -1, "Containers from New-PesterContainer: test files or script blocks with data.", nil, "Simple"),
 		configuration: inSets[any]("Configuration", "Object", -1, "A configuration from New-PesterConfiguration (or a hashtable of its sections).", nil, "Advanced"),
 		enableExit:    inSets[bool]("EnableExit", "SwitchParameter", -1, "Legacy: exits with the number of failures.", nil, "Legacy"),
 		outputFile:    inSets[string]("OutputFile", "String", -1, "Legacy: writes a test result file.", nil, "Legacy"),
@@ -58,7 +59,7 @@ func newInvokeParams() *invokeParams {
 func (p *invokeParams) infos() []*engine.ParamInfo {
 	return []*engine.ParamInfo{p.path.Info(), p.excludePath.Info(), p.tagFilter.Info(), p.excludeTag.Info(), p.fullName.Info(),
 		p.ci.Info(), p.output.Info(), p.passThru.Info(), p.configuration.Info(), p.enableExit.Info(), p.outputFile.Info(),
-		p.outputFormat.Info(), p.show.Info(), p.quiet.Info()}
+		p.outputFormat.Info(), p.show.Info(), p.quiet.Info(), p.container.Info()}
 }
 
 // legacyWarning is what Pester writes when the Legacy set is used.
@@ -127,6 +128,10 @@ func (p *invokeParams) config(c *engine.Call) (*config, error) {
 	}
 	if v, ok := p.path.Lookup(c); ok {
 		cfg.paths = v
+		cfg.pathsGiven = true
+	}
+	if v, ok := p.container.Lookup(c); ok {
+		cfg.containers = enumerate(v)
 	}
 	if v, ok := p.excludePath.Lookup(c); ok {
 		cfg.excludePaths = v
@@ -206,7 +211,7 @@ func (m *module) invoke(c *engine.Call, cfg *config) error {
 	if m.run != nil {
 		return pesterError("PesterNested", "Invoke-Pester cannot run inside a test run.")
 	}
-	files, err := m.findTests(c, cfg)
+	cts, err := m.containers(c, cfg)
 	if err != nil {
 		if cfg.exit {
 			c.WriteError(err.(*engine.ErrorRecord))
@@ -214,20 +219,41 @@ func (m *module) invoke(c *engine.Call, cfg *config) error {
 		}
 		return err
 	}
-	return c.Isolated(func() error { return m.invokeFiles(c, cfg, files) })
+	return c.Isolated(func() error { return m.invokeContainers(c, cfg, cts) })
 }
 
-// invokeFiles runs the test files found.
-func (m *module) invokeFiles(c *engine.Call, cfg *config, files []string) error {
+// containers are the test files of Run.Path and the containers of
+// Run.Container (New-PesterContainer), in that order.
+func (m *module) containers(c *engine.Call, cfg *config) ([]*container, error) {
+	var cts []*container
+	if len(cfg.containers) == 0 || cfg.pathsGiven {
+		files, err := m.findTests(c, cfg)
+		if err != nil && len(cfg.containers) == 0 {
+			return nil, err
+		}
+		for _, f := range files {
+			cts = append(cts, &container{path: f})
+		}
+	}
+	for _, v := range cfg.containers {
+		ct, err := containerOf(c, v)
+		if err != nil {
+			return nil, err
+		}
+		cts = append(cts, ct...)
+	}
+	return cts, nil
+}
+
+// invokeContainers runs the containers found.
+func (m *module) invokeContainers(c *engine.Call, cfg *config, cts []*container) error {
 	r := &runState{cfg: cfg, out: &output{c: c, verbosity: cfg.verbosity}}
 	m.run = r
 	defer func() { m.run = nil }()
 	start := m.now()
-	r.out.header(len(files), Version)
-	var cts []*container
-	for _, f := range files {
-		ct := &container{path: f, root: &block{isRoot: true}}
-		cts = append(cts, ct)
+	r.out.header(len(cts), Version)
+	for _, ct := range cts {
+		ct.root = &block{isRoot: true}
 		m.discover(c, ct)
 	}
 	total, selected := 0, 0
@@ -332,12 +358,23 @@ func (m *module) discover(c *engine.Call, ct *container) {
 	r.container = ct
 	r.cur = ct.root
 	start := m.now()
-	sb, err := c.Runtime().LoadScriptFile(ct.path)
-	if err == nil {
+	var err error
+	if ct.sb != nil {
 		sc := engine.NewScope(c.Scope(), true)
-		sc.SetLocal("PSScriptRoot", filepath.Dir(ct.path))
-		sc.SetLocal("PSCommandPath", ct.path)
-		m.isolated(c, func() { err = c.InvokeBlockInScope(sc, sb, nil, discard) })
+		setContainerData(sc, ct)
+		m.isolated(c, func() { err = c.InvokeBlockInScope(sc, ct.sb, nil, discard) })
+	} else {
+		// The file runs as a script: its param() block binds -Data.
+		if meta, _, merr := c.Runtime().ScriptMeta(ct.path); merr == nil {
+			for _, p := range meta.Params {
+				ct.paramNames = append(ct.paramNames, p.Name)
+			}
+		}
+		data := ct.data
+		if data == nil {
+			data = value.NewHashtable()
+		}
+		m.isolated(c, func() { err = c.InvokeBlockArgs(runFile, []any{ct.path, data}, nil, discard) })
 	}
 	if err != nil {
 		ct.errs = append(ct.errs, asRecord(err))

@@ -18,6 +18,7 @@ func Register(rt *engine.Runtime, opts Options) {
 	m.registerInModuleScope(rt)
 	m.registerInvoke(rt)
 	registerConfiguration(rt)
+	registerContainer(rt)
 }
 
 // runStandalone serves a Describe run outside Invoke-Pester (a test file

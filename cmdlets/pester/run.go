@@ -21,8 +21,11 @@ func (m *module) runContainer(c *engine.Call, ct *container, parent *engine.Scop
 	r.out.containerStart(ct)
 	start := m.now()
 	sc := engine.NewScope(parent, true)
-	sc.SetLocal("PSScriptRoot", filepath.Dir(ct.path))
-	sc.SetLocal("PSCommandPath", ct.path)
+	if ct.sb == nil {
+		sc.SetLocal("PSScriptRoot", filepath.Dir(ct.path))
+		sc.SetLocal("PSCommandPath", ct.path)
+	}
+	setContainerData(sc, ct)
 	cleanup := m.newTestDrive(c, sc)
 	ct.executed = true
 	m.runBlock(c, ct.root, sc)

@@ -29,6 +29,7 @@ func (m *module) registerSetups(rt *engine.Runtime) {
 				if r == nil || r.phase != phaseDiscovery {
 					return pesterError("PesterDiscoveryOnly", "%s can run only during Discovery, but not during Run.", k.name)
 				}
+				m.captureParams(c)
 				sb, _ := body.Get(c).(*engine.ScriptBlock)
 				k.add(r.cur, sb)
 				return nil

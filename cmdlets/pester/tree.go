@@ -4,13 +4,23 @@ import (
 	"time"
 
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
 )
 
 // container is one test file: its root block holds the file's top-level
 // setups and its Describe blocks.
 type container struct {
 	path string
-	root *block
+	// data is New-PesterContainer -Data: bound to the file's parameters
+	// during discovery, variables during the run.
+	data *value.Hashtable
+	// sb is a -ScriptBlock container's code (path is "<ScriptBlock>").
+	sb *engine.ScriptBlock
+	// paramNames are the file\'s parameters; params their values as the
+	// file\'s top level saw them (defaults included), for the run.
+	paramNames []string
+	params     *value.Hashtable
+	root       *block
 	// errs are the errors of the file itself (discovery failed).
 	errs      []*engine.ErrorRecord
 	discovery time.Duration
