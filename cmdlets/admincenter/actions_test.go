@@ -12,6 +12,7 @@ import (
 
 	"github.com/csshell/csshell/cmdlets/admincenter"
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/storage"
 )
 
 var pinShown = regexp.MustCompile(`id="new-pin" aria-label="New PIN">(\d+)<`)
@@ -224,7 +225,22 @@ func TestAdminWhoLosesRoleIsRefused(t *testing.T) {
 	if p.status != http.StatusForbidden {
 		t.Errorf("after losing the role: %d", p.status)
 	}
-	mustContain(t, p, "Access Denied")
+	mustContain(t, p, "You don&#39;t have permission")
+	if got := c.shell.Run("(Get-TenantMail).Count"); got != "0" {
+		t.Errorf("mail sent by a former admin: %s", got)
+	}
+	// The session is over: even reading needs signing in again.
+	if p := b.get("/users"); p.status != http.StatusSeeOther {
+		t.Errorf("former admin reads /users: %d", p.status)
+	}
+}
+
+func TestChangeAsRechecksTheRole(t *testing.T) {
+	c := demoCenter(t)
+	err := c.shell.Tenant.ChangeAs(plainUser, func(storage.Writer, *storage.User) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "Access Denied") {
+		t.Errorf("ChangeAs as a non-admin: %v", err)
+	}
 }
 
 func TestMailGoesToTheRelay(t *testing.T) {

@@ -1,6 +1,7 @@
 package admincenter
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/storage"
 )
 
 // Options configure a Server.
@@ -142,6 +144,22 @@ func (s *Server) admin(h func(w http.ResponseWriter, r *http.Request, ss *sessio
 				return
 			}
 			s.fail(w, r, http.StatusUnauthorized, "Signed out", "Your session has ended. Sign in again.")
+			return
+		}
+		// The role is checked on every request, not only at sign-in: an
+		// admin whose role was removed (or who was removed) is out at once.
+		err := s.tenant.Store().View(func(rd storage.Reader) error {
+			_, err := teams.AdminAccount(rd, ss.account)
+			return err
+		})
+		var rec *engine.ErrorRecord
+		if errors.As(err, &rec) {
+			s.sessions.end(w, r, ss)
+			s.render(w, r, http.StatusForbidden, "denied", &view{Title: "You don't have permission", Data: ss.account})
+			return
+		}
+		if err != nil {
+			s.internal(w, r, err)
 			return
 		}
 		h(w, r, ss)

@@ -73,7 +73,12 @@ func (t *throttle) failed(keys []string) bool {
 	defer t.mu.Unlock()
 	now := t.now()
 	if len(t.fail) > throttleKeys {
-		clear(t.fail)
+		for k := range t.fail {
+			t.recentLocked(k, now) // drops the keys whose failures expired
+		}
+		if len(t.fail) > throttleKeys {
+			clear(t.fail)
+		}
 	}
 	reached := false
 	for _, k := range keys {

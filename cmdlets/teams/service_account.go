@@ -3,6 +3,7 @@ package teams
 import (
 	"crypto/subtle"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/bcrypt"
 
@@ -16,8 +17,13 @@ import (
 const DemoAccountPassword = "pass@word1"
 
 // dummyHash is compared against when the account does not exist, so a
-// wrong name costs the same time as a wrong password.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("csshell-no-such-account"), bcrypt.MinCost)
+// wrong name costs the same time as a wrong password (made on first use:
+// a bcrypt hash at the default cost takes tens of milliseconds, which
+// csshell's start-up must not pay).
+var dummyHash = sync.OnceValue(func() []byte {
+	h, _ := bcrypt.GenerateFromPassword([]byte("csshell-no-such-account"), bcrypt.DefaultCost)
+	return h
+})
 
 // CheckSignInPassword reports whether password signs u in: the account's
 // own password (bcrypt, as New-/Set-TenantUser -Password store it), or,
@@ -25,7 +31,7 @@ var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("csshell-no-such-account")
 // u nil (no such account) is always refused, in the same time.
 func CheckSignInPassword(u *storage.User, password string, allowDemo bool) bool {
 	if u == nil {
-		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		bcrypt.CompareHashAndPassword(dummyHash(), []byte(password))
 		return false
 	}
 	if len(u.PasswordHash) == 0 {
