@@ -94,6 +94,12 @@ func (m *module) registerInvoke(rt *engine.Runtime) {
 // config turns Invoke-Pester's parameters into a configuration.
 func (p *invokeParams) config(c *engine.Call) (*config, error) {
 	cfg := defaultConfig()
+	// $PesterPreference in the caller's scope is merged under -Configuration.
+	if v := c.Scope().Lookup("PesterPreference"); v != nil && v.Value != nil {
+		if err := cfg.merge(v.Value); err != nil {
+			return nil, err
+		}
+	}
 	if v, ok := p.configuration.Lookup(c); ok && v != nil {
 		if err := cfg.merge(v); err != nil {
 			return nil, err
