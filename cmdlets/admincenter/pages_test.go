@@ -76,6 +76,10 @@ func TestUserPaneShowsMaskOnly(t *testing.T) {
 	p := b.get("/users?user=" + c.userID(amos))
 	mustContain(t, p, "Conference Bridge", "&#43;14255550100 (Redmond)", "9212081", `<dd id="pin">*****</dd>`, "Reset PIN", "Send conference info in email")
 	mustContain(t, b.get("/users?user=no-such-id"), "No such user.")
+	// Policies as the cmdlets grant them: the user's own, or the tenant's.
+	c.shell.Run("Grant-CsTeamsAudioConferencingPolicy -PolicyName AllowTollFreeDialinFalse -Global")
+	c.shell.Run("Grant-CsDialoutPolicy -Identity " + amos + " -PolicyName DialoutCPCDisabledPSTNDomestic")
+	mustContain(t, b.get("/users?user="+c.userID(amos)), "<dd>DialoutCPCDisabledPSTNDomestic</dd>", "<dd>AllowTollFreeDialinFalse (the tenant&#39;s default)</dd>")
 }
 
 func TestBridgeSettingsAsTheCmdletValidates(t *testing.T) {

@@ -40,7 +40,13 @@ func loadPane(r storage.Reader, uc *teams.UserContext, id string) (*userPane, er
 	}
 	p := &userPane{ID: u.ID, DisplayName: u.DisplayName, UPN: u.UserPrincipalName, SipAddress: u.SipAddress,
 		Provider: providerText(u), Licence: u.AudioConferencingLicense, Microsoft: teams.EnabledWithMicrosoft(u),
-		DialOutPolicy: policyName(u.DialOutPolicy), AudioConfPolicy: policyName(u.AudioConferencingPolicy), PIN: secret.Mask}
+		PIN: secret.Mask}
+	settings, err := r.Settings()
+	if err != nil {
+		return nil, err
+	}
+	p.DialOutPolicy = policyName(u.DialOutPolicy, settings.GlobalDialOutPolicy)
+	p.AudioConfPolicy = policyName(u.AudioConferencingPolicy, settings.GlobalAudioConferencingPolicy)
 	if u.HasMailbox {
 		p.Mailbox = u.PrimarySmtpAddress
 	}
@@ -63,12 +69,16 @@ func loadPane(r storage.Reader, uc *teams.UserContext, id string) (*userPane, er
 	return p, nil
 }
 
-// policyName shows a user's policy assignment ("" is the tenant's).
-func policyName(name string) string {
-	if name == "" {
-		return "Global (Org-wide default)"
+// policyName shows a user's policy assignment: their own, or ("") the
+// tenant's default, which is Global unless one was granted tenant-wide.
+func policyName(own, tenant string) string {
+	switch {
+	case own != "":
+		return own
+	case tenant != "":
+		return tenant + " (the tenant's default)"
 	}
-	return name
+	return "Global (Org-wide default)"
 }
 
 // numberWithCity is "+digits (City)", "" for no number.
