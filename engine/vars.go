@@ -26,6 +26,17 @@ func (rt *Runtime) initVariables() {
 	g.SetLocal("ConfirmPreference", "High")
 	g.SetLocal("WhatIfPreference", false)
 	g.SetLocal("FormatEnumerationLimit", int32(4))
+	// The formatter reads $global:FormatEnumerationLimit, and only when it
+	// holds an int, as pwsh's does (a script's own $FormatEnumerationLimit
+	// changes nothing).
+	rt.Formats.SetEnumerationLimit(func() int {
+		if v := g.Local("FormatEnumerationLimit"); v != nil {
+			if n, ok := v.Value.(int32); ok {
+				return int(n)
+			}
+		}
+		return 4
+	})
 	g.SetLocal("MaximumHistoryCount", int32(4096))
 	g.SetLocal("IsLinux", runtime.GOOS == "linux")
 	g.SetLocal("IsMacOS", runtime.GOOS == "darwin")

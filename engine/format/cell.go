@@ -10,9 +10,9 @@ import (
 // The engine sets it; when nil, the value is shown with value.ToString.
 var FormatValue func(v any, spec string) (string, error)
 
-// EnumerationLimit is $FormatEnumerationLimit: how many elements of a
-// collection a cell shows before "…".
-var EnumerationLimit = 4
+// defaultEnumerationLimit is $FormatEnumerationLimit's default: how many
+// elements of a collection a cell shows before "…".
+const defaultEnumerationLimit = 4
 
 // ellipsis ends truncated cells and collections.
 const ellipsis = "…"
@@ -31,7 +31,7 @@ func columnValue(c Column, item any) (any, error) {
 
 // columnText is the display text of column c for item. A failing
 // computed column shows as empty, as in pwsh; the error is returned.
-func columnText(c Column, item any) (string, error) {
+func columnText(c Column, item any, limit int) (string, error) {
 	v, err := columnValue(c, item)
 	if err != nil {
 		return "", err
@@ -46,35 +46,36 @@ func columnText(c Column, item any) (string, error) {
 		}
 		return value.ToString(v), nil
 	}
-	return displayString(v), nil
+	return displayString(v, limit), nil
 }
 
 // displayString is pwsh's SmartToString: collections as "{a, b, c…}" up to
-// EnumerationLimit elements, everything else through value.ToString.
-func displayString(v any) string {
+// limit elements (a negative limit shows them all), everything else through
+// value.ToString.
+func displayString(v any, limit int) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
 	case string:
 		return x
 	case []any:
-		return enumString(len(x), func(i int) any { return x[i] })
+		return enumString(len(x), func(i int) any { return x[i] }, limit)
 	case *value.List:
 		items := x.Snapshot()
-		return enumString(len(items), func(i int) any { return items[i] })
+		return enumString(len(items), func(i int) any { return items[i] }, limit)
 	case *value.Hashtable:
 		keys, vals := x.Keys(), x.Values()
-		return enumString(len(keys), func(i int) any { return dictEntry{keys[i], vals[i]} })
+		return enumString(len(keys), func(i int) any { return dictEntry{keys[i], vals[i]} }, limit)
 	}
 	return value.ToString(v)
 }
 
 // enumString renders n elements as "{e1, e2…}".
-func enumString(n int, at func(int) any) string {
+func enumString(n int, at func(int) any, limit int) string {
 	var b strings.Builder
 	b.WriteByte('{')
 	for i := 0; i < n; i++ {
-		if EnumerationLimit >= 0 && i == EnumerationLimit {
+		if limit >= 0 && i == limit {
 			b.WriteString(ellipsis)
 			break
 		}

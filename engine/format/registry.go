@@ -10,6 +10,30 @@ import (
 type Registry struct {
 	mu    sync.RWMutex
 	views map[string]View
+	// enumLimit reads $FormatEnumerationLimit; nil means the default.
+	enumLimit func() int
+}
+
+// SetEnumerationLimit gives the registry the source of
+// $FormatEnumerationLimit, read each time a collection is shown in a cell.
+func (r *Registry) SetEnumerationLimit(f func() int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.enumLimit = f
+}
+
+// enumerationLimit is how many elements of a collection a cell shows.
+func (r *Registry) enumerationLimit() int {
+	if r == nil {
+		return defaultEnumerationLimit
+	}
+	r.mu.RLock()
+	f := r.enumLimit
+	r.mu.RUnlock()
+	if f == nil {
+		return defaultEnumerationLimit
+	}
+	return f()
 }
 
 // NewRegistry returns a registry holding the built-in views: hashtable

@@ -151,7 +151,7 @@ func (p *processor) outOfBand(text string) {
 func (p *processor) listText(item any) string {
 	names := propertyNames(item)
 	if len(names) == 0 {
-		return displayString(item) + "\n"
+		return displayString(item, p.reg.enumerationLimit()) + "\n"
 	}
 	var b strings.Builder
 	b.WriteByte('\n')
@@ -240,7 +240,7 @@ func (p *processor) payload(item any) {
 		writeListEntry(&p.out, labels, values, p.cfg.width, p.cfg.style)
 		p.out.WriteByte('\n')
 	case WideView:
-		v, err := wideValue(item, p.cfg.wideProp, s.cols)
+		v, err := wideValue(item, p.cfg.wideProp, s.cols, p.reg.enumerationLimit())
 		p.note(err)
 		s.wide.add(&p.out, v)
 	case CustomView:
@@ -261,7 +261,7 @@ func (p *processor) entryFor(cols []Column, item any) (labels, values []string) 
 
 // text is a cell's text, remembering the first error.
 func (p *processor) text(c Column, item any) string {
-	s, err := columnText(c, item)
+	s, err := columnText(c, item, p.reg.enumerationLimit())
 	p.note(err)
 	return s
 }
@@ -279,7 +279,7 @@ func (p *processor) group(item any) {
 		return
 	}
 	v, _ := member(item, s.view.GroupBy)
-	key := displayString(v)
+	key := displayString(v, p.reg.enumerationLimit())
 	if s.grouped && key == s.groupKey {
 		return
 	}

@@ -55,27 +55,27 @@ func (l *wideLayout) flush(b *strings.Builder) {
 // wideValue is the value Format-Wide shows for item: the given property,
 // else the view's first column, else the object's name-like property
 // (Name, Id, Key, then *key, *name, *id), else the object itself.
-func wideValue(item any, property string, cols []Column) (string, error) {
+func wideValue(item any, property string, cols []Column, limit int) (string, error) {
 	if property != "" {
-		return columnText(Column{Property: property}, item)
+		return columnText(Column{Property: property}, item, limit)
 	}
 	if len(cols) > 0 {
-		return columnText(cols[0], item)
+		return columnText(cols[0], item, limit)
 	}
 	names := propertyNames(item)
 	for _, want := range []string{"name", "id", "key"} {
 		for _, n := range names {
 			if strings.EqualFold(n, want) {
-				return columnText(Column{Property: n}, item)
+				return columnText(Column{Property: n}, item, limit)
 			}
 		}
 	}
 	for _, suf := range []string{"key", "name", "id"} {
 		for _, n := range names {
 			if strings.HasSuffix(strings.ToLower(n), suf) {
-				return columnText(Column{Property: n}, item)
+				return columnText(Column{Property: n}, item, limit)
 			}
 		}
 	}
-	return displayString(item), nil
+	return displayString(item, limit), nil
 }
