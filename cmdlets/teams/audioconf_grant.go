@@ -13,20 +13,11 @@ func registerGrantAudioPolicy(rt *engine.Runtime, t *Tenant) {
 	p := newGrantParams(t, t.completeAudioPolicies, "EMEA Users")
 	rt.Register(&engine.Cmdlet{
 		Name: "Grant-CsTeamsAudioConferencingPolicy", Module: "MicrosoftTeams",
-		Synopsis: "Assigns a Teams audio-conferencing policy at the per-user scope.",
-		Description: "Assigns an audio conferencing policy to a user (-Identity) or to the tenant (-Global). PolicyName is the " +
-			"policy's name with or without \"Tag:\"; $null removes the assignment, so the user falls back to the tenant's " +
-			"default. The offline tenant has no groups: -Group names none. Nothing is returned unless -PassThru is given.",
 		DefaultSet:            "Identity",
 		SupportsShouldProcess: true,
 		ConfirmImpact:         "Medium",
 		Params:                p.infos(),
-		Examples: []engine.Example{
-			{Title: "Example 1", Code: "Grant-CsTeamsAudioConferencingPolicy -Identity \"Ken Myer\" -PolicyName \"EMEA Users\"", Remarks: "Assigns the policy EMEA Users to Ken Myer."},
-			{Title: "Example 2", Code: "Grant-CsTeamsAudioConferencingPolicy -Identity ken.myer@contoso.com -PolicyName $null", Remarks: "Removes Ken Myer's assignment."},
-			{Title: "Example 3", Code: "Grant-CsTeamsAudioConferencingPolicy -Global -PolicyName AllowTollFreeDialinFalse", Remarks: "Makes the policy the tenant's default."},
-		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return t.grant(c, p, audioPolicyGrant) }),
+		New:                   engine.ProcessOnly(func(c *engine.Call) error { return t.grant(c, p, audioPolicyGrant) }),
 	})
 }
 

@@ -66,12 +66,11 @@ type audioPolicyValues struct {
 
 func newAudioPolicyValues(t *Tenant) audioPolicyValues {
 	nums := engine.NamedParam("MeetingInvitePhoneNumbers", "Object",
-		"The toll and toll-free numbers included in the meeting invites of the policy's users: the tenant's service numbers "+
-			"(E.164, +E.164 or tel:+E.164). None: the numbers follow the users' location.")
+		"")
 	nums.Complete = t.CompleteServiceNumbers
 	return audioPolicyValues{
 		allowTollFree: engine.Declare[bool](engine.NamedParam("AllowTollFreeDialin", "Boolean",
-			"Determines if users of this Policy can have Toll free numbers. Default: $true.")),
+			"")),
 		numbers: engine.Declare[any](nums),
 	}
 }
@@ -141,24 +140,15 @@ func (t *Tenant) completeAudioPolicies(prefix string) []string {
 
 // registerGetAudioPolicy adds Get-CsTeamsAudioConferencingPolicy.
 func registerGetAudioPolicy(rt *engine.Runtime, t *Tenant) {
-	id := engine.ParamInSets("Identity", "String", "The policy to return: Global, or a policy's name with or without \"Tag:\". Without it, every policy is returned.", 0, false, "Identity")
+	id := engine.ParamInSets("Identity", "String", "", 0, false, "Identity")
 	id.Complete = t.completeAudioPolicies
 	xp := xdsParams{identity: engine.Declare[any](id),
-		filter: engine.Declare[any](engine.ParamInSets("Filter", "String", "A wildcard pattern on the policies' Identity, e.g. \"tag:*\" for every policy but Global.", -1, false, "Filter"))}
+		filter: engine.Declare[any](engine.ParamInSets("Filter", "String", "", -1, false, "Filter"))}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsTeamsAudioConferencingPolicy", Module: "MicrosoftTeams",
-		Synopsis: "Audio conferencing policies can be used to manage audio conferencing toll- and toll-free numbers to be displayed in meeting invites created by users within your organization.",
-		Description: "Returns the tenant's Teams audio conferencing policies: Global, the automatic AllowTollFreeDialinFalse and the " +
-			"custom ones. -Identity takes Global or a policy's name, with or without \"Tag:\"; -Filter a wildcard pattern on " +
-			"the identity.",
 		DefaultSet: "Identity",
 		Params:     cfgParams(xp.infos(), cfgInfra("LocalStore")),
 		Outputs:    []string{audioPolicyTypeName},
-		Examples: []engine.Example{
-			{Title: "Example 1", Code: "Get-CsTeamsAudioConferencingPolicy", Remarks: "Returns every audio conferencing policy of the tenant."},
-			{Title: "Example 2", Code: "Get-CsTeamsAudioConferencingPolicy -Identity \"EMEA Users\"", Remarks: "Returns one policy."},
-			{Title: "Example 3", Code: "Get-CsTeamsAudioConferencingPolicy -Filter \"tag:*\"", Remarks: "Returns every policy but Global."},
-		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var policies []*storage.AudioConferencingPolicy
 			err := t.cfgRead(c, func(r storage.Reader) error {
@@ -177,20 +167,14 @@ func registerGetAudioPolicy(rt *engine.Runtime, t *Tenant) {
 
 // registerNewAudioPolicy adds New-CsTeamsAudioConferencingPolicy.
 func registerNewAudioPolicy(rt *engine.Runtime, t *Tenant) {
-	identity := engine.Declare[string](engine.ParamInSets("Identity", "String", "The new policy's name (\"Tag:\" optional); it must not exist yet.", 0, true, engine.AllSets))
+	identity := engine.Declare[string](engine.ParamInSets("Identity", "String", "", 0, true, engine.AllSets))
 	vals := newAudioPolicyValues(t)
-	inMemory := engine.Declare[bool](engine.NamedParam("InMemory", "SwitchParameter", "No longer supported (module 4.0.0): the policy is always created in the tenant."))
+	inMemory := engine.Declare[bool](engine.NamedParam("InMemory", "SwitchParameter", ""))
 	rt.Register(&engine.Cmdlet{
 		Name: "New-CsTeamsAudioConferencingPolicy", Module: "MicrosoftTeams",
-		Synopsis: "Audio conferencing policies can be used to manage audio conferencing toll- and toll-free numbers to be displayed in meeting invites created by users within your organization.",
-		Description: "Creates a custom audio conferencing policy. -AllowTollFreeDialin defaults to $true; -MeetingInvitePhoneNumbers " +
-			"takes the tenant's service numbers. Returns the new policy.",
 		SupportsShouldProcess: true, ConfirmImpact: "Medium",
 		Params:  cfgParams([]*engine.ParamInfo{identity.Info(), vals.allowTollFree.Info(), vals.numbers.Info(), inMemory.Info()}, cfgInfra("Force")),
 		Outputs: []string{audioPolicyTypeName},
-		Examples: []engine.Example{{Title: "Example 1",
-			Code:    "New-CsTeamsAudioConferencingPolicy -Identity \"EMEA Users\" -AllowTollFreeDialin $False -MeetingInvitePhoneNumbers \"+442075550100\",\"+448005550100\"",
-			Remarks: "Creates a policy whose users cannot be reached on toll-free numbers and whose invites show the London numbers."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			if inMemory.Get(c) {
 				return Fail(c, InvalidArgument("InMemoryNotSupported", nil, "The InMemory parameter is no longer supported: the policy is created in the tenant."))
@@ -249,25 +233,17 @@ func audioNumbersText(nums []string) string {
 
 // registerSetAudioPolicy adds Set-CsTeamsAudioConferencingPolicy.
 func registerSetAudioPolicy(rt *engine.Runtime, t *Tenant) {
-	id := engine.ParamInSets("Identity", "String", "The policy to change: Global (the default) or a policy's name with or without \"Tag:\".", 0, false, "Identity")
+	id := engine.ParamInSets("Identity", "String", "", 0, false, "Identity")
 	id.Complete = t.completeAudioPolicies
 	identity := engine.Declare[string](id)
-	inst := engine.ParamInSets("Instance", "PSObject", "A policy object from Get-CsTeamsAudioConferencingPolicy, possibly changed: its values are written back.", -1, false, "Instance")
+	inst := engine.ParamInSets("Instance", "PSObject", "", -1, false, "Instance")
 	inst.Sets[0].FromPipeline = true
 	instance := engine.Declare[any](inst)
 	vals := newAudioPolicyValues(t)
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsTeamsAudioConferencingPolicy", Module: "MicrosoftTeams",
-		Synopsis: "Audio conferencing policies can be used to manage audio conferencing toll- and toll-free numbers to be displayed in meeting invites created by users within your organization.",
-		Description: "Changes an audio conferencing policy; without -Identity, the Global policy. -Instance takes a policy object " +
-			"(from the pipeline too), whose values are written unless given as parameters. -MeetingInvitePhoneNumbers takes " +
-			"the tenant's service numbers; $null clears them. Writes no output.",
 		DefaultSet: "Identity", SupportsShouldProcess: true, ConfirmImpact: "Medium",
 		Params: cfgParams([]*engine.ParamInfo{identity.Info(), instance.Info(), vals.allowTollFree.Info(), vals.numbers.Info()}, cfgInfra("Force")),
-		Examples: []engine.Example{
-			{Title: "Example 1", Code: "Set-CsTeamsAudioConferencingPolicy -Identity \"EMEA Users\" -AllowTollFreeDialin $False", Remarks: "The policy's users can no longer be reached on toll-free numbers."},
-			{Title: "Example 2", Code: "Set-CsTeamsAudioConferencingPolicy -Identity \"EMEA Users\" -MeetingInvitePhoneNumbers \"+442075550100\",\"+448005550100\"", Remarks: "Sets the numbers the users' invites show."},
-		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			target := storage.AudioPolicyIdentity(identity.Get(c))
 			var inst any
@@ -324,18 +300,14 @@ func registerSetAudioPolicy(rt *engine.Runtime, t *Tenant) {
 
 // registerRemoveAudioPolicy adds Remove-CsTeamsAudioConferencingPolicy.
 func registerRemoveAudioPolicy(rt *engine.Runtime, t *Tenant) {
-	id := engine.ParamInSets("Identity", "String", "The policy to remove: a custom policy's name with or without \"Tag:\".", 0, true, engine.AllSets)
+	id := engine.ParamInSets("Identity", "String", "", 0, true, engine.AllSets)
 	id.Sets[0].FromPipelineByName = true
 	id.Complete = t.completeAudioPolicies
 	identity := engine.Declare[string](id)
 	rt.Register(&engine.Cmdlet{
 		Name: "Remove-CsTeamsAudioConferencingPolicy", Module: "MicrosoftTeams",
-		Synopsis: "Audio conferencing policies can be used to manage audio conferencing toll- and toll-free numbers to be displayed in meeting invites created by users within your organization.",
-		Description: "Removes a custom audio conferencing policy. You cannot delete the global policy, nor the automatic " +
-			"AllowTollFreeDialinFalse. The users the policy was assigned to fall back to the tenant's default. Writes no output.",
 		SupportsShouldProcess: true, ConfirmImpact: "Medium",
-		Params:   cfgParams([]*engine.ParamInfo{identity.Info()}, cfgInfra("Force")),
-		Examples: []engine.Example{{Title: "Example 1", Code: "Remove-CsTeamsAudioConferencingPolicy -Identity \"EMEA Users\"", Remarks: "Removes the policy; its users fall back to the global policy."}},
+		Params: cfgParams([]*engine.ParamInfo{identity.Info()}, cfgInfra("Force")),
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			target := storage.AudioPolicyIdentity(identity.Get(c))
 			if storage.BuiltinAudioConferencingPolicy(target) != nil {

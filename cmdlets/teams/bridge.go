@@ -128,22 +128,13 @@ func registerTenantBridgeCmdlets(rt *engine.Runtime, t *Tenant) {
 		{Property: "Identity"}, {Property: "Name"}, {Property: "Region"}, {Property: "DefaultServiceNumber"},
 		{Property: "IsDefault"}, {Property: "IsShared"}, {Property: "ServiceNumbers"}}})
 
-	getID := engine.Declare[string](engine.ParamInSets("Identity", "Guid", "The bridge's unique id (GUID).", 0, true, "UniqueBridgeParams"))
-	getName := engine.Declare[string](engine.WithCompleter(engine.ParamInSets("Name", "String", "The bridge's name, e.g. \"Conference Bridge\".", -1, true, "BridgeNameParams"), t.completeBridges))
+	getID := engine.Declare[string](engine.ParamInSets("Identity", "Guid", "", 0, true, "UniqueBridgeParams"))
+	getName := engine.Declare[string](engine.WithCompleter(engine.ParamInSets("Name", "String", "", -1, true, "BridgeNameParams"), t.completeBridges))
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingBridge", Module: "MicrosoftTeams",
-		Synopsis: "Retrieves information about the tenant's audio conferencing bridges.",
-		Description: "Returns the tenant's audio conferencing bridges — all of them, one by -Identity (its GUID) or one by -Name — " +
-			"with their region, default service number (the number shown on invites of newly enabled users), " +
-			"whether it is the tenant's default bridge, and all its service numbers. Returns nothing when the tenant's " +
-			"PSTN conferencing service status is Disabled.",
 		DefaultSet: "EmptySet",
 		Params:     cfgParams([]*engine.ParamInfo{getID.Info(), getName.Info()}, bridgeInfra()),
 		Outputs:    []string{bridgeTypeName},
-		Examples: []engine.Example{
-			{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingBridge | fl", Remarks: "Lists every bridge."},
-			{Title: "Example 2", Code: "Get-CsOnlineDialInConferencingBridge -Name \"Conference Bridge\"", Remarks: "Returns one bridge by name."},
-		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			return t.cfgReadList(c, cfgTenant, func(r storage.Reader) ([]*value.Object, error) {
 				off, err := conferencingDisabled(r)
@@ -182,29 +173,20 @@ func registerTenantBridgeCmdlets(rt *engine.Runtime, t *Tenant) {
 		}),
 	})
 
-	inst := engine.ParamInSets("Instance", "PSObject", "A bridge object from Get-CsOnlineDialInConferencingBridge, possibly with a new Name (which renames the bridge).", 0, true, "InstanceParams")
+	inst := engine.ParamInSets("Instance", "PSObject", "", 0, true, "InstanceParams")
 	inst.Sets[0].FromPipeline = true
 	p := &setBridgeParams{
-		identity:             engine.Declare[string](engine.ParamInSets("Identity", "Guid", "The bridge's unique id (GUID).", 0, true, "UniqueBridgeParams")),
-		name:                 engine.Declare[string](engine.WithCompleter(engine.ParamInSets("Name", "String", "The bridge's name.", -1, true, "BridgeNameParams"), t.completeBridges)),
+		identity:             engine.Declare[string](engine.ParamInSets("Identity", "Guid", "", 0, true, "UniqueBridgeParams")),
+		name:                 engine.Declare[string](engine.WithCompleter(engine.ParamInSets("Name", "String", "", -1, true, "BridgeNameParams"), t.completeBridges)),
 		instance:             engine.Declare[any](inst),
-		defaultServiceNumber: engine.Declare[any](engine.WithCompleter(engine.NamedParam("DefaultServiceNumber", "String", "The bridge's new default (toll) service number, already assigned to the bridge; E.164, +E.164 or tel:+E.164."), t.completeTollNumbers)),
-		setDefault:           engine.Declare[bool](engine.NamedParam("SetDefault", "SwitchParameter", "Makes this bridge the tenant's default bridge.")),
+		defaultServiceNumber: engine.Declare[any](engine.WithCompleter(engine.NamedParam("DefaultServiceNumber", "String", ""), t.completeTollNumbers)),
+		setDefault:           engine.Declare[bool](engine.NamedParam("SetDefault", "SwitchParameter", "")),
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingBridge", Module: "MicrosoftTeams",
-		Synopsis: "Modifies an audio conferencing bridge: its default service number, whether it is the tenant's default bridge, its name.",
-		Description: "Changes the bridge given by -Identity, -Name or -Instance. -DefaultServiceNumber must be a toll number " +
-			"already on that bridge; changing it does not change the default numbers of users already enabled. " +
-			"-SetDefault makes the bridge the tenant's default bridge. With -Instance, a changed Name renames the bridge " +
-			"and missing values come from the object. Writes no output.",
 		DefaultSet: "UniqueBridgeParams", SupportsShouldProcess: true, ConfirmImpact: "Medium",
 		Params: cfgParams([]*engine.ParamInfo{p.identity.Info(), p.name.Info(), p.instance.Info(), p.defaultServiceNumber.Info(), p.setDefault.Info()},
 			bridgeInfra()),
-		Examples: []engine.Example{
-			{Title: "Example 1", Code: "Set-CsOnlineDialInConferencingBridge -Name \"Conference Bridge\" -DefaultServiceNumber 14255550100", Remarks: "Sets the bridge's default dial-in number."},
-			{Title: "Example 2", Code: "$bridge = Get-CsOnlineDialInConferencingBridge -Name \"Conference Bridge\"\n$bridge.Name = \"O365 Bridge\"\nSet-CsOnlineDialInConferencingBridge -Instance $bridge", Remarks: "Renames a bridge."},
-		},
 		New: engine.ProcessOnly(func(c *engine.Call) error { return setBridge(c, t, p) }),
 	})
 }

@@ -21,14 +21,13 @@ func newGrantDialoutParams(t *Tenant) *grantDialoutParams {
 	return &grantDialoutParams{
 		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "String", Complete: t.CompleteUsers,
 			Sets: []engine.ParamSet{{Name: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true}},
-			Help: "Specifies the user: SIP address, user principal name or object id (Identity)."}),
+		}),
 		policyName: engine.Declare[string](&engine.ParamInfo{Name: "PolicyName", Type: "String", Complete: t.completePolicies, AllowNull: true, AllowEmptyString: true,
 			Sets: []engine.ParamSet{{Name: "Identity", Position: 1}, {Name: "GrantToTenant", Position: 1}},
-			Help: "The policy to assign, e.g. DialoutCPCandPSTNInternational (the Tag: prefix is optional); $null unassigns."}),
-		global: engine.Declare[bool](&engine.ParamInfo{Name: "Global", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "GrantToTenant", Position: -1, Mandatory: true}},
-			Help: "Assigns the policy to the tenant as a whole (the global instance)."}),
-		passThru: engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "Returns the user the policy was granted to.")),
-		tenant:   engine.Declare[string](engine.NamedParam("Tenant", "Guid", "Reserved for internal Microsoft use.")),
+		}),
+		global:   engine.Declare[bool](&engine.ParamInfo{Name: "Global", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "GrantToTenant", Position: -1, Mandatory: true}}}),
+		passThru: engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "")),
+		tenant:   engine.Declare[string](engine.NamedParam("Tenant", "Guid", "")),
 	}
 }
 
@@ -43,20 +42,10 @@ func registerGrantDialoutPolicy(rt *engine.Runtime, t *Tenant) {
 	p := newGrantDialoutParams(t)
 	rt.Register(&engine.Cmdlet{
 		Name: "Grant-CsDialoutPolicy", Module: "MicrosoftTeams",
-		Synopsis: "Use the Grant-CsDialoutPolicy cmdlet to assign the tenant global, a group of users, or a per-user outbound calling restriction policy to one or more users.",
-		Description: "Assigns one of the predefined dial-out policies to a user (-Identity) or to the tenant (-Global). PolicyName is the " +
-			"policy's identity with or without the \"Tag:\" prefix; $null removes the per-user assignment so the user falls back " +
-			"to the global policy. Nothing is returned unless -PassThru is given.",
 		DefaultSet:            "Identity",
 		SupportsShouldProcess: true,
 		ConfirmImpact:         "Medium",
 		Params:                p.infos(),
-		Examples: []engine.Example{
-			{Title: "Assign a policy", Code: "Grant-CsDialoutPolicy -Identity \"ken.myer@contoso.com\" -PolicyName \"DialoutCPCandPSTNInternational\""},
-			{Title: "Remove an assignment", Code: "Grant-CsDialoutPolicy -Identity \"ken.myer@contoso.com\" -PolicyName $Null"},
-			{Title: "Assign to every user", Code: "Get-CsOnlineUser | Grant-CsDialoutPolicy -PolicyName \"DialoutCPCInternationalPSTNDisabled\""},
-			{Title: "Set the tenant's policy", Code: "Grant-CsDialoutPolicy -Global -PolicyName \"DialoutCPCandPSTNInternational\""},
-		},
 		New: func() engine.Processor {
 			return &engine.Funcs{OnBegin: userCheckNoJob, OnProcess: func(c *engine.Call) error { return grantDialoutPolicy(c, t, p) }}
 		},

@@ -46,6 +46,9 @@ func IdentityText(v any) string {
 // ResolveUser finds exactly one user for an identity; unknown and
 // ambiguous identities are errors naming the identity.
 func ResolveUser(r storage.Reader, identity string) (*storage.User, error) {
+	if identity == "" {
+		return nil, notFound(identity)
+	}
 	users, err := r.FindUsers(identity)
 	if err != nil {
 		return nil, StoreError(err, identity)

@@ -28,7 +28,9 @@ type MailRequest struct {
 	To string
 	// FromAddress and FromName override the sender (-SendEmailFrom*).
 	FromAddress, FromName string
-	// Quiet drops the no-mailbox warning (bulk automatic notices).
+	// Quiet drops the no-mailbox warning: the Teams cmdlets warn only of
+	// an email asked for with -SendEmail, as no source shows the service
+	// warning of an automatic one (docs/errors.md).
 	Quiet bool
 }
 

@@ -61,38 +61,30 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 		{Property: "BridgeId"}, {Property: "IsShared"}, {Property: "Type"}}})
 
 	filters := []string{"FiltersParams", "UniqueBridgeParams", "TenantIdParams", "TenantDomainParams"}
-	size := engine.ParamInSets("ResultSize", "Int32", "The most numbers to return: 0 to 2147483647; 0 returns nothing.", -1, false, filters...)
+	size := engine.ParamInSets("ResultSize", "Int32", "", -1, false, filters...)
 	size.ValidateRange = &[2]float64{0, 2147483647}
-	dc := engine.NamedParam("DomainController", "Fqdn", "Not used with the online service; accepted and ignored.")
+	dc := engine.NamedParam("DomainController", "Fqdn", "")
 	dc.Aliases = []string{"DC"}
-	tenant := engine.ParamInSets("Tenant", "Guid", "The tenant's id (GUID); when given it must be the signed-in tenant's id.", -1, false, "UniqueNumberParams")
+	tenant := engine.ParamInSets("Tenant", "Guid", "", -1, false, "UniqueNumberParams")
 	tenant.Sets = append(tenant.Sets, engine.ParamSet{Name: "TenantIdParams", Position: -1, Mandatory: true})
 	p := &getNumberParams{
-		identity:   engine.Declare[any](engine.WithCompleter(engine.ParamInSets("Identity", "String", "A service number: E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.CompleteServiceNumbers)),
-		bridgeID:   engine.Declare[string](engine.ParamInSets("BridgeId", "Guid", "Returns the numbers of the bridge with this id.", -1, true, "UniqueBridgeParams")),
-		bridgeName: engine.Declare[string](engine.WithCompleter(engine.ParamInSets("BridgeName", "String", "Returns the numbers of the bridge with this name.", -1, false, "FiltersParams", "TenantIdParams", "TenantDomainParams"), t.completeBridges)),
-		city:       engine.Declare[string](engine.ParamInSets("City", "String", "Returns the numbers of this city (geocode).", -1, false, filters...)),
+		identity:   engine.Declare[any](engine.WithCompleter(engine.ParamInSets("Identity", "String", "", 0, true, "UniqueNumberParams"), t.CompleteServiceNumbers)),
+		bridgeID:   engine.Declare[string](engine.ParamInSets("BridgeId", "Guid", "", -1, true, "UniqueBridgeParams")),
+		bridgeName: engine.Declare[string](engine.WithCompleter(engine.ParamInSets("BridgeName", "String", "", -1, false, "FiltersParams", "TenantIdParams", "TenantDomainParams"), t.completeBridges)),
+		city:       engine.Declare[string](engine.ParamInSets("City", "String", "", -1, false, filters...)),
 		resultSize: declareInt(size),
 		tenant: tenantParams{
 			id:     handle(engine.Declare[any](tenant)),
-			domain: handle(engine.Declare[string](engine.ParamInSets("TenantDomain", "String", "The tenant's domain; reserved for internal Microsoft use.", -1, true, "TenantDomainParams"))),
+			domain: handle(engine.Declare[string](engine.ParamInSets("TenantDomain", "String", "", -1, true, "TenantDomainParams"))),
 		},
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
-		Synopsis: "Returns the tenant's audio conferencing service numbers.",
-		Description: "Lists the dial-in service numbers of the tenant's bridges: all of them, those of one bridge (-BridgeName, " +
-			"-BridgeId), those of one city (-City), or one number (-Identity, as E.164, +E.164 or tel:+E.164), " +
-			"with their languages, bridge, type (Toll or TollFree) and whether they are shared.",
 		DefaultSet: "FiltersParams",
 		Params: []*engine.ParamInfo{p.identity.Info(), p.bridgeID.Info(), p.bridgeName.Info(), p.city.Info(), p.resultSize.Info(),
 			p.tenant.id.Info(), p.tenant.domain.Info(), dc,
-			engine.NamedParam("Force", "SwitchParameter", "Suppresses warnings and confirmation prompts.")},
+			engine.NamedParam("Force", "SwitchParameter", "")},
 		Outputs: []string{numberTypeName},
-		Examples: []engine.Example{
-			{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingServiceNumber | fl", Remarks: "Lists every service number of the tenant."},
-			{Title: "Example 2", Code: "Get-CsOnlineDialInConferencingServiceNumber -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc | fl", Remarks: "Lists the numbers of one bridge."},
-		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			return t.cfgReadList(c, p.tenant, func(r storage.Reader) ([]*value.Object, error) {
 				if c.Set == "UniqueNumberParams" {

@@ -75,11 +75,8 @@ func registerTenantLanguageCmdlets(rt *engine.Runtime, t *Tenant) {
 		{Property: "Code"}, {Property: "Name"}}})
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingLanguagesSupported", Module: "MicrosoftTeams",
-		Synopsis:    "Retrieves the languages supported by audio conferencing.",
-		Description: "Lists the languages (culture code and name) that can be a service number's primary or secondary language: the language callers hear prompts in. A number has one primary and up to four secondary languages.",
-		Params:      cfgInfra("DomainController", "Force"),
-		Outputs:     []string{languageTypeName},
-		Examples:    []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingLanguagesSupported | fl", Remarks: "Lists the supported languages."}},
+		Params:  cfgInfra("DomainController", "Force"),
+		Outputs: []string{languageTypeName},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			if err := t.cfgRead(c, func(storage.Reader) error { return nil }); err != nil {
 				return Fail(c, err)

@@ -22,13 +22,13 @@ type numberIDParams struct {
 	identity, instance engine.Param[any]
 }
 
-// numberIdentityParams declares the -Identity and -Instance of the number
-// cmdlet that verb describes.
-func (t *Tenant) numberIdentityParams(verb string) numberIDParams {
-	inst := engine.ParamInSets("Instance", "PSObject", "A service number object (from Get-CsOnlineDialInConferencingServiceNumber) to "+verb+".", 0, true, "InstanceParams")
+// numberIdentityParams declares the -Identity and -Instance of a number
+// cmdlet.
+func (t *Tenant) numberIdentityParams() numberIDParams {
+	inst := engine.ParamInSets("Instance", "PSObject", "", 0, true, "InstanceParams")
 	inst.Sets[0].FromPipeline = true
 	return numberIDParams{
-		identity: engine.Declare[any](engine.WithCompleter(engine.ParamInSets("Identity", "String", "The service number to "+verb+": E.164 (14255550100), +E.164 or tel:+E.164.", 0, true, "UniqueNumberParams"), t.CompleteServiceNumbers)),
+		identity: engine.Declare[any](engine.WithCompleter(engine.ParamInSets("Identity", "String", "", 0, true, "UniqueNumberParams"), t.CompleteServiceNumbers)),
 		instance: engine.Declare[any](inst),
 	}
 }
@@ -82,22 +82,15 @@ func sharedNumberError(given string) *engine.ErrorRecord {
 // Set-CsOnlineDialInConferencingServiceNumber.
 func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
 	bridge := bridgeParams{
-		id:   engine.Declare[any](engine.NamedParam("BridgeId", "Guid", "The id of the bridge.")),
-		name: engine.Declare[string](engine.WithCompleter(engine.NamedParam("BridgeName", "String", "The name of the bridge."), t.completeBridges)),
+		id:   engine.Declare[any](engine.NamedParam("BridgeId", "Guid", "")),
+		name: engine.Declare[string](engine.WithCompleter(engine.NamedParam("BridgeName", "String", ""), t.completeBridges)),
 	}
 	bridgeInfos := []*engine.ParamInfo{bridge.id.Info(), bridge.name.Info()}
-	register := t.numberIdentityParams("assign")
+	register := t.numberIdentityParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Register-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
-		Synopsis: "Assigns a service number of the tenant to an audio conferencing bridge.",
-		Description: "Assigns an additionally acquired service (toll or toll-free) number of the tenant, not yet on a bridge, " +
-			"to the bridge given by -BridgeId or -BridgeName (default: the tenant's default bridge). Only numbers of type " +
-			"\"service\" acquired for the tenant can be assigned; shared numbers cannot. Writes no output.",
 		DefaultSet: "UniqueNumberParams",
 		Params:     cfgParams(register.infos(), bridgeInfos, numberInfra()),
-		Examples: []engine.Example{{Title: "Example 1",
-			Code:    "Register-CsOnlineDialinConferencingServiceNumber -Identity +18005550100 -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc",
-			Remarks: "Assigns the number to the bridge (find the bridge id with Get-CsOnlineDialInConferencingBridge)."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			given := register.number(c)
 			return t.Do(c, func(w storage.Writer, admin *storage.User) error {
@@ -139,21 +132,12 @@ func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
 		}),
 	})
 
-	unregister := unregisterNumberParams{numberIDParams: t.numberIdentityParams("unassign"), bridge: bridge,
-		removeDefault: engine.Declare[bool](engine.NamedParam("RemoveDefaultServiceNumber", "SwitchParameter", "Also remove the number as default number of the users who have it."))}
+	unregister := unregisterNumberParams{numberIDParams: t.numberIdentityParams(), bridge: bridge,
+		removeDefault: engine.Declare[bool](engine.NamedParam("RemoveDefaultServiceNumber", "SwitchParameter", ""))}
 	rt.Register(&engine.Cmdlet{
 		Name: "Unregister-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
-		Synopsis: "Unassigns a service number from an audio conferencing bridge.",
-		Description: "Removes a service number from its bridge (-BridgeId or -BridgeName, when given, must be its bridge); the " +
-			"number stays the tenant's and can be registered again. Shared numbers and the bridge's default number " +
-			"cannot be unassigned. A number that is some users' default number is refused unless " +
-			"-RemoveDefaultServiceNumber is given, which then gives those users the bridge's default toll number " +
-			"(or another toll-free number of the bridge, or none). Writes no output.",
 		DefaultSet: "UniqueNumberParams",
 		Params:     cfgParams(unregister.infos(), bridgeInfos, []*engine.ParamInfo{unregister.removeDefault.Info()}, numberInfra()),
-		Examples: []engine.Example{{Title: "Example 1",
-			Code:    "Unregister-CsOnlineDialInConferencingServiceNumber -BridgeName \"Conference Bridge\" -RemoveDefaultServiceNumber 18005550100",
-			Remarks: "Unassigns the toll-free number from the bridge and from the users who have it as their default toll-free number."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			given := unregister.number(c)
 			return t.Do(c, func(w storage.Writer, admin *storage.User) error {
@@ -162,23 +146,16 @@ func registerTenantNumberSetCmdlets(rt *engine.Runtime, t *Tenant) {
 		}),
 	})
 
-	languages := numberLanguageParams{numberIDParams: t.numberIdentityParams("change"),
-		primary:   engine.Declare[string](engine.NamedParam("PrimaryLanguage", "String", "The primary language's culture code, e.g. en-US, ja-JP, es-ES (see Get-CsOnlineDialInConferencingLanguagesSupported).")),
-		secondary: engine.Declare[[]string](engine.NamedParam("SecondaryLanguages", "String[]", "Up to four secondary languages, in the order callers are offered them.")),
-		restore:   engine.Declare[bool](engine.NamedParam("RestoreDefaultLanguages", "SwitchParameter", "Restores the number's default languages.")),
+	languages := numberLanguageParams{numberIDParams: t.numberIdentityParams(),
+		primary:   engine.Declare[string](engine.NamedParam("PrimaryLanguage", "String", "")),
+		secondary: engine.Declare[[]string](engine.NamedParam("SecondaryLanguages", "String[]", "")),
+		restore:   engine.Declare[bool](engine.NamedParam("RestoreDefaultLanguages", "SwitchParameter", "")),
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingServiceNumber", Module: "MicrosoftTeams",
-		Synopsis: "Sets the primary and secondary languages of a dedicated audio conferencing service number.",
-		Description: "Sets the language callers hear prompts in first (-PrimaryLanguage) and the up to four other languages " +
-			"offered, in order (-SecondaryLanguages), or restores the number's default languages (-RestoreDefaultLanguages). " +
-			"Shared numbers cannot be changed. Writes no output.",
 		DefaultSet: "UniqueNumberParams", SupportsShouldProcess: true, ConfirmImpact: "Medium",
 		Params: cfgParams(languages.infos(), []*engine.ParamInfo{languages.primary.Info(), languages.secondary.Info(), languages.restore.Info()},
 			cfgInfra("Tenant", "DomainController", "Force")),
-		Examples: []engine.Example{{Title: "Example 1",
-			Code:    "Set-CsOnlineDialInConferencingServiceNumber -Identity +14255550100 -PrimaryLanguage de-de -SecondaryLanguages en-us, ja-jp, en-gb",
-			Remarks: "German first; then US English, Japanese and UK English."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			given := languages.number(c)
 			if ok, err := c.ShouldProcess(given, c.Cmdlet.Name); err != nil || !ok {

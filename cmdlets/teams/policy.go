@@ -86,18 +86,12 @@ func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
 	rt.Formats.Register(format.View{TypeName: dialoutPolicyTypeName, Kind: format.TableView, Columns: []format.Column{
 		{Property: "Identity"}, {Property: "AllowPSTNConferencingDialOutType"}, {Property: "AllowPSTNOutboundCallingType"}}})
 
-	dialin := xdsIdentitySets("The policy to return: Global, or a per-user policy name with or without \"Tag:\".",
-		"A wildcard pattern on the policies' Identity, e.g. \"tag:*\" for every per-user policy.")
+	dialin := xdsIdentitySets("", "")
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialinConferencingPolicy", Module: "MicrosoftTeams",
-		Synopsis: "Returns the dial-in conferencing policies of the tenant.",
-		Description: "Returns the predefined dial-in conferencing policies: Global (AllowService True), Tag:ServiceAllowed " +
-			"(True) and Tag:ServiceNotAllowed (False). -Identity takes a policy's identity, with or without \"Tag:\"; " +
-			"-Filter a wildcard pattern on the identity (e.g. \"tag:*\").",
 		DefaultSet: "Identity",
 		Params:     cfgParams(dialin.infos(), cfgInfra("LocalStore")),
 		Outputs:    []string{dialinPolicyTypeName},
-		Examples:   []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialinConferencingPolicy", Remarks: "Returns every dial-in conferencing policy of the tenant."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			if err := t.cfgRead(c, func(storage.Reader) error { return nil }); err != nil {
 				return Fail(c, err)
@@ -107,24 +101,15 @@ func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
 		}),
 	})
 
-	id := engine.ParamInSets("Identity", "String", "The policy to return: Global, or a per-user policy such as DialoutCPCandPSTNDisabled (with or without \"Tag:\").", 1, false, "Identity")
+	id := engine.ParamInSets("Identity", "String", "", 1, false, "Identity")
 	id.Complete = t.completePolicyIdentities
 	dialout := xdsParams{identity: engine.Declare[any](id),
-		filter: engine.Declare[any](engine.ParamInSets("Filter", "String", "A wildcard pattern on the policies' Identity, e.g. \"tag:*\" for every per-user policy.", -1, false, "Filter"))}
+		filter: engine.Declare[any](engine.ParamInSets("Filter", "String", "", -1, false, "Filter"))}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialOutPolicy", Module: "MicrosoftTeams",
-		Synopsis: "Returns the outbound calling restriction (dial-out) policies of the tenant.",
-		Description: "Returns the 13 predefined dial-out policies: Global and the Tag:Dialout… per-user policies, each with the " +
-			"restriction on dial-out from the user's conferences (AllowPSTNConferencingDialOutType) and on the user's own " +
-			"PSTN calls (AllowPSTNOutboundCallingType). -Filter takes wildcards (\"tag:*\").",
 		DefaultSet: "Identity",
 		Params:     dialout.infos(),
 		Outputs:    []string{dialoutPolicyTypeName},
-		Examples: []engine.Example{
-			{Title: "Example 1", Code: "Get-CsOnlineDialOutPolicy", Remarks: "Returns every dial-out policy."},
-			{Title: "Example 2", Code: "Get-CsOnlineDialOutPolicy -Identity DialoutCPCandPSTNDisabled", Remarks: "Returns one policy."},
-			{Title: "Example 3", Code: "Get-CsOnlineDialOutPolicy -Filter \"tag:*\"", Remarks: "Returns the per-user policies."},
-		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var policies []*storage.DialOutPolicy
 			err := t.cfgRead(c, func(r storage.Reader) error {

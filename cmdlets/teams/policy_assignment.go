@@ -40,21 +40,12 @@ func registerGetUserPolicyAssignment(rt *engine.Runtime, t *Tenant) {
 	rt.Formats.Register(format.View{TypeName: effectivePolicyTypeName, Kind: format.TableView, Columns: []format.Column{
 		{Property: "PolicyType"}, {Property: "PolicyName"}, {Property: "PolicySource"}}})
 	identity := engine.Declare[string](&engine.ParamInfo{Name: "Identity", Type: "String", Complete: t.CompleteUsers,
-		Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1, Mandatory: true, FromPipelineByName: true}},
-		Help: "The user: object id, user principal name or SIP address."})
-	policyType := engine.Declare[string](engine.NamedParam("PolicyType", "String",
-		"Returns only the assignment of this policy type, e.g. TeamsMeetingPolicy, TeamsAudioConferencingPolicy or OnlineDialOutPolicy."))
+		Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1, Mandatory: true, FromPipelineByName: true}}})
+	policyType := engine.Declare[string](engine.NamedParam("PolicyType", "String", ""))
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsUserPolicyAssignment", Module: "MicrosoftTeams",
-		Synopsis: "This cmdlet is used to return the policy assignments for a user, both directly assigned and inherited through a group.",
-		Description: "Returns the user's direct policy assignments (TeamsAudioConferencingPolicy, TeamsMeetingPolicy, OnlineDialOutPolicy): the policy " +
-			"type, the policy's name and where it comes from. A policy type not returned is the tenant's default or Global.",
 		Params:  []*engine.ParamInfo{identity.Info(), policyType.Info()},
 		Outputs: []string{effectivePolicyTypeName},
-		Examples: []engine.Example{
-			{Title: "Example 1", Code: "Get-CsUserPolicyAssignment -Identity ken.myer@contoso.com", Remarks: "Returns every policy assigned to the user."},
-			{Title: "Example 2", Code: "Get-CsUserPolicyAssignment -Identity ken.myer@contoso.com -PolicyType TeamsAudioConferencingPolicy", Remarks: "Returns one policy type's assignment."},
-		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var u *storage.User
 			err := t.Read(func(r storage.Reader) error {

@@ -39,5 +39,7 @@ func Register(rt *engine.Runtime, t *Tenant) {
 	registerRetiredReport(rt)
 	registerMeetingPolicyCmdlets(rt, t)
 	registerPhoneNumberCmdlets(rt, t)
+	// After every registration: each cmdlet's help is its page's (help.go).
+	applyHelp(rt)
 	rt.AddBarrier(t.store.Sync)
 }

@@ -152,8 +152,10 @@ func (t *Tenant) ApplyUserEdit(w storage.Writer, admin *storage.User, id string,
 		}
 	}
 	if mail != "" {
+		// Only an email asked for with -SendEmail warns when it cannot be
+		// sent (docs/errors.md).
 		req := MailRequest{Kind: mail, User: u, Conf: &conf, To: edit.SendEmailToAddress,
-			FromAddress: edit.SendEmailFromAddress, FromName: edit.SendEmailFromDisplayName}
+			FromAddress: edit.SendEmailFromAddress, FromName: edit.SendEmailFromDisplayName, Quiet: !edit.SendEmail}
 		if storage.MailCarriesPIN(mail) {
 			req.PIN = res.PIN
 		}

@@ -15,34 +15,24 @@ const azureContextType = "Microsoft.TeamsCmdlets.Powershell.Connect.Models.PSAzu
 // Disconnect-MicrosoftTeams.
 func registerConnectTeams(rt *engine.Runtime, t *Tenant) {
 	p := &connectParams{
-		tenantID:        engine.Declare[string](engine.NamedParam("TenantId", "String", "Specifies the ID of a tenant (its GUID or one of its domains).")),
-		accountID:       engine.Declare[string](engine.WithCompleter(engine.NamedParam("AccountId", "String", "Specifies the ID (user principal name) of an account."), t.CompleteUsers)),
-		credential:      engine.Declare[any](engine.Secret(engine.NamedParam("Credential", "PSObject", "Specifies a PSCredential object: an object with UserName and Password properties, or a user name."))),
-		environmentName: engine.Declare[string](engine.NamedParam("TeamsEnvironmentName", "String", "Specifies the Teams environment (TeamsGCCH, TeamsDOD, TeamsChina); the offline tenant is in the commercial cloud.")),
+		tenantID:        engine.Declare[string](engine.NamedParam("TenantId", "String", "")),
+		accountID:       engine.Declare[string](engine.WithCompleter(engine.NamedParam("AccountId", "String", ""), t.CompleteUsers)),
+		credential:      engine.Declare[any](engine.Secret(engine.NamedParam("Credential", "PSObject", ""))),
+		environmentName: engine.Declare[string](engine.NamedParam("TeamsEnvironmentName", "String", "")),
 		appSignIn: []engine.Param[any]{
-			engine.Declare[any](engine.NamedParam("CertificateThumbprint", "String", "Specifies the certificate thumbprint of a digital public key X.509 certificate (application sign-in, not supported offline).")),
-			engine.Declare[any](engine.NamedParam("ApplicationId", "String", "Specifies the application ID of the service principal (not supported offline).")),
-			engine.Declare[any](engine.Secret(engine.NamedParam("AccessTokens", "String[]", "Specifies access tokens (not supported offline)."))),
+			engine.Declare[any](engine.NamedParam("CertificateThumbprint", "String", "")),
+			engine.Declare[any](engine.NamedParam("ApplicationId", "String", "")),
+			engine.Declare[any](engine.Secret(engine.NamedParam("AccessTokens", "String[]", ""))),
 		},
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Connect-MicrosoftTeams", Module: "MicrosoftTeams",
 		ClassName: "Microsoft.TeamsCmdlets.Powershell.Connect.ConnectMicrosoftTeams",
-		Synopsis:  "The Connect-MicrosoftTeams cmdlet connects an authenticated account to use for Microsoft Teams cmdlet requests.",
-		Description: "Signs in to the tenant as an account of its directory. Without -AccountId or -Credential the session signs in as the " +
-			"tenant's Global Administrator. Demo accounts need no password; an account given a password with New-TenantUser -Password " +
-			"needs it, through -Credential (an object with UserName and Password properties). Changes to the tenant need the " +
-			storage.AdminRolesText("or") + " role.",
 		Params: []*engine.ParamInfo{p.tenantID.Info(), p.accountID.Info(), p.credential.Info(), p.environmentName.Info(),
-			engine.NamedParam("UseDeviceAuthentication", "SwitchParameter", "Uses device code authentication instead of a browser control."),
-			engine.NamedParam("LogLevel", "String", "Specifies the log level."),
-			engine.NamedParam("LogFilePath", "String", "The path where the log file for this PowerShell session is written to."),
+			engine.NamedParam("UseDeviceAuthentication", "SwitchParameter", ""),
+			engine.NamedParam("LogLevel", "String", ""),
+			engine.NamedParam("LogFilePath", "String", ""),
 			p.appSignIn[0].Info(), p.appSignIn[1].Info(), p.appSignIn[2].Info(),
-		},
-		Examples: []engine.Example{
-			{Title: "Connect as the administrator", Code: "Connect-MicrosoftTeams"},
-			{Title: "Connect as another account", Code: "Connect-MicrosoftTeams -AccountId ken.myer@contoso.com"},
-			{Title: "Connect with a credential", Code: "$cred = [pscustomobject]@{UserName='ops@contoso.com'; Password='P@ssw0rd'}\nConnect-MicrosoftTeams -Credential $cred"},
 		},
 		Outputs: []string{azureContextType},
 		New:     engine.ProcessOnly(func(c *engine.Call) error { return connectTeams(c, t, p) }),
@@ -50,10 +40,6 @@ func registerConnectTeams(rt *engine.Runtime, t *Tenant) {
 	rt.Register(&engine.Cmdlet{
 		Name: "Disconnect-MicrosoftTeams", Module: "MicrosoftTeams",
 		ClassName: "Microsoft.TeamsCmdlets.Powershell.Connect.DisconnectMicrosoftTeams",
-		Synopsis:  "The Disconnect-MicrosoftTeams cmdlet disconnects from the Microsoft Teams environment.",
-		Description: "Signs the session out. Tenant cmdlets then fail until Connect-MicrosoftTeams (or New-CsOnlineSession and " +
-			"Import-PSSession) signs in again.",
-		Examples: []engine.Example{{Title: "Disconnect", Code: "Disconnect-MicrosoftTeams"}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			t.SetAccount("")
 			return nil

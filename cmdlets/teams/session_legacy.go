@@ -31,26 +31,20 @@ type sessionTable struct {
 func registerLegacySession(rt *engine.Runtime, t *Tenant) {
 	st := &sessionTable{accounts: map[int]string{}}
 	p := &newSessionParams{
-		credential: engine.Declare[any](&engine.ParamInfo{Name: "Credential", Type: "PSObject", Sensitive: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
-			Help: "Specifies a PSCredential object (UserName and Password properties) or a user name."}),
-		userName:            engine.Declare[string](engine.WithCompleter(engine.NamedParam("UserName", "String", "Specifies the user principal name of the account to sign in with."), t.CompleteUsers)),
-		overrideAdminDomain: engine.Declare[string](engine.NamedParam("OverrideAdminDomain", "String", "Specifies the tenant's admin domain.")),
-		overrideAccessToken: engine.Declare[any](engine.Secret(engine.NamedParam("OverrideAccessToken", "String", "Specifies an access token (not supported offline)."))),
+		credential:          engine.Declare[any](&engine.ParamInfo{Name: "Credential", Type: "PSObject", Sensitive: true, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}}}),
+		userName:            engine.Declare[string](engine.WithCompleter(engine.NamedParam("UserName", "String", ""), t.CompleteUsers)),
+		overrideAdminDomain: engine.Declare[string](engine.NamedParam("OverrideAdminDomain", "String", "")),
+		oauthAccessToken:    engine.Declare[any](engine.Secret(engine.NamedParam("OAuthAccessToken", "String", ""))),
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "New-CsOnlineSession", Module: "SkypeOnlineConnector",
 		ClassName: "Microsoft.Rtc.Management.OnlineConnector.NewCsOnlineSession",
-		Synopsis:  "Creates a persistent connection to Skype for Business Online.",
-		Description: "Authenticates an account of the tenant (as Connect-MicrosoftTeams does) and returns a remote session object; " +
-			"Import-PSSession then signs the shell in as that account.",
 		Params: []*engine.ParamInfo{p.credential.Info(), p.userName.Info(), p.overrideAdminDomain.Info(),
-			engine.NamedParam("OverrideDiscoveryUri", "Uri", "Specifies the Lync auto-discovery URI (accepted and ignored)."),
-			engine.NamedParam("OverridePowershellUri", "Uri", "Specifies the remote PowerShell URI (accepted and ignored)."),
-			p.overrideAccessToken.Info(),
-			engine.NamedParam("SessionOption", "PSObject", "Specifies advanced options for the session (accepted and ignored)."),
+			engine.NamedParam("OverrideDiscoveryUri", "Uri", ""),
+			engine.NamedParam("OverridePowershellUri", "Uri", ""),
+			p.oauthAccessToken.Info(),
+			engine.NamedParam("SessionOption", "PSObject", ""),
 		},
-		Examples: []engine.Example{{Title: "Connect the legacy way",
-			Code: "$s = New-CsOnlineSession -UserName admin@contoso.onmicrosoft.com\nImport-PSSession $s -AllowClobber"}},
 		Outputs: []string{psSessionType},
 		New:     engine.ProcessOnly(func(c *engine.Call) error { return newOnlineSession(c, t, st, p) }),
 	})
@@ -119,7 +113,7 @@ type newSessionParams struct {
 	credential          engine.Param[any]
 	userName            engine.Param[string]
 	overrideAdminDomain engine.Param[string]
-	overrideAccessToken engine.Param[any]
+	oauthAccessToken    engine.Param[any]
 }
 
 // sessionFilter are the -Name and -Id of Get- and Remove-PSSession.
@@ -136,7 +130,7 @@ type removeSessionParams struct {
 
 // newOnlineSession runs New-CsOnlineSession.
 func newOnlineSession(c *engine.Call, t *Tenant, st *sessionTable, p *newSessionParams) error {
-	if p.overrideAccessToken.Given(c) {
+	if p.oauthAccessToken.Given(c) {
 		return engine.NewError("NotImplemented", "AccessTokenNotSupported", nil,
 			"Access-token sign-in is not supported offline: use -UserName or -Credential.").
 			WithException("System.Management.Automation.PSNotSupportedException")

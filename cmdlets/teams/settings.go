@@ -70,7 +70,8 @@ type xdsParams struct {
 }
 
 // xdsIdentitySets declares the Identity/Filter parameter sets of the XDS
-// getters (settings, configuration, dial-in policies).
+// getters (settings, configuration, dial-in policies). The help is for a
+// cmdlet without a page (help.go); the others pass "".
 func xdsIdentitySets(identityHelp, filterHelp string) xdsParams {
 	id := engine.ParamInSets("Identity", "XdsIdentity", identityHelp, 1, false, "Identity")
 	id.Sets[0].FromPipelineByName = true
@@ -142,32 +143,22 @@ func registerTenantSettingsCmdlets(rt *engine.Runtime, t *Tenant) {
 	rt.Formats.Register(format.View{TypeName: configTypeName, Kind: format.ListView, Columns: []format.Column{
 		{Property: "Identity"}, {Property: "Status"}, {Property: "EnableCustomTrunking"}, {Property: "ThirdPartyNumberStatus"}}})
 
-	settings := xdsIdentitySets("The settings instance to return; the tenant has one, \"Global\".",
-		"A wildcard pattern on the settings' Identity (e.g. \"Glob*\").")
+	settings := xdsIdentitySets("", "")
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingTenantSettings", Module: "MicrosoftTeams",
-		Synopsis: "Retrieves tenant-level settings for dial-in conferencing.",
-		Description: "Returns the tenant's single dial-in conferencing settings instance (Identity \"Global\"): " +
-			"entry/exit announcements, PIN length, automatic emails to users, the email From override, " +
-			"AllowPSTNOnlyMeetingsByDefault and the other tenant-wide settings. Any signed-in account may read it.",
 		DefaultSet: "Identity",
 		Params:     cfgParams(settings.infos(), cfgInfra("Tenant", "LocalStore")),
 		Outputs:    []string{settingsTypeName},
-		Examples:   []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialInConferencingTenantSettings", Remarks: "Returns the tenant's dial-in conferencing settings."}},
 		New:        engine.ProcessOnly(getGlobalInstance(t, settings, storage.Reader.Settings, settingsObject)),
 	})
 
-	config := xdsIdentitySets("The configuration instance to return; the tenant has one, \"Global\".",
-		"A wildcard pattern on the configuration's Identity.")
+	config := xdsIdentitySets("", "")
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialinConferencingTenantConfiguration", Module: "MicrosoftTeams",
-		Synopsis:    "Retrieves the tenant's dial-in conferencing configuration.",
-		Description: "Shows whether dial-in (PSTN) conferencing is enabled or disabled for the tenant. There is one configuration per tenant, Identity \"Global\"; Status is \"Enabled\" or \"Disabled\".",
-		DefaultSet:  "Identity",
-		Params:      cfgParams(config.infos(), cfgInfra("Tenant", "LocalStore")),
-		Outputs:     []string{configTypeName},
-		Examples:    []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineDialinConferencingTenantConfiguration", Remarks: "Returns the dial-in conferencing configuration of the administrator's tenant."}},
-		New:         engine.ProcessOnly(getGlobalInstance(t, config, storage.Reader.Tenant, configObject)),
+		DefaultSet: "Identity",
+		Params:     cfgParams(config.infos(), cfgInfra("Tenant", "LocalStore")),
+		Outputs:    []string{configTypeName},
+		New:        engine.ProcessOnly(getGlobalInstance(t, config, storage.Reader.Tenant, configObject)),
 	})
 }
 

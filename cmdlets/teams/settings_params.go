@@ -13,8 +13,10 @@ import (
 
 // cfgInfra returns the service's infrastructure parameters by name:
 // Tenant, TenantDomain, DomainController (alias DC), Force, LocalStore,
-// AsJob, MsftInternalProcessingMode. They are accepted as the real cmdlets
-// accept them; -Tenant must name this tenant and -AsJob is refused.
+// AsJob, MsftInternalProcessingMode, declared anew for one cmdlet. They
+// are accepted as the real cmdlets accept them; -Tenant must name this
+// tenant and -AsJob is refused. Their help here is a fallback for a cmdlet
+// without a page: a page's text replaces it (help.go).
 func cfgInfra(names ...string) []*engine.ParamInfo {
 	var out []*engine.ParamInfo
 	for _, n := range names {
@@ -24,9 +26,7 @@ func cfgInfra(names ...string) []*engine.ParamInfo {
 		case "TenantDomain":
 			out = append(out, cfgTenant.domain.Info())
 		case "DomainController":
-			p := engine.NamedParam("DomainController", "Fqdn", "Not used with the online service; accepted and ignored.")
-			p.Aliases = []string{"DC"}
-			out = append(out, p)
+			out = append(out, engine.NamedParam("DomainController", "Fqdn", "Not used with the online service; accepted and ignored.", "DC"))
 		case "Force":
 			out = append(out, engine.NamedParam("Force", "SwitchParameter", "Suppresses warnings and confirmation prompts."))
 		case "LocalStore":
@@ -40,13 +40,16 @@ func cfgInfra(names ...string) []*engine.ParamInfo {
 	return out
 }
 
-// cfgTenant is the -Tenant and -TenantDomain of cfgInfra, shared by the
-// tenant-level cmdlets.
+// cfgTenant is the -Tenant and -TenantDomain of cfgInfra.
 var cfgTenant = tenantParams{
-	id: handle(engine.Declare[any](engine.NamedParam("Tenant", "Guid",
-		"The tenant's id (GUID). Reserved for internal Microsoft use; when given it must be the signed-in tenant's id (Get-CsTenant | Select-Object TenantId)."))),
-	domain: handle(engine.Declare[string](engine.NamedParam("TenantDomain", "String",
-		"The tenant's domain. Reserved for internal Microsoft use; when given it must be one of the signed-in tenant's domains."))),
+	id: share[any](func() *engine.ParamInfo {
+		return engine.NamedParam("Tenant", "Guid",
+			"The tenant's id (GUID). Reserved for internal Microsoft use; when given it must be the signed-in tenant's id (Get-CsTenant | Select-Object TenantId).")
+	}),
+	domain: share[string](func() *engine.ParamInfo {
+		return engine.NamedParam("TenantDomain", "String",
+			"The tenant's domain. Reserved for internal Microsoft use; when given it must be one of the signed-in tenant's domains.")
+	}),
 }
 
 // cfgParams concatenates parameter lists.

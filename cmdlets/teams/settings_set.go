@@ -1,7 +1,6 @@
 package teams
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,19 +15,18 @@ import (
 var settingBools = []struct {
 	name  string
 	field func(s *storage.Settings) *bool
-	help  string
 }{
-	{"EnableEntryExitNotifications", func(s *storage.Settings) *bool { return &s.EnableEntryExitNotifications }, "Whether entry and exit announcements are made by default (default $true); an organizer can override it per meeting."},
-	{"EnableNameRecording", func(s *storage.Settings) *bool { return &s.EnableNameRecording }, "Whether anonymous callers are asked to record their name on entry (default $true)."},
-	{"IncludeTollFreeNumberInMeetingInvites", func(s *storage.Settings) *bool { return &s.IncludeTollFreeNumberInMeetingInvites }, "Obsolete; it has no effect."},
-	{"AllowPSTNOnlyMeetingsByDefault", func(s *storage.Settings) *bool { return &s.AllowPSTNOnlyMeetingsByDefault }, "The AllowPSTNOnlyMeetings value given to users when they are enabled for audio conferencing (default $false). Users already enabled keep theirs."},
-	{"AutomaticallySendEmailsToUsers", func(s *storage.Settings) *bool { return &s.AutomaticallySendEmailsToUsers }, "Whether users get emails when their audio-conferencing settings change (enablement, PIN reset, licence removal…; default $true)."},
-	{"SendEmailFromOverride", func(s *storage.Settings) *bool { return &s.SendEmailFromOverride }, "Use SendEmailFromAddress and SendEmailFromDisplayName as the sender of the emails (default $false). Needs both to be set."},
-	{"AutomaticallyReplaceAcpProvider", func(s *storage.Settings) *bool { return &s.AutomaticallyReplaceAcpProvider }, "Whether users of a third-party audio-conferencing provider move to Microsoft when they get an audio-conferencing licence."},
-	{"UseUniqueConferenceIds", func(s *storage.Settings) *bool { return &s.UseUniqueConferenceIds }, "Private meetings (unique conference ids). Does not apply to Teams."},
-	{"AutomaticallyMigrateUserMeetings", func(s *storage.Settings) *bool { return &s.AutomaticallyMigrateUserMeetings }, "Whether meetings are rescheduled automatically (Meeting Migration Service) when a user's conferencing coordinates change."},
-	{"MigrateServiceNumbersOnCrossForestMove", func(s *storage.Settings) *bool { return &s.MigrateServiceNumbersOnCrossForestMove }, "Whether service numbers move with the tenant in a cross-region move. Does not apply to Teams."},
-	{"EnableDialOutJoinConfirmation", func(s *storage.Settings) *bool { return &s.EnableDialOutJoinConfirmation }, "Whether callees must confirm before joining a dial-out. Does not apply to Teams."},
+	{"EnableEntryExitNotifications", func(s *storage.Settings) *bool { return &s.EnableEntryExitNotifications }},
+	{"EnableNameRecording", func(s *storage.Settings) *bool { return &s.EnableNameRecording }},
+	{"IncludeTollFreeNumberInMeetingInvites", func(s *storage.Settings) *bool { return &s.IncludeTollFreeNumberInMeetingInvites }},
+	{"AllowPSTNOnlyMeetingsByDefault", func(s *storage.Settings) *bool { return &s.AllowPSTNOnlyMeetingsByDefault }},
+	{"AutomaticallySendEmailsToUsers", func(s *storage.Settings) *bool { return &s.AutomaticallySendEmailsToUsers }},
+	{"SendEmailFromOverride", func(s *storage.Settings) *bool { return &s.SendEmailFromOverride }},
+	{"AutomaticallyReplaceAcpProvider", func(s *storage.Settings) *bool { return &s.AutomaticallyReplaceAcpProvider }},
+	{"UseUniqueConferenceIds", func(s *storage.Settings) *bool { return &s.UseUniqueConferenceIds }},
+	{"AutomaticallyMigrateUserMeetings", func(s *storage.Settings) *bool { return &s.AutomaticallyMigrateUserMeetings }},
+	{"MigrateServiceNumbersOnCrossForestMove", func(s *storage.Settings) *bool { return &s.MigrateServiceNumbersOnCrossForestMove }},
+	{"EnableDialOutJoinConfirmation", func(s *storage.Settings) *bool { return &s.EnableDialOutJoinConfirmation }},
 }
 
 // settingEnums are the enumerated string settings with their values (rule 50).
@@ -36,12 +34,11 @@ var settingEnums = []struct {
 	name   string
 	values []string
 	field  func(s *storage.Settings) *string
-	help   string
 }{
-	{"EntryExitAnnouncementsType", []string{"UseNames", "ToneOnly"}, func(s *storage.Settings) *string { return &s.EntryExitAnnouncementsType }, "Announce callers by name (UseNames) or with a tone (ToneOnly)."},
-	{"MaskPstnNumbersType", []string{"MaskedForExternalUsers", "MaskedForAllUsers", "NoMasking"}, func(s *storage.Settings) *string { return &s.MaskPstnNumbersType }, "Masking of PSTN participants' numbers in the meeting roster (default MaskedForExternalUsers)."},
-	{"AllowFederatedUsersToDialOutToSelf", []string{"No", "Yes", "RequireSameEnterpriseUser"}, func(s *storage.Settings) *string { return &s.AllowFederatedUsersToDialOutToSelf }, "Reserved for internal Microsoft use."},
-	{"AllowFederatedUsersToDialOutToThirdParty", []string{"No", "Yes", "RequireSameEnterpriseUser"}, func(s *storage.Settings) *string { return &s.AllowFederatedUsersToDialOutToThirdParty }, "Reserved for internal Microsoft use."},
+	{"EntryExitAnnouncementsType", []string{"UseNames", "ToneOnly"}, func(s *storage.Settings) *string { return &s.EntryExitAnnouncementsType }},
+	{"MaskPstnNumbersType", []string{"MaskedForExternalUsers", "MaskedForAllUsers", "NoMasking"}, func(s *storage.Settings) *string { return &s.MaskPstnNumbersType }},
+	{"AllowFederatedUsersToDialOutToSelf", []string{"No", "Yes", "RequireSameEnterpriseUser"}, func(s *storage.Settings) *string { return &s.AllowFederatedUsersToDialOutToSelf }},
+	{"AllowFederatedUsersToDialOutToThirdParty", []string{"No", "Yes", "RequireSameEnterpriseUser"}, func(s *storage.Settings) *string { return &s.AllowFederatedUsersToDialOutToThirdParty }},
 }
 
 // emailAddressPattern is the <UserAlias>@<Domain> form (rule 20).
@@ -60,26 +57,25 @@ type setSettingsParams struct {
 }
 
 func newSetSettingsParams() *setSettingsParams {
-	id := engine.ParamInSets("Identity", "XdsIdentity", "The settings instance to change; the tenant has one, \"Global\".", 1, false, "Identity")
+	id := engine.ParamInSets("Identity", "XdsIdentity", "", 1, false, "Identity")
 	id.Sets[0].FromPipelineByName = true
-	inst := engine.ParamInSets("Instance", "PSObject", "A settings object (from Get-CsOnlineDialInConferencingTenantSettings, possibly modified) to write back; parameters given as well take precedence.", -1, false, "Instance")
+	inst := engine.ParamInSets("Instance", "PSObject", "", -1, false, "Instance")
 	inst.Sets[0].FromPipeline = true
 	p := &setSettingsParams{identity: engine.Declare[any](id), instance: engine.Declare[any](inst)}
 	for _, b := range settingBools {
-		p.bools = append(p.bools, engine.Declare[bool](engine.NamedParam(b.name, "Boolean", b.help)))
+		p.bools = append(p.bools, engine.Declare[bool](engine.NamedParam(b.name, "Boolean", "")))
 	}
 	for _, e := range settingEnums {
-		info := engine.NamedParam(e.name, "String", e.help)
+		info := engine.NamedParam(e.name, "String", "")
 		info.ValidateSet = e.values
 		p.enums = append(p.enums, engine.Declare[string](info))
 	}
-	pin := engine.NamedParam("PinLength", "Int32", fmt.Sprintf("The number of digits of automatically generated leader PINs: %d to %d (default %d). PINs already issued keep their length.",
-		storage.MinPinLength, storage.MaxPinLength, storage.DefaultPinLength))
+	pin := engine.NamedParam("PinLength", "Int32", "")
 	pin.ValidateRange = &[2]float64{storage.MinPinLength, storage.MaxPinLength}
 	p.pinLength = declareInt(pin)
-	p.fromAddress = engine.Declare[string](engine.NamedParam("SendEmailFromAddress", "String", "The From address of the emails to users, in the form <UserAlias>@<Domain> (e.g. Admin@Contoso.com). Used only when SendEmailFromOverride is $true."))
-	p.fromName = engine.Declare[string](engine.NamedParam("SendEmailFromDisplayName", "String", "The From display name of the emails to users. Used only when SendEmailFromOverride is $true."))
-	p.dialOutDomains = engine.Declare[any](engine.NamedParam("AllowedDialOutExternalDomains", "Object", "The external domains allowed for dial-out."))
+	p.fromAddress = engine.Declare[string](engine.NamedParam("SendEmailFromAddress", "String", ""))
+	p.fromName = engine.Declare[string](engine.NamedParam("SendEmailFromDisplayName", "String", ""))
+	p.dialOutDomains = engine.Declare[any](engine.NamedParam("AllowedDialOutExternalDomains", "Object", ""))
 	return p
 }
 
@@ -299,18 +295,8 @@ func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
 	p := newSetSettingsParams()
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingTenantSettings", Module: "MicrosoftTeams",
-		Synopsis: "Modifies the tenant-level settings for dial-in conferencing.",
-		Description: fmt.Sprintf("Changes the tenant's dial-in conferencing settings (Identity \"Global\"). PinLength is %d to %d and applies only ", storage.MinPinLength, storage.MaxPinLength) +
-			"to PINs generated afterwards; AllowPSTNOnlyMeetingsByDefault applies only to users enabled afterwards; " +
-			"SendEmailFromOverride needs SendEmailFromAddress (<UserAlias>@<Domain>) and SendEmailFromDisplayName. " +
-			"Needs the " + storage.AdminRolesText("or") + " role. Writes no output.",
 		DefaultSet: "Identity", SupportsShouldProcess: true, ConfirmImpact: "Medium",
 		Params: p.infos(),
-		Examples: []engine.Example{
-			{Title: "Example 1", Code: "Set-CsOnlineDialInConferencingTenantSettings -EnableEntryExitNotifications $True -EnableNameRecording $True -PinLength 7", Remarks: "Entry and exit announcements and name recording on; new PINs have 7 digits."},
-			{Title: "Example 2", Code: "Set-CsOnlineDialInConferencingTenantSettings -SendEmailFromOverride $true -SendEmailFromAddress admin@contoso.com -SendEmailFromDisplayName \"Conferencing Administrator\"", Remarks: "Emails to users come from admin@contoso.com."},
-			{Title: "Example 3", Code: "Set-CsOnlineDialInConferencingTenantSettings -AutomaticallySendEmailsToUsers $false", Remarks: "No automatic emails to users."},
-		},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			return t.changeSettings(c, p.identity, func(old *storage.Settings) (*storage.Settings, error) {
 				s := copySettings(old)
@@ -328,16 +314,13 @@ func registerTenantSettingsSetCmdlets(rt *engine.Runtime, t *Tenant) {
 		}),
 	})
 
-	id := engine.ParamInSets("Identity", "XdsIdentity", "The settings instance to reset; the tenant has one, \"Global\".", 1, false, engine.AllSets)
+	id := engine.ParamInSets("Identity", "XdsIdentity", "", 1, false, engine.AllSets)
 	id.Sets[0].FromPipelineByName = true
 	removeID := engine.Declare[any](id)
 	rt.Register(&engine.Cmdlet{
 		Name: "Remove-CsOnlineDialInConferencingTenantSettings", Module: "MicrosoftTeams",
-		Synopsis:              "Reverts the tenant-level dial-in conferencing settings to their defaults.",
-		Description:           "Restores every dial-in conferencing setting of the tenant to its original default (PinLength 5, automatic emails on, no From override, AllowPSTNOnlyMeetingsByDefault $false, …). Users and their PINs are not changed. Writes no output.",
 		SupportsShouldProcess: true, ConfirmImpact: "Medium",
-		Params:   cfgParams([]*engine.ParamInfo{id}, cfgInfra("Tenant", "Force")),
-		Examples: []engine.Example{{Title: "Example 1", Code: "Remove-CsOnlineDialInConferencingTenantSettings", Remarks: "Resets the tenant's dial-in conferencing settings to their defaults."}},
+		Params: cfgParams([]*engine.ParamInfo{id}, cfgInfra("Tenant", "Force")),
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			return t.changeSettings(c, removeID, func(old *storage.Settings) (*storage.Settings, error) {
 				s := storage.NewDefaultSettings()

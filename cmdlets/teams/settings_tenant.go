@@ -76,25 +76,19 @@ func matchSimpleFilter(o *value.Object, filter string) (bool, error) {
 func registerTenantInfoCmdlets(rt *engine.Runtime, t *Tenant) {
 	rt.Formats.Register(format.View{TypeName: tenantTypeName, Kind: format.ListView, Columns: []format.Column{
 		{Property: "TenantId"}, {Property: "DisplayName"}, {Property: "VerifiedDomains"}, {Property: "SipDomain"}, {Property: "Domains"}}})
-	id := engine.NamedParam("Identity", "Object", "The tenant's id (GUID). Organizations have one tenant.")
+	id := engine.NamedParam("Identity", "Object", "")
 	id.Sets[0].Position = 0
 	id.Sets[0].FromPipeline = true
 	id.Sets[0].FromPipelineByName = true
-	rs := engine.NamedParam("ResultSize", "Int32", "The most tenants to return; 0 returns nothing.")
+	rs := engine.NamedParam("ResultSize", "Int32", "")
 	rs.ValidateRange = &[2]float64{0, 2147483647}
 	identity := engine.Declare[any](id)
-	filter := engine.Declare[string](engine.NamedParam("Filter", "String", "A filter on the tenant's properties, e.g. {DisplayName -eq \"Contoso\"}."))
+	filter := engine.Declare[string](engine.NamedParam("Filter", "String", ""))
 	resultSize := declareInt(rs)
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsTenant", Module: "MicrosoftTeams",
-		Synopsis:    "Returns information about the tenant.",
-		Description: "Returns the tenant: its id (TenantId), display name and domains. Any signed-in account may read it. -Filter takes one comparison, e.g. {DisplayName -eq \"Contoso\"} or {Domains -like \"*contoso*\"}.",
-		Params:      cfgParams([]*engine.ParamInfo{identity.Info(), filter.Info(), resultSize.Info()}, cfgInfra("DomainController")),
-		Outputs:     []string{tenantTypeName},
-		Examples: []engine.Example{
-			{Title: "Example 1", Code: "Get-CsTenant", Remarks: "Returns information about your tenant."},
-			{Title: "Example 2", Code: "Get-CsTenant | Select-Object DisplayName, TenantID", Remarks: "Shows the tenant's name and id."},
-		},
+		Params:  cfgParams([]*engine.ParamInfo{identity.Info(), filter.Info(), resultSize.Info()}, cfgInfra("DomainController")),
+		Outputs: []string{tenantTypeName},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var tn *storage.Tenant
 			err := t.Read(func(r storage.Reader) error {

@@ -22,8 +22,8 @@ const defaultNumberBatch = 500
 // registerSetUserDefaultNumber adds
 // Set-CsOnlineDialInConferencingUserDefaultNumber.
 func registerSetUserDefaultNumber(rt *engine.Runtime, t *Tenant) {
-	sp := func(name, typ, help string, sets map[string]bool) *engine.ParamInfo {
-		p := &engine.ParamInfo{Name: name, Type: typ, Help: help}
+	sp := func(name, typ string, sets map[string]bool) *engine.ParamInfo {
+		p := &engine.ParamInfo{Name: name, Type: typ}
 		for _, s := range []string{dnBridgeName, dnLocation, dnUnique} {
 			if m, ok := sets[s]; ok {
 				p.Sets = append(p.Sets, engine.ParamSet{Name: s, Position: -1, Mandatory: m})
@@ -32,39 +32,31 @@ func registerSetUserDefaultNumber(rt *engine.Runtime, t *Tenant) {
 		return p
 	}
 	all := map[string]bool{dnBridgeName: true, dnLocation: true, dnUnique: true}
-	from := engine.WithCompleter(sp("FromNumber", "String", "The default number to replace; $null selects the users who have no default number.",
+	from := engine.WithCompleter(sp("FromNumber", "String",
 		map[string]bool{dnBridgeName: false, dnUnique: true}), t.completeTollNumbers)
 	from.AllowNull, from.AllowEmptyString = true, true
-	numberType := sp("NumberType", "String", "The kind of number to change: Toll or TollFree.", all)
+	numberType := sp("NumberType", "String", all)
 	numberType.ValidateSet = []string{"Toll", "TollFree"}
 	p := &defaultNumberParams{
 		bridge: bridgeParams{
-			name: engine.Declare[string](engine.WithCompleter(sp("BridgeName", "String", "The name of the bridge.", map[string]bool{dnBridgeName: true, dnLocation: false}), t.completeBridges)),
-			id:   engine.Declare[any](sp("BridgeId", "Guid", "The GUID of the bridge.", map[string]bool{dnLocation: true, dnUnique: true})),
+			name: engine.Declare[string](engine.WithCompleter(sp("BridgeName", "String", map[string]bool{dnBridgeName: true, dnLocation: false}), t.completeBridges)),
+			id:   engine.Declare[any](sp("BridgeId", "Guid", map[string]bool{dnLocation: true, dnUnique: true})),
 		},
 		from:               engine.Declare[string](from),
-		to:                 engine.Declare[string](engine.WithCompleter(sp("ToNumber", "String", "The new default number, for example 14255550101.", all), t.completeTollNumbers)),
+		to:                 engine.Declare[string](engine.WithCompleter(sp("ToNumber", "String", all), t.completeTollNumbers)),
 		numberType:         engine.Declare[string](numberType),
-		country:            engine.Declare[string](sp("CountryOrRegion", "String", "Selects the users of this country or region (code such as US, or name).", map[string]bool{dnBridgeName: false, dnLocation: true})),
-		area:               engine.Declare[string](sp("AreaOrState", "String", "Selects the users of this area or state.", map[string]bool{dnBridgeName: false, dnLocation: false})),
-		city:               engine.Declare[string](sp("CapitalOrMajorCity", "String", "Selects the users of this city.", map[string]bool{dnBridgeName: false, dnLocation: false})),
-		rescheduleMeetings: engine.Declare[bool](engine.NamedParam("RescheduleMeetings", "SwitchParameter", "Sends updated meeting invitations to the attendees of the users' meetings.")),
+		country:            engine.Declare[string](sp("CountryOrRegion", "String", map[string]bool{dnBridgeName: false, dnLocation: true})),
+		area:               engine.Declare[string](sp("AreaOrState", "String", map[string]bool{dnBridgeName: false, dnLocation: false})),
+		city:               engine.Declare[string](sp("CapitalOrMajorCity", "String", map[string]bool{dnBridgeName: false, dnLocation: false})),
+		rescheduleMeetings: engine.Declare[bool](engine.NamedParam("RescheduleMeetings", "SwitchParameter", "")),
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingUserDefaultNumber", Module: "MicrosoftTeams",
-		Synopsis: "Use the Set-CsOnlineDialInConferencingUserDefaultNumber cmdlet to replace the default toll or toll-free number of all users who have it, or of the users of a location (deprecated).",
-		Description: "Changes the default toll or toll-free number of the users of a bridge in bulk: the users whose default is " +
-			"-FromNumber ($null: the users without one), optionally only those of a location (-CountryOrRegion, -AreaOrState, " +
-			"-CapitalOrMajorCity, matched against the users' contact information). -ToNumber must be a number of that type on the bridge.",
 		DefaultSet:            dnUnique,
 		SupportsShouldProcess: true,
 		ConfirmImpact:         "Medium",
 		Params:                p.infos(),
-		Examples: []engine.Example{
-			{Title: "Replace a default number", Code: "Set-CsOnlineDialInConferencingUserDefaultNumber -FromNumber 14255550100 -ToNumber 12065550100 -NumberType Toll -RescheduleMeetings -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc"},
-			{Title: "Give users without a toll-free default one", Code: "Set-CsOnlineDialInConferencingUserDefaultNumber -FromNumber $null -ToNumber 18005550100 -NumberType TollFree -BridgeId 9884626f-dcfb-49f4-8025-912f5bc68fdc"},
-		},
-		New: engine.ProcessOnly(func(c *engine.Call) error { return setUserDefaultNumber(c, t, p) }),
+		New:                   engine.ProcessOnly(func(c *engine.Call) error { return setUserDefaultNumber(c, t, p) }),
 	})
 }
 

@@ -22,15 +22,15 @@ type enableUserParams struct {
 
 func newEnableUserParams(t *Tenant) *enableUserParams {
 	return &enableUserParams{
-		identity:              engine.Declare[any](t.UserIdentityParam(false, "Specifies the user to enable: SIP address, user principal name, domain\\logon name, display name or object id.")),
-		allowPstnOnlyMeetings: engine.Declare[bool](engine.NamedParam("AllowPstnOnlyMeetings", "Boolean", "If $true, unauthenticated callers can start the user's meetings. Default: the tenant's AllowPSTNOnlyMeetingsByDefault.")),
+		identity:              engine.Declare[any](t.UserIdentityParam(true, "")),
+		allowPstnOnlyMeetings: engine.Declare[bool](engine.NamedParam("AllowPstnOnlyMeetings", "Boolean", "")),
 		conf: confParams{
-			conferenceID:          declareInt(engine.NamedParam("ConferenceId", "Int32", "Assigns a specific 7-digit conference ID; it must be free on the user's bridge.", "Passcode")),
-			serviceNumber:         engine.Declare[string](engine.WithCompleter(engine.NamedParam("ServiceNumber", "String", "Specifies the user's default toll number, overriding the bridge's default."), t.completeTollNumbers)),
-			tollFreeServiceNumber: engine.Declare[string](engine.WithCompleter(engine.NamedParam("TollFreeServiceNumber", "String", "Specifies the user's default toll-free number."), t.completeTollFreeNumbers)),
+			conferenceID:          declareInt(engine.NamedParam("ConferenceId", "Int32", "", "Passcode")),
+			serviceNumber:         engine.Declare[string](engine.WithCompleter(engine.NamedParam("ServiceNumber", "String", ""), t.completeTollNumbers)),
+			tollFreeServiceNumber: engine.Declare[string](engine.WithCompleter(engine.NamedParam("TollFreeServiceNumber", "String", ""), t.completeTollFreeNumbers)),
 		},
-		allowTollFreeDialIn: engine.Declare[bool](engine.NamedParam("AllowTollFreeDialIn", "Boolean", "Whether toll-free numbers can be used to join the user's meetings. Default: $true.")),
-		replaceProvider:     engine.Declare[bool](engine.NamedParam("ReplaceProvider", "SwitchParameter", "Replaces the user's third-party audio conferencing provider with Microsoft.")),
+		allowTollFreeDialIn: engine.Declare[bool](engine.NamedParam("AllowTollFreeDialIn", "Boolean", "")),
+		replaceProvider:     engine.Declare[bool](engine.NamedParam("ReplaceProvider", "SwitchParameter", "")),
 	}
 }
 
@@ -49,15 +49,7 @@ func registerEnableConferencingUser(rt *engine.Runtime, t *Tenant) {
 	p := newEnableUserParams(t)
 	rt.Register(&engine.Cmdlet{
 		Name: "Enable-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
-		Synopsis: "Use the Enable-CsOnlineDialInConferencingUser cmdlet to enable a Skype for Business Online user for dial-in conferencing (deprecated).",
-		Description: "Makes Microsoft the user's audio conferencing provider: validates the licence, picks the tenant's only bridge " +
-			"or its default bridge, assigns a new conference ID, the bridge's default numbers and a new leader PIN, and emails the " +
-			"user (with the PIN) when emails are automatic or -SendEmail is given. A user already on Microsoft is left unchanged; a " +
-			"user of a third-party provider needs -ReplaceProvider.",
 		Params: p.infos(),
-		Examples: []engine.Example{
-			{Title: "Enable a user, replacing the provider", Code: "Enable-CsOnlineDialInConferencingUser -Identity \"Megan Bowen\" -ReplaceProvider"},
-		},
 		New: func() engine.Processor {
 			return &engine.Funcs{
 				OnBegin:   func(c *engine.Call) error { return checkEnableParams(c, p) },
@@ -85,10 +77,6 @@ func checkEnableParams(c *engine.Call, p *enableUserParams) error {
 // enableConferencingUser runs Enable-CsOnlineDialInConferencingUser for
 // one identity.
 func enableConferencingUser(c *engine.Call, t *Tenant, p *enableUserParams) error {
-	if !p.identity.Given(c) {
-		return engine.NewError("InvalidArgument", "IdentityRequired", nil, "Specify the user to enable with the Identity parameter.").
-			WithException("System.ArgumentException")
-	}
 	identity := IdentityText(p.identity.Get(c))
 	var out ChangeOutcome
 	err := t.Change(func(w storage.Writer, admin *storage.User) error {
@@ -200,7 +188,10 @@ func applyEnable(c *engine.Call, t *Tenant, p *enableUserParams, w storage.Write
 		storage.Change{Property: "LeaderPin", New: secret.Mask})
 	if storage.MailOnEnableOrDisable(settings, userMail.send.Get(c)) {
 		n := len(out.Mails)
-		err := t.QueueMail(w, out, MailRequest{Kind: storage.MailEnabled, User: u, Conf: &conf, PIN: pin, To: userMail.to.Get(c)})
+		// Only an email asked for with -SendEmail warns when it cannot
+		// be sent (docs/errors.md).
+		err := t.QueueMail(w, out, MailRequest{Kind: storage.MailEnabled, User: u, Conf: &conf, PIN: pin, To: userMail.to.Get(c),
+			Quiet: !userMail.send.Get(c)})
 		if err != nil {
 			return err
 		}
@@ -233,21 +224,15 @@ func EnableBridge(r storage.Reader) (*storage.Bridge, error) {
 
 // registerDisableConferencingUser adds Disable-CsOnlineDialInConferencingUser.
 func registerDisableConferencingUser(rt *engine.Runtime, t *Tenant) {
-	identity := engine.Declare[any](t.UserIdentityParam(false, "Specifies the user to disable: SIP address, user principal name, domain\\logon name, display name or object id."))
+	identity := engine.Declare[any](t.UserIdentityParam(true, ""))
 	params := append([]*engine.ParamInfo{identity.Info()}, userTenant.infos()...)
 	params = append(params, userDCParam(), userForceParam(), userAsJobParam())
 	params = append(params, userSendEmailParams()...)
 	rt.Register(&engine.Cmdlet{
 		Name: "Disable-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
-		Synopsis: "Use the Disable-CsOnlineDialInConferencingUser cmdlet to disable a Skype for Business Online user's access to dial-in conferencing (deprecated).",
-		Description: "Removes all of a Microsoft audio-conferencing user's conferencing information and releases the conference ID " +
-			"for reuse; the user is emailed when emails are automatic or -SendEmail is given. Users of a third-party provider are refused.",
 		SupportsShouldProcess: true,
 		ConfirmImpact:         "Medium",
 		Params:                params,
-		Examples: []engine.Example{
-			{Title: "Disable a user after confirming", Code: "Disable-CsOnlineDialInConferencingUser -Identity \"Pilar Ackerman\" -Confirm"},
-		},
 		New: func() engine.Processor {
 			return &engine.Funcs{
 				OnBegin: func(c *engine.Call) error {
@@ -265,10 +250,6 @@ func registerDisableConferencingUser(rt *engine.Runtime, t *Tenant) {
 // disableConferencingUser runs Disable-CsOnlineDialInConferencingUser for
 // one identity (rule 11).
 func disableConferencingUser(c *engine.Call, t *Tenant, identityParam engine.Param[any]) error {
-	if !identityParam.Given(c) {
-		return engine.NewError("InvalidArgument", "IdentityRequired", nil, "Specify the user to disable with the Identity parameter.").
-			WithException("System.ArgumentException")
-	}
 	identity := IdentityText(identityParam.Get(c))
 	err := t.Read(func(r storage.Reader) error {
 		if err := userCheckTenant(c, r, userTenant); err != nil {
@@ -318,7 +299,7 @@ func disableConferencingUser(c *engine.Call, t *Tenant, identityParam engine.Par
 		if storage.MailOnEnableOrDisable(s, userMail.send.Get(c)) {
 			n := len(out.Mails)
 			err := t.QueueMail(w, &out, MailRequest{Kind: storage.MailDisabled, User: u, Conf: &old, To: userMail.to.Get(c),
-				FromAddress: userMail.from.Get(c), FromName: userMail.fromName.Get(c)})
+				FromAddress: userMail.from.Get(c), FromName: userMail.fromName.Get(c), Quiet: !userMail.send.Get(c)})
 			if err != nil {
 				return err
 			}

@@ -11,30 +11,27 @@ import (
 // registerGetConferencingUser adds Get-CsOnlineDialInConferencingUser.
 func registerGetConferencingUser(rt *engine.Runtime, t *Tenant) {
 	p := &getUserParams{
-		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}},
-			Help: "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id. Omitted: every Microsoft audio-conferencing user."}),
+		// An empty or $null identity is refused (docs/errors.md): read as
+		// "every user" it would turn Get-… -Identity $x | Set-… into a bulk
+		// change.
+		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, ValidateNotNullOrEmpty: true,
+			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0}}}),
 		bridge: bridgeParams{
-			id:   engine.Declare[any](engine.NamedParam("BridgeId", "Guid", "Returns only the users of the bridge with this GUID.")),
-			name: engine.Declare[string](engine.NamedParam("BridgeName", "String", "Returns only the users of the bridge with this name.")),
+			id:   engine.Declare[any](engine.NamedParam("BridgeId", "Guid", "")),
+			name: engine.Declare[string](engine.NamedParam("BridgeName", "String", "")),
 		},
-		serviceNumber: engine.Declare[string](engine.NamedParam("ServiceNumber", "String", "Returns only the users assigned this service number (E.164, +E.164 or tel:E.164).")),
-		ldapFilter:    engine.Declare[string](engine.NamedParam("LdapFilter", "String", "Returns only the users matching an LDAP filter on directory attributes, for example \"Department=Finance\" or \"l=Redmond\".")),
-		resultSize: declareInt(&engine.ParamInfo{Name: "ResultSize", Type: "Int32", ValidateRange: &[2]float64{0, 2147483647}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}},
-			Help: "Returns at most this many users (0 to 2147483647; 0 returns nothing)."}),
+		serviceNumber: engine.Declare[string](engine.NamedParam("ServiceNumber", "String", "")),
+		ldapFilter:    engine.Declare[string](engine.NamedParam("LdapFilter", "String", "")),
+		resultSize:    declareInt(&engine.ParamInfo{Name: "ResultSize", Type: "Int32", ValidateRange: &[2]float64{0, 2147483647}, Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}}),
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
-		Synopsis: "Use the Get-CsOnlineDialInConferencingUser cmdlet to view the properties and settings of users that are enabled for dial-in conferencing and are using Microsoft as their PSTN conferencing provider.",
-		Description: "Returns the users enabled for audio conferencing with Microsoft as the provider; users of a third-party " +
-			"provider are not returned. The leader PIN is always shown masked.",
-		Params: p.infos(),
-		Examples: []engine.Example{
-			{Title: "View one user", Code: "Get-CsOnlineDialInConferencingUser -Identity Ken.Myer@contoso.com"},
-			{Title: "Users of a department", Code: "Get-CsOnlineDialInConferencingUser -LdapFilter \"Department=Finance\""},
-			{Title: "Users of a service number", Code: "Get-CsOnlineDialInConferencingUser -ServiceNumber +14255550100 | Format-Table -Property DisplayName, SipAddress"},
-		},
-		Outputs: []string{conferencingUserType},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return getConferencingUsers(c, t, p) }),
+		// The class an error's FullyQualifiedErrorId names (MicrosoftDocs/
+		// office-docs-powershell issue 8264, module 2.x).
+		ClassName: "Microsoft.Rtc.Management.Hosted.Cbd.GetCsOnlineDialinConferencingUserCmdlet",
+		Params:    p.infos(),
+		Outputs:   []string{conferencingUserType},
+		New:       engine.ProcessOnly(func(c *engine.Call) error { return getConferencingUsers(c, t, p) }),
 	})
 }
 
@@ -131,9 +128,10 @@ func getConferencingUsers(c *engine.Call, t *Tenant, p *getUserParams) error {
 	var uc *UserContext
 	var q *userQuery
 	var one *storage.User
-	identity := ""
+	var missing error // the identity names no Microsoft conferencing user
+	identity, given := "", false
 	if v, ok := p.identity.Lookup(c); ok {
-		identity = IdentityText(v)
+		identity, given = IdentityText(v), true // " " names nobody, not everyone
 	}
 	err := t.Read(func(r storage.Reader) error {
 		if err := userCheckTenant(c, r, userTenant); err != nil {
@@ -146,20 +144,22 @@ func getConferencingUsers(c *engine.Call, t *Tenant, p *getUserParams) error {
 		if q, err = buildUserQuery(c, r, p); err != nil {
 			return err
 		}
-		if identity != "" {
+		if given {
 			u, err := ResolveUser(r, identity)
-			if err != nil {
-				return err
+			if err == nil && !EnabledWithMicrosoft(u) {
+				err = notFound(identity)
 			}
-			if !EnabledWithMicrosoft(u) {
-				return notFound(identity)
-			}
-			one = u
+			missing, one = err, u
 		}
 		return nil
 	})
 	if err != nil {
 		return err
+	}
+	if missing != nil {
+		// Non-terminating, as the service's (docs/errors.md): a loop of
+		// $u = Get-… -Identity $x goes on, $u holding nothing.
+		return UserFail(c, missing)
 	}
 	if one != nil {
 		if !q.keep(one) {

@@ -19,9 +19,12 @@ const (
 var userStateProps = []string{"Identity", "SipAddress", "DisplayName", "PstnConferencingLicenseState", "Provider", "Domain",
 	"TollNumber", "TollFreeNumbers", "ConferenceId", "Url"}
 
-// userInfoProps are the properties of a user-info object.
-var userInfoProps = []string{"Identity", "DisplayName", "UserPrincipalName", "SipAddress", "Provider", "Domain",
-	"IsDialInConferencingEnabled", "LicenseState", "BridgeName", "ConferenceId", "TollNumber", "TollFreeNumber"}
+// userInfoProps are the properties of a user-info object: the ones a
+// collection script of the service's objects lists for this cmdlet, and
+// that admin scripts read (.Provider, .DefaultTollNumber); the order is
+// csshell's (docs/errors.md).
+var userInfoProps = []string{"Identity", "ObjectId", "DisplayName", "Provider", "ConferenceId", "DefaultTollNumber",
+	"DefaultTollFreeNumbers"}
 
 // providerDomain is the domain the service records for Microsoft as the
 // audio conferencing provider.
@@ -45,30 +48,22 @@ func licenceState(u *storage.User) string {
 // registerConferencingUserInfo adds Get-CsOnlineDialInConferencingUserInfo.
 func registerConferencingUserInfo(rt *engine.Runtime, t *Tenant) {
 	p := &userInfoParams{
-		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: "IdentityParams", Position: 0, Mandatory: true}},
-			Help: "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id."}),
+		identity:    engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "UserIdParameter", Complete: t.CompleteUsers, Sets: []engine.ParamSet{{Name: "IdentityParams", Position: 0, Mandatory: true}}}),
 		tenant:      tenantParams{id: handle(engine.Declare[any](userTenantParam("TenantIdParams")))},
-		skip:        declareInt(engine.NamedParamInSets("Skip", "Int32", "Skips this many users.", "TenantIdParams")),
-		first:       declareInt(engine.NamedParamInSets("First", "Int32", "Returns the first N users (default 100).", "TenantIdParams")),
-		searchQuery: engine.Declare[string](engine.NamedParamInSets("SearchQuery", "String", "Returns the users whose name, user principal name or SIP address contains this text.", "TenantIdParams")),
+		skip:        declareInt(engine.NamedParamInSets("Skip", "Int32", "", "TenantIdParams")),
+		first:       declareInt(engine.NamedParamInSets("First", "Int32", "", "TenantIdParams")),
+		searchQuery: engine.Declare[string](engine.NamedParamInSets("SearchQuery", "String", "", "TenantIdParams")),
 		sel: engine.Declare[string](&engine.ParamInfo{Name: "Select", Type: "String", ValidateSet: []string{"DialInConferencingOn", "DialInConferencingOff", "ConferencingProviderMS",
 			"ConferencingProviderOther", "ReadyForMigrationToCPC", "NoFilter"},
-			Sets: []engine.ParamSet{{Name: "TenantIdParams", Position: -1}}, Help: "Selects a group of users."}),
-		filter:         engine.Declare[string](engine.NamedParamInSets("Filter", "String", "Returns the users matching a filter, for example {Provider -eq \"Intercall\"}.", "TenantIdParams")),
-		sortDescending: engine.Declare[bool](engine.NamedParamInSets("SortDescending", "SwitchParameter", "Sorts in descending order (default ascending).", "TenantIdParams")),
+			Sets: []engine.ParamSet{{Name: "TenantIdParams", Position: -1}}}),
+		filter:         engine.Declare[string](engine.NamedParamInSets("Filter", "String", "", "TenantIdParams")),
+		sortDescending: engine.Declare[bool](engine.NamedParamInSets("SortDescending", "SwitchParameter", "", "TenantIdParams")),
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingUserInfo", Module: "MicrosoftTeams",
-		Synopsis: "Use the Get-CsOnlineDialInConferencingUserInfo cmdlet to display information about users who are enabled for audio conferencing with either Microsoft or a third-party provider (deprecated).",
-		Description: "Lists the users enabled for audio conferencing with Microsoft or a third-party provider (the first 100 unless " +
-			"-First says otherwise), or one user by -Identity. -Select narrows the list; -Filter takes \"Provider -eq 'Intercall'\"-style filters.",
 		DefaultSet: "TenantIdParams",
 		Params: []*engine.ParamInfo{p.identity.Info(), p.tenant.id.Info(), p.skip.Info(), p.first.Info(), p.searchQuery.Info(),
 			p.sel.Info(), p.filter.Info(), p.sortDescending.Info(), userDCParam(), userForceParam()},
-		Examples: []engine.Example{
-			{Title: "InterCall users", Code: "Get-CsOnlineDialInConferencingUserInfo -Filter {Provider -eq \"InterCall\"} -First 10"},
-			{Title: "Users of other providers", Code: "Get-CsOnlineDialInConferencingUserInfo -Select ConferencingProviderOther"},
-		},
 		Outputs: []string{userInfoType},
 		New:     engine.ProcessOnly(func(c *engine.Call) error { return getUserInfo(c, t, p) }),
 	})
@@ -85,28 +80,23 @@ type userInfoParams struct {
 }
 
 // userInfoObject builds a user-info object.
-func userInfoObject(uc *UserContext, u *storage.User) *value.Object {
+func userInfoObject(u *storage.User) *value.Object {
 	o := value.NewObject(userInfoType, "System.Object")
 	o.Set("Identity", u.ID)
+	o.Set("ObjectId", u.ID)
 	o.Set("DisplayName", u.DisplayName)
-	o.Set("UserPrincipalName", u.UserPrincipalName)
-	o.Set("SipAddress", u.SipAddress)
 	o.Set("Provider", providerName(u))
-	domain := ""
-	if EnabledWithMicrosoft(u) {
-		domain = providerDomain
-	}
-	o.Set("Domain", userNullIfEmpty(domain))
-	o.Set("IsDialInConferencingEnabled", EnabledWithMicrosoft(u) || IsThirdParty(u))
-	o.Set("LicenseState", licenceState(u))
-	var bridge, conf, toll, tollFree string
+	var conf, toll string
+	tollFree := []any{}
 	if c := u.Conferencing; c != nil && EnabledWithMicrosoft(u) {
-		bridge, conf, toll, tollFree = uc.BridgeName(c.BridgeID), c.ConferenceID, c.ServiceNumber, c.TollFreeServiceNumber
+		conf, toll = c.ConferenceID, c.ServiceNumber
+		if c.TollFreeServiceNumber != "" {
+			tollFree = append(tollFree, c.TollFreeServiceNumber)
+		}
 	}
-	o.Set("BridgeName", userNullIfEmpty(bridge))
 	o.Set("ConferenceId", userNullIfEmpty(conf))
-	o.Set("TollNumber", userNullIfEmpty(toll))
-	o.Set("TollFreeNumber", userNullIfEmpty(tollFree))
+	o.Set("DefaultTollNumber", userNullIfEmpty(toll))
+	o.Set("DefaultTollFreeNumbers", tollFree)
 	return o
 }
 
@@ -136,26 +126,25 @@ func getUserInfo(c *engine.Call, t *Tenant, p *userInfoParams) error {
 			return err
 		}
 	}
-	var uc *UserContext
 	var one *storage.User
+	var missing error
 	err := t.Read(func(r storage.Reader) error {
 		if err := userCheckTenant(c, r, p.tenant); err != nil {
 			return err
 		}
-		var err error
-		if uc, err = LoadUserContext(r); err != nil {
-			return StoreError(err, "")
-		}
 		if c.Set == "IdentityParams" {
-			one, err = ResolveUser(r, IdentityText(p.identity.Get(c)))
+			one, missing = ResolveUser(r, IdentityText(p.identity.Get(c)))
 		}
-		return err
+		return nil
 	})
 	if err != nil {
 		return err
 	}
+	if missing != nil {
+		return UserFail(c, missing) // non-terminating (docs/errors.md)
+	}
 	if one != nil {
-		return c.WriteObject(userInfoObject(uc, one))
+		return c.WriteObject(userInfoObject(one))
 	}
 	first, skip := p.first.Or(c, 100), p.skip.Or(c, 0)
 	query := strings.ToLower(strings.TrimSpace(p.searchQuery.Get(c)))
@@ -168,9 +157,9 @@ func getUserInfo(c *engine.Call, t *Tenant, p *userInfoParams) error {
 		if query != "" && !strings.Contains(strings.ToLower(u.DisplayName+" "+u.UserPrincipalName+" "+u.SipAddress), query) {
 			return false
 		}
-		return filter == nil || filter.match(userInfoObject(uc, u))
+		return filter == nil || filter.match(userInfoObject(u))
 	}, -1, func(u *storage.User) error {
-		list = append(list, userInfoObject(uc, u))
+		list = append(list, userInfoObject(u))
 		return nil
 	})
 	if err != nil {
@@ -207,24 +196,22 @@ func containsFold(list []string, s string) bool {
 
 // registerConferencingUserState adds Get-CsOnlineDialInConferencingUserState.
 func registerConferencingUserState(rt *engine.Runtime, t *Tenant) {
+	identity := t.UserIdentityParam(false, "")
+	identity.ValidateNotNullOrEmpty = true // as Get-CsOnlineDialInConferencingUser's
 	p := &userStateParams{
-		identity: engine.Declare[any](t.UserIdentityParam(false, "Specifies the user: SIP address, user principal name or display name.")),
+		identity: engine.Declare[any](identity),
 		provider: engine.Declare[string](&engine.ParamInfo{Name: "Provider", Type: "String", ValidateSet: []string{"AllProviders", "NoProviders", "Microsoft", "ThirdParty"},
-			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only users with this kind of provider."}),
+			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}}),
 		licenseState: engine.Declare[[]string](&engine.ParamInfo{Name: "LicenseState", Type: "String[]", ValidateSet: []string{"NoLicense", "Licensed"},
-			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}, Help: "Returns only users in these licence states."}),
+			Sets: []engine.ParamSet{{Name: engine.AllSets, Position: -1}}}),
 	}
 	params := []*engine.ParamInfo{p.identity.Info(), p.provider.Info(), p.licenseState.Info(), resultSize.Info()}
 	params = append(params, userTenant.infos()...)
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingUserState", Module: "MicrosoftTeams",
-		Synopsis: "Use the Get-CsOnlineDialInConferencingUserState cmdlet to view the audio conferencing state of users (deprecated).",
-		Description: "Returns every user's audio conferencing licence and provider state, or one user's; -Provider and " +
-			"-LicenseState narrow the list.",
-		Params:   append(params, userDCParam(), userForceParam()),
-		Examples: []engine.Example{{Title: "Every user's state", Code: "Get-CsOnlineDialInConferencingUserState"}},
-		Outputs:  []string{userStateType},
-		New:      engine.ProcessOnly(func(c *engine.Call) error { return getUserState(c, t, p) }),
+		Params:  append(params, userDCParam(), userForceParam()),
+		Outputs: []string{userStateType},
+		New:     engine.ProcessOnly(func(c *engine.Call) error { return getUserState(c, t, p) }),
 	})
 }
 

@@ -11,7 +11,8 @@ import (
 // UserIdentityParam is the -Identity of the conferencing-user cmdlets: a
 // UserIdParameter at position 0 (as the MicrosoftTeams wrappers declare
 // it), bound from the pipeline by value and by property name, in the given
-// sets (none: every set).
+// sets (none: every set). The MicrosoftTeams cmdlets pass no help: theirs
+// is their page's (help/*.md).
 func (t *Tenant) UserIdentityParam(mandatory bool, help string, sets ...string) *engine.ParamInfo {
 	p := &engine.ParamInfo{Name: "Identity", Type: "UserIdParameter", Help: help, Complete: t.CompleteUsers}
 	if len(sets) == 0 {
@@ -26,7 +27,7 @@ func (t *Tenant) UserIdentityParam(mandatory bool, help string, sets ...string) 
 // The infrastructure parameters the Skype for Business Online cmdlets
 // declare for internal Microsoft use; csshell accepts them.
 func userTenantParam(sets ...string) *engine.ParamInfo {
-	p := engine.NamedParamInSets("Tenant", "Guid", "Specifies the globally unique identifier (GUID) of your Skype for Business Online tenant account (reserved for internal Microsoft use).", sets...)
+	p := engine.NamedParamInSets("Tenant", "Guid", "", sets...)
 	if len(sets) == 0 {
 		p.Sets = []engine.ParamSet{{Name: engine.AllSets, Position: -1}}
 	}
@@ -34,7 +35,7 @@ func userTenantParam(sets ...string) *engine.ParamInfo {
 }
 
 func userTenantDomainParam(sets ...string) *engine.ParamInfo {
-	p := engine.NamedParamInSets("TenantDomain", "String", "Specifies the domain name of the tenant (reserved for internal Microsoft use).", sets...)
+	p := engine.NamedParamInSets("TenantDomain", "String", "", sets...)
 	if len(sets) == 0 {
 		p.Sets = []engine.ParamSet{{Name: engine.AllSets, Position: -1}}
 	}
@@ -42,18 +43,18 @@ func userTenantDomainParam(sets ...string) *engine.ParamInfo {
 }
 
 // userTenant is the -Tenant and -TenantDomain, in every set, of the
-// conferencing-user cmdlets that declare them so (shared by them all).
+// conferencing-user cmdlets that declare them so.
 var userTenant = tenantParams{
-	id:     handle(engine.Declare[any](userTenantParam())),
-	domain: handle(engine.Declare[string](userTenantDomainParam())),
+	id:     share[any](func() *engine.ParamInfo { return userTenantParam() }),
+	domain: share[string](func() *engine.ParamInfo { return userTenantDomainParam() }),
 }
 
 // tenantParams are the -Tenant and -TenantDomain a cmdlet declares, which
 // userCheckTenant compares with the signed-in tenant; nil: the cmdlet has
 // no such parameter.
 type tenantParams struct {
-	id     *engine.Param[any]
-	domain *engine.Param[string]
+	id     paramReader[any]
+	domain paramReader[string]
 }
 
 // infos are the declarations, -Tenant then -TenantDomain.
@@ -69,36 +70,37 @@ func (tp tenantParams) infos() []*engine.ParamInfo {
 }
 
 func userDCParam() *engine.ParamInfo {
-	return engine.NamedParam("DomainController", "Fqdn", "This parameter is reserved for internal Microsoft use.", "DC")
+	return engine.NamedParam("DomainController", "Fqdn", "", "DC")
 }
 
 func userForceParam() *engine.ParamInfo {
-	return engine.NamedParam("Force", "SwitchParameter", "Suppresses the display of any non-fatal error message that might occur when running the command.")
+	return engine.NamedParam("Force", "SwitchParameter", "")
 }
 
-// asJob is -AsJob of the service cmdlets, shared by all of them: accepted,
-// and refused when given (there are no background jobs offline).
-var asJob = engine.Declare[bool](engine.NamedParam("AsJob", "SwitchParameter", "Runs the command as a background job (not supported offline)."))
+// asJob is -AsJob of the service cmdlets: accepted, and refused when given
+// (there are no background jobs offline).
+var asJob = share[bool](func() *engine.ParamInfo { return engine.NamedParam("AsJob", "SwitchParameter", "") })
 
 func userAsJobParam() *engine.ParamInfo { return asJob.Info() }
 
 // userMail is -SendEmail, -SendEmailToAddress, -SendEmailFromAddress and
-// -SendEmailFromDisplayName, shared by the cmdlets that email the user.
+// -SendEmailFromDisplayName, of the cmdlets that email the user.
 var userMail = mailParams{
-	send:     engine.Declare[bool](engine.NamedParam("SendEmail", "SwitchParameter", "Sends the user an email with their audio conferencing information.")),
-	to:       engine.Declare[string](engine.NamedParam("SendEmailToAddress", "String", "The address the email goes to instead of the user's primary SMTP address; must be used with -SendEmail.")),
-	from:     engine.Declare[string](engine.NamedParam("SendEmailFromAddress", "String", "The From address of the email; must be used with -SendEmailFromDisplayName and -SendEmail.")),
-	fromName: engine.Declare[string](engine.NamedParam("SendEmailFromDisplayName", "String", "The From display name of the email; must be used with -SendEmailFromAddress and -SendEmail.")),
+	send:     share[bool](func() *engine.ParamInfo { return engine.NamedParam("SendEmail", "SwitchParameter", "") }),
+	to:       share[string](func() *engine.ParamInfo { return engine.NamedParam("SendEmailToAddress", "String", "") }),
+	from:     share[string](func() *engine.ParamInfo { return engine.NamedParam("SendEmailFromAddress", "String", "") }),
+	fromName: share[string](func() *engine.ParamInfo { return engine.NamedParam("SendEmailFromDisplayName", "String", "") }),
 }
 
-// mailParams are the handles of the email parameters.
+// mailParams are the email parameters.
 type mailParams struct {
-	send     engine.Param[bool]
-	to, from engine.Param[string]
-	fromName engine.Param[string]
+	send     *sharedParam[bool]
+	to, from *sharedParam[string]
+	fromName *sharedParam[string]
 }
 
-// userSendEmailParams are the email parameters' declarations.
+// userSendEmailParams are the email parameters' declarations, new for one
+// cmdlet.
 func userSendEmailParams() []*engine.ParamInfo {
 	return []*engine.ParamInfo{userMail.send.Info(), userMail.to.Info(), userMail.from.Info(), userMail.fromName.Info()}
 }

@@ -29,25 +29,25 @@ type setUserParams struct {
 
 func newSetUserParams(t *Tenant) *setUserParams {
 	return &setUserParams{
-		identity: engine.Declare[any](t.UserIdentityParam(true, "Specifies the user: SIP address, user principal name, domain\\logon name, display name or object id.",
+		identity: engine.Declare[any](t.UserIdentityParam(true, "",
 			setUserTenantID, setUserTenantDomain)),
 		bridge: bridgeParams{
-			id:   engine.Declare[any](engine.NamedParam("BridgeId", "Guid", "Specifies the GUID of the bridge to move the user to.")),
-			name: engine.Declare[string](engine.WithCompleter(engine.NamedParam("BridgeName", "String", "Specifies the name of the bridge to move the user to."), t.completeBridges)),
+			id:   engine.Declare[any](engine.NamedParam("BridgeId", "Guid", "")),
+			name: engine.Declare[string](engine.WithCompleter(engine.NamedParam("BridgeName", "String", ""), t.completeBridges)),
 		},
 		tenant: tenantParams{
 			id:     handle(engine.Declare[any](userTenantParam(setUserTenantID))),
 			domain: handle(engine.Declare[string](userTenantDomainParam(setUserTenantDomain))),
 		},
 		conf: confParams{
-			serviceNumber:         engine.Declare[string](engine.WithCompleter(engine.NamedParam("ServiceNumber", "String", "Specifies the user's default toll number for meeting invitations: a toll number of the user's bridge or of the bridge being assigned (E.164, +E.164 or tel:E.164)."), t.completeTollNumbers)),
-			tollFreeServiceNumber: engine.Declare[string](engine.WithCompleter(engine.NamedParam("TollFreeServiceNumber", "String", "Specifies the user's default toll-free number for meeting invitations: a toll-free number of the user's bridge or of the bridge being assigned."), t.completeTollFreeNumbers)),
-			conferenceID:          declareInt(engine.NamedParam("ConferenceId", "Int32", "Assigns a specific 7-digit conference ID; it must be free on the user's (target) bridge. Deprecated.", "Passcode")),
-			resetConferenceID:     handle(engine.Declare[bool](engine.NamedParam("ResetConferenceId", "SwitchParameter", "Generates a new conference ID for the user. Deprecated.", "ResetPasscode"))),
+			serviceNumber:         engine.Declare[string](engine.WithCompleter(engine.NamedParam("ServiceNumber", "String", ""), t.completeTollNumbers)),
+			tollFreeServiceNumber: engine.Declare[string](engine.WithCompleter(engine.NamedParam("TollFreeServiceNumber", "String", ""), t.completeTollFreeNumbers)),
+			conferenceID:          declareInt(engine.NamedParam("ConferenceId", "Int32", "", "Passcode")),
+			resetConferenceID:     handle(engine.Declare[bool](engine.NamedParam("ResetConferenceId", "SwitchParameter", "", "ResetPasscode"))),
 		},
-		allowPSTNOnlyMeetings: engine.Declare[bool](engine.NamedParam("AllowPSTNOnlyMeetings", "Boolean", "If $true, unauthenticated callers can start the user's meetings; if $false they wait in the lobby. Deprecated.")),
-		allowTollFreeDialIn:   engine.Declare[bool](engine.NamedParam("AllowTollFreeDialIn", "Boolean", "Whether the bridge's toll-free numbers can be used to join the user's meetings.")),
-		resetLeaderPin:        engine.Declare[bool](engine.NamedParam("ResetLeaderPin", "SwitchParameter", "Generates a new leader PIN, shown once in the returned object and emailed to the user when emails are on.")),
+		allowPSTNOnlyMeetings: engine.Declare[bool](engine.NamedParam("AllowPSTNOnlyMeetings", "Boolean", "")),
+		allowTollFreeDialIn:   engine.Declare[bool](engine.NamedParam("AllowTollFreeDialIn", "Boolean", "")),
+		resetLeaderPin:        engine.Declare[bool](engine.NamedParam("ResetLeaderPin", "SwitchParameter", "")),
 	}
 }
 
@@ -66,21 +66,11 @@ func registerSetConferencingUser(rt *engine.Runtime, t *Tenant) {
 	p := newSetUserParams(t)
 	rt.Register(&engine.Cmdlet{
 		Name: "Set-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
-		Synopsis: "Use the Set-CsOnlineDialInConferencingUser cmdlet to modify the properties of a user that has been enabled for Microsoft's audio conferencing service.",
-		Description: "Changes a Microsoft audio-conferencing user: bridge, default toll and toll-free numbers, conference ID, " +
-			"PSTN-only meetings, toll-free dial-in, and resets the leader PIN. It does not work for users of a third-party " +
-			"provider and checks the user's licence. With -ResetLeaderPin it returns the user with the new PIN in clear — the " +
-			"only time the PIN is shown; without it, it returns nothing.",
 		DefaultSet:            setUserTenantID,
 		SupportsShouldProcess: true,
 		ConfirmImpact:         "Medium",
 		Params:                p.infos(),
-		Examples: []engine.Example{
-			{Title: "Reset a PIN", Code: "Set-CsOnlineDialInConferencingUser -Identity amos.marble@contoso.com -ResetLeaderPin"},
-			{Title: "Move a user to a bridge", Code: "Set-CsOnlineDialInConferencingUser -Identity \"Ken Myer\" -BridgeName \"Conference Bridge\""},
-			{Title: "Reset every PIN and keep them", Code: "$r = Get-CsOnlineDialInConferencingUser | Set-CsOnlineDialInConferencingUser -ResetLeaderPin\n$r | Select-Object DisplayName, LeaderPin"},
-		},
-		Outputs: []string{conferencingUserType},
+		Outputs:               []string{conferencingUserType},
 		New: func() engine.Processor {
 			done := 0
 			return &engine.Funcs{
