@@ -22,11 +22,14 @@ type config struct {
 	// set when Run.Path was given too.
 	containers []any
 	pathsGiven bool
+	// skipRemaining is Run.SkipRemainingOnFailure: None, Run, Container
+	// or Block.
+	skipRemaining string
 }
 
 // defaultConfig is [PesterConfiguration]::Default.
 func defaultConfig() *config {
-	return &config{paths: []string{"."}, testExtension: ".Tests.ps1", verbosity: "Normal", resultFormat: "NUnitXml",
+	return &config{paths: []string{"."}, testExtension: ".Tests.ps1", verbosity: "Normal", resultFormat: "NUnitXml", skipRemaining: "None",
 		resultPath: "testResults.xml", suiteName: "Pester", shouldErrorAction: "Stop"}
 }
 
@@ -37,7 +40,7 @@ func (cfg *config) sections() [][2]any {
 	return [][2]any{
 		{"Run", [][2]any{{"Path", stringList(cfg.paths)}, {"ExcludePath", stringList(cfg.excludePaths)}, {"ScriptBlock", []any{}},
 			{"Container", []any{}}, {"TestExtension", cfg.testExtension}, {"Exit", cfg.exit}, {"Throw", cfg.throw},
-			{"PassThru", cfg.passThru}, {"SkipRun", cfg.skipRun}, {"SkipRemainingOnFailure", "None"}}},
+			{"PassThru", cfg.passThru}, {"SkipRun", cfg.skipRun}, {"SkipRemainingOnFailure", cfg.skipRemaining}}},
 		{"Filter", [][2]any{{"Tag", stringList(cfg.tags)}, {"ExcludeTag", stringList(cfg.excludeTags)}, {"Line", []any{}},
 			{"ExcludeLine", []any{}}, {"FullName", stringList(cfg.fullNames)}}},
 		{"TestResult", [][2]any{{"Enabled", cfg.resultEnabled}, {"OutputFormat", cfg.resultFormat}, {"OutputPath", cfg.resultPath},
@@ -150,6 +153,8 @@ func (cfg *config) set(name string, v any) error {
 		cfg.passThru = value.ToBool(v)
 	case "run.skiprun":
 		cfg.skipRun = value.ToBool(v)
+	case "run.skipremainingonfailure":
+		cfg.skipRemaining = value.ToString(v)
 	case "filter.tag":
 		cfg.tags = strs(v)
 	case "filter.excludetag":
@@ -179,6 +184,12 @@ func (cfg *config) check() error {
 		cfg.verbosity = strings.ToUpper(cfg.verbosity[:1]) + strings.ToLower(cfg.verbosity[1:])
 	default:
 		return pesterError("PesterConfigurationInvalid", "Output.Verbosity must be 'None', 'Normal', 'Detailed' or 'Diagnostic', but it was '%s'. Please review your configuration.", cfg.verbosity)
+	}
+	switch strings.ToLower(cfg.skipRemaining) {
+	case "none", "run", "container", "block":
+		cfg.skipRemaining = strings.ToUpper(cfg.skipRemaining[:1]) + strings.ToLower(cfg.skipRemaining[1:])
+	default:
+		return pesterError("PesterConfigurationInvalid", "Run.SkipRemainingOnFailure must be 'None', 'Run', 'Container' or 'Block', but it was '%s'. Please review your configuration.", cfg.skipRemaining)
 	}
 	if cfg.resultEnabled {
 		switch strings.ToLower(cfg.resultFormat) {

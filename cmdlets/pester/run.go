@@ -1,6 +1,7 @@
 package pester
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -163,6 +164,15 @@ func (m *module) runTest(c *engine.Call, t *test, parent *engine.Scope) {
 		r.out.testDone(t)
 		return
 	}
+	if f := m.skipsAfterFailure(t); f != nil {
+		t.result = "Skipped"
+		t.expanded = m.expand(c, parent, t.name, t.input())
+		// Pester marks the test Skip, so the screen shows no reason; the
+		// result files carry it.
+		r.out.testDone(t)
+		t.reason = fmt.Sprintf("Skipped due to previous failure at '%s' and Run.SkipRemainingOnFailure set to '%s'", f.fullName(true), r.cfg.skipRemaining)
+		return
+	}
 	start := m.now()
 	sc := engine.NewScope(parent, false)
 	if t.hasData {
@@ -205,6 +215,9 @@ func (m *module) runTest(c *engine.Call, t *test, parent *engine.Scope) {
 	}
 	if len(t.errs) > 0 {
 		t.result = "Failed"
+		if r.failedAt == nil || r.failedAt.block.root() != t.block.root() || r.cfg.skipRemaining == "Block" {
+			r.failedAt = t
+		}
 	}
 	m.dropMocks(mark)
 	r.test = nil
@@ -270,4 +283,35 @@ func (m *module) dropMocks(mark int) {
 		}
 	}
 	r.mocks = r.mocks[:mark]
+}
+
+// root returns the container's root block above b.
+func (b *block) root() *block {
+	for b.parent != nil {
+		b = b.parent
+	}
+	return b
+}
+
+// skipsAfterFailure returns the failed test that makes t skipped under
+// Run.SkipRemainingOnFailure, nil when t runs.
+func (m *module) skipsAfterFailure(t *test) *test {
+	r := m.run
+	f := r.failedAt
+	if f == nil {
+		return nil
+	}
+	switch r.cfg.skipRemaining {
+	case "Run":
+		return f
+	case "Container":
+		if f.block.root() == t.block.root() {
+			return f
+		}
+	case "Block":
+		if f.block == t.block {
+			return f
+		}
+	}
+	return nil
 }

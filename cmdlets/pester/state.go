@@ -60,6 +60,8 @@ type runState struct {
 	deprecatedPending bool
 	// testDrive is the container's TestDrive folder.
 	testDrive string
+	// failedAt is the first failed test, for Run.SkipRemainingOnFailure.
+	failedAt *test
 }
 
 // runOnly is Pester's error for Mock, Should -Invoke and Set-ItResult
