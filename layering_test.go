@@ -51,7 +51,7 @@ var layering = map[string]rule{
 		thirdParty: []string{"golang.org/x/crypto"}},
 	"cmdlets/emulator": {project: []string{"engine", "engine/value", "engine/format", "engine/binding", "storage", "storage/dialin", "cmdlets/teams", "internal/atomicfile", "internal/secret"}},
 	// admincenter is the web admin center: pages over the teams code.
-	"cmdlets/admincenter": {project: []string{"engine", "engine/value", "storage", "storage/dialin", "cmdlets/teams", "internal/secret"}},
+	"cmdlets/admincenter": {project: []string{"engine", "engine/value", "storage", "storage/dialin", "cmdlets/teams", "cmdlets/emulator", "internal/secret"}},
 	"cmdlets":             {project: []string{"engine", "cmdlets/powershell", "cmdlets/teams", "cmdlets/emulator", "cmdlets/admincenter", "cmdlets/pester"}},
 	// pester is the built-in Pester 5: the language's hooks only.
 	"cmdlets/pester": {project: []string{"engine", "engine/syntax", "engine/value"}},

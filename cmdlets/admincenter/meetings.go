@@ -1,8 +1,10 @@
 package admincenter
 
 import (
+	"fmt"
 	"net/http"
 
+	"github.com/csshell/csshell/cmdlets/emulator"
 	"github.com/csshell/csshell/storage"
 	"github.com/csshell/csshell/storage/dialin"
 )
@@ -45,4 +47,27 @@ func (s *Server) meetingsPage(w http.ResponseWriter, r *http.Request, ss *sessio
 		return
 	}
 	s.render(w, r, http.StatusOK, "meetings", s.adminView(ss, "Live meetings", "meetings", rows))
+}
+
+// stopMeeting ends an organizer's meeting, every call in it and in its
+// lobby, as Stop-TenantMeeting does (emulator.StopMeeting).
+func (s *Server) stopMeeting(w http.ResponseWriter, r *http.Request, ss *session) {
+	id := r.PathValue("id")
+	var name string
+	var ended int
+	err := s.tenant.ChangeAs(ss.account, func(wr storage.Writer, admin *storage.User) error {
+		u, err := wr.User(id)
+		if err != nil {
+			return err
+		}
+		name = u.DisplayName
+		ended, err = emulator.StopMeeting(wr, admin, actionStopMeeting, u)
+		return err
+	})
+	if err != nil {
+		s.refused(w, r, ss, err, "/meetings")
+		return
+	}
+	s.sessions.setFlash(ss, fmt.Sprintf("The meeting of %s ended: %d calls were disconnected.", name, ended))
+	http.Redirect(w, r, "/meetings", http.StatusSeeOther)
 }

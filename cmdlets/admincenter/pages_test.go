@@ -147,7 +147,21 @@ func TestLiveMeetings(t *testing.T) {
 	mustContain(t, b.get("/meetings"), "No meeting has callers now.", `http-equiv="refresh"`)
 	c.shell.Run("Invoke-TenantDialIn -Organizer amos.marble@contoso.com -CallerId +14255550111 | Out-Null")
 	p := b.get("/meetings")
-	mustContain(t, p, "Amos Marble", "In the lobby (1)", "&#43;14255550111")
+	mustContain(t, p, "Amos Marble", "In the lobby (1)", "&#43;14255550111", "End meeting")
+	// End it, as Stop-TenantMeeting does: the caller is disconnected,
+	// the shell sees no meeting, the audit names the admin.
+	end := b.post("/meetings/"+c.userID(amos)+"/stop", url.Values{"csrf": {field(csrfField, p)}})
+	if end.status != http.StatusSeeOther {
+		t.Fatalf("end meeting: %d\n%s", end.status, end.body)
+	}
+	mustContain(t, b.get("/meetings"), "The meeting of Amos Marble ended: 1 calls were disconnected.", "No meeting has callers now.")
+	if got := c.shell.Run("@(Get-TenantMeeting).Count"); got != "0" {
+		t.Errorf("Get-TenantMeeting after the end: %s", got)
+	}
+	audit := c.shell.Run("Get-TenantAuditLog -Last 1 | % { $_.Account + '|' + $_.Cmdlet + '|' + $_.Target + '|' + $_.Changes }")
+	if audit != globalAdmin+"|Admin center (End meeting)|"+amos+"|MeetingState: Started -> NotStarted; CallsEnded: $null -> 1" {
+		t.Errorf("audit %q", audit)
+	}
 }
 
 func TestNoListingNoStackTrace(t *testing.T) {

@@ -82,6 +82,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /outbox", s.admin(s.outboxPage))
 	m.HandleFunc("GET /audit", s.admin(s.auditPage))
 	m.HandleFunc("GET /meetings", s.admin(s.meetingsPage))
+	m.HandleFunc("POST /meetings/{id}/stop", s.admin(s.stopMeeting))
 	m.HandleFunc("/", s.notFound)
 	s.mux = m
 }

@@ -19,6 +19,7 @@ const (
 	actionSendInfo          = "Admin center (Send conference info in email)"
 	actionEditUser          = "Admin center (Edit audio conferencing)"
 	actionBridgeSettings    = "Admin center (Bridge settings)"
+	actionStopMeeting       = "Admin center (End meeting)"
 )
 
 // confirmData is a confirmation dialog's.

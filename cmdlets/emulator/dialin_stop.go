@@ -45,13 +45,8 @@ func registerStopMeeting(rt *engine.Runtime, t *teams.Tenant) {
 				if err != nil {
 					return err
 				}
-				ended, err := dialin.Stop(w, u)
-				if err != nil {
-					return err
-				}
-				return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, []storage.Change{
-					{Property: "MeetingState", Old: "Started", New: storage.MeetingNotStarted},
-					{Property: "CallsEnded", New: fmt.Sprint(len(ended))}})
+				_, err = StopMeeting(w, admin, c.Cmdlet.Name, u)
+				return err
 			})
 			if err != nil {
 				return teams.UserFail(c, err)
