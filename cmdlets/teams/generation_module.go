@@ -31,8 +31,15 @@ func newModuleLoader(rt *engine.Runtime, t *Tenant) *moduleLoader {
 // apply registers g's surface.
 func (l *moduleLoader) apply(g generation) {
 	l.t.setGeneration(g)
+	// The connector era's Cs cmdlets come from the remote session:
+	// they exist once Import-PSSession imported it.
+	remoteOnly := g.connector() && !l.t.importedSession()
 	for _, c := range l.all {
 		if it, ok := surfaceItemFor(cmdletItem, "", c.Name); ok && !g.has(it.added, it.removed) {
+			l.rt.Unregister(c.Name)
+			continue
+		}
+		if remoteOnly && strings.EqualFold(c.Module, moduleTeams) {
 			l.rt.Unregister(c.Name)
 			continue
 		}
@@ -112,6 +119,7 @@ func registerGenerations(rt *engine.Runtime, t *Tenant) {
 		rt.AddVersionedModule(name, versioned{l: l, name: name})
 	}
 	l.apply(newestGeneration)
+	t.reload = func() { l.apply(t.generation()) }
 	rt.AddMissingHint(t.missingHint)
 	rt.SetFullCmdlets(l.full)
 }

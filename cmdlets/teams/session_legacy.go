@@ -187,6 +187,7 @@ func importSession(c *engine.Call, t *Tenant, st *sessionTable, session engine.P
 	st.mu.Lock()
 	st.imported = id
 	st.mu.Unlock()
+	t.markSessionImported()
 	mod := value.NewObject("System.Management.Automation.PSModuleInfo", "System.Object")
 	mod.Set("ModuleType", "Script")
 	mod.Set("Version", "1.0")

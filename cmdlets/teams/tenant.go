@@ -18,6 +18,11 @@ type Tenant struct {
 	// gen is the module generation loaded (generation.go); zero means
 	// the newest.
 	gen generation
+	// sessionImported is set once Import-PSSession imported a connector
+	// session: only then does the connector era have the Cs cmdlets.
+	sessionImported bool
+	// reload re-registers the generation's surface (generation_module.go).
+	reload func()
 }
 
 // NewTenant connects to store, signed in as the tenant's first Global
@@ -187,6 +192,26 @@ func (t *Tenant) generation() generation {
 		return newestGeneration
 	}
 	return t.gen
+}
+
+// importedSession reports whether a connector session was imported.
+func (t *Tenant) importedSession() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.sessionImported
+}
+
+// markSessionImported records an Import-PSSession of a connector session
+// and brings its cmdlets into the session.
+func (t *Tenant) markSessionImported() {
+	t.mu.Lock()
+	was := t.sessionImported
+	t.sessionImported = true
+	reload := t.reload
+	t.mu.Unlock()
+	if !was && reload != nil {
+		reload()
+	}
 }
 
 // setGeneration records the generation loaded.
