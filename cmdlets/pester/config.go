@@ -25,11 +25,13 @@ type config struct {
 	// skipRemaining is Run.SkipRemainingOnFailure: None, Run, Container
 	// or Block.
 	skipRemaining string
+	// ciFormat is Output.CIFormat: None, Auto, AzureDevops, GithubActions.
+	ciFormat string
 }
 
 // defaultConfig is [PesterConfiguration]::Default.
 func defaultConfig() *config {
-	return &config{paths: []string{"."}, testExtension: ".Tests.ps1", verbosity: "Normal", resultFormat: "NUnitXml", skipRemaining: "None",
+	return &config{paths: []string{"."}, testExtension: ".Tests.ps1", verbosity: "Normal", resultFormat: "NUnitXml", skipRemaining: "None", ciFormat: "Auto",
 		resultPath: "testResults.xml", suiteName: "Pester", shouldErrorAction: "Stop"}
 }
 
@@ -46,7 +48,7 @@ func (cfg *config) sections() [][2]any {
 		{"TestResult", [][2]any{{"Enabled", cfg.resultEnabled}, {"OutputFormat", cfg.resultFormat}, {"OutputPath", cfg.resultPath},
 			{"OutputEncoding", "UTF8"}, {"TestSuiteName", cfg.suiteName}}},
 		{"Should", [][2]any{{"ErrorAction", cfg.shouldErrorAction}}},
-		{"Output", [][2]any{{"Verbosity", cfg.verbosity}, {"StackTraceVerbosity", "Filtered"}, {"CIFormat", "Auto"},
+		{"Output", [][2]any{{"Verbosity", cfg.verbosity}, {"StackTraceVerbosity", "Filtered"}, {"CIFormat", cfg.ciFormat},
 			{"CILogLevel", "Error"}, {"RenderMode", "Auto"}}},
 		{"TestDrive", [][2]any{{"Enabled", true}}},
 	}
@@ -153,6 +155,8 @@ func (cfg *config) set(name string, v any) error {
 		cfg.passThru = value.ToBool(v)
 	case "run.skiprun":
 		cfg.skipRun = value.ToBool(v)
+	case "output.ciformat":
+		cfg.ciFormat = value.ToString(v)
 	case "run.skipremainingonfailure":
 		cfg.skipRemaining = value.ToString(v)
 	case "filter.tag":
@@ -184,6 +188,11 @@ func (cfg *config) check() error {
 		cfg.verbosity = strings.ToUpper(cfg.verbosity[:1]) + strings.ToLower(cfg.verbosity[1:])
 	default:
 		return pesterError("PesterConfigurationInvalid", "Output.Verbosity must be 'None', 'Normal', 'Detailed' or 'Diagnostic', but it was '%s'. Please review your configuration.", cfg.verbosity)
+	}
+	switch strings.ToLower(cfg.ciFormat) {
+	case "none", "auto", "azuredevops", "githubactions":
+	default:
+		return pesterError("PesterConfigurationInvalid", "Output.CIFormat must be 'None', 'Auto', 'AzureDevops' or 'GithubActions', but it was '%s'. Please review your configuration.", cfg.ciFormat)
 	}
 	switch strings.ToLower(cfg.skipRemaining) {
 	case "none", "run", "container", "block":

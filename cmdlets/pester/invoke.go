@@ -253,7 +253,7 @@ func (m *module) containers(c *engine.Call, cfg *config) ([]*container, error) {
 
 // invokeContainers runs the containers found.
 func (m *module) invokeContainers(c *engine.Call, cfg *config, cts []*container) error {
-	r := &runState{cfg: cfg, out: &output{c: c, verbosity: cfg.verbosity}}
+	r := &runState{cfg: cfg, out: &output{c: c, verbosity: cfg.verbosity, ci: ciFormat(cfg.ciFormat, c.Host().Getenv)}}
 	m.run = r
 	defer func() { m.run = nil }()
 	start := m.now()

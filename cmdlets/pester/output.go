@@ -17,6 +17,60 @@ type output struct {
 	verbosity string // None, Normal, Detailed, Diagnostic
 	// topSeen counts the top-level blocks printed in the container.
 	topSeen int
+	// ci is the CI format failures are printed in: "" (plain),
+	// AzureDevops or GithubActions (Output.CIFormat, Auto from TF_BUILD
+	// and GITHUB_ACTIONS).
+	ci string
+}
+
+// ciFormat resolves Output.CIFormat for the host's environment.
+func ciFormat(format string, getenv func(string) string) string {
+	switch strings.ToLower(format) {
+	case "azuredevops":
+		return "AzureDevops"
+	case "githubactions":
+		return "GithubActions"
+	case "auto":
+		if getenv == nil {
+			return ""
+		}
+		if getenv("TF_BUILD") == "True" {
+			return "AzureDevops"
+		}
+		if getenv("GITHUB_ACTIONS") == "True" {
+			return "GithubActions"
+		}
+	}
+	return ""
+}
+
+// ciError prints a failure in the CI format (Format-CIErrorMessage): a
+// logging command with the header, then the message lines.
+func (o *output) ciError(header string, errs []*engine.ErrorRecord, margin string) {
+	var lines []string
+	for i, e := range errs {
+		msg, stack := displayError(e)
+		ls := strings.Split(msg, "\n")
+		if idx := indexOf(i, len(errs)); idx != nil {
+			ls[0] = fmt.Sprintf("[%d] %s", *idx, ls[0])
+		}
+		for _, l := range append(ls, stack...) {
+			lines = append(lines, margin+l)
+		}
+	}
+	if o.ci == "AzureDevops" {
+		o.line("##vso[task.logissue type=error] "+header, "")
+		for _, l := range lines {
+			o.line("##[error] "+l, "")
+		}
+		return
+	}
+	o.line("::error::"+strings.TrimLeft(header, " "), "")
+	o.line("::group::Message", "")
+	for _, l := range lines {
+		o.line(strings.TrimLeft(l, " "), "")
+	}
+	o.line("::endgroup::", "")
 }
 
 // Pester's $ReportTheme colours.
@@ -159,6 +213,10 @@ func (o *output) testDone(t *test) {
 		if t.result != "Failed" {
 			return
 		}
+		if o.ci != "" {
+			o.ciError("[-] "+t.fullName(true)+tm, t.errs, " ")
+			return
+		}
 		o.write("[-] "+t.fullName(true), colFail, true)
 		o.line(tm, colTime)
 		for i, e := range t.errs {
@@ -183,6 +241,10 @@ func (o *output) testDone(t *test) {
 		}
 		o.write(indent+"[?] "+name, colInconcl, true)
 	default:
+		if o.ci != "" {
+			o.ciError(indent+"[-] "+name+tm, t.errs, indent+" ")
+			return
+		}
 		o.write(indent+"[-] "+name, colFail, true)
 	}
 	o.line(tm, colTime)
