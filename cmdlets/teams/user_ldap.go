@@ -99,8 +99,28 @@ func ldapAttr(u *storage.User, attr string) (string, bool) {
 		return u.Department, true
 	case "l", "city":
 		return u.City, true
-	case "c", "co", "countrycode", "usagelocation", "msexchusagelocation":
+	case "c", "usagelocation", "msexchusagelocation":
+		// c is the two-letter country code; the usage location is the
+		// code the tenant keeps.
 		return u.UsageLocation, true
+	case "co":
+		return u.Country, true
+	case "st":
+		return u.StateOrProvince, true
+	case "title":
+		return u.Title, true
+	case "company":
+		return u.Company, true
+	case "givenname":
+		return u.GivenName, true
+	case "sn":
+		return u.Surname, true
+	case "postalcode":
+		return u.PostalCode, true
+	case "streetaddress":
+		return u.StreetAddress, true
+	case "preferredlanguage":
+		return u.PreferredLanguage, true
 	case "displayname", "name", "cn":
 		return u.DisplayName, true
 	case "userprincipalname", "upn":
