@@ -255,7 +255,11 @@ func (m *module) containers(c *engine.Call, cfg *config) ([]*container, error) {
 func (m *module) invokeContainers(c *engine.Call, cfg *config, cts []*container) error {
 	r := &runState{cfg: cfg, out: &output{c: c, verbosity: cfg.verbosity, ci: ciFormat(cfg.ciFormat, c.Host().Getenv)}}
 	m.run = r
-	defer func() { m.run = nil }()
+	defer func() {
+		m.run = nil
+		// The mocks' proxies are gone with their scopes.
+		m.proxies = map[*engine.Cmdlet]*engine.CommandInfo{}
+	}()
 	start := m.now()
 	r.out.header(len(cts), Version)
 	for _, ct := range cts {
