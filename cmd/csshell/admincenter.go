@@ -69,7 +69,7 @@ func runAdminCenter(addr string, rest []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	listen := admincenter.Address(addr)
-	r, err := admincenter.Listen(tenant, listen, stderr)
+	r, err := admincenter.Listen(tenant, listen, admincenter.Options{ErrorLog: stderr})
 	if err != nil {
 		fmt.Fprintf(stderr, "The admin center could not listen on %s: %v\n", listen, err)
 		return 1

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -67,9 +67,9 @@ func IsLoopback(host string) bool {
 }
 
 // Listen serves the admin center of tenant on addr (Address form) until
-// Close. Demo passwords work only on a loopback address. Internal errors
-// go to errLog.
-func Listen(tenant *teams.Tenant, addr string, errLog io.Writer) (*Running, error) {
+// Close, with opts (ErrorLog: internal errors; nil: standard error).
+// Demo passwords work only on a loopback address, whatever opts says.
+func Listen(tenant *teams.Tenant, addr string, opts Options) (*Running, error) {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil, fmt.Errorf("the address %q is not host:port", addr)
@@ -79,7 +79,12 @@ func Listen(tenant *teams.Tenant, addr string, errLog io.Writer) (*Running, erro
 		return nil, err
 	}
 	loopback := IsLoopback(host)
-	s := New(tenant, Options{AllowDemoPasswords: loopback, ErrorLog: errLog})
+	if opts.ErrorLog == nil {
+		opts.ErrorLog = os.Stderr
+	}
+	errLog := opts.ErrorLog
+	opts.AllowDemoPasswords = loopback
+	s := New(tenant, opts)
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,

@@ -54,7 +54,12 @@ func Register(rt *engine.Runtime, t *teams.Tenant) {
 				host = DefaultHost
 			}
 			addr := net.JoinHostPort(host, strconv.Itoa(port.Or(c, DefaultPort)))
-			r, err := Listen(t, addr, os.Stderr)
+			getenv := os.Getenv
+			if h := c.Host(); h != nil && h.Getenv != nil {
+				getenv = h.Getenv
+			}
+			r, err := Listen(t, addr, Options{ErrorLog: os.Stderr,
+				MailRelay: func() string { return strings.TrimSpace(getenv("CSSHELL_SMTP")) }})
 			if err != nil {
 				return engine.NewError("ResourceUnavailable", "AdminCenterListenFailed", addr,
 					"The admin center could not listen on %s: %s", addr, err.Error()).
@@ -64,7 +69,7 @@ func Register(rt *engine.Runtime, t *teams.Tenant) {
 			if !r.Loopback {
 				c.WriteWarning(NetworkWarning(addr))
 			}
-			if browser := os.Getenv("BROWSER"); browser != "" && !noBrowser.Get(c) {
+			if browser := getenv("BROWSER"); browser != "" && !noBrowser.Get(c) {
 				if err := exec.Command(browser, r.URL).Start(); err != nil {
 					c.WriteWarning("The browser '" + browser + "' could not be started: " + err.Error())
 				}
