@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/csshell/csshell/cmdlets/admincenter"
+	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/storage"
 )
@@ -261,4 +262,35 @@ func TestMailGoesToTheRelay(t *testing.T) {
 		SendMail: func(context.Context, *engine.OutboundMail) error { return errors.New("connection refused") }})
 	res, _ = resetPIN(t, c2.signedIn(globalAdmin), c2.userID(amos))
 	mustContain(t, res, "is in the outbox but could not be delivered: connection refused")
+}
+
+func TestShellChangeSeenAtOnce(t *testing.T) {
+	c := demoCenter(t)
+	b := c.signedIn(globalAdmin)
+	pane := "/users?user=" + c.userID(amos)
+	mustContain(t, b.get(pane), "&#43;14255550100 (Redmond)")
+	if out := c.shell.Run("Set-CsOnlineDialInConferencingUser -Identity " + amos + " -ServiceNumber 12065550100"); out != "" {
+		t.Fatalf("Set-CsOnlineDialInConferencingUser: %s", out)
+	}
+	mustContain(t, b.get(pane), "&#43;12065550100 (Seattle)")
+	mustContain(t, b.get("/audit?q=amos"), "Set-CsOnlineDialInConferencingUser", "ServiceNumber: 14255550100 → 12065550100")
+}
+
+func TestPINNeverLogged(t *testing.T) {
+	var log strings.Builder
+	c := newCenter(t, admincenter.Options{AllowDemoPasswords: true, ErrorLog: &log})
+	b := c.signedIn(globalAdmin)
+	res, _ := resetPIN(t, b, c.userID(amos))
+	m := pinShown.FindStringSubmatch(res.body)
+	if m == nil {
+		t.Fatal("no PIN")
+	}
+	b.get("/no-such-page")
+	b.post("/users/x/reset-pin", url.Values{"csrf": {"forged"}, "pin": {m[1]}})
+	if strings.Contains(log.String(), m[1]) || strings.Contains(log.String(), teams.DemoAccountPassword) {
+		t.Errorf("the error log holds a secret:\n%s", log.String())
+	}
+	if audit := c.shell.Run("Get-TenantAuditLog | Out-String"); strings.Contains(audit, m[1]) {
+		t.Errorf("the audit log holds the PIN")
+	}
 }
