@@ -27,7 +27,8 @@ func FromRuntime(rt *engine.Runtime, topics ...Topic) Source {
 func (s *runtimeSource) Commands() []Command {
 	var out []Command
 	for _, c := range s.rt.Cmdlets() {
-		out = append(out, Command{Name: c.Name, Kind: KindCmdlet, Synopsis: c.Synopsis})
+		// One line: a reference page's synopsis may run to paragraphs.
+		out = append(out, Command{Name: c.Name, Kind: KindCmdlet, Synopsis: strings.Join(strings.Fields(c.Synopsis), " ")})
 	}
 	for _, f := range s.rt.Functions() {
 		out = append(out, Command{Name: f.Name, Kind: KindFunction, Synopsis: functionSynopsis(f.Help)})
