@@ -65,13 +65,11 @@ type audioPolicyValues struct {
 }
 
 func newAudioPolicyValues(t *Tenant) audioPolicyValues {
-	nums := engine.NamedParam("MeetingInvitePhoneNumbers", "Object",
-		"")
+	nums := engine.NamedParam("MeetingInvitePhoneNumbers", "Object", "")
 	nums.Complete = t.CompleteServiceNumbers
 	return audioPolicyValues{
-		allowTollFree: engine.Declare[bool](engine.NamedParam("AllowTollFreeDialin", "Boolean",
-			"")),
-		numbers: engine.Declare[any](nums),
+		allowTollFree: engine.Declare[bool](engine.NamedParam("AllowTollFreeDialin", "Boolean", "")),
+		numbers:       engine.Declare[any](nums),
 	}
 }
 

@@ -20,11 +20,9 @@ type grantDialoutParams struct {
 func newGrantDialoutParams(t *Tenant) *grantDialoutParams {
 	return &grantDialoutParams{
 		identity: engine.Declare[any](&engine.ParamInfo{Name: "Identity", Type: "String", Complete: t.CompleteUsers,
-			Sets: []engine.ParamSet{{Name: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true}},
-		}),
+			Sets: []engine.ParamSet{{Name: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true}}}),
 		policyName: engine.Declare[string](&engine.ParamInfo{Name: "PolicyName", Type: "String", Complete: t.completePolicies, AllowNull: true, AllowEmptyString: true,
-			Sets: []engine.ParamSet{{Name: "Identity", Position: 1}, {Name: "GrantToTenant", Position: 1}},
-		}),
+			Sets: []engine.ParamSet{{Name: "Identity", Position: 1}, {Name: "GrantToTenant", Position: 1}}}),
 		global:   engine.Declare[bool](&engine.ParamInfo{Name: "Global", Type: "SwitchParameter", Sets: []engine.ParamSet{{Name: "GrantToTenant", Position: -1, Mandatory: true}}}),
 		passThru: engine.Declare[bool](engine.NamedParam("PassThru", "SwitchParameter", "")),
 		tenant:   engine.Declare[string](engine.NamedParam("Tenant", "Guid", "")),
