@@ -270,22 +270,7 @@ func (t *Tenant) changeSettings(c *engine.Call, identity engine.Param[any], next
 		return err
 	}
 	return t.Do(c, func(w storage.Writer, admin *storage.User) error {
-		old, err := w.Settings()
-		if err != nil {
-			return StoreError(err, settingsIdentity)
-		}
-		s, err := next(old)
-		if err != nil {
-			return err
-		}
-		changes := settingsChanges(old, s)
-		if len(changes) == 0 {
-			return nil
-		}
-		if err := w.PutSettings(s); err != nil {
-			return StoreError(err, settingsIdentity)
-		}
-		return t.Audit(w, admin, c, settingsIdentity, "", changes)
+		return ApplySettingsChange(w, admin, c.Cmdlet.Name, next)
 	})
 }
 
