@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -84,6 +85,36 @@ func TestCrashedLogsOpen(t *testing.T) {
 	p, klen, vlen, _ := entryHeader(data, logHeaderSize)
 	size := p + klen + vlen + 4 - logHeaderSize
 	copy(data[end:], data[logHeaderSize:logHeaderSize+size/2])
+	if err := os.WriteFile(mem, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	opensWith(t, dir, 30)
+
+	// The same entry with its header and its last bytes (the checksum
+	// among them) but not its middle: memmove may store an entry's tail
+	// before the rest, and a kill can land in between.
+	dir = crashCopy(t, 30, false)
+	mem = onlyLog(t, dir, memExt)
+	if data, err = os.ReadFile(mem); err != nil {
+		t.Fatal(err)
+	}
+	end, _ = scanLog(data)
+	var whole []byte // a user record: large enough to have a middle
+	for off := logHeaderSize; off < end; {
+		p, klen, vlen, _ := entryHeader(data, off)
+		next := p + klen + vlen + 4
+		if next-off >= 256 {
+			whole = slices.Clone(data[off:next])
+			break
+		}
+		off = next
+	}
+	if whole == nil {
+		t.Fatal("no entry of 256 bytes in the log")
+	}
+	size = len(whole)
+	copy(data[end:], whole[:8])
+	copy(data[end+size-32:], whole[size-32:])
 	if err := os.WriteFile(mem, data, 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -445,9 +445,11 @@ func logTailDamaged(path string) (bool, error) {
 	tail := end + 1
 	if p, klen, vlen, ok := entryHeader(data, end); ok {
 		tail = max(tail, p+klen+vlen+4)
-		// Badger copies an entry in order, its checksum last: an entry
-		// whose checksum is there was written whole, and is damaged.
-		if klen > 0 && tail <= len(data) && !isZero(data[tail-4:tail]) {
+		// An entry whose checksum is there and whose body has no gap
+		// was written whole, and is damaged. A body with a run of zero
+		// bytes (which neither keys nor JSON records hold) is a copy a
+		// kill cut short: memmove may store an entry's last bytes first.
+		if klen > 0 && tail <= len(data) && !isZero(data[tail-4:tail]) && !hasZeroRun(data[p:tail-4], tornGap) {
 			return true, nil
 		}
 	}
@@ -459,6 +461,25 @@ func logTailDamaged(path string) (bool, error) {
 	// leaves an entry's end without its header). Only a whole,
 	// checksummed entry after it shows commits that replay would drop.
 	return entryAfter(data, end+1), nil
+}
+
+// tornGap is the shortest run of zero bytes taken for the part of an
+// entry a cut-short copy never wrote.
+const tornGap = 16
+
+// hasZeroRun reports whether b holds n zero bytes in a row.
+func hasZeroRun(b []byte, n int) bool {
+	run := 0
+	for _, c := range b {
+		if c != 0 {
+			run = 0
+			continue
+		}
+		if run++; run >= n {
+			return true
+		}
+	}
+	return false
 }
 
 // entryAfter reports whether a whole entry — a header that decodes, a key
