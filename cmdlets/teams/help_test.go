@@ -14,11 +14,7 @@ import (
 
 // helpPending are Teams cmdlets being added by other changes; their pages
 // come with them. Until then Get-Help shows what their registration gives.
-var helpPending = []string{
-	"Get-CsTeamsMeetingPolicy", "Set-CsTeamsMeetingPolicy", "New-CsTeamsMeetingPolicy", "Remove-CsTeamsMeetingPolicy", "Grant-CsTeamsMeetingPolicy",
-	"Get-CsPhoneNumberAssignment", "Set-CsPhoneNumberAssignment", "Remove-CsPhoneNumberAssignment",
-	"Get-CsOnlineVoiceUser", "Get-CsAudioConferencingProvider",
-}
+var helpPending = []string{}
 
 // helpNotDeclared are the parameters a page describes that csshell's
 // cmdlet does not declare, and why. -WhatIf and -Confirm are the engine's
@@ -36,9 +32,55 @@ var helpNotDeclared = map[string]map[string]string{
 		"Proxy": "AutoRest", "ProxyCredential": "AutoRest", "ProxyUseDefaultCredentials": "AutoRest",
 		"InputObject": "the identity parameter set of the AutoRest cmdlet: csshell binds -Identity from the pipeline instead",
 	},
+	"Grant-CsTeamsMeetingPolicy": {
+		"DomainController": "the on-premises domain controller to connect to: there is none offline (the page has no text for it either)",
+		"Tenant":           "the tenant to act on: csshell acts on the connected session's tenant (the page has no text for it either)",
+	},
+	// The settings the pages describe that storage.MeetingPolicySettings
+	// does not keep (Get-CsTeamsMeetingPolicy shows the kept ones).
+	"New-CsTeamsMeetingPolicy": meetingSettingsNotKept(
+		"AIInterpreter", "AllowAvatarsInGallery", "AllowedUsersForMeetingContext", "AllowedUsersForMeetingDetails", "AllowImmersiveView",
+		"AllowIntelligentRecap", "AllowMeetingKnowledgeGeneration", "AllowScreenContentDigitization", "AllowTasksFromTranscript",
+		"AllowUserToJoinExternalMeeting", "AllowWatermarkCustomizationForCameraVideo", "AllowWatermarkCustomizationForScreenSharing",
+		"AnonymousUserAuthenticationMethod", "AttendeeIdentityMasking", "AudibleRecordingNotification", "AutomaticallyStartCopilot",
+		"CaptchaVerificationForMeetingJoin", "ConnectToMeetingControls", "ContentSharingInExternalMeetings", "Copilot",
+		"DetectSensitiveContentDuringScreenSharing", "DisableAudioAnnouncementsForResourceAccounts", "ExternalMeetingJoin",
+		"ExternalBotAccessMode", "IntelligentRecapDocxFileExpirationDays", "LobbyChat", "MeetingInviteLanguages",
+		"MeetingKnowledgeExpirationDays", "NoiseSuppressionForDialInParticipants", "ParticipantNameChange", "ParticipantSlideControl",
+		"PasscodeComplexity", "RealTimeText", "RecordingStorageMode", "RoomAttributeUserOverride", "SmsNotifications", "UsersCanAdmitFromLobby",
+		"VoiceIsolation", "VoiceSimulationInInterpreter", "WatermarkForAnonymousUsers", "WatermarkForCameraVideoOpacity",
+		"WatermarkForCameraVideoPattern", "WatermarkForScreenSharingOpacity", "WatermarkForScreenSharingPattern", "EnablePreMeetingConsent",
+		"PreMeetingConsentContentIdentifier", "SyntheticMediaDetection", "SyntheticMediaDetectionAppId", "AllowMultipleScreenshare",
+		"FilterProfanityInTranscript", "RecordingAndTranscriptionAudioNotification",
+	),
+	"Set-CsTeamsMeetingPolicy": meetingSettingsNotKept(
+		"AIInterpreter", "AllowAvatarsInGallery", "AllowedUsersForMeetingContext", "AllowedUsersForMeetingDetails", "AllowImmersiveView",
+		"AllowIntelligentRecap", "AllowMeetingKnowledgeGeneration", "AllowScreenContentDigitization", "AllowTasksFromTranscript",
+		"AllowUserToJoinExternalMeeting", "AnonymousUserAuthenticationMethod", "AttendeeIdentityMasking", "AudibleRecordingNotification",
+		"AutomaticallyStartCopilot", "CaptchaVerificationForMeetingJoin", "ConnectToMeetingControls", "ContentSharingInExternalMeetings",
+		"Copilot", "DetectSensitiveContentDuringScreenSharing", "DisableAudioAnnouncementsForResourceAccounts", "ExternalMeetingJoin",
+		"ExternalBotAccessMode", "IntelligentRecapDocxFileExpirationDays", "LobbyChat", "MeetingInviteLanguages",
+		"MeetingKnowledgeExpirationDays", "NoiseSuppressionForDialInParticipants", "ParticipantNameChange", "ParticipantSlideControl",
+		"PasscodeComplexity", "RealTimeText", "RecordingStorageMode", "RoomAttributeUserOverride", "SetRecordingAndTranscriptOwnership",
+		"SmsNotifications", "UsersCanAdmitFromLobby", "VoiceIsolation", "VoiceSimulationInInterpreter", "WatermarkForAnonymousUsers",
+		"WatermarkForCameraVideoOpacity", "WatermarkForCameraVideoPattern", "WatermarkForScreenSharingOpacity",
+		"WatermarkForScreenSharingPattern", "EnablePreMeetingConsent", "PreMeetingConsentContentIdentifier", "SyntheticMediaDetection",
+		"SyntheticMediaDetectionAppId", "AllowMultipleScreenshare", "FilterProfanityInTranscript", "RecordingAndTranscriptionAudioNotification",
+	),
 	"New-CsOnlineSession": {
 		"OverrideAccessTokenResourceUri": "token resource of a remote session: there is no remote session offline",
 	},
+}
+
+// meetingSettingsNotKept lists meeting-policy settings a page describes
+// that csshell's meeting policies do not keep, so New- and
+// Set-CsTeamsMeetingPolicy do not declare them.
+func meetingSettingsNotKept(names ...string) map[string]string {
+	m := map[string]string{}
+	for _, n := range names {
+		m[n] = "a meeting-policy setting storage.MeetingPolicySettings does not keep"
+	}
+	return m
 }
 
 // helpNoSynopsis are the cmdlets whose page has an empty SYNOPSIS.
