@@ -30,6 +30,7 @@ func UserIndex(u *User) []IndexEntry {
 	if strings.TrimSpace(u.DisplayName) != "" {
 		add(NameKey(u.DisplayName, id), nil)
 	}
+	add(SortKey(u), nil)
 	add(AliasKey(AliasOf(upn), id), nil)
 	for _, w := range searchWords(u) {
 		add(WordKey(w, id), []byte(upn))

@@ -40,6 +40,7 @@ package storage
 //	0x25 str(lower bridgeID) tail(confID) conference id       value: user id
 //	0x26 tail(lower primary SMTP)         mailbox address     value: user id
 //	0x27 tail(phone number)               phone number        value: user id
+//	0x28 sort name 0x00 tail(id)          display-name order  value: empty
 //
 // The UPN, SIP, conference-id, mailbox-address (primary SMTP, "smtp:"
 // removed) and phone-number (the user's number in stored form,
@@ -47,7 +48,11 @@ package storage
 // unique — so a user's mail, which may carry a PIN, never goes to another
 // user's mailbox, and no two users hold one number; a user without a
 // mailbox has no 0x26 entry, one without a number no 0x27 entry. The display-name and alias indexes are multi-valued, so the
-// user id is part of the key. The search word (0x24) is
+// user id is part of the key, and so is it in the display-name order
+// index (0x28: SortName, the lower-case display name — the UPN for a
+// user without one — then a zero byte, in plain byte order, which the
+// length-prefixed 0x22 keys are not): the admin center pages the whole
+// list by name through it. The search word (0x24) is
 // the one field that is neither length-prefixed nor a tail: it is ended by a
 // 0x00 byte (words never hold one; it is removed) so that a prefix scan over
 // "0x24 prefix" finds every word starting with prefix. Its value, the
@@ -74,8 +79,9 @@ import (
 // conferencing policies (0x0F; the two automatic ones need no record);
 // version 5 the Teams meeting policies (0x10; the preset ones need no
 // record) and the users' phone numbers with their index (0x27; no user
-// had one before, so the step converts nothing).
-const SchemaVersion = 5
+// had one before, so the step converts nothing); version 6 the
+// display-name order index (0x28, built for every user).
+const SchemaVersion = 6
 
 // Namespace bytes, one per record kind and index: the first byte of every
 // key (see the tables above).
@@ -105,6 +111,7 @@ const (
 	NSIdxConf  byte = 0x25 // conference-id index (unique per bridge)
 	NSIdxSMTP  byte = 0x26 // primary SMTP address index (unique)
 	NSIdxPhone byte = 0x27 // phone-number index (unique)
+	NSIdxSort  byte = 0x28 // display-name order index
 )
 
 // TenantNamespaces returns every namespace that holds tenant data: what
@@ -114,14 +121,14 @@ func TenantNamespaces() []byte {
 	return []byte{
 		NSTenant, NSSettings, NSUser, NSPolicy, NSBridge, NSNumber, NSMail, NSAudit, NSCounter,
 		NSMeeting, NSDialIn, NSCall, NSAudioPol, NSMeetPol,
-		NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP, NSIdxPhone,
+		NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP, NSIdxPhone, NSIdxSort,
 	}
 }
 
 // IndexNamespaces returns the namespaces of the user indexes, the entries
 // UserIndex lists.
 func IndexNamespaces() []byte {
-	return []byte{NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP, NSIdxPhone}
+	return []byte{NSIdxUPN, NSIdxSIP, NSIdxName, NSIdxAlias, NSIdxWord, NSIdxConf, NSIdxSMTP, NSIdxPhone, NSIdxSort}
 }
 
 // Counter names (0x0A keys).
@@ -261,6 +268,26 @@ func NamePrefix(name string) []byte { return appendStr([]byte{NSIdxName}, string
 func NameKey(name, id string) []byte {
 	return append(NamePrefix(name), id...)
 }
+
+// SortName is what a user sorts by in display-name order: the lower-case
+// display name without surrounding spaces, or the lower-case UPN when it
+// is empty (zero bytes removed, as in search words).
+func SortName(u *User) string {
+	if name := SearchWord(strings.TrimSpace(u.DisplayName)); name != "" {
+		return name
+	}
+	return SearchWord(LowerUPN(u.UserPrincipalName))
+}
+
+// SortKey is the display-name order index key of a user.
+func SortKey(u *User) []byte {
+	b := append([]byte{NSIdxSort}, SortName(u)...)
+	b = append(b, 0)
+	return append(b, u.ID...)
+}
+
+// IDFromSortKey is the user id at the end of a display-name order key.
+func IDFromSortKey(k []byte) string { return IDFromWordKey(k) }
 
 // AliasPrefix is the alias index prefix of every user with that alias.
 func AliasPrefix(alias string) []byte { return appendStr([]byte{NSIdxAlias}, strings.ToLower(alias)) }

@@ -47,6 +47,12 @@ type Reader interface {
 	// ScanUsers calls fn for users in UPN order, starting after the UPN
 	// `after` ("" = from the start), at most limit users (0 = all).
 	ScanUsers(after string, limit int, fn func(*User) error) error
+	// ScanUsersSorted calls fn for users in display-name order (byName;
+	// case-insensitive, a user without a display name by UPN) or UPN
+	// order, descending when desc, starting after cursor — a value fn was
+	// given, "" for the start; an error from fn stops the scan and is
+	// returned. Its cost follows the users read, not the tenant's size.
+	ScanUsersSorted(byName, desc bool, cursor string, fn func(u *User, cursor string) error) error
 	// CountUsers returns how many users the tenant has.
 	CountUsers() (int, error)
 	// SearchUsers lists up to limit users one of whose UPN, SIP address or

@@ -92,6 +92,9 @@ func BenchmarkUsers(b *testing.B) {
 		b.Run("page/"+size.name, func(b *testing.B) {
 			benchGet(b, h, cookies, "/users?after="+url.QueryEscape(size.after), "« First")
 		})
+		b.Run("byname-desc/"+size.name, func(b *testing.B) {
+			benchGet(b, h, cookies, "/users?sort=name&dir=desc", "by display name, descending")
+		})
 		b.Run("search/"+size.name, func(b *testing.B) {
 			benchGet(b, h, cookies, "/users?q="+size.query+"&sort=name&dir=desc", size.want)
 		})

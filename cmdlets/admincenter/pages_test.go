@@ -42,6 +42,31 @@ func TestUsersSearchSortAndPage(t *testing.T) {
 			t.Errorf("%s is on both pages or neither", name)
 		}
 	}
+	// The whole list by display name, descending, over two pages: Pilar,
+	// Page User 60…12 on the first; 11…01, then Nestor … Adele.
+	byName := b.get("/users?sort=name&dir=desc")
+	mustContain(t, byName, "50 users on this page, by display name, descending.", "Pilar Ackerman", "Page User 12")
+	mustNotContain(t, byName, "Page User 11", "Adele Vance")
+	if strings.Index(byName.body, "Pilar Ackerman") > strings.Index(byName.body, "Page User 60") {
+		t.Error("descending display names: Pilar should come before Page User 60")
+	}
+	next = between(byName.body, `<a href="`, `" rel="next">`)
+	if !strings.Contains(next, "sort=name") || !strings.Contains(next, "dir=desc") {
+		t.Fatalf("next link %q does not keep the order", next)
+	}
+	rest := b.get(strings.ReplaceAll(next, "&amp;", "&"))
+	mustContain(t, rest, "Page User 11", "Nestor Wilke", "Adele Vance")
+	mustNotContain(t, rest, "Page User 12", "Next ›")
+	if !(strings.Index(rest.body, "Page User 01") < strings.Index(rest.body, "Nestor Wilke") &&
+		strings.Index(rest.body, "Nestor Wilke") < strings.Index(rest.body, "Adele Vance")) {
+		t.Error("the second page is not in descending display-name order")
+	}
+	ascAll := b.get("/users?sort=name")
+	if strings.Index(ascAll.body, "Adele Vance") > strings.Index(ascAll.body, "Alex Wilber") || strings.Contains(ascAll.body, "Pilar Ackerman") {
+		t.Error("the whole list by display name does not start at Adele Vance")
+	}
+	// A column the store has no index for sorts search results only.
+	mustContain(t, b.get("/users?sort=bridge"), "by user principal name.")
 }
 
 func TestUsersFilters(t *testing.T) {

@@ -34,6 +34,13 @@ var sortKeys = map[string]func(a, b *userRow) int{
 	"cid":    func(a, b *userRow) int { return cmp.Compare(a.ConferenceID, b.ConferenceID) },
 }
 
+// fullListSorts are the sort keys of the whole list: the ones the store
+// has an index for (a search's matches sort by any key).
+var fullListSorts = map[string]bool{"name": true, "upn": true}
+
+// sortLabels name the sort keys on the page.
+var sortLabels = map[string]string{"name": "by display name", "upn": "by user principal name", "bridge": "by bridge", "cid": "by conference ID"}
+
 // userRow is one line of the list.
 type userRow struct {
 	ID, DisplayName, UPN, Provider, Bridge, TollNumber, ConferenceID string
@@ -43,10 +50,12 @@ type userRow struct {
 // usersData is the Users page's.
 type usersData struct {
 	Query, Sort, Dir string
-	Rows             []userRow
-	Matches          int  // matches of the search (searchLimit at most)
-	Capped           bool // the search stopped at searchLimit
-	Searching        bool
+	// SortedBy says the order shown ("by display name, descending").
+	SortedBy  string
+	Rows      []userRow
+	Matches   int  // matches of the search (searchLimit at most)
+	Capped    bool // the search stopped at searchLimit
+	Searching bool
 	// Paging: the full list pages by UPN (After), a search by offset.
 	First, Next, Prev string // links, "" when none
 	From, To          int
@@ -78,7 +87,7 @@ func readListQuery(r *http.Request) listQuery {
 		q.q = q.q[:maxQuery]
 	}
 	_, q.filter = filterOf(v.Get("filter"))
-	if _, ok := sortKeys[q.sort]; !ok {
+	if _, ok := sortKeys[q.sort]; !ok || (q.q == "" && !fullListSorts[q.sort]) {
 		q.sort = "upn"
 	}
 	if q.dir != "desc" {
@@ -162,7 +171,17 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, ss *session) 
 		if k == q.sort && q.dir == "asc" {
 			dir = "desc"
 		}
-		d.SortLinks[k] = q.link(func(v url.Values) { v.Set("sort", k); v.Set("dir", dir); v.Del("page"); v.Del("user") })
+		d.SortLinks[k] = q.link(func(v url.Values) {
+			v.Set("sort", k)
+			v.Set("dir", dir)
+			v.Del("page")
+			v.Del("after")
+			v.Del("user")
+		})
+	}
+	d.SortedBy = sortLabels[q.sort]
+	if q.dir == "desc" {
+		d.SortedBy += ", descending"
 	}
 	if q.user != "" && d.Pane == nil {
 		d.Pane = &userPane{Missing: true}
@@ -170,11 +189,12 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, ss *session) 
 	s.render(w, r, http.StatusOK, "users", s.adminView(ss, "Users", "users", d))
 }
 
-// scanPage is one page of the whole list, in UPN order (the store's
-// user index), from the UPN after.
+// scanPage is one page of the whole list, by display name or UPN (the
+// store's indexes), either way, after the cursor after: its cost is the
+// page's, whatever the tenant's size.
 func scanPage(r storage.Reader, uc *teams.UserContext, q listQuery, d *usersData) error {
 	keep, _ := filterOf(q.filter)
-	users, next, err := scanUsers(r, q.after, pageSize, keep)
+	users, next, err := scanUsers(r, q.sort == "name", q.dir == "desc", q.after, pageSize, keep)
 	if err != nil {
 		return err
 	}

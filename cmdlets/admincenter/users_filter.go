@@ -1,6 +1,7 @@
 package admincenter
 
 import (
+	"encoding/base64"
 	"errors"
 
 	"github.com/csshell/csshell/cmdlets/teams"
@@ -39,23 +40,37 @@ const maxScan = 5000
 // errPageFull stops a scan.
 var errPageFull = errors.New("page full")
 
-// scanUsers reads, in UPN order after the UPN after, up to want users
-// that keep accepts (nil: all), reading at most maxScan. It returns them
-// and the UPN to continue after ("" when the tenant has no more).
-func scanUsers(r storage.Reader, after string, want int, keep func(*storage.User) bool) ([]*storage.User, string, error) {
+// scanUsers reads, in display-name order (byName) or UPN order,
+// descending when desc, after the cursor after, up to want users that
+// keep accepts (nil: all), reading at most maxScan. It returns them and the
+// cursor to continue after ("" when the tenant has no more).
+func scanUsers(r storage.Reader, byName, desc bool, after string, want int, keep func(*storage.User) bool) ([]*storage.User, string, error) {
 	var users []*storage.User
 	scanned, last := 0, ""
-	err := r.ScanUsers(after, 0, func(u *storage.User) error {
+	from := after
+	if byName {
+		// A display-name cursor holds a zero byte (the index's name, 0,
+		// the id), which a page cannot carry as text: it travels encoded.
+		b, err := base64.RawURLEncoding.DecodeString(after)
+		if err != nil {
+			b = nil // a mangled cursor starts over
+		}
+		from = string(b)
+	}
+	err := r.ScanUsersSorted(byName, desc, from, func(u *storage.User, cursor string) error {
 		if len(users) == want || scanned == maxScan {
 			return errPageFull // one more exists
 		}
 		scanned++
-		last = u.UserPrincipalName
+		last = cursor
 		if keep == nil || keep(u) {
 			users = append(users, u)
 		}
 		return nil
 	})
+	if byName && last != "" {
+		last = base64.RawURLEncoding.EncodeToString([]byte(last))
+	}
 	switch {
 	case errors.Is(err, errPageFull):
 		return users, last, nil
