@@ -105,6 +105,13 @@ func TestUserPaneShowsMaskOnly(t *testing.T) {
 	c.shell.Run("Grant-CsTeamsAudioConferencingPolicy -PolicyName AllowTollFreeDialinFalse -Global")
 	c.shell.Run("Grant-CsDialoutPolicy -Identity " + amos + " -PolicyName DialoutCPCDisabledPSTNDomestic")
 	mustContain(t, b.get("/users?user="+c.userID(amos)), "<dd>DialoutCPCDisabledPSTNDomestic</dd>", "<dd>AllowTollFreeDialinFalse (the tenant&#39;s default)</dd>")
+	// The PIN's lockout after wrong PINs shows in the pane (not the PIN);
+	// a reset clears it.
+	mustNotContain(t, b.get("/users?user="+c.userID(amos)), `id="pin-lock"`)
+	c.shell.Run("1..30 | ForEach-Object { Test-TenantLeaderPin " + amos + " -Pin 00000 } | Out-Null")
+	mustContain(t, b.get("/users?user="+c.userID(amos)), `<span class="warning" id="pin-lock">Locked after wrong PINs until `)
+	c.shell.Run("Set-CsOnlineDialInConferencingUser " + amos + " -ResetLeaderPin | Out-Null")
+	mustNotContain(t, b.get("/users?user="+c.userID(amos)), `id="pin-lock"`)
 }
 
 func TestBridgeSettingsAsTheCmdletValidates(t *testing.T) {

@@ -27,6 +27,9 @@ type userPane struct {
 	AllowTollFreeDialIn   bool
 	AllowPSTNOnlyMeetings bool
 	PIN                   string // always the mask
+	// PINLock is the PIN's lockout after wrong PINs on the phone
+	// (storage/pinlockout.go), "" when it is not locked.
+	PINLock string
 }
 
 // loadPane reads the pane of the user with object id id; nil when none.
@@ -65,6 +68,12 @@ func loadPane(r storage.Reader, uc *teams.UserContext, id string) (*userPane, er
 		p.ConferenceID = c.ConferenceID
 		p.AllowTollFreeDialIn = c.AllowTollFreeDialIn
 		p.AllowPSTNOnlyMeetings = c.AllowPSTNOnlyMeetings
+		switch state, until := c.PIN.LockState(r.Now()); state {
+		case storage.PINLockedTemporarily:
+			p.PINLock = "Locked after wrong PINs until " + until.UTC().Format("2006-01-02 15:04") + " UTC"
+		case storage.PINLockedPermanently:
+			p.PINLock = "Locked after too many wrong PINs: reset the PIN to unlock it"
+		}
 	}
 	return p, nil
 }
