@@ -22,8 +22,16 @@ import (
 // macKey.
 func fuzzSnapshot(t testing.TB, payload string, macKey []byte) []byte {
 	t.Helper()
+	return fuzzSnapshotOf(t, SchemaVersion, payload, macKey)
+}
+
+// fuzzSnapshotOf is fuzzSnapshot with the header naming schema: a store of
+// an older layout writes such snapshots, and the fuzz cache of a machine
+// keeps them across a schema change.
+func fuzzSnapshotOf(t testing.TB, schema int, payload string, macKey []byte) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	hdr := &SnapshotHeader{Format: 1, Schema: SchemaVersion, TenantID: "t1", TenantName: "Contoso",
+	hdr := &SnapshotHeader{Format: 1, Schema: schema, TenantID: "t1", TenantName: "Contoso",
 		Created: time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC), Users: 1, KeyID: "k"}
 	body := func(w io.Writer) error { _, err := io.WriteString(w, payload); return err }
 	var err error
@@ -50,6 +58,15 @@ func FuzzReadSnapshot(f *testing.F) {
 	// authenticated files.
 	good, authentic := map[string]bool{}, map[string]bool{}
 	for _, p := range []string{"", "payload", strings.Repeat("x", 3000)} {
+		// The same files as written under every older schema are
+		// intact too (inputs the fuzz cache kept from before a schema
+		// change are among them).
+		for schema := 1; schema < SchemaVersion; schema++ {
+			s := fuzzSnapshotOf(f, schema, p, nil)
+			good[string(s)] = true
+			a := fuzzSnapshotOf(f, schema, p, fuzzMACKey)
+			good[string(a[:len(a)-sha256.Size])], authentic[string(a)] = true, true
+		}
 		s := fuzzSnapshot(f, p, nil)
 		good[string(s)] = true
 		a := fuzzSnapshot(f, p, fuzzMACKey)
