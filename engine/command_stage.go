@@ -157,6 +157,11 @@ func (f *frame) commandStage(c *syntax.Command, out func(any) error, expectingIn
 	if err != nil {
 		return nil, err
 	}
+	if helpRequested(args) {
+		if st, ok := cf.helpStage(target, c, out, closer); ok {
+			return st, nil
+		}
+	}
 	if target.cmdlet != nil {
 		return cf.newCmdletStage(target.cmdlet, c, args, out, expectingInput, closer)
 	}
