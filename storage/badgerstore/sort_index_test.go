@@ -5,7 +5,6 @@ import (
 
 	"github.com/csshell/csshell/storage"
 	"github.com/csshell/csshell/storage/storagetest"
-	badger "github.com/dgraph-io/badger/v4"
 )
 
 // TestSortIndexMigration: a schema-5 store (no display-name order index)
@@ -19,30 +18,8 @@ func TestSortIndexMigration(t *testing.T) {
 	want := storagetest.Count(t, s)
 	s.Close()
 
-	db, err := badger.Open(badgerOptions(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte{storage.NSIdxSort}})
-		var keys [][]byte
-		for it.Rewind(); it.Valid(); it.Next() {
-			keys = append(keys, it.Item().KeyCopy(nil))
-		}
-		it.Close()
-		if len(keys) != want {
-			t.Errorf("a new store has %d display-name order entries for %d users", len(keys), want)
-		}
-		for _, k := range keys {
-			if err := txn.Delete(k); err != nil {
-				return err
-			}
-		}
-		return txn.Set(storage.SchemaKey(), storage.AppendU64(nil, 5))
-	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
+	if n := rollBackIndex(t, dir, storage.NSIdxSort, 5, nil); n != want {
+		t.Errorf("a new store has %d display-name order entries for %d users", n, want)
 	}
 
 	s, err = Open(dir)

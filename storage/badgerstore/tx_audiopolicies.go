@@ -81,42 +81,9 @@ func (t *tx) DeleteAudioConferencingPolicy(identity string) ([]*storage.User, er
 	if storage.BuiltinAudioConferencingPolicy(id) != nil {
 		return nil, errors.New("storage: the automatic audio conferencing policy " + id + " cannot be removed")
 	}
-	key := storage.AudioPolicyKey(id)
-	if ok, err := t.has(key); err != nil || !ok {
-		return nil, notFoundOr(err)
-	}
-	name := storage.AudioPolicyName(id)
-	var users []*storage.User
-	err := t.ScanUsers("", 0, func(u *storage.User) error {
-		if strings.EqualFold(u.AudioConferencingPolicy, name) {
-			users = append(users, u)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if err := t.del(key); err != nil {
-		return nil, err
-	}
-	for _, u := range users {
-		u.AudioConferencingPolicy = ""
-		u.Modified = t.Now().UTC()
-		if err := t.PutUser(u); err != nil {
-			return nil, err
-		}
-	}
-	s, err := t.Settings()
-	if err != nil {
-		return nil, err
-	}
-	if strings.EqualFold(s.GlobalAudioConferencingPolicy, name) {
-		s.GlobalAudioConferencingPolicy = ""
-		if err := t.putJSON(storage.SettingsKey(), s); err != nil {
-			return nil, err
-		}
-	}
-	return users, nil
+	return t.deletePolicy(storage.AudioPolicyKey(id), storage.AudioPolicyName(id),
+		func(u *storage.User) *string { return &u.AudioConferencingPolicy },
+		func(s *storage.Settings) *string { return &s.GlobalAudioConferencingPolicy })
 }
 
 // checkAudioPolicyName returns ErrNotFound (wrapped, naming it) when a

@@ -81,42 +81,9 @@ func (t *tx) DeleteMeetingPolicy(identity string) ([]*storage.User, error) {
 	if storage.BuiltinMeetingPolicy(id) != nil {
 		return nil, errors.New("storage: the built-in meeting policy " + id + " cannot be removed")
 	}
-	key := storage.MeetingPolicyKey(id)
-	if ok, err := t.has(key); err != nil || !ok {
-		return nil, notFoundOr(err)
-	}
-	name := storage.AudioPolicyName(id)
-	var users []*storage.User
-	err := t.ScanUsers("", 0, func(u *storage.User) error {
-		if strings.EqualFold(u.MeetingPolicy, name) {
-			users = append(users, u)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	if err := t.del(key); err != nil {
-		return nil, err
-	}
-	for _, u := range users {
-		u.MeetingPolicy = ""
-		u.Modified = t.Now().UTC()
-		if err := t.PutUser(u); err != nil {
-			return nil, err
-		}
-	}
-	s, err := t.Settings()
-	if err != nil {
-		return nil, err
-	}
-	if strings.EqualFold(s.GlobalMeetingPolicy, name) {
-		s.GlobalMeetingPolicy = ""
-		if err := t.putJSON(storage.SettingsKey(), s); err != nil {
-			return nil, err
-		}
-	}
-	return users, nil
+	return t.deletePolicy(storage.MeetingPolicyKey(id), storage.AudioPolicyName(id),
+		func(u *storage.User) *string { return &u.MeetingPolicy },
+		func(s *storage.Settings) *string { return &s.GlobalMeetingPolicy })
 }
 
 // checkMeetingPolicyName returns ErrNotFound (wrapped, naming it) when a
