@@ -57,6 +57,9 @@ type Runtime struct {
 	history     *sessionHistory
 	transcripts *transcripts
 
+	// readLine holds the PSReadLine options (readline_options.go).
+	readLine readLineState
+
 	// Exit is set by an exit statement at the top level.
 	exitRequested bool
 	exitCode      int
