@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/csshell/csshell/engine/binding"
+	"github.com/csshell/csshell/engine/syntax"
 )
 
 // Secret marks a parameter Sensitive and returns it, so a declaration
@@ -97,13 +98,41 @@ type maskTarget struct {
 // declaration says so (Sensitive); a function or script cannot, so its
 // parameter's declared name is judged instead.
 func (t *maskTarget) secret(p *binding.ParamInfo) bool {
-	if p == nil {
+	if p == nil || isFlagType(p.Type) {
 		return false
 	}
 	if p.Sensitive {
 		return true
 	}
 	return t.cmdlet == nil && isSecretName(p.Name)
+}
+
+// isFlagType reports whether a parameter of this type holds only true or
+// false — a [switch] or a [bool] — and so never a secret, however it is
+// named: a function's [switch]$ResetLeaderPin resets a PIN, it is none.
+func isFlagType(typ string) bool {
+	switch strings.ToLower(strings.TrimSpace(typ)) {
+	case "switchparameter", "switch", "system.management.automation.switchparameter", "boolean", "bool", "system.boolean":
+		return true
+	}
+	return false
+}
+
+// flagWord reports whether n, the value written after a -Name: of a
+// command whose parameters are not known, is a word a switch is given
+// (-ResetLeaderPin:yes, -SendEmail:false) rather than a secret: yes, no,
+// true, false, on or off, unquoted. No PIN is one, and masking it would
+// hide what the line did.
+func flagWord(n syntax.Node) bool {
+	s, ok := n.(*syntax.StringConstant)
+	if !ok || s.Quote != syntax.Bare {
+		return false
+	}
+	switch strings.ToLower(s.Value) {
+	case "yes", "no", "true", "false", "on", "off":
+		return true
+	}
+	return false
 }
 
 // secretParams lists the command's secret parameters.

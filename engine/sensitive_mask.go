@@ -273,7 +273,7 @@ func (m *lineMasker) bindCommand(c *syntax.Command, t *maskTarget) {
 			if cp, ok := a.elem.(*syntax.CommandParameter); ok && !a.arg.Splatted {
 				m.judged[c] = append(m.judged[c], syntax.Extent{Start: cp.Start, End: cp.Start + 1 + len(cp.Name)})
 			}
-		case a.arg.IsParam && m.namesSecret(t, a.arg.Name):
+		case a.arg.IsParam && m.namesSecret(t, a.arg.Name) && !(a.arg.Colon && flagWord(a.value)):
 			// An unknown or ambiguous -Name that could mean a secret
 			// parameter (or reads like one): its value was typed all the
 			// same.
@@ -323,6 +323,9 @@ func (m *lineMasker) guessCommand(c *syntax.Command) {
 			continue
 		}
 		if cp.Argument != nil {
+			if flagWord(cp.Argument) {
+				continue
+			}
 			m.mask(cp.Argument)
 		} else if v, ok := nextValue(els, i); ok {
 			m.mask(v)

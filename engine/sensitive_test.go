@@ -175,3 +175,37 @@ func FuzzMaskSecrets(f *testing.F) {
 		}
 	})
 }
+
+// A switch given its value with a colon (-ResetLeaderPin:yes) holds no
+// secret however it is named (issue 15, item 10b): a function's [switch]
+// is judged by its declared type, and for a command the session does not
+// know a yes/no, true/false or on/off word is a switch's value, not a PIN.
+// PINs given the same way are still masked.
+func TestMaskSecretsLeavesASwitchValue(t *testing.T) {
+	rt := secretRuntime(t)
+	cases := []struct{ in, want string }{
+		{"function f { param([switch]$ResetLeaderPin, $Pin) }; f -ResetLeaderPin:yes",
+			"function f { param([switch]$ResetLeaderPin, $Pin) }; f -ResetLeaderPin:yes"},
+		{"function f { param([switch]$ResetLeaderPin, $Pin) }; f -ResetLeaderPin:yes -Pin 2468",
+			"function f { param([switch]$ResetLeaderPin, $Pin) }; f -ResetLeaderPin:yes -Pin *****"},
+		{"function f { param([bool]$RequirePin) }; f -RequirePin:1", "function f { param([bool]$RequirePin) }; f -RequirePin:1"},
+		{"Unknown-Cmd -ResetLeaderPin:yes", "Unknown-Cmd -ResetLeaderPin:yes"},
+		{"Unknown-Cmd -ResetLeaderPin:False -LeaderPin:2468", "Unknown-Cmd -ResetLeaderPin:False -LeaderPin:*****"},
+		{"Test-Pin amos -LeaderPinReset:on", "Test-Pin amos -LeaderPinReset:on"},
+		// Only an unquoted word after a colon is a switch's value.
+		{"Unknown-Cmd -LeaderPin:'yes'", "Unknown-Cmd -LeaderPin:*****"},
+		{"Unknown-Cmd -LeaderPin yes", "Unknown-Cmd -LeaderPin *****"},
+		{"Unknown-Cmd -LeaderPin:123456", "Unknown-Cmd -LeaderPin:*****"},
+		{"Test-Pin amos -Pin:yes", "Test-Pin amos -Pin:*****"},
+	}
+	for _, c := range cases {
+		if got := rt.MaskSecrets(c.in); got != c.want {
+			t.Errorf("MaskSecrets(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+	var none *engine.Runtime
+	if got, want := none.MaskSecrets("Set-CsOnlineDialInConferencingUser -Identity amos -ResetLeaderPin:yes"),
+		"Set-CsOnlineDialInConferencingUser -Identity amos -ResetLeaderPin:yes"; got != want {
+		t.Errorf("without a session: got %q, want %q", got, want)
+	}
+}
