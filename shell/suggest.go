@@ -165,6 +165,13 @@ func (s *suggester) OnTab(buf *prompt.Buffer) {
 	case len(c.Items) > 1:
 		lcp := commonPrefixFold(c.Items)
 		typed := d.Text[c.Start:cursor]
+		// Values that need quotes all start with the quote: alone, it is
+		// no progress ('Conference Bridge', 'EMEA Bridge' share just "'"),
+		// and PSReadLine drops it too (MenuComplete's unambiguous prefix
+		// loses its first quote), so the menu opens on the whole values.
+		if _, n := utf8.DecodeRuneInString(lcp); n == len(lcp) && strings.ContainsAny(lcp, "'\"‘’‚‛“”„") {
+			lcp = ""
+		}
 		if len(lcp) > len(typed) && strings.HasPrefix(strings.ToLower(lcp), strings.ToLower(typed)) {
 			replaceSpan(buf, d.Text, cursor, c.Start, cursor, lcp)
 		}

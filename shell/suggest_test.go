@@ -111,6 +111,10 @@ func TestSuggesterOnTab(t *testing.T) {
 		"Get-CsOnlineUser -Identity 'ann s": {Start: 27, End: 33, Items: []completionItem{{Text: "'Ann Smith'"}}},
 		"get-csonline":                      {Start: 0, End: 12, Items: []completionItem{{Text: "Get-CsOnlineUser"}, {Text: "Get-CsOnlineDialInConferencingUser"}}},
 		"get-cso":                           {Start: 0, End: 7, Items: []completionItem{{Text: "Get-CsOnlineUser"}, {Text: "Get-CsOnlineDialInConferencingUser"}}},
+		"Set-X -BridgeName ":                {Start: 18, End: 18, Items: []completionItem{{Text: "'Conference Bridge'"}, {Text: "'EMEA Bridge'"}}},
+		"Set-X -BridgeName 'c":              {Start: 18, End: 20, Items: []completionItem{{Text: "'Conference Bridge'"}}},
+		"Set-X -BridgeName e":               {Start: 18, End: 19, Items: []completionItem{{Text: "'EMEA Bridge'"}}},
+		"Set-X -BridgeName 'Conf":           {Start: 18, End: 23, Items: []completionItem{{Text: "'Conference Bridge'"}, {Text: "'Conference Bridge 2'"}}},
 	})}
 	run := func(line string) (string, bool) {
 		b := prompt.NewBuffer()
@@ -129,6 +133,19 @@ func TestSuggesterOnTab(t *testing.T) {
 	}
 	if got, _ := run("get-csonline"); got != "get-csonline" {
 		t.Errorf("no longer prefix: %q", got)
+	}
+	// Quoted values: never a lone opening quote (their only common
+	// prefix); one candidate goes in whole and quoted; a longer shared
+	// prefix keeps its quote.
+	for line, want := range map[string]string{
+		"Set-X -BridgeName ":      "Set-X -BridgeName ",
+		"Set-X -BridgeName 'c":    "Set-X -BridgeName 'Conference Bridge'",
+		"Set-X -BridgeName e":     "Set-X -BridgeName 'EMEA Bridge'",
+		"Set-X -BridgeName 'Conf": "Set-X -BridgeName 'Conference Bridge",
+	} {
+		if got, _ := run(line); got != want {
+			t.Errorf("OnTab on %q gives %q, want %q", line, got, want)
+		}
 	}
 }
 
