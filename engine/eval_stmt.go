@@ -109,6 +109,10 @@ func (f *frame) execStmt(st syntax.Statement) error {
 				_, err := f.incDec(u)
 				return err
 			}
+			if x := pureRange(e); x != nil {
+				f.rt.lastStatus = true
+				return f.streamRange(x)
+			}
 			v, err := f.eval(e)
 			if err != nil {
 				return err
@@ -308,18 +312,11 @@ func (f *frame) execSilently(st syntax.Statement) error {
 
 // execForEach runs foreach ($x in collection) { body }.
 func (f *frame) execForEach(s *syntax.ForEachStmt) error {
-	coll, err := f.evalStatementValue(s.Collection)
+	items, err := f.conditionSeq(s.Collection, false)
 	if err != nil {
 		return err
 	}
-	items, ok := value.Enumerate(coll)
-	if !ok {
-		if coll == nil {
-			return nil
-		}
-		items = []any{coll}
-	}
-	for _, it := range items {
+	for it := range items {
 		if f.ctx.Err() != nil {
 			return errStopped
 		}

@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"iter"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/csshell/csshell/engine/syntax"
@@ -12,8 +14,9 @@ import (
 // against every clause in order; all matching clauses run; default runs
 // when none matched; break leaves the switch, continue moves to the next item.
 func (f *frame) execSwitch(s *syntax.SwitchStmt) error {
-	var items []any
+	var items iter.Seq[any]
 	if s.File {
+		var lines []any
 		pathV, err := f.evalStatementValue(s.Cond)
 		if err != nil {
 			return err
@@ -24,17 +27,13 @@ func (f *frame) execSwitch(s *syntax.SwitchStmt) error {
 				"Cannot find path '"+f.rt.ResolvePath(value.ToString(pathV))+"' because it does not exist.")
 		}
 		for _, line := range strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), "\n") {
-			items = append(items, line)
+			lines = append(lines, line)
 		}
+		items = slices.Values(lines)
 	} else {
-		v, err := f.evalStatementValue(s.Cond)
-		if err != nil {
+		var err error
+		if items, err = f.conditionSeq(s.Cond, true); err != nil {
 			return err
-		}
-		if list, ok := value.Enumerate(v); ok {
-			items = list
-		} else {
-			items = []any{v}
 		}
 	}
 	prev := f.scope.Local("_")
@@ -44,7 +43,7 @@ func (f *frame) execSwitch(s *syntax.SwitchStmt) error {
 		}
 	}()
 nextItem:
-	for _, it := range items {
+	for it := range items {
 		if f.ctx.Err() != nil {
 			return errStopped
 		}

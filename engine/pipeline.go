@@ -151,6 +151,9 @@ func (s *exprStage) process(_ any, hasInput bool) error {
 	if hasInput {
 		return nil
 	}
+	if x := pureRange(s.expr); x != nil {
+		return s.f.streamRange(x)
+	}
 	v, err := s.f.eval(s.expr)
 	if err != nil {
 		return err

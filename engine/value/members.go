@@ -1,6 +1,7 @@
 package value
 
 import (
+	"iter"
 	"strings"
 	"time"
 
@@ -309,59 +310,75 @@ func Enumerate(v any) ([]any, bool) {
 	return nil, false
 }
 
-// rangeMax bounds the size of a range so 1..1e9 fails instead of
-// exhausting memory.
+// rangeMax bounds the matches MatchAll collects.
 const rangeMax = 10_000_000
 
-// Range implements a..b: an int range (either direction) or, when both
-// ends are one-character strings or chars, a [char] range.
+// Range implements a..b as an array (pwsh's ParserOps.RangeOperator): an
+// int range (either direction) or, when both ends are one-character
+// strings or chars, a [char] range. The array is held to the growth cap
+// (pwsh has no limit of its own but memory: .NET fails with "Array
+// dimensions exceeded supported range."); where pwsh enumerates a range
+// lazily — the first element of a pipeline, a foreach or switch
+// condition — the engine uses RangeSeq instead, which has no bound.
 func Range(a, b any) ([]any, error) {
+	seq, n, err := RangeSeq(a, b)
+	if err != nil {
+		return nil, err
+	}
+	if n > int64(MaxArrayLength) {
+		return nil, errArrayTooLarge()
+	}
+	out := make([]any, 0, n)
+	for v := range seq {
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// RangeSeq is a..b as a lazy sequence (pwsh's RangeEnumerator and
+// CharRangeEnumerator), with the number of elements it yields; the
+// operands are converted as Range converts them, and fail the same way.
+func RangeSeq(a, b any) (iter.Seq[any], int64, error) {
 	a, b = unwrapBase(a), unwrapBase(b)
 	ca, aok := rangeChar(a)
 	cb, bok := rangeChar(b)
 	if aok && bok {
-		out := []any{}
-		step := Char(1)
-		if ca > cb {
-			step = -1
-		}
-		for c := ca; ; c += step {
-			out = append(out, c)
-			if c == cb {
-				break
-			}
-		}
-		return out, nil
+		lo, hi := int64(ca), int64(cb)
+		return rangeSteps(lo, hi, func(i int64) any { return Char(i) }), rangeLen(lo, hi), nil
 	}
 	av, err := ConvertTo(a, TInt)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	bv, err := ConvertTo(b, TInt)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	lo, hi := int64(av.(int32)), int64(bv.(int32))
-	n := hi - lo
-	if n < 0 {
-		n = -n
-	}
-	if n+1 > rangeMax {
-		return nil, newErr(ExRuntime, "RangeTooLarge", "InvalidOperation",
-			"The range %d..%d has %d elements; the maximum is %d.", lo, hi, n+1, rangeMax)
-	}
-	out := make([]any, 0, n+1)
-	step := int64(1)
+	return rangeSteps(lo, hi, func(i int64) any { return int32(i) }), rangeLen(lo, hi), nil
+}
+
+// rangeLen is how many values lo..hi holds.
+func rangeLen(lo, hi int64) int64 {
 	if lo > hi {
-		step = -1
+		return lo - hi + 1
 	}
-	for i := lo; ; i += step {
-		out = append(out, int32(i))
-		if i == hi {
-			break
+	return hi - lo + 1
+}
+
+// rangeSteps yields mk(i) for i from lo to hi, upwards or downwards.
+func rangeSteps(lo, hi int64, mk func(int64) any) iter.Seq[any] {
+	return func(yield func(any) bool) {
+		step := int64(1)
+		if lo > hi {
+			step = -1
+		}
+		for i := lo; ; i += step {
+			if !yield(mk(i)) || i == hi {
+				return
+			}
 		}
 	}
-	return out, nil
 }
 
 func rangeChar(v any) (Char, bool) {
