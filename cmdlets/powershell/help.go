@@ -1,17 +1,16 @@
 package powershell
 
 import (
+	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/csshell/csshell/engine"
 	"github.com/csshell/csshell/engine/binding"
-	"github.com/csshell/csshell/engine/format"
 	"github.com/csshell/csshell/engine/value"
 )
 
-// registerHelpCmdlets adds Get-Help (and its help alias).
+// registerHelpCmdlets adds Get-Help and help.
 func registerHelpCmdlets(rt *engine.Runtime) {
 	p := newGetHelpParams()
 	rt.Register(&engine.Cmdlet{
@@ -26,7 +25,7 @@ func registerHelpCmdlets(rt *engine.Runtime) {
 		},
 		New: engine.ProcessOnly(func(c *engine.Call) error { return getHelp(c, p) }),
 	})
-	rt.SetAliases("Get-Help", "help")
+	registerHelpFunction(rt)
 }
 
 // helpDoc is the help content of a command, from cmdlet metadata or
@@ -45,14 +44,37 @@ type helpDoc struct {
 	cmdlet      bool
 	hasHelp     bool
 	aliases     []string
+	module      string // the module of a cmdlet, for its online URI
 }
 
 // getHelp is Get-Help.
 func getHelp(c *engine.Call, prm *getHelpParams) error {
+	out, err := helpObjects(c, prm, false)
+	if err != nil {
+		return err
+	}
+	for _, o := range out {
+		if err := c.WriteObject(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// helpObjects finds the help Get-Help (or help, with full set) writes:
+// a topic's help laid out for the console, a listing's rows, the entries
+// of -Parameter, or the line of -Online. Errors that do not stop the
+// command (HelpNotFound, NoParmsFound) are written as they are found.
+func helpObjects(c *engine.Call, prm *getHelpParams, full bool) ([]any, error) {
 	rt := c.Runtime()
+	width := c.Host().ConsoleWidth()
 	name := prm.name.Get(c)
+	online := prm.online.Get(c)
 	if name == "" {
-		return c.WriteObject(format.Rendered{Text: "\n" + aboutText(aboutTopics[0]) + "\n"})
+		if online {
+			return nil, helpNoURI()
+		}
+		return []any{helpOutput(aboutLayout(aboutTopics[0]), width)}, nil
 	}
 	if strings.HasPrefix(strings.ToLower(name), "about_") {
 		var matches []aboutTopic
@@ -62,17 +84,22 @@ func getHelp(c *engine.Call, prm *getHelpParams) error {
 			}
 		}
 		if len(matches) == 1 && !value.HasWildcard(name) {
-			return c.WriteObject(format.Rendered{Text: "\n" + aboutText(matches[0]) + "\n"})
+			if online {
+				return nil, helpNoURI()
+			}
+			return []any{helpOutput(aboutLayout(matches[0]), width)}, nil
 		}
 		if len(matches) > 0 {
-			for _, t := range matches {
-				if err := c.WriteObject(helpListEntry(t.name, "HelpFile", "", t.short)); err != nil {
-					return err
-				}
+			if online {
+				return nil, helpMultipleOnline()
 			}
-			return nil
+			var out []any
+			for _, t := range matches {
+				out = append(out, helpListEntry(t.name, "HelpFile", "", t.short))
+			}
+			return out, nil
 		}
-		return helpNotFound(c, name)
+		return nil, helpNotFound(c, name)
 	}
 	if value.HasWildcard(name) {
 		var list []*engine.CommandInfo
@@ -82,85 +109,115 @@ func getHelp(c *engine.Call, prm *getHelpParams) error {
 			}
 		}
 		sortCommands(list)
+		var out []any
 		for _, t := range aboutTopics {
 			if value.Like(t.name, name, false) {
-				if err := c.WriteObject(helpListEntry(t.name, "HelpFile", "", t.short)); err != nil {
-					return err
-				}
-			}
-		}
-		if len(list) == 0 {
-			found := false
-			for _, t := range aboutTopics {
-				found = found || value.Like(t.name, name, false)
-			}
-			if !found {
-				return helpNotFound(c, name)
+				out = append(out, helpListEntry(t.name, "HelpFile", "", t.short))
 			}
 		}
 		for _, ci := range list {
 			doc := helpFor(rt, ci)
-			if err := c.WriteObject(helpListEntry(ci.Name, ci.Kind.String(), ci.Module, doc.synopsis)); err != nil {
-				return err
-			}
+			out = append(out, helpListEntry(ci.Name, ci.Kind.String(), ci.Module, doc.synopsis))
 		}
-		return nil
+		switch {
+		case len(out) == 0:
+			return nil, helpNotFound(c, name)
+		case online && len(out) > 1:
+			return nil, helpMultipleOnline()
+		case online:
+			// One match is shown as the topic itself.
+			return helpObjectsFor(c, prm, list[0], full)
+		}
+		return out, nil
 	}
 	ci, ok := rt.LookupCommand(name)
 	if !ok {
-		return helpNotFound(c, name)
+		return nil, helpNotFound(c, name)
 	}
+	return helpObjectsFor(c, prm, ci, full)
+}
+
+// helpObjectsFor is the help of one command in the view asked for.
+func helpObjectsFor(c *engine.Call, prm *getHelpParams, ci *engine.CommandInfo, full bool) ([]any, error) {
+	doc := helpFor(c.Runtime(), ci)
+	width := c.Host().ConsoleWidth()
 	if prm.online.Get(c) {
-		return engine.NewError("InvalidOperation", "InvalidOperation", nil,
-			"The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.").
-			WithException("System.Management.Automation.PSInvalidOperationException")
+		uri := doc.onlineURI()
+		if uri == "" {
+			return nil, helpNoURI()
+		}
+		if u, err := url.Parse(uri); err != nil || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
+			return nil, asGetHelp(engine.NewError("InvalidOperation", "InvalidOperation", nil,
+				"The protocol specified in the Uri \"%s\" is not supported. Only \"http\" and \"https\" protocols are supported.", uri).
+				WithException("System.Management.Automation.PSInvalidOperationException"))
+		}
+		// pwsh opens the browser and says "Help URI: <uri>" (its
+		// BypassOnlineHelpRetrieval test hook writes that line as
+		// output); an offline shell writes the line and opens nothing.
+		return []any{"Help URI: " + uri}, nil
 	}
-	doc := helpFor(rt, ci)
-	var text string
+	var l *helpLayout
 	switch {
 	case prm.parameter.Given(c):
-		var b strings.Builder
+		l = &helpLayout{}
+		l.blank()
 		found := false
 		for _, pat := range prm.parameter.Get(c) {
 			for _, p := range doc.allParams() {
 				if value.Like(p.Name, pat, false) {
 					found = true
-					b.WriteString(doc.paramBlock(p, true))
+					l.add(0, doc.paramLayout(p, true))
 				}
 			}
-			if !found {
-				return engine.NewError("InvalidArgument", "NoParmsFound", pat,
-					"No parameter matches criteria %s.", pat).WithException("System.ArgumentException")
-			}
 		}
-		text = "\n" + b.String()
+		if !found {
+			// pwsh passes the -Parameter array as the message's format
+			// arguments, so {0} is its first pattern.
+			return nil, c.WriteError(asGetHelp(engine.NewError("InvalidArgument", "NoParmsFound", doc.name,
+				"No parameter matches criteria %s.", prm.parameter.Get(c)[0]).WithException("System.ArgumentException")))
+		}
 	case prm.examples.Get(c):
-		text = doc.render(helpExamplesView)
+		l = doc.layout(helpExamplesView)
 	case prm.detailed.Get(c):
-		text = doc.render(helpDetailedView)
-	case prm.full.Get(c):
-		text = doc.render(helpFullView)
+		l = doc.layout(helpDetailedView)
+	case prm.full.Get(c) || full:
+		l = doc.layout(helpFullView)
 	default:
-		text = doc.render(helpDefaultView)
+		l = doc.layout(helpDefaultView)
 	}
-	return c.WriteObject(format.Rendered{Text: helpTrim(text)})
+	return []any{helpOutput(l, width)}, nil
 }
 
-// helpTrim drops trailing blanks from each line, as the engine's formatter
-// does.
-func helpTrim(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
+// helpNoURI is pwsh's error for -Online when the help names no URI
+// (HelpErrors.NoURIFound).
+func helpNoURI() error {
+	return asGetHelp(engine.NewError("InvalidOperation", "InvalidOperation", nil,
+		"The online version of this Help topic cannot be displayed because the Internet address (URI) of the Help topic is not specified in the command code or in the help file for the command.").
+		WithException("System.Management.Automation.PSInvalidOperationException"))
+}
+
+// helpMultipleOnline is pwsh's error for -Online when the name matches
+// several topics (HelpErrors.MultipleOnlineTopicsNotSupported).
+func helpMultipleOnline() error {
+	return asGetHelp(engine.NewError("InvalidOperation", "InvalidOperation", nil,
+		"Multiple Help topics were found. Use only one Help topic with the -Online option.").
+		WithException("System.Management.Automation.PSInvalidOperationException"))
 }
 
 // helpNotFound writes pwsh's HelpNotFound error.
 func helpNotFound(c *engine.Call, name string) error {
-	return c.WriteError(engine.NewError("ResourceUnavailable", "HelpNotFound", name,
+	return c.WriteError(asGetHelp(engine.NewError("ResourceUnavailable", "HelpNotFound", name,
 		"Get-Help could not find %s in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https://go.microsoft.com/fwlink/?LinkID=107116.", name).
-		WithException("Microsoft.PowerShell.Commands.HelpNotFoundException"))
+		WithException("Microsoft.PowerShell.Commands.HelpNotFoundException")))
+}
+
+// asGetHelp marks an error as Get-Help's, also when the help function
+// (which calls Get-Help in pwsh) reports it: "Get-Help: …" and
+// FullyQualifiedErrorId "…,Microsoft.PowerShell.Commands.GetHelpCommand".
+func asGetHelp(rec *engine.ErrorRecord) *engine.ErrorRecord {
+	rec.CommandName = "Get-Help"
+	rec.CommandClass = "Microsoft.PowerShell.Commands.GetHelpCommand"
+	return rec
 }
 
 // helpListEntry is one row of a Get-Help listing.
@@ -193,6 +250,7 @@ func helpFor(rt *engine.Runtime, ci *engine.CommandInfo) *helpDoc {
 	case ci.Cmdlet != nil:
 		cm := ci.Cmdlet
 		doc.name = cm.Name
+		doc.module = cm.Module
 		doc.cmdlet, doc.hasHelp = true, true
 		doc.synopsis, doc.description = cm.Synopsis, cm.Description
 		doc.examples = cm.Examples
@@ -310,230 +368,6 @@ const (
 	helpFullView
 	helpExamplesView
 )
-
-// indentText indents each line of s by n spaces.
-func indentText(s string, n int) string {
-	pad := strings.Repeat(" ", n)
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = pad + l
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// allParams lists the parameters help documents (no common parameters).
-func (d *helpDoc) allParams() []*binding.ParamInfo {
-	if d.meta == nil {
-		return nil
-	}
-	return d.meta.Params
-}
-
-// syntax returns the syntax lines of the command.
-func (d *helpDoc) syntax() []string {
-	if d.meta == nil {
-		return []string{d.name}
-	}
-	return syntaxLines(d.name, d.meta, false)
-}
-
-// paramBlock renders one parameter's entry.
-func (d *helpDoc) paramBlock(p *binding.ParamInfo, full bool) string {
-	var b strings.Builder
-	head := "    -" + p.Name
-	if !p.IsSwitch() {
-		head += " <" + paramTypeName(p.Type, false) + ">"
-	}
-	b.WriteString(head + "\n")
-	if h := d.params[strings.ToLower(p.Name)]; h != "" {
-		b.WriteString(indentText(h, 8) + "\n")
-	}
-	if full {
-		s := binding.ParamSet{Position: -1}
-		if len(p.Sets) > 0 {
-			s = p.Sets[0]
-		}
-		required := false
-		byValue, byName := false, false
-		for _, ps := range p.Sets {
-			required = required || ps.Mandatory
-			byValue = byValue || ps.FromPipeline
-			byName = byName || ps.FromPipelineByName
-		}
-		pos := "named"
-		if s.Position >= 0 {
-			n := s.Position
-			pos = strconv.Itoa(n)
-		}
-		def := p.Default
-		if def == "" && d.cmdlet {
-			def = "None"
-		}
-		pipe := "false"
-		switch {
-		case byValue && byName:
-			pipe = "true (ByValue, ByPropertyName)"
-		case byValue:
-			pipe = "true (ByValue)"
-		case byName:
-			pipe = "true (ByPropertyName)"
-		}
-		aliases := strings.Join(p.Aliases, ", ")
-		if aliases == "" && d.cmdlet {
-			aliases = "none"
-		}
-		b.WriteString("\n")
-		b.WriteString("        Required?                    " + strconv.FormatBool(required) + "\n")
-		b.WriteString("        Position?                    " + pos + "\n")
-		b.WriteString("        Default value                " + def + "\n")
-		b.WriteString("        Accept pipeline input?       " + pipe + "\n")
-		b.WriteString("        Aliases                      " + aliases + "\n")
-		b.WriteString("        Accept wildcard characters?  false\n")
-	}
-	b.WriteString("\n")
-	return b.String()
-}
-
-// commonParametersText is the help entry for <CommonParameters>.
-const commonParametersText = `    <CommonParameters>
-        This cmdlet supports the common parameters: Verbose, Debug,
-        ErrorAction, ErrorVariable, WarningAction, WarningVariable,
-        OutBuffer, PipelineVariable, and OutVariable. For more information, see
-        about_CommonParameters (https://go.microsoft.com/fwlink/?LinkID=113216).
-
-`
-
-// parametersText is the PARAMETERS section of the detailed (full: the
-// full) view: each parameter's block, then <CommonParameters> for an
-// advanced function or script.
-func (d *helpDoc) parametersText(full bool) string {
-	var b strings.Builder
-	b.WriteString("PARAMETERS\n")
-	for _, p := range d.allParams() {
-		b.WriteString(d.paramBlock(p, full))
-	}
-	if d.meta != nil && d.meta.CmdletBinding {
-		b.WriteString(commonParametersText)
-	}
-	return b.String()
-}
-
-// render lays the help out in a view.
-func (d *helpDoc) render(view helpView) string {
-	var b strings.Builder
-	section := func(title, body string) {
-		b.WriteString(title + "\n")
-		if body != "" {
-			b.WriteString(indentText(body, 4) + "\n")
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("\n")
-	section("NAME", d.name)
-	if !d.hasHelp {
-		b.WriteString("SYNTAX\n")
-		for _, l := range d.syntax() {
-			b.WriteString("    " + l + "\n")
-		}
-		b.WriteString("\n\n")
-		if view == helpFullView || view == helpDetailedView {
-			b.WriteString(d.parametersText(view == helpFullView))
-			b.WriteString("\n")
-		}
-		aliases := "None"
-		if len(d.aliases) > 0 {
-			aliases = strings.Join(d.aliases, "\n")
-		}
-		section("ALIASES", aliases)
-		b.WriteString("\n")
-		section("REMARKS", "None")
-		return b.String()
-	}
-	if d.synopsis != "" {
-		section("SYNOPSIS", d.synopsis)
-	}
-	if view == helpExamplesView {
-		b.WriteString(d.examplesText())
-		return b.String()
-	}
-	b.WriteString("\n")
-	b.WriteString("SYNTAX\n")
-	for i, l := range d.syntax() {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString("    " + l + "\n")
-	}
-	b.WriteString("\n\n")
-	if d.description != "" {
-		section("DESCRIPTION", d.description)
-		b.WriteString("\n")
-	}
-	if view == helpDetailedView || view == helpFullView {
-		b.WriteString(d.parametersText(view == helpFullView))
-	}
-	if view == helpFullView {
-		section("INPUTS", strings.Join(d.inputs, "\n\n"))
-		b.WriteString("\n")
-		section("OUTPUTS", strings.Join(d.outputs, "\n\n"))
-		b.WriteString("\n")
-		if d.notes != "" {
-			section("NOTES", "\n"+indentText(d.notes, 4))
-			b.WriteString("\n")
-		}
-	}
-	if view != helpDefaultView {
-		b.WriteString(d.examplesText())
-	}
-	if view != helpDetailedView {
-		section("RELATED LINKS", strings.Join(d.links, "\n"))
-	}
-	if view != helpFullView {
-		var r []string
-		r = append(r, `To see the examples, type: "Get-Help `+d.name+` -Examples"`)
-		if view == helpDefaultView {
-			r = append(r, `For more information, type: "Get-Help `+d.name+` -Detailed"`)
-		}
-		r = append(r, `For technical information, type: "Get-Help `+d.name+` -Full"`)
-		section("REMARKS", strings.Join(r, "\n"))
-	}
-	return b.String()
-}
-
-// examplesText renders the EXAMPLES section.
-func (d *helpDoc) examplesText() string {
-	if len(d.examples) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	for i, ex := range d.examples {
-		b.WriteString("    -------------------------- EXAMPLE " + strconv.Itoa(i+1) + " --------------------------\n\n")
-		b.WriteString("    PS > " + strings.ReplaceAll(ex.Code, "\n", "\n    ") + "\n\n")
-		remarks := ex.Remarks
-		if remarks == "" {
-			remarks = ex.Title
-		}
-		if remarks != "" {
-			b.WriteString(indentText(remarks, 4) + "\n")
-		}
-		b.WriteString("\n\n")
-	}
-	return b.String()
-}
-
-// aboutTopic is a conceptual help topic.
-type aboutTopic struct {
-	name  string
-	short string
-	long  string
-}
-
-// aboutText renders an about topic.
-func aboutText(t aboutTopic) string {
-	return "TOPIC\n    " + t.name + "\n\nSHORT DESCRIPTION\n" + indentText(t.short, 4) + "\n\nLONG DESCRIPTION\n" + indentText(t.long, 4) + "\n"
-}
 
 // aboutTopics are the conceptual topics csshell ships.
 var aboutTopics = []aboutTopic{
