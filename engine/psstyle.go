@@ -185,32 +185,56 @@ func (rt *Runtime) PSStyle() *value.Object {
 	return rt.psStyle
 }
 
-// OutputStyle is how formatted output is decorated at a destination: the
-// terminal (toHost) under OutputRendering Host when the host shows colour,
-// any destination under Ansi, none under PlainText (pwsh's rule: strings
-// pass untouched; only what the formatter makes is decorated).
-func (rt *Runtime) OutputStyle(toHost bool) format.Style {
-	o := rt.PSStyle()
-	mode, _ := o.Get("OutputRendering")
+// rendersAnsi reports whether output to a destination carries ANSI
+// sequences: the terminal (toHost) under OutputRendering Host when the
+// host shows colour, any destination under Ansi, none under PlainText
+// (pwsh's rule: strings pass untouched; only what the formatter and the
+// host make is decorated).
+func (rt *Runtime) rendersAnsi(toHost bool) bool {
+	mode, _ := rt.PSStyle().Get("OutputRendering")
 	switch value.ToString(mode) {
 	case renderAnsi:
+		return true
 	case renderHost:
-		if !toHost || !rt.host.Color {
-			return format.Style{}
+		return toHost && rt.host.Color
+	}
+	return false
+}
+
+// styleMember reads a string member of a $PSStyle object ("" when unset).
+func styleMember(obj any, name string) string {
+	if x, ok := obj.(*value.Object); ok {
+		if v, ok := x.Get(name); ok && v != nil {
+			return value.ToString(v)
 		}
-	default:
+	}
+	return ""
+}
+
+// OutputStyle is how formatted output is decorated at a destination
+// (see rendersAnsi): the zero Style when it carries no ANSI.
+func (rt *Runtime) OutputStyle(toHost bool) format.Style {
+	if !rt.rendersAnsi(toHost) {
 		return format.Style{}
 	}
-	str := func(obj any, name string) string {
-		if x, ok := obj.(*value.Object); ok {
-			if v, ok := x.Get(name); ok && v != nil {
-				return value.ToString(v)
-			}
-		}
-		return ""
-	}
+	o := rt.PSStyle()
 	f, _ := o.Get("Formatting")
-	return format.Style{TableHeader: str(f, "TableHeader"), FormatAccent: str(f, "FormatAccent"), Reset: str(o, "Reset")}
+	return format.Style{TableHeader: styleMember(f, "TableHeader"), CustomTableHeaderLabel: styleMember(f, "CustomTableHeaderLabel"),
+		FormatAccent: styleMember(f, "FormatAccent"), Reset: styleMember(o, "Reset")}
+}
+
+// hostAccent returns $PSStyle.Formatting.<name> (Error, ErrorAccent,
+// Warning, Verbose, Debug) and $PSStyle.Reset when what the host writes
+// to the terminal is decorated, else two empty strings — pwsh's
+// GetFormatStyleString and GetOutputString, which strip the sequences
+// again for PlainText or a terminal without VT.
+func (rt *Runtime) hostAccent(name string) (accent, reset string) {
+	if !rt.rendersAnsi(true) {
+		return "", ""
+	}
+	o := rt.PSStyle()
+	f, _ := o.Get("Formatting")
+	return styleMember(f, name), styleMember(o, "Reset")
 }
 
 // psStyleMethod calls $PSStyle.FormatHyperlink and the FromRgb methods of

@@ -8,45 +8,71 @@ import (
 )
 
 // ShowError displays rec on the host's error stream in PowerShell 7's
-// ConciseView, in red when colour is on.
+// ConciseView, in $PSStyle.Formatting.Error (the position lines in
+// ErrorAccent) when the terminal renders ANSI.
 func (rt *Runtime) ShowError(rec *ErrorRecord) {
-	text := FormatError(rec)
+	var st errorStyle
+	st.err, st.reset = rt.hostAccent("Error")
+	st.accent, _ = rt.hostAccent("ErrorAccent")
+	text := formatError(rec, st)
 	h := rt.host
 	for _, line := range strings.Split(text, "\n") {
-		h.WriteErrLine(h.Paint(line, "Red", ""))
+		h.WriteErrLine(line)
 	}
 }
+
+// streamLine is a warning, verbose or debug record as pwsh's console host
+// writes it (WriteWarningLine, WriteVerboseLine, WriteDebugLine): the
+// prefix and message in $PSStyle.Formatting.<style> followed by
+// $PSStyle.Reset when the terminal renders ANSI, else plain.
+func (rt *Runtime) streamLine(style, prefix, msg string) string {
+	accent, reset := rt.hostAccent(style)
+	if accent == "" && reset == "" {
+		return prefix + msg
+	}
+	return accent + prefix + msg + reset
+}
+
+// errorStyle is the decoration of ConciseView (the ErrorRecord view of
+// pwsh 7.4's PowerShellCore_format_ps1xml.cs): err for the label and
+// message, accent for the position lines and the offending span, reset
+// after them. The zero errorStyle is plain text.
+type errorStyle struct{ err, accent, reset string }
 
 // FormatError renders an error record as pwsh 7's ConciseView does: one
 // line "Name: message" for commands typed at the prompt, and for code from a
 // script file (or a parse error) the position, the source line with the
 // span underlined, and the message.
-func FormatError(rec *ErrorRecord) string {
+func FormatError(rec *ErrorRecord) string { return formatError(rec, errorStyle{}) }
+
+// formatError is FormatError decorated with st, sequence for sequence as
+// ConciseView writes them.
+func formatError(rec *ErrorRecord, st errorStyle) string {
 	label := errorLabel(rec)
 	parse := rec.Category == "ParserError"
 	if !rec.HasPosition || rec.Source == nil {
-		return label + ": " + rec.Message
+		return st.err + label + ": " + st.err + rec.Message + st.reset
 	}
 	src := rec.Source
 	line, _ := syntax.LineCol(src.Text, rec.Extent.Start)
 	inFile := isFileSource(src)
 	if !parse && !inFile && line <= 1 {
-		return label + ": " + rec.Message
+		return st.err + label + ": " + st.err + rec.Message + st.reset
 	}
 	text, lineStart := syntax.LineAt(src.Text, rec.Extent.Start)
 	var b strings.Builder
+	b.WriteString(st.err + label + ": ")
 	if inFile {
-		fmt.Fprintf(&b, "%s: %s:%d\n", label, src.Name, line)
+		fmt.Fprintf(&b, "%s%s:%d\n", st.reset, src.Name, line)
 	} else {
-		fmt.Fprintf(&b, "%s: \n", label)
+		b.WriteString("\n")
 	}
 	digits := len(fmt.Sprint(line))
 	head := ""
 	if digits > 4 {
 		head = strings.Repeat(" ", digits-4)
 	}
-	b.WriteString(head + "Line |\n")
-	fmt.Fprintf(&b, "%4d |  %s\n", line, strings.ReplaceAll(text, "\t", " "))
+	fmt.Fprintf(&b, "%s%sLine |\n", st.accent, head)
 	startCol := len([]rune(src.Text[lineStart:rec.Extent.Start]))
 	end := rec.Extent.End
 	if end > lineStart+len(text) {
@@ -56,9 +82,18 @@ func FormatError(rec *ErrorRecord) string {
 	if end > rec.Extent.Start {
 		width = len([]rune(src.Text[rec.Extent.Start:end]))
 	}
-	fmt.Fprintf(&b, "%s     |  %s%s\n", head, strings.Repeat(" ", startCol), strings.Repeat("~", width))
+	shown := " " + strings.ReplaceAll(text, "\t", " ")
+	if st.accent != "" && width < len([]rune(shown)) {
+		// ConciseView colours the span, not the whole line.
+		r := []rune(shown)
+		from, to := min(1+startCol, len(r)), min(1+startCol+width, len(r))
+		shown = string(r[:from]) + st.accent + string(r[from:to]) + st.reset + string(r[to:])
+	}
+	fmt.Fprintf(&b, "%s%4d | %s%s\n", st.accent, line, st.reset, shown)
+	prefix := st.accent + head + "     | " + st.err
+	fmt.Fprintf(&b, "%s %s%s\n", prefix, strings.Repeat(" ", startCol), strings.Repeat("~", width))
 	msg := strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(rec.Message)
-	fmt.Fprintf(&b, "%s     | %s", head, msg)
+	b.WriteString(st.err + prefix + msg + st.reset)
 	return b.String()
 }
 

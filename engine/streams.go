@@ -183,11 +183,11 @@ func (rt *Runtime) showStream(stream int, msg any) {
 	h := rt.host
 	switch stream {
 	case streamWarning:
-		h.WriteLine(h.Paint("WARNING: "+value.ToString(msg), "Yellow", ""))
+		h.WriteLine(rt.streamLine("Warning", "WARNING: ", value.ToString(msg)))
 	case streamVerbose:
-		h.WriteLine(h.Paint("VERBOSE: "+value.ToString(msg), "Yellow", ""))
+		h.WriteLine(rt.streamLine("Verbose", "VERBOSE: ", value.ToString(msg)))
 	case streamDebug:
-		h.WriteLine(h.Paint("DEBUG: "+value.ToString(msg), "Yellow", ""))
+		h.WriteLine(rt.streamLine("Debug", "DEBUG: ", value.ToString(msg)))
 	case streamInformation:
 		if hm, ok := msg.(*HostMessage); ok {
 			text := h.Paint(hm.Text, hm.Foreground, hm.Background)

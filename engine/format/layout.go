@@ -1,12 +1,16 @@
 package format
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
-// cells is the display width of s (one cell per rune).
-func cells(s string) int { return utf8.RuneCountInString(s) }
+// cells is the display width of s: its escape sequences take none, a
+// wide character two cells (pwsh's DisplayCells.Length).
+func cells(s string) int {
+	n := 0
+	for _, r := range plain(s) {
+		n += runeCells(r)
+	}
+	return n
+}
 
 // spaces returns n blanks.
 func spaces(n int) string {
@@ -87,7 +91,8 @@ func tableWidthOf(widths []int, sep int) int {
 
 // fitField pads or truncates s to width cells (TableWriter.GenerateRowField).
 // Left-aligned text is cut at the tail ("abc…"), right-aligned at the head
-// ("…xyz"); pad=false leaves a short left-aligned value unpadded.
+// ("…xyz"), escape sequences kept as VtSubstring keeps them; pad=false
+// leaves a short left-aligned value unpadded.
 func fitField(s string, width int, align Align, pad bool) string {
 	n := cells(s)
 	switch {
@@ -100,17 +105,26 @@ func fitField(s string, width int, align Align, pad bool) string {
 		}
 		return s
 	case n > width:
-		r := []rune(s)
-		if width-1 > 0 {
+		if keep := width - 1; keep > 0 {
 			if align == AlignRight {
-				return ellipsis + string(r[len(r)-(width-1):])
+				s = vtCut(s, truncateHead(s, keep), -1, ellipsis, "")
+			} else {
+				s = vtCut(s, 0, truncateTail(s, keep), "", ellipsis)
 			}
-			return string(r[:width-1]) + ellipsis
+		} else if align == AlignRight {
+			s = vtCut(s, truncateHead(s, width), -1, "", "")
+		} else {
+			s = vtCut(s, 0, truncateTail(s, width), "", "")
 		}
+	}
+	// A wide character cut in two leaves the field a cell short.
+	if cells(s) < width {
 		if align == AlignRight {
-			return string(r[len(r)-width:])
+			return " " + s
 		}
-		return string(r[:width])
+		if pad {
+			return s + " "
+		}
 	}
 	return s
 }

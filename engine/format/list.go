@@ -30,6 +30,7 @@ func writeListEntry(b *strings.Builder, labels, values []string, width int, styl
 		}
 		for i, line := range splitLines(v) {
 			for j, part := range wrapLines(line, field) {
+				part = style.closeVT(part, false)
 				if i == 0 && j == 0 {
 					writeLine(b, style.label(l+sep)+part)
 				} else {

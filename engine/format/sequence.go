@@ -40,6 +40,7 @@ type sequence struct {
 	cols   []Column // nil for a list built from each object's properties
 	labels []string
 	aligns []Align
+	custom []bool // a view's label that is no property of the first object
 	// tables
 	measure bool // widths come from the data
 	layout  *tableLayout
@@ -197,8 +198,13 @@ func (p *processor) start(item any) {
 	case TableView:
 		s.labels = make([]string, len(s.cols))
 		s.aligns = make([]Align, len(s.cols))
+		s.custom = make([]bool, len(s.cols))
 		for k, c := range s.cols {
 			s.labels[k] = c.label()
+			if s.view != nil && c.Label != "" {
+				_, has := member(item, c.Label)
+				s.custom[k] = !has
+			}
 			s.aligns[k] = c.Align
 			if c.Align == AlignDefault {
 				s.aligns[k] = AlignLeft
@@ -319,7 +325,7 @@ func (p *processor) flushTable() {
 			}
 		}
 		s.layout = newTableLayout(s.labels, widths, s.aligns, p.cfg.width, p.cfg.hide)
-		s.layout.style = p.cfg.style
+		s.layout.style, s.layout.custom = p.cfg.style, s.custom
 		s.layout.writeHeader(&p.out)
 	}
 	for _, e := range s.pending {

@@ -1,35 +1,58 @@
 package format
 
-import "strings"
-
 // Style is how formatted output is decorated with ANSI sequences (from
-// $PSStyle.Formatting, when the destination renders them): each table
-// header label and its dashes in TableHeader, each list label with its
-// " : " in FormatAccent, each followed by Reset. The zero Style decorates
-// nothing; an empty accent decorates nothing either.
+// $PSStyle.Formatting, when the destination renders them), as pwsh 7.4's
+// TableWriter and ListWriter write them: each header cell of a table
+// (with its leading separator and padding) in TableHeader — or, for a
+// view's label that is no property of the objects, CustomTableHeaderLabel
+// after the separator — each dash cell in TableHeader, each followed by
+// Reset even when the accent is empty; each list label with its " : " in
+// FormatAccent then Reset (nothing when FormatAccent is empty); a cell or
+// list line holding escape sequences of its own ends with Reset. The zero
+// Style decorates nothing.
 type Style struct {
-	TableHeader  string
-	FormatAccent string
-	Reset        string
+	TableHeader            string
+	CustomTableHeaderLabel string
+	FormatAccent           string
+	Reset                  string
 }
 
-// wrap decorates text with accent; spaces around it stay outside, so the
-// layout's padding is unchanged.
-func (s Style) wrap(accent, text string) string {
-	body := strings.TrimSpace(text)
-	if accent == "" || body == "" {
-		return text
-	}
-	lead := len(text) - len(strings.TrimLeft(text, " "))
-	trail := len(text) - len(strings.TrimRight(text, " "))
-	return text[:lead] + accent + body + s.Reset + text[len(text)-trail:]
-}
+// decorates reports whether the destination renders ANSI at all.
+func (s Style) decorates() bool { return s != Style{} }
 
 // label decorates a list label as pwsh's ListWriter does: the padded
 // label and its separator, spaces included, in FormatAccent.
 func (s Style) label(text string) string {
-	if s.FormatAccent == "" {
+	if s.FormatAccent == "" || isBlank(text) {
 		return text
 	}
 	return s.FormatAccent + text + s.Reset
+}
+
+// closeVT appends Reset to text that holds escape sequences and does not
+// end with Reset (TableWriter.GenerateRow, ListWriter.WriteSingleLineHelper).
+func (s Style) closeVT(text string, trimmed bool) string {
+	if !s.decorates() || !hasVT(text) {
+		return text
+	}
+	end := text
+	if trimmed {
+		end = trimRightSpace(text)
+	}
+	if len(end) >= len(s.Reset) && end[len(end)-len(s.Reset):] == s.Reset {
+		return text
+	}
+	return text + s.Reset
+}
+
+// isBlank reports whether text is empty or white space.
+func isBlank(text string) bool { return trimRightSpace(text) == "" }
+
+// trimRightSpace drops trailing white space (String.TrimEnd).
+func trimRightSpace(text string) string {
+	i := len(text)
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t' || text[i-1] == '\r' || text[i-1] == '\n') {
+		i--
+	}
+	return text[:i]
 }

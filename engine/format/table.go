@@ -8,6 +8,7 @@ type tableLayout struct {
 	labels []string
 	widths []int // -1: hidden column
 	aligns []Align
+	custom []bool // the label is no property of the objects (CustomTableHeaderLabel)
 	hide   bool
 	style  Style // decorates the header lines
 }
@@ -29,29 +30,41 @@ func (t *tableLayout) visible() bool {
 	return false
 }
 
-// writeHeader writes the labels (wrapped if a column is narrower than its
-// label) and the dashes under them, as long as the label.
+// writeHeader writes the labels and the dashes under them (as long as
+// the label, at most the column) as TableWriter.GenerateHeader does: a
+// label longer than its column wraps onto more lines within the column
+// (Format-Table.Tests.ps1, "headers that span multiple rows"), so the
+// table is never wider than the screen.
 func (t *tableLayout) writeHeader(b *strings.Builder) {
 	if t.hide || !t.visible() {
 		return
 	}
-	t.writeCells(b, t.labels, true)
-	dashes := make([]string, len(t.labels))
-	for k, l := range t.labels {
-		if t.widths[k] <= 0 {
+	for _, line := range t.rowLines(t.labels, true) {
+		writeLine(b, line)
+	}
+	var line strings.Builder
+	for k, w := range t.widths {
+		if w <= 0 {
 			continue
 		}
-		n := t.widths[k]
-		if l != "" && cells(l) < n {
+		if k > 0 {
+			line.WriteByte(' ')
+		}
+		n := w
+		if l := t.labels[k]; l != "" && cells(l) < n {
 			n = cells(l)
 		}
-		dashes[k] = strings.Repeat("-", n)
+		f := fitField(strings.Repeat("-", n), w, t.aligns[k], k < len(t.widths)-1)
+		if t.style.decorates() {
+			f = t.style.TableHeader + f + t.style.Reset
+		}
+		line.WriteString(f)
 	}
-	t.writeCells(b, dashes, true)
+	writeLine(b, line.String())
 }
 
 // writeRow writes one line: each cell cut at its first line break, padded
-// or truncated with "…" to its column.
+// or truncated with "…" to its column (TableWriter.GenerateRow).
 func (t *tableLayout) writeRow(b *strings.Builder, values []string) {
 	if !t.visible() {
 		return
@@ -70,7 +83,7 @@ func (t *tableLayout) writeRow(b *strings.Builder, values []string) {
 		if k < len(values) {
 			v = firstLine(values[k])
 		}
-		line.WriteString(fitField(v, w, t.aligns[k], k < len(t.widths)-1))
+		line.WriteString(t.style.closeVT(fitField(v, w, t.aligns[k], k < len(t.widths)-1), true))
 	}
 	writeLine(b, line.String())
 }
@@ -78,51 +91,96 @@ func (t *tableLayout) writeRow(b *strings.Builder, values []string) {
 // writeWrapped writes a row whose cells wrap onto as many lines as needed
 // (Format-Table -Wrap).
 func (t *tableLayout) writeWrapped(b *strings.Builder, values []string) {
-	t.writeCells(b, values, false)
+	for _, line := range t.rowLines(values, false) {
+		writeLine(b, line)
+	}
 }
 
-// writeCells writes a row wrapped onto as many lines as its cells need;
-// a header row's cells are decorated with the table-header style.
-func (t *tableLayout) writeCells(b *strings.Builder, values []string, header bool) {
-	if !t.visible() {
-		return
-	}
-	cols := make([][]string, len(t.widths))
-	rows := 0
+// rowLines is TableWriter.GenerateTableRow: a row whose cells wrap onto
+// as many lines as the tallest needs, each line of a cell padded to its
+// column (the last column only when right-aligned), a cell's lines after
+// the first beginning with the separator; a column with no more lines is
+// blank up to the last column that has one, and that column's line is
+// trimmed when the row has several lines. A header row's cells are
+// decorated cell by cell, separator included.
+func (t *tableLayout) rowLines(values []string, header bool) []string {
+	var vis []int
 	for k, w := range t.widths {
-		if w <= 0 {
-			continue
+		if w > 0 {
+			vis = append(vis, k)
 		}
+	}
+	if len(vis) == 0 {
+		return nil
+	}
+	cols := make([][]string, len(vis))
+	rows := 0
+	for i, k := range vis {
 		v := ""
 		if k < len(values) {
 			v = values[k]
 		}
-		cols[k] = wrapLines(v, w)
-		rows = max(rows, len(cols[k]))
-	}
-	for r := 0; r < rows; r++ {
-		var line strings.Builder
-		first := true
-		for k, w := range t.widths {
-			if w <= 0 {
-				continue
+		w, last := t.widths[k], i == len(vis)-1
+		lines := wrapLines(v, w)
+		for j, l := range lines {
+			if (!last || t.aligns[k] == AlignRight) && cells(l) < w {
+				l = fitField(l, w, t.aligns[k], !last)
 			}
-			if !first {
-				line.WriteByte(' ')
+			if i > 0 {
+				l = " " + l
 			}
-			first = false
-			v := ""
-			if r < len(cols[k]) {
-				v = cols[k][r]
-			}
-			f := fitField(v, w, t.aligns[k], true)
-			if header {
-				f = t.style.wrap(t.style.TableHeader, f)
-			}
-			line.WriteString(f)
+			lines[j] = l
 		}
-		writeLine(b, line.String())
+		cols[i] = lines
+		rows = max(rows, len(lines))
 	}
+	lastWith := make([]int, rows)
+	for r := range lastWith {
+		for i := range cols {
+			if len(cols[i]) > r {
+				lastWith[r] = i
+			}
+		}
+	}
+	for i := range cols {
+		blank := 0
+		if i < len(cols)-1 {
+			blank = t.widths[vis[i]]
+			if i > 0 {
+				blank++
+			}
+		}
+		for r := len(cols[i]); r < rows; r++ {
+			if i > lastWith[r] {
+				cols[i] = append(cols[i], "")
+			} else {
+				cols[i] = append(cols[i], spaces(blank))
+			}
+		}
+	}
+	out := make([]string, rows)
+	for r := range out {
+		var line strings.Builder
+		for i := range cols {
+			v := cols[i][r]
+			if i == lastWith[r] && rows > 1 {
+				v = trimRightSpace(v)
+			}
+			if header && t.style.decorates() {
+				switch {
+				case t.custom == nil || !t.custom[vis[i]]:
+					v = t.style.TableHeader + v
+				case v != "":
+					at := min(1, i, len(v))
+					v = v[:at] + t.style.CustomTableHeaderLabel + v[at:]
+				}
+				v += t.style.Reset
+			}
+			line.WriteString(v)
+		}
+		out[r] = line.String()
+	}
+	return out
 }
 
 // measureWidths is the width of each column from its label and the cells
