@@ -60,7 +60,12 @@ type Cmdlet struct {
 	ConfirmImpact         string // "Low", "Medium" (default) or "High"
 	Examples              []Example
 	Outputs               []string
-	Notes                 string
+	// OutputType is pwsh's [OutputType] as tab completion reads it: the
+	// objects the cmdlet writes, whose properties are offered downstream
+	// (… | Select-Object <Tab>, … | Where-Object { $_.<Tab>). nil: not
+	// declared, and nothing is offered.
+	OutputType *OutputType
+	Notes      string
 	// ClassName is the .NET class implementing the cmdlet, used in
 	// FullyQualifiedErrorId; empty means Microsoft.PowerShell.Commands.
 	// <Verb><Noun>Command.

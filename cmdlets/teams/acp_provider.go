@@ -35,6 +35,7 @@ func registerAudioConferencingProvider(rt *engine.Runtime, t *Tenant) {
 		DefaultSet: "Identity",
 		Params:     cfgParams(xp.infos(), cfgInfra("LocalStore")),
 		Outputs:    []string{acpProviderType},
+		OutputType: acpProviderOutput,
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Get-CsAudioConferencingProvider", Remarks: "Returns every provider."},
 			{Title: "Example 2", Code: "Get-CsAudioConferencingProvider -Identity \"Intercall\"", Remarks: "Returns one provider."},

@@ -147,6 +147,7 @@ func registerGetAudioPolicy(rt *engine.Runtime, t *Tenant) {
 		DefaultSet: "Identity",
 		Params:     cfgParams(xp.infos(), cfgInfra("LocalStore")),
 		Outputs:    []string{audioPolicyTypeName},
+		OutputType: audioPolicyOutput,
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var policies []*storage.AudioConferencingPolicy
 			err := t.cfgRead(c, func(r storage.Reader) error {
@@ -171,8 +172,9 @@ func registerNewAudioPolicy(rt *engine.Runtime, t *Tenant) {
 	rt.Register(&engine.Cmdlet{
 		Name: "New-CsTeamsAudioConferencingPolicy", Module: "MicrosoftTeams",
 		SupportsShouldProcess: true, ConfirmImpact: "Medium",
-		Params:  cfgParams([]*engine.ParamInfo{identity.Info(), vals.allowTollFree.Info(), vals.numbers.Info(), inMemory.Info()}, cfgInfra("Force")),
-		Outputs: []string{audioPolicyTypeName},
+		Params:     cfgParams([]*engine.ParamInfo{identity.Info(), vals.allowTollFree.Info(), vals.numbers.Info(), inMemory.Info()}, cfgInfra("Force")),
+		Outputs:    []string{audioPolicyTypeName},
+		OutputType: audioPolicyOutput,
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			if inMemory.Get(c) {
 				return Fail(c, InvalidArgument("InMemoryNotSupported", nil, "The InMemory parameter is no longer supported: the policy is created in the tenant."))

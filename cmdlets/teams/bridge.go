@@ -135,6 +135,7 @@ func registerTenantBridgeCmdlets(rt *engine.Runtime, t *Tenant) {
 		DefaultSet: "EmptySet",
 		Params:     cfgParams([]*engine.ParamInfo{getID.Info(), getName.Info()}, bridgeInfra()),
 		Outputs:    []string{bridgeTypeName},
+		OutputType: bridgeOutput,
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			return t.cfgReadList(c, cfgTenant, func(r storage.Reader) ([]*value.Object, error) {
 				off, err := conferencingDisabled(r)

@@ -100,6 +100,7 @@ func registerGetMeetingPolicy(rt *engine.Runtime, t *Tenant) {
 		DefaultSet: "Identity",
 		Params:     cfgParams(xp.infos(), cfgInfra("Tenant", "LocalStore")),
 		Outputs:    []string{meetingPolicyTypeName},
+		OutputType: meetingPolicyOutput,
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Get-CsTeamsMeetingPolicy", Remarks: "Returns every meeting policy of the tenant."},
 			{Title: "Example 2", Code: "Get-CsTeamsMeetingPolicy -Identity SalesPolicy", Remarks: "Returns one policy."},
@@ -134,8 +135,9 @@ func registerNewMeetingPolicy(rt *engine.Runtime, t *Tenant) {
 		Description: "Creates a custom meeting policy. It uses all the default values for a meeting policy (those of Global as " +
 			"the service ships it) except the ones given. Returns the new policy.",
 		SupportsShouldProcess: true, ConfirmImpact: "Medium",
-		Params:  cfgParams([]*engine.ParamInfo{identity.Info()}, meetingSettingInfos(settings), []*engine.ParamInfo{inMemory.Info()}, cfgInfra("Tenant", "Force")),
-		Outputs: []string{meetingPolicyTypeName},
+		Params:     cfgParams([]*engine.ParamInfo{identity.Info()}, meetingSettingInfos(settings), []*engine.ParamInfo{inMemory.Info()}, cfgInfra("Tenant", "Force")),
+		Outputs:    []string{meetingPolicyTypeName},
+		OutputType: meetingPolicyOutput,
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "New-CsTeamsMeetingPolicy -Identity SalesMeetingPolicy -AllowTranscription $True",
 				Remarks: "Creates a policy with the default values except AllowTranscription."},

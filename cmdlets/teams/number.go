@@ -84,7 +84,8 @@ func registerTenantNumberCmdlets(rt *engine.Runtime, t *Tenant) {
 		Params: []*engine.ParamInfo{p.identity.Info(), p.bridgeID.Info(), p.bridgeName.Info(), p.city.Info(), p.resultSize.Info(),
 			p.tenant.id.Info(), p.tenant.domain.Info(), dc,
 			engine.NamedParam("Force", "SwitchParameter", "")},
-		Outputs: []string{numberTypeName},
+		Outputs:    []string{numberTypeName},
+		OutputType: numberOutput,
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			return t.cfgReadList(c, p.tenant, func(r storage.Reader) ([]*value.Object, error) {
 				if c.Set == "UniqueNumberParams" {

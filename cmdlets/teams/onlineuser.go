@@ -51,8 +51,9 @@ func registerGetOnlineUser(rt *engine.Runtime, t *Tenant) {
 			{Title: "Audio conferencing users", Code: "Get-CsOnlineUser -Filter \"FeatureTypes -contains 'AudioConferencing'\""},
 			{Title: "By usage location, sorted", Code: "Get-CsOnlineUser -Filter 'UsageLocation -eq \"US\"' -ResultSize Unlimited -OrderBy \"DisplayName desc\""},
 		},
-		Outputs: []string{"System.Management.Automation.PSCustomObject"},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return getOnlineUsers(c, t, p) }),
+		Outputs:    []string{"System.Management.Automation.PSCustomObject"},
+		OutputType: onlineUserOutput(t),
+		New:        engine.ProcessOnly(func(c *engine.Call) error { return getOnlineUsers(c, t, p) }),
 	})
 }
 

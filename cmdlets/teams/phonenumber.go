@@ -330,8 +330,9 @@ func registerGetPhoneNumberAssignment(rt *engine.Runtime, t *Tenant) {
 			"to users (UserAssigned, AssignedPstnTargetId the user's object id). Results are sorted by TelephoneNumber in " +
 			"ascending order; -Skip X and -Top Y skip X, then return at most Y (500 by default, up to 1000). The parameters " +
 			"filter; -Filter takes \"Attribute -eq 'value'\" forms joined by -and and -or.",
-		Params:  p.infos(),
-		Outputs: []string{phoneNumberTypeName},
+		Params:     p.infos(),
+		Outputs:    []string{phoneNumberTypeName},
+		OutputType: phoneNumberOutput,
 		Examples: []engine.Example{
 			{Title: "Example 1", Code: "Get-CsPhoneNumberAssignment -TelephoneNumber +14255550100", Remarks: "Displays one number."},
 			{Title: "Example 2", Code: "Get-CsPhoneNumberAssignment -CapabilitiesContain ConferenceAssignment -PstnAssignmentStatus ConferenceAssigned",

@@ -92,6 +92,7 @@ func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
 		DefaultSet: "Identity",
 		Params:     cfgParams(dialin.infos(), cfgInfra("LocalStore")),
 		Outputs:    []string{dialinPolicyTypeName},
+		OutputType: dialinPolicyOutput,
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			if err := t.cfgRead(c, func(storage.Reader) error { return nil }); err != nil {
 				return Fail(c, err)
@@ -110,6 +111,7 @@ func registerTenantPolicyCmdlets(rt *engine.Runtime, t *Tenant) {
 		DefaultSet: "Identity",
 		Params:     dialout.infos(),
 		Outputs:    []string{dialoutPolicyTypeName},
+		OutputType: dialoutPolicyOutput,
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var policies []*storage.DialOutPolicy
 			err := t.cfgRead(c, func(r storage.Reader) error {

@@ -44,8 +44,9 @@ func registerGetUserPolicyAssignment(rt *engine.Runtime, t *Tenant) {
 	policyType := engine.Declare[string](engine.NamedParam("PolicyType", "String", ""))
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsUserPolicyAssignment", Module: "MicrosoftTeams",
-		Params:  []*engine.ParamInfo{identity.Info(), policyType.Info()},
-		Outputs: []string{effectivePolicyTypeName},
+		Params:     []*engine.ParamInfo{identity.Info(), policyType.Info()},
+		Outputs:    []string{effectivePolicyTypeName},
+		OutputType: effectivePolicyOutput,
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var u *storage.User
 			err := t.Read(func(r storage.Reader) error {

@@ -42,7 +42,8 @@ func registerRetiredReport(rt *engine.Runtime) {
 			{Title: "Check an old script before running it against today's service", Code: "Get-TenantRetiredItem ./BulkEnable.ps1 | Format-Table Line, Item, Status, Replacement"},
 			{Title: "Every retired item", Code: "Get-TenantRetiredItem"},
 		},
-		Outputs: []string{retiredItemType},
+		Outputs:    []string{retiredItemType},
+		OutputType: retiredItemOutput,
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			paths := path.Get(c)
 			if len(paths) == 0 {

@@ -149,6 +149,7 @@ func registerTenantSettingsCmdlets(rt *engine.Runtime, t *Tenant) {
 		DefaultSet: "Identity",
 		Params:     cfgParams(settings.infos(), cfgInfra("Tenant", "LocalStore")),
 		Outputs:    []string{settingsTypeName},
+		OutputType: settingsOutput,
 		New:        engine.ProcessOnly(getGlobalInstance(t, settings, storage.Reader.Settings, settingsObject)),
 	})
 
@@ -158,6 +159,7 @@ func registerTenantSettingsCmdlets(rt *engine.Runtime, t *Tenant) {
 		DefaultSet: "Identity",
 		Params:     cfgParams(config.infos(), cfgInfra("Tenant", "LocalStore")),
 		Outputs:    []string{configTypeName},
+		OutputType: configOutput,
 		New:        engine.ProcessOnly(getGlobalInstance(t, config, storage.Reader.Tenant, configObject)),
 	})
 }

@@ -87,8 +87,9 @@ func registerTenantInfoCmdlets(rt *engine.Runtime, t *Tenant) {
 	resultSize := declareInt(rs)
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsTenant", Module: "MicrosoftTeams",
-		Params:  cfgParams([]*engine.ParamInfo{identity.Info(), filter.Info(), resultSize.Info()}, cfgInfra("DomainController")),
-		Outputs: []string{tenantTypeName},
+		Params:     cfgParams([]*engine.ParamInfo{identity.Info(), filter.Info(), resultSize.Info()}, cfgInfra("DomainController")),
+		Outputs:    []string{tenantTypeName},
+		OutputType: tenantOutput,
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			var tn *storage.Tenant
 			err := t.Read(func(r storage.Reader) error {

@@ -28,10 +28,11 @@ func registerGetConferencingUser(rt *engine.Runtime, t *Tenant) {
 		Name: "Get-CsOnlineDialInConferencingUser", Module: "MicrosoftTeams",
 		// The class an error's FullyQualifiedErrorId names (MicrosoftDocs/
 		// office-docs-powershell issue 8264, module 2.x).
-		ClassName: "Microsoft.Rtc.Management.Hosted.Cbd.GetCsOnlineDialinConferencingUserCmdlet",
-		Params:    p.infos(),
-		Outputs:   []string{conferencingUserType},
-		New:       engine.ProcessOnly(func(c *engine.Call) error { return getConferencingUsers(c, t, p) }),
+		ClassName:  "Microsoft.Rtc.Management.Hosted.Cbd.GetCsOnlineDialinConferencingUserCmdlet",
+		Params:     p.infos(),
+		Outputs:    []string{conferencingUserType},
+		OutputType: conferencingUserOutput,
+		New:        engine.ProcessOnly(func(c *engine.Call) error { return getConferencingUsers(c, t, p) }),
 	})
 }
 

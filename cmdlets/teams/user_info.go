@@ -64,8 +64,9 @@ func registerConferencingUserInfo(rt *engine.Runtime, t *Tenant) {
 		DefaultSet: "TenantIdParams",
 		Params: []*engine.ParamInfo{p.identity.Info(), p.tenant.id.Info(), p.skip.Info(), p.first.Info(), p.searchQuery.Info(),
 			p.sel.Info(), p.filter.Info(), p.sortDescending.Info(), userDCParam(), userForceParam()},
-		Outputs: []string{userInfoType},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return getUserInfo(c, t, p) }),
+		Outputs:    []string{userInfoType},
+		OutputType: userInfoOutput,
+		New:        engine.ProcessOnly(func(c *engine.Call) error { return getUserInfo(c, t, p) }),
 	})
 }
 
@@ -209,9 +210,10 @@ func registerConferencingUserState(rt *engine.Runtime, t *Tenant) {
 	params = append(params, userTenant.infos()...)
 	rt.Register(&engine.Cmdlet{
 		Name: "Get-CsOnlineDialInConferencingUserState", Module: "MicrosoftTeams",
-		Params:  append(params, userDCParam(), userForceParam()),
-		Outputs: []string{userStateType},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return getUserState(c, t, p) }),
+		Params:     append(params, userDCParam(), userForceParam()),
+		Outputs:    []string{userStateType},
+		OutputType: userStateOutput,
+		New:        engine.ProcessOnly(func(c *engine.Call) error { return getUserState(c, t, p) }),
 	})
 }
 

@@ -71,6 +71,7 @@ func registerSetConferencingUser(rt *engine.Runtime, t *Tenant) {
 		ConfirmImpact:         "Medium",
 		Params:                p.infos(),
 		Outputs:               []string{conferencingUserType},
+		OutputType:            conferencingUserOutput,
 		New: func() engine.Processor {
 			done := 0
 			return &engine.Funcs{

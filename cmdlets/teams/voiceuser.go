@@ -62,9 +62,10 @@ func registerOnlineVoiceUser(rt *engine.Runtime, t *Tenant) {
 		Params: []*engine.ParamInfo{p.civicAddressID.Info(), p.domainController.Info(), p.evStatus.Info(), p.expandLocation.Info(),
 			p.first.Info(), p.force.Info(), p.getFromAAD.Info(), p.getPendingUsers.Info(), p.identity.Info(), p.locationID.Info(),
 			p.numberAssigned.Info(), p.numberNotAssigned.Info(), p.pstn.Info(), p.searchQuery.Info(), p.skip.Info(), p.tenant.Info()},
-		Outputs:  []string{voiceUserType},
-		Examples: []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineVoiceUser -Identity Ken.Myer@contoso.com", Remarks: "Returns the user's location and phone number information."}},
-		New:      engine.ProcessOnly(func(c *engine.Call) error { return getVoiceUsers(c, t, p) }),
+		Outputs:    []string{voiceUserType},
+		OutputType: voiceUserOutput,
+		Examples:   []engine.Example{{Title: "Example 1", Code: "Get-CsOnlineVoiceUser -Identity Ken.Myer@contoso.com", Remarks: "Returns the user's location and phone number information."}},
+		New:        engine.ProcessOnly(func(c *engine.Call) error { return getVoiceUsers(c, t, p) }),
 	})
 }
 

@@ -122,3 +122,26 @@ func (s *runtimeSource) HomeDir() string {
 
 // ReadDir lists a directory of the real file system.
 func (s *runtimeSource) ReadDir(dir string) ([]fs.DirEntry, error) { return os.ReadDir(dir) }
+
+// OutputType reads the [OutputType] of the cmdlet a name invokes (an
+// alias resolves to its target); functions and scripts declare none.
+func (s *runtimeSource) OutputType(command string) (string, any, bool) {
+	info, ok := s.rt.LookupCommand(command)
+	if !ok || info == nil || info.Cmdlet == nil || info.Cmdlet.OutputType == nil {
+		return "", nil, false
+	}
+	t := info.Cmdlet.OutputType
+	sample := t.Object()
+	return t.Name, sample, sample != nil
+}
+
+// History is the session's history as Get-History lists it: the lines
+// as the history keeps them (secrets masked).
+func (s *runtimeSource) History() []HistoryEntry {
+	hs := s.rt.History()
+	out := make([]HistoryEntry, len(hs))
+	for i, h := range hs {
+		out[i] = HistoryEntry{ID: h.ID, CommandLine: h.CommandLine}
+	}
+	return out
+}

@@ -18,15 +18,7 @@ import (
 // returned arguments, -1 when the cursor is on the command name.
 func commandArgs(cc cursorCommand, typingName bool) (args []binding.Arg, cur int) {
 	els := cc.cmd.Elements[1:]
-	args = make([]binding.Arg, len(els))
-	for i, el := range els {
-		text := cc.text[el.Ext().Start:el.Ext().End]
-		if cp, ok := el.(*syntax.CommandParameter); ok {
-			args[i] = engine.StaticParamArg(cp)
-			continue
-		}
-		args[i] = engine.StaticArg(el, text)
-	}
+	args = staticArgs(els, cc.text)
 	cur = cc.elem - 1
 	if cur >= 0 && typingName {
 		name := strings.TrimPrefix(args[cur].Text, "-")
@@ -38,4 +30,19 @@ func commandArgs(cc cursorCommand, typingName bool) (args []binding.Arg, cur int
 		args[cur].Value, args[cur].Unknown = nil, true
 	}
 	return args, cur
+}
+
+// staticArgs turns command elements (after the name) into binder
+// arguments without evaluating them: literals keep their value, anything
+// else is Unknown.
+func staticArgs(els []syntax.CommandElement, text string) []binding.Arg {
+	args := make([]binding.Arg, len(els))
+	for i, el := range els {
+		if cp, ok := el.(*syntax.CommandParameter); ok {
+			args[i] = engine.StaticParamArg(cp)
+			continue
+		}
+		args[i] = engine.StaticArg(el, text[el.Ext().Start:el.Ext().End])
+	}
+	return args
 }

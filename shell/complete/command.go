@@ -63,13 +63,21 @@ func (c *Completer) inCommand(input string, toks []syntax.Token, w word, cursor 
 	pb := binding.Partial(meta, args, cur)
 	switch {
 	case colonValue:
-		return result{start: w.start + len(w.text), items: c.values(name, pb.Target, valueWord{}, true)}
+		at := w.start + len(w.text)
+		if items, ok := c.pipelineMembers(cc, name, pb, cur, valueWord{}, at); ok {
+			return result{start: at, items: items}
+		}
+		return result{start: at, items: c.values(name, pb.Target, valueWord{}, true)}
 	case dash:
 		prefix := strings.TrimSuffix(strings.TrimPrefix(w.text, "-"), ":")
 		return result{start: w.start, items: paramNames(pb, prefix)}
 	}
+	vw := newValueWord(w.text)
+	if items, ok := c.pipelineMembers(cc, name, pb, cur, vw, w.start); ok {
+		return result{start: w.start, items: items} // a property of the objects coming down the pipeline
+	}
 	colon := pb.Args[cur].Role == binding.ArgNameValue // -Name:value, the value being typed
-	return result{start: w.start, items: c.values(name, pb.Target, newValueWord(w.text), colon)}
+	return result{start: w.start, items: c.values(name, pb.Target, vw, colon)}
 }
 
 // commandName is the name the command is invoked by: a bareword or

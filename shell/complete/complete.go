@@ -91,6 +91,9 @@ func (c *Completer) complete(input string, cursor, depth int) result {
 	}
 	switch w.tok.Kind {
 	case syntax.TokComment:
+		if strings.HasPrefix(w.tok.Text, "#") && len(w.text) == len(w.tok.Text) {
+			return result{start: w.start, items: c.historyLines(w.text)} // #text: a line of the history
+		}
 		return result{start: cursor}
 	case syntax.TokVariable, syntax.TokSplattedVariable:
 		return result{start: w.start, items: c.variableNames(w.text)}
@@ -100,9 +103,9 @@ func (c *Completer) complete(input string, cursor, depth int) result {
 		}
 		return result{start: cursor}
 	case syntax.TokDot:
-		return result{start: cursor, items: c.members(toks, w)}
+		return result{start: cursor, items: c.members(input, toks, w)}
 	case syntax.TokMember:
-		return result{start: w.start, items: c.members(toks, w)}
+		return result{start: w.start, items: c.members(input, toks, w)}
 	case syntax.TokStringLiteral, syntax.TokStringExpandable,
 		syntax.TokHereStringLiteral, syntax.TokHereStringExpandable:
 		return c.inString(input, toks, w, cursor, depth)

@@ -21,6 +21,16 @@ type fakeSource struct {
 	loc     string
 	home    string
 	topics  []Topic
+	// outputs are the commands' output types: name and sample, by
+	// lower-case command name.
+	outputs map[string]fakeOutput
+	history []HistoryEntry
+}
+
+// fakeOutput is a command's declared output type.
+type fakeOutput struct {
+	name   string
+	sample func() any
 }
 
 func (f *fakeSource) Commands() []Command { return f.list }
@@ -48,6 +58,18 @@ func (f *fakeSource) Environment() []string                     { return f.env }
 func (f *fakeSource) Location() string                          { return f.loc }
 func (f *fakeSource) HomeDir() string                           { return f.home }
 func (f *fakeSource) ReadDir(dir string) ([]fs.DirEntry, error) { return os.ReadDir(dir) }
+func (f *fakeSource) History() []HistoryEntry                   { return f.history }
+func (f *fakeSource) OutputType(command string) (string, any, bool) {
+	n := strings.ToLower(command)
+	if t, ok := f.aliases[n]; ok {
+		n = strings.ToLower(t)
+	}
+	o, ok := f.outputs[n]
+	if !ok {
+		return "", nil, false
+	}
+	return o.name, o.sample(), true
+}
 
 func (f *fakeSource) addCmdlet(name, synopsis string, m *binding.Meta) {
 	m.Name, m.CmdletBinding = name, true

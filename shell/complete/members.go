@@ -40,15 +40,23 @@ func memberChain(toks []syntax.Token, w word) (root syntax.Token, names []string
 }
 
 // members completes the name after "$var." or "$var.Prop.": properties of
-// the variable's current value (then its methods), when it is known.
-func (c *Completer) members(toks []syntax.Token, w word) []Suggestion {
+// the variable's current value (then its methods), when it is known. $_
+// and $PSItem in a script block given to a command of a pipeline stand
+// for the objects coming down it (… | Where-Object { $_.<Tab>), as pwsh
+// infers them; elsewhere they are variables like the others.
+func (c *Completer) members(input string, toks []syntax.Token, w word) []Suggestion {
 	root, names, typed, ok := memberChain(toks, w)
 	if !ok {
 		return nil
 	}
-	v, ok := c.src.Variable(root.Value)
-	if !ok {
-		return nil
+	var v any
+	if isPipelineVariable(root.Value) {
+		v = c.newInferrer(input).pipelineVariable(root.Extent.Start)
+	}
+	if v == nil {
+		if v, ok = c.src.Variable(root.Value); !ok {
+			return nil
+		}
 	}
 	for _, n := range names {
 		if v, ok = engine.GetMember(v, n); !ok {

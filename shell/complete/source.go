@@ -34,6 +34,20 @@ type Source interface {
 	HomeDir() string
 	// ReadDir lists a directory (os.ReadDir for the real file system).
 	ReadDir(dir string) ([]fs.DirEntry, error)
+	// OutputType describes the objects a command writes (pwsh's
+	// [OutputType]): the type's name and a sample object built as the
+	// command builds them, whose properties completion offers downstream
+	// of it in a pipeline. ok is false when the command declares none.
+	OutputType(command string) (name string, sample any, ok bool)
+	// History lists the session's history (what Get-History shows),
+	// oldest first.
+	History() []HistoryEntry
+}
+
+// HistoryEntry is one line of the session's history.
+type HistoryEntry struct {
+	ID          int64
+	CommandLine string
 }
 
 // CommandKind tells what a command name denotes.
