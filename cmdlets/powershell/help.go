@@ -159,23 +159,28 @@ func helpObjectsFor(c *engine.Call, prm *getHelpParams, ci *engine.CommandInfo, 
 	var l *helpLayout
 	switch {
 	case prm.parameter.Given(c):
-		l = &helpLayout{}
-		l.blank()
-		found := false
+		// One object per parameter, in the order of the patterns, as
+		// pwsh's GetParameterInfo returns them.
+		var out []any
 		for _, pat := range prm.parameter.Get(c) {
 			for _, p := range doc.allParams() {
 				if value.Like(p.Name, pat, false) {
-					found = true
+					l := &helpLayout{}
+					if len(out) == 0 {
+						l.blank()
+					}
 					l.add(0, doc.paramLayout(p, true))
+					out = append(out, helpOutput(l, width))
 				}
 			}
 		}
-		if !found {
-			// pwsh passes the -Parameter array as the message's format
-			// arguments, so {0} is its first pattern.
-			return nil, c.WriteError(asGetHelp(engine.NewError("InvalidArgument", "NoParmsFound", doc.name,
-				"No parameter matches criteria %s.", prm.parameter.Get(c)[0]).WithException("System.ArgumentException")))
+		if len(out) > 0 {
+			return out, nil
 		}
+		// pwsh passes the -Parameter array as the message's format
+		// arguments, so {0} is its first pattern.
+		return nil, c.WriteError(asGetHelp(engine.NewError("InvalidArgument", "NoParmsFound", doc.name,
+			"No parameter matches criteria %s.", prm.parameter.Get(c)[0]).WithException("System.ArgumentException")))
 	case prm.examples.Get(c):
 		l = doc.layout(helpExamplesView)
 	case prm.detailed.Get(c):

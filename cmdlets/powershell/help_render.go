@@ -45,12 +45,13 @@ func (d *helpDoc) allParams() []*binding.ParamInfo {
 	return d.meta.Params
 }
 
-// syntax returns the syntax lines of the command.
+// syntax returns the syntax lines of the command; without help, with the
+// type names of pwsh's generated syntax, as Get-Command -Syntax.
 func (d *helpDoc) syntax() []string {
 	if d.meta == nil {
 		return []string{d.name}
 	}
-	return syntaxLines(d.name, d.meta, false)
+	return syntaxLines(d.name, d.meta, !d.hasHelp)
 }
 
 // paramFacts are the values of a parameter's attribute table.
@@ -152,9 +153,12 @@ func (d *helpDoc) facts(p *binding.ParamInfo) paramFacts {
 
 // paramHead is a parameter's first line: "-Name <String>", and for a
 // switch of a command with help "-Force [<SwitchParameter>]" (its MAML
-// value is not required); without help a switch shows no type.
+// value is not required); without help a switch shows no type
+// (DefaultCommandHelpObjectBuilder gives it no parameterValue).
 func (d *helpDoc) paramHead(p *binding.ParamInfo) string {
-	typ := paramTypeName(p.Type, false)
+	// Without help pwsh names the type as its syntax does
+	// (GetParameterTypeString: "string", "int").
+	typ := paramTypeName(p.Type, !d.hasHelp)
 	switch {
 	case p.IsSwitch() && d.hasHelp:
 		return "-" + p.Name + " [<" + typ + ">]"

@@ -37,15 +37,39 @@ func registerInfoCmdlets(rt *engine.Runtime) {
 	registerModuleCmdlets(rt)
 }
 
-// moduleVersion is the version Get-Command and Get-Module show for a module.
+// moduleVersion is the version Get-Command and Get-Module show for a
+// module, as pwsh 7.4.6 reports them: Microsoft.PowerShell.Core, a
+// snap-in, System.Management.Automation's assembly version (the release
+// and revision 500 for GA builds: PowerShell.Common.props'
+// PSCoreFileVersion); the other pwsh modules their manifests'
+// ModuleVersion (src/Modules/*/*.psd1) and, for the gallery modules 7.4.6
+// ships, the version src/Modules/PSGalleryModules.csproj pins. A module
+// csshell knows no version of shows none. (Get-Module asks the versioned
+// modules itself; commandVersion does for Get-Command.)
 func moduleVersion(module string) string {
-	switch {
-	case strings.HasPrefix(module, "Microsoft.PowerShell."):
+	switch strings.ToLower(module) {
+	case "microsoft.powershell.core":
+		return engine.PSVersion + ".500"
+	case "microsoft.powershell.utility", "microsoft.powershell.management", "microsoft.powershell.security",
+		"microsoft.powershell.host":
 		return "7.0.0.0"
-	case strings.EqualFold(module, "PSReadLine"):
+	case "psreadline":
+		// The PSReadLine csshell follows (cmdlets/psreadline.Version);
+		// pwsh 7.4.6 itself ships 2.3.5.
 		return "2.3.4"
+	case "microsoft.powershell.archive":
+		return "1.2.5"
 	}
 	return ""
+}
+
+// commandVersion is the Version of a command of module: the loaded
+// version of a versioned module, else moduleVersion.
+func commandVersion(rt *engine.Runtime, module string) string {
+	if vm, ok := rt.VersionedModule(module); ok {
+		return vm.Version()
+	}
+	return moduleVersion(module)
 }
 
 // commandObject wraps a CommandInfo as the object Get-Command emits: typed
@@ -75,7 +99,7 @@ func commandObject(rt *engine.Runtime, ci *engine.CommandInfo) *value.Object {
 	o.Set("CommandType", kind)
 	o.Set("Name", name)
 	o.Set("Definition", commandDefinition(ci))
-	o.Set("Version", moduleVersion(module))
+	o.Set("Version", commandVersion(rt, module))
 	o.Set("Source", module)
 	o.Set("ModuleName", module)
 	o.Set("Visibility", "Public")
