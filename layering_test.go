@@ -52,7 +52,9 @@ var layering = map[string]rule{
 	"cmdlets/emulator": {project: []string{"engine", "engine/value", "engine/format", "engine/binding", "storage", "storage/dialin", "cmdlets/teams", "internal/atomicfile", "internal/secret"}},
 	// admincenter is the web admin center: pages over the teams code.
 	"cmdlets/admincenter": {project: []string{"engine", "engine/value", "storage", "storage/dialin", "cmdlets/teams", "cmdlets/emulator", "internal/secret"}},
-	"cmdlets":             {project: []string{"engine", "cmdlets/powershell", "cmdlets/teams", "cmdlets/emulator", "cmdlets/admincenter", "cmdlets/pester"}},
+	"cmdlets":             {project: []string{"engine", "cmdlets/powershell", "cmdlets/psreadline", "cmdlets/teams", "cmdlets/emulator", "cmdlets/admincenter", "cmdlets/pester"}},
+	// psreadline is the PSReadLine module: the session's editor options.
+	"cmdlets/psreadline": {project: []string{"engine", "engine/format", "engine/value"}},
 	// pester is the built-in Pester 5: the language's hooks only.
 	"cmdlets/pester": {project: []string{"engine", "engine/syntax", "engine/value"}},
 	"cmdlets/internal/tenanttest": {project: []string{"engine", "storage", "storage/badgerstore", "cmdlets", "cmdlets/teams", "internal/transcript"},
@@ -68,7 +70,7 @@ var layering = map[string]rule{
 
 // testThirdParty are the third-party modules any test file may use.
 var testThirdParty = []string{"github.com/rogpeppe/go-internal", "github.com/creack/pty", "github.com/dgraph-io/badger/v4",
-	"github.com/chromedp/chromedp", "github.com/chromedp/cdproto"}
+	"github.com/chromedp/chromedp", "github.com/chromedp/cdproto", "github.com/hinshun/vt10x"}
 
 // rule is what one package may import.
 type rule struct {

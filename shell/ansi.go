@@ -2,8 +2,6 @@ package shell
 
 import (
 	"io"
-
-	prompt "github.com/c-bata/go-prompt"
 )
 
 // sgrStripper removes SGR colour sequences (ESC [ … m) from what it
@@ -55,29 +53,3 @@ func (s *sgrStripper) Write(b []byte) (int, error) {
 	}
 	return len(b), nil
 }
-
-// promptWriter is go-prompt's console writer with two corrections: no
-// colour at all when colour is off (go-prompt ignores NO_COLOR), and no
-// "clear title" sequence on exit, since csshell never sets a title.
-type promptWriter struct {
-	prompt.ConsoleWriter
-	color bool
-}
-
-// SetColor sets colours only when colour is on; otherwise the selected
-// menu row (the only bold one) is shown in bold reverse video.
-func (w promptWriter) SetColor(fg, bg prompt.Color, bold bool) {
-	if w.color {
-		w.ConsoleWriter.SetColor(fg, bg, bold)
-		return
-	}
-	if bold {
-		w.WriteRawStr("\x1b[0;1;7m")
-	} else {
-		w.WriteRawStr("\x1b[0m")
-	}
-}
-
-// ClearTitle does nothing: csshell never sets the title, so there is
-// nothing to clear.
-func (w promptWriter) ClearTitle() {}

@@ -73,6 +73,13 @@ type session struct {
 // XDG directories under state (shared by runs that share history).
 func startSession(t testing.TB, state string, args ...string) *session {
 	t.Helper()
+	return startSessionWith(t, state, nil, args...)
+}
+
+// startSessionWith is startSession with more environment variables (a
+// later value of a name wins).
+func startSessionWith(t testing.TB, state string, env []string, args ...string) *session {
+	t.Helper()
 	if csshellBin == "" {
 		t.Fatalf("no binary: %v", buildErr)
 	}
@@ -97,6 +104,7 @@ func startSession(t testing.TB, state string, args ...string) *session {
 		"XDG_CONFIG_HOME=" + filepath.Join(state, "config"),
 		"XDG_DATA_HOME=" + filepath.Join(state, "data"),
 	}
+	cmd.Env = append(cmd.Env, env...)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +246,8 @@ func TestE2ETabCompletionAndRun(t *testing.T) {
 	s.waitFor("Write-Output e2e-done\n")
 	s.waitFor("\ne2e-done\n")
 	// Several candidates: the common prefix, then the menu; Tab selects
-	// the first, Enter accepts it and runs the line.
+	// the first, Enter takes it (as PSReadLine's menu does) and a second
+	// Enter runs the line.
 	s.line("$abcdef1 = 'one'; $abcdef2 = 'two'")
 	s.waitFor(psPrompt)
 	s.markNow()
@@ -246,6 +255,7 @@ func TestE2ETabCompletionAndRun(t *testing.T) {
 	s.key("\t")
 	s.waitFor("$abcdef2")
 	s.key("\t")
+	s.key("\r")
 	s.key("\r")
 	s.waitFor("\none\n")
 	// A parameter name.
@@ -392,10 +402,11 @@ func TestE2EHistoryAcrossRuns(t *testing.T) {
 	s2.key("\r")
 	s2.waitFor("\nhist-one\n")
 	s2.markNow()
+	s2.key("\x12") // Ctrl-R, then the text searched for
 	s2.typeText("hist")
-	s2.key("\x12") // Ctrl-R
 	s2.waitFor("Write-Output ('hist' + '-one')")
-	s2.key("\x04") // Ctrl-D deletes nothing at the end; clear and leave
+	s2.key("\x07") // Ctrl-G ends the search, putting back the empty line
+	s2.key("\x04") // Ctrl-D on the empty line leaves
 	s2.key("\x15") // Ctrl-U
 	s2.key("\x04")
 	s2.wait()

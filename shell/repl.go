@@ -23,7 +23,8 @@ type repl struct {
 	hist     *History
 	cont     continuation
 	sugg     *suggester
-	search   *historySearch
+	ed       *editor
+	color    bool
 	term     *terminator
 	progress *Progress
 	errOut   io.Writer
@@ -52,7 +53,7 @@ type interactiveConfig struct {
 // runInteractive runs the go-prompt loop until exit or Ctrl-D and returns
 // the exit code. The terminal is restored on every way out.
 func runInteractive(cfg interactiveConfig) int {
-	r := &repl{rt: cfg.rt, host: cfg.host, tty: cfg.tty, progress: cfg.progress, errOut: cfg.host.Err}
+	r := &repl{rt: cfg.rt, host: cfg.host, tty: cfg.tty, progress: cfg.progress, errOut: cfg.host.Err, color: cfg.color}
 	defer cfg.tty.Close()
 	r.term = newTerminator(cfg.tty, cfg.release)
 	max := DefaultHistoryCount
@@ -67,7 +68,13 @@ func runInteractive(cfg interactiveConfig) int {
 	}
 	hist.SetSession(cfg.rt) // secrets are masked through the session's binder
 	r.hist = hist
-	r.search = &historySearch{entries: hist.Entries}
+	r.ed = &editor{
+		entries:     hist.Entries,
+		noDuplicate: func() bool { return cfg.rt.ReadLineOptions().HistoryNoDuplicates },
+		incomplete:  isIncomplete,
+	}
+	cfg.tty.router = r.ed
+	defer func() { cfg.tty.router = nil }()
 	complete := cfg.complete
 	if complete == nil {
 		complete = func(string, int) completion { return completion{} }
@@ -79,28 +86,28 @@ func runInteractive(cfg interactiveConfig) int {
 	r.host.KeyMode = r.keyMode
 	r.host.Clear = func() { io.WriteString(promptStream(cfg), "\x1b[H\x1b[2J\x1b[3J") }
 
-	var seed []string
-	for _, e := range hist.Entries() {
-		seed = append(seed, toPromptLine(e))
-	}
 	var out prompt.ConsoleWriter = prompt.NewStdoutWriter()
 	if cfg.onStderr {
 		out = prompt.NewStderrWriter()
 	}
+	frames := &frameWriter{
+		out:    promptStream(cfg),
+		vt:     out,
+		view:   r.view,
+		doc:    r.sugg.lastDoc,
+		framed: r.ed.framed,
+	}
 	rows := int(cfg.tty.GetWinSize().Row)
 	opts := []prompt.Option{
 		prompt.OptionParser(cfg.tty),
-		prompt.OptionWriter(promptWriter{ConsoleWriter: out, color: cfg.color}),
+		prompt.OptionWriter(frames),
 		prompt.OptionLivePrefix(r.prefix),
-		prompt.OptionPrefixTextColor(prompt.DefaultColor),
-		prompt.OptionHistory(seed),
 		prompt.OptionCompletionWordSeparator(wordSeparators),
 		prompt.OptionMaxSuggestion(menuHeight(rows)),
 		prompt.OptionSetExitCheckerOnInput(r.exitChecker),
 		prompt.OptionBreakLineCallback(r.breakLine),
 		prompt.OptionAddKeyBind(
 			prompt.KeyBind{Key: prompt.Tab, Fn: r.sugg.OnTab},
-			prompt.KeyBind{Key: prompt.ControlR, Fn: r.search.Backward},
 			prompt.KeyBind{Key: prompt.ControlLeft, Fn: prompt.GoLeftWord},
 			prompt.KeyBind{Key: prompt.ControlRight, Fn: prompt.GoRightWord},
 		),
@@ -110,20 +117,9 @@ func runInteractive(cfg interactiveConfig) int {
 			prompt.ASCIICodeBind{ASCIICode: []byte{0x1b, '[', '1', ';', '3', 'D'}, Fn: prompt.GoLeftWord},
 			prompt.ASCIICodeBind{ASCIICode: []byte{0x1b, '[', '1', ';', '3', 'C'}, Fn: prompt.GoRightWord},
 		),
+		prompt.OptionAddASCIICodeBind(r.ed.bindings()...),
 	}
-	if cfg.color {
-		opts = append(opts,
-			prompt.OptionSuggestionTextColor(prompt.Black),
-			prompt.OptionSuggestionBGColor(prompt.LightGray),
-			prompt.OptionDescriptionTextColor(prompt.DarkGray),
-			prompt.OptionDescriptionBGColor(prompt.LightGray),
-			prompt.OptionSelectedSuggestionTextColor(prompt.White),
-			prompt.OptionSelectedSuggestionBGColor(prompt.DarkBlue),
-			prompt.OptionSelectedDescriptionTextColor(prompt.White),
-			prompt.OptionSelectedDescriptionBGColor(prompt.DarkBlue),
-			prompt.OptionPreviewSuggestionTextColor(prompt.Cyan),
-		)
-	}
+	opts = append(opts, markerOptions()...)
 	p := prompt.New(r.execute, r.sugg.Suggest, opts...)
 	p.Run()
 	if r.exiting {
@@ -175,8 +171,8 @@ func promptPrefix(continued bool, location string) string {
 func (r *repl) breakLine(d *prompt.Document) {
 	if d.LastKeyStroke() == prompt.ControlC {
 		r.cont.Reset()
-		r.search.Reset()
 	}
+	r.ed.lineEnded()
 }
 
 // exitChecker makes go-prompt's Run return after `exit` ran.
@@ -188,8 +184,7 @@ func (r *repl) exitChecker(_ string, breakline bool) bool {
 // original (cooked) mode, so Ctrl-C raises SIGINT, which cancels the
 // command's context and stops the pipeline.
 func (r *repl) execute(line string) {
-	r.search.Reset()
-	text, ok := r.cont.Feed(fromPromptLine(line))
+	text, ok := r.cont.Feed(line)
 	if !ok || strings.TrimSpace(text) == "" {
 		return
 	}

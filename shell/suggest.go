@@ -13,7 +13,7 @@ import (
 // token; '.', '$', ':' and '/' are deliberately absent so that
 // `$user.Disp`, `$env:PA` and `./scripts/a` stay one word and the menu
 // shows whole items.
-const wordSeparators = " \t|;(){},="
+const wordSeparators = " \t\n|;(){},="
 
 // completion is one answer of the completer, in byte offsets of the input:
 // items replace input[Start:End].
@@ -47,9 +47,13 @@ type suggester struct {
 
 	open     bool
 	suppress bool // the Tab binding completed in place: no menu this time
-	key      string
-	cursor   int
-	list     []prompt.Suggest
+	// docText and docCursor (runes) are the document go-prompt last
+	// asked about: the buffer the next frame shows.
+	docText   string
+	docCursor int
+	key       string
+	cursor    int
+	list      []prompt.Suggest
 }
 
 // byteCursor converts go-prompt's rune cursor to a byte offset in text.
@@ -83,8 +87,13 @@ func (s *suggester) query(text string, cursor int) completion {
 
 // Suggest is the prompt.Completer.
 func (s *suggester) Suggest(d prompt.Document) []prompt.Suggest {
+	s.docText, s.docCursor = d.Text, len([]rune(d.TextBeforeCursor()))
 	return s.suggest(d.LastKeyStroke(), d.Text, byteCursor(d.Text, len([]rune(d.TextBeforeCursor()))))
 }
+
+// lastDoc is the buffer go-prompt last asked about: text and cursor in
+// runes.
+func (s *suggester) lastDoc() (string, int) { return s.docText, s.docCursor }
 
 // suggest answers go-prompt after key left text with the cursor at byte
 // offset cursor.

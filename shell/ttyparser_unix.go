@@ -38,6 +38,9 @@ type ttyParser struct {
 	// left: while it is above 0 the terminal stays in key mode between
 	// readKey calls.
 	keyDepth int
+	// router, when set, decides each key before go-prompt gets it
+	// (editor.go).
+	router *editor
 }
 
 var _ prompt.ConsoleParser = (*ttyParser)(nil)
@@ -91,6 +94,9 @@ func (t *ttyParser) Setup() error {
 		return err
 	}
 	t.raw = true
+	if t.router != nil {
+		t.router.reset()
+	}
 	return nil
 }
 
@@ -118,6 +124,15 @@ func (t *ttyParser) Restore() error {
 // 10 ms): one key per call, so a paste or text and Enter arriving
 // together are handled key by key rather than inserted literally.
 func (t *ttyParser) Read() ([]byte, error) {
+	if t.router != nil {
+		return t.router.route(t.nextKey)
+	}
+	return t.nextKey()
+}
+
+// nextKey reads the next key from the terminal, or returns the next of
+// the keys read together.
+func (t *ttyParser) nextKey() ([]byte, error) {
 	if len(t.pending) == 0 {
 		buf := make([]byte, 4096)
 		n, err := syscall.Read(t.fd, buf)
