@@ -1,6 +1,7 @@
 // Package cmdlets wires csshell's cmdlet modules into a runtime: the core
 // PowerShell cmdlets (package powershell), the MicrosoftTeams cmdlets
-// (package teams) and csshell's own emulator cmdlets (package emulator).
+// (package teams), PSReadLine's (package psreadline) and csshell's own
+// emulator cmdlets (package emulator).
 // Nothing registers itself; cmd/csshell calls these functions.
 package cmdlets
 
@@ -9,14 +10,16 @@ import (
 	"github.com/csshell/csshell/cmdlets/emulator"
 	"github.com/csshell/csshell/cmdlets/pester"
 	"github.com/csshell/csshell/cmdlets/powershell"
+	"github.com/csshell/csshell/cmdlets/psreadline"
 	"github.com/csshell/csshell/cmdlets/teams"
 	"github.com/csshell/csshell/engine"
 )
 
-// Register adds the core PowerShell cmdlets, which need no tenant, and
-// Pester (its test files then run against no tenant).
+// Register adds the core PowerShell cmdlets, which need no tenant,
+// PSReadLine's, and Pester (its test files then run against no tenant).
 func Register(rt *engine.Runtime) {
 	powershell.Register(rt)
+	psreadline.Register(rt)
 	pester.Register(rt, pester.Options{})
 }
 
