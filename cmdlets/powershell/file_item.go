@@ -23,6 +23,7 @@ func registerItemCmdlets(rt *engine.Runtime) {
 		DefaultSet:  "Items",
 		Params:      gci.infos(),
 		Outputs:     []string{"System.IO.FileInfo", "System.IO.DirectoryInfo", "System.String"},
+		OutputType:  fsItemOutput,
 		Examples:    []engine.Example{{Title: "Get child items in the current directory", Code: "Get-ChildItem -Name", Remarks: "Lists the names of the files and directories."}},
 		New:         engine.ProcessOnly(func(c *engine.Call) error { return getChildItem(c, gci) }),
 	})
@@ -35,6 +36,7 @@ func registerItemCmdlets(rt *engine.Runtime) {
 		DefaultSet:  "Path",
 		Params:      gi.infos(),
 		Outputs:     []string{"System.IO.FileInfo", "System.IO.DirectoryInfo"},
+		OutputType:  fsItemOutput,
 		New:         engine.ProcessOnly(func(c *engine.Call) error { return getItem(c, gi) }),
 	})
 	rt.SetAliases("Get-Item", "gi")

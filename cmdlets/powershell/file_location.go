@@ -64,8 +64,9 @@ func registerLocationCmdlets(rt *engine.Runtime) {
 			showStack.Info(),
 			{Name: "StackName", Type: "String[]", Sets: []engine.ParamSet{{Name: "Stack", Position: -1}}, Help: "Specifies, as a string array, the named location stacks."},
 		},
-		Outputs:  []string{"System.Management.Automation.PathInfo"},
-		Examples: []engine.Example{{Title: "Display your current location", Code: "Get-Location", Remarks: "Shows the current directory."}},
+		Outputs:    []string{"System.Management.Automation.PathInfo"},
+		OutputType: pathInfoOutput,
+		Examples:   []engine.Example{{Title: "Display your current location", Code: "Get-Location", Remarks: "Shows the current directory."}},
 		New: engine.ProcessOnly(func(c *engine.Call) error {
 			if showStack.Get(c) {
 				locationMu.Lock()

@@ -71,8 +71,9 @@ func registerHistoryCmdlets(rt *engine.Runtime) {
 			{Title: "Get the session history", Code: "Get-History"},
 			{Title: "Get the five most recent commands", Code: "Get-History -Count 5"},
 		},
-		Outputs: []string{typeHistoryInfo},
-		New:     engine.ProcessOnly(func(c *engine.Call) error { return getHistory(c, id, count) }),
+		Outputs:    []string{typeHistoryInfo},
+		OutputType: historyInfoOutput,
+		New:        engine.ProcessOnly(func(c *engine.Call) error { return getHistory(c, id, count) }),
 	})
 	rt.SetAliases("Get-History", "h", "history", "ghy")
 

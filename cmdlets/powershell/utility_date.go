@@ -33,6 +33,7 @@ func registerGetDate(rt *engine.Runtime) {
 			"-Year, -Month, … replace parts of it; -Format (.NET format strings) and -UFormat (Unix strftime-style) return a string.",
 		DefaultSet: "DateAndFormat",
 		Params:     p.infos(),
+		OutputType: dateOutput,
 		Examples: []engine.Example{
 			{Title: "Get the current date", Code: "Get-Date"},
 			{Title: "Format a date", Code: "Get-Date -Date '2024-01-02' -Format 'yyyy-MM-dd'"},

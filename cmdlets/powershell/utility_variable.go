@@ -41,6 +41,7 @@ func registerVariableCmdlets(rt *engine.Runtime) {
 		Params:      get.infos(),
 		Examples:    []engine.Example{{Title: "Get variables by name", Code: "Get-Variable -Name m*"}},
 		Outputs:     []string{psVariableType},
+		OutputType:  variableOutput,
 		New:         engine.ProcessOnly(func(c *engine.Call) error { return getVariable(c, get) }),
 	})
 	rt.SetAliases("Get-Variable", "gv")

@@ -15,7 +15,8 @@ type pcase struct {
 	want      []string
 	has, not  []string
 	span      string
-	fallsBack bool // no property list: what completion did before (files, nothing)
+	first     string // the first item
+	fallsBack bool   // no property list: what completion did before (files, nothing)
 }
 
 func runPipelineCases(t *testing.T, c *complete.Completer, cases []pcase) {
@@ -30,6 +31,9 @@ func runPipelineCases(t *testing.T, c *complete.Completer, cases []pcase) {
 			if span := tc.in[r.Start:r.End]; span != tc.span {
 				t.Errorf("%q: span %q, want %q", tc.in, span, tc.span)
 			}
+		}
+		if tc.first != "" && (len(got) == 0 || got[0] != tc.first) {
+			t.Errorf("%q: first of %q, want %q", tc.in, got, tc.first)
 		}
 		if tc.want != nil && !slices.Equal(got, tc.want) {
 			t.Errorf("%q:\n got %q\nwant %q", tc.in, got, tc.want)
@@ -111,6 +115,13 @@ func TestPipelinePropertiesFromOutputType(t *testing.T) {
 		{in: "Get-CsOnlineUser | Where-Object { $_.UserPrin", span: "UserPrin", want: []string{"UserPrincipalName"}},
 		{in: `"Hello","World" | select-object `, want: []string{"Length"}},
 		{in: `$x = 1; "Hello" | Sort-Object Le`, span: "Le", want: []string{"Length"}},
+		// Core cmdlets (TabCompletion.Tests.ps1: "Get-ChildItem | Where-Object <Tab>" → Attributes first,
+		// "dir | % { $_.Full" → FullName).
+		{in: "Get-ChildItem | Where-Object ", first: "Attributes", has: []string{"Attributes", "FullName", "Length", "Parent"}},
+		{in: "dir | % { $_.Full", span: "Full", want: []string{"FullName"}},
+		{in: "Get-History | Select-Object Comm", span: "Comm", want: []string{"CommandLine"}},
+		{in: "Get-Date | Select-Object DayOf", span: "DayOf", want: []string{"DayOfWeek", "DayOfYear"}},
+		{in: "Get-Location | ForEach-Object { $_.Pro", span: "Pro", want: []string{"Provider", "ProviderPath"}},
 		// Unknown types: what completion gave before (file names here).
 		{in: "Get-Thing | Select-Object Dis", fallsBack: true},
 		{in: "$nothing | Select-Object ", fallsBack: true},
