@@ -21,6 +21,17 @@ import (
 // functions written in Go.
 func registerHelpFunction(rt *engine.Runtime) {
 	p := newGetHelpParams()
+	// -Name completes help topics and command names, as Get-Help's does
+	// (the completer knows Get-Help by name; help is not an alias of it).
+	p.name.Info().Complete = func(prefix string) []string {
+		out := completeAboutTopics(prefix)
+		for _, ci := range allCommands(rt, rt.Global()) {
+			if len(ci.Name) >= len(prefix) && strings.EqualFold(ci.Name[:len(prefix)], prefix) {
+				out = append(out, ci.Name)
+			}
+		}
+		return out
+	}
 	var infos []*engine.ParamInfo
 	for _, pi := range p.infos() {
 		if pi != p.showWindow {
