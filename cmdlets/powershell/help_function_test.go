@@ -2,10 +2,11 @@ package powershell
 
 import (
 	"bytes"
-	"github.com/csshell/csshell/engine"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/csshell/csshell/engine"
 )
 
 // TestHelpNameCompletes: help's -Name completes help topics and command
