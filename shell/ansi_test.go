@@ -32,12 +32,15 @@ func TestColorEnabled(t *testing.T) {
 	}
 }
 
-func TestColorizeStreams(t *testing.T) {
-	if got := colorize("VERBOSE: x", "Yellow", ""); got != "\x1b[96mVERBOSE: x\x1b[0m" {
-		t.Errorf("verbose: %q", got)
+// Write-Host's -ForegroundColor names are ConsoleColors: Yellow is
+// bright yellow whatever the text (no special case for a "VERBOSE: "
+// prefix: the streams have their own $PSStyle colours in the engine).
+func TestColorizeConsoleColors(t *testing.T) {
+	if got := colorize("VERBOSE: x", "Yellow", ""); got != "\x1b[93mVERBOSE: x\x1b[0m" {
+		t.Errorf("Yellow: %q", got)
 	}
-	if got := colorize("DEBUG: x", "Yellow", ""); got != "\x1b[95mDEBUG: x\x1b[0m" {
-		t.Errorf("debug: %q", got)
+	if got := colorize("x", "DarkYellow", "DarkBlue"); got != "\x1b[33;44mx\x1b[0;0m" {
+		t.Errorf("DarkYellow on DarkBlue: %q", got)
 	}
 	if got := colorize("WARNING: x", "Yellow", ""); got != "\x1b[93mWARNING: x\x1b[0m" {
 		t.Errorf("warning: %q", got)

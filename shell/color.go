@@ -24,27 +24,9 @@ var consoleColors = map[string]color.Attribute{
 	"red": color.FgHiRed, "magenta": color.FgHiMagenta, "yellow": color.FgHiYellow, "white": color.FgHiWhite,
 }
 
-// streamColors tells the verbose and debug streams apart from warnings:
-// the engine paints all three "Yellow" (pwsh's console default), which
-// makes a -Verbose -Debug run hard to read; csshell shows verbose records
-// in cyan and debug records in magenta. Recognised by the record prefix
-// the engine writes.
-var streamColors = []struct{ prefix, color string }{
-	{"VERBOSE: ", "Cyan"},
-	{"DEBUG: ", "Magenta"},
-}
-
 // colorize wraps text in the ANSI codes of a PowerShell foreground and
 // background colour.
 func colorize(text, fg, bg string) string {
-	if strings.EqualFold(fg, "Yellow") && bg == "" {
-		for _, sc := range streamColors {
-			if strings.HasPrefix(text, sc.prefix) {
-				fg = sc.color
-				break
-			}
-		}
-	}
 	var attrs []color.Attribute
 	if a, ok := consoleColors[strings.ToLower(fg)]; ok {
 		attrs = append(attrs, a)

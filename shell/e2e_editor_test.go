@@ -183,3 +183,23 @@ func TestE2EMenuKeys(t *testing.T) {
 func promptLine(s *session, text string) string {
 	return "PS " + s.cmd.Dir + "> " + text
 }
+
+// Ctrl-C stops a command; the next prompt starts on a line of its own,
+// not after the ^C the terminal echoed.
+func TestE2ECtrlCPromptOnFreshLine(t *testing.T) {
+	t.Parallel()
+	s := startSession(t, t.TempDir())
+	s.waitFor(psPrompt)
+	s.line("Write-Host -NoNewline ('wait' + 'ing'); Start-Sleep -Seconds 30")
+	s.waitFor("\nwaiting")
+	s.key("\x03")
+	vt := s.waitScreen("a fresh prompt", func(vt vt10x.Terminal) bool {
+		y, r := lastPromptRow(vt)
+		return y > 0 && r == strings.TrimSpace(promptLine(s, "")) && !strings.HasPrefix(rows(vt)[y-1], psPrompt)
+	})
+	for _, r := range rows(vt) {
+		if strings.Contains(r, "^C"+psPrompt) || strings.Contains(r, "waiting"+psPrompt) {
+			t.Errorf("the prompt follows other text: %q", r)
+		}
+	}
+}

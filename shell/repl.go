@@ -17,17 +17,19 @@ import (
 
 // repl is the interactive session on a terminal, built on go-prompt.
 type repl struct {
-	rt       *engine.Runtime
-	host     *engine.Host
-	tty      *ttyParser
-	hist     *History
-	cont     continuation
-	sugg     *suggester
-	ed       *editor
-	color    bool
-	term     *terminator
-	progress *Progress
-	errOut   io.Writer
+	rt    *engine.Runtime
+	host  *engine.Host
+	tty   *ttyParser
+	hist  *History
+	cont  continuation
+	sugg  *suggester
+	ed    *editor
+	color bool
+	// promptOut is the stream the prompt is drawn on.
+	promptOut io.Writer
+	term      *terminator
+	progress  *Progress
+	errOut    io.Writer
 
 	mu     sync.Mutex
 	cmdCtx context.Context // the running command's context, for Read-Host
@@ -53,7 +55,8 @@ type interactiveConfig struct {
 // runInteractive runs the go-prompt loop until exit or Ctrl-D and returns
 // the exit code. The terminal is restored on every way out.
 func runInteractive(cfg interactiveConfig) int {
-	r := &repl{rt: cfg.rt, host: cfg.host, tty: cfg.tty, progress: cfg.progress, errOut: cfg.host.Err, color: cfg.color}
+	r := &repl{rt: cfg.rt, host: cfg.host, tty: cfg.tty, progress: cfg.progress, errOut: cfg.host.Err, color: cfg.color,
+		promptOut: promptStream(cfg)}
 	defer cfg.tty.Close()
 	r.term = newTerminator(cfg.tty, cfg.release)
 	max := DefaultHistoryCount
@@ -203,12 +206,18 @@ func (r *repl) execute(line string) {
 	r.cmdCtx = ctx
 	r.mu.Unlock()
 	res := r.rt.ExecuteInput(ctx, "<prompt>", text)
+	interrupted := ctx.Err() != nil
 	r.mu.Lock()
 	r.cmdCtx = nil
 	r.mu.Unlock()
 	stop()
 	finished()
 	r.progress.Complete()
+	if interrupted {
+		// Ctrl-C: the terminal echoed ^C where the output stopped; the
+		// next prompt starts on a line of its own.
+		io.WriteString(r.promptOut, "\r\n")
+	}
 	if res.Exited {
 		r.exiting, r.exitCode = true, res.Code
 	}
