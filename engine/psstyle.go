@@ -60,11 +60,18 @@ var psColors = []struct {
 	{"Green", 32}, {"BrightGreen", 92}, {"Yellow", 33}, {"BrightYellow", 93},
 }
 
-// newPSStyle builds a $PSStyle with pwsh's defaults.
-func newPSStyle() *value.Object {
+// newPSStyle builds a $PSStyle with pwsh's defaults; changes to what the
+// progress bar reads (Progress.*, Reverse, ReverseOff, Reset) are handed
+// to the host's renderer through sync.
+func newPSStyle(sync func(member string, v any)) *value.Object {
 	o := value.NewObject(psStyleType, "System.Object")
 	for _, s := range psStyleTexts {
-		o.SetChecked(s.name, esc(s.code), styleSetter(s.name))
+		set := styleSetter(s.name)
+		switch s.name {
+		case "Reverse", "ReverseOff", "Reset":
+			set = syncing(set, s.name, sync)
+		}
+		o.SetChecked(s.name, esc(s.code), set)
 	}
 	o.SetChecked("OutputRendering", renderHost, setOutputRendering)
 	f := value.NewObject(psFormattingType, "System.Object")
@@ -73,10 +80,10 @@ func newPSStyle() *value.Object {
 	}
 	o.Set("Formatting", f)
 	p := value.NewObject(psProgressType, "System.Object")
-	p.SetChecked("Style", esc("33;1"), styleSetter("Style"))
-	p.SetChecked("MaxWidth", int32(120), setMaxWidth)
-	p.SetChecked("View", "Minimal", setProgressView)
-	p.SetChecked("UseOSCIndicator", false, setBool("UseOSCIndicator"))
+	p.SetChecked("Style", esc("33;1"), syncing(styleSetter("Style"), "Progress.Style", sync))
+	p.SetChecked("MaxWidth", int32(120), syncing(setMaxWidth, "Progress.MaxWidth", sync))
+	p.SetChecked("View", "Minimal", syncing(setProgressView, "Progress.View", sync))
+	p.SetChecked("UseOSCIndicator", false, syncing(setBool("UseOSCIndicator"), "Progress.UseOSCIndicator", sync))
 	o.Set("Progress", p)
 	fi := value.NewObject(psFileInfoType, "System.Object")
 	fi.SetChecked("Directory", esc("44;1"), styleSetter("Directory"))
@@ -101,6 +108,18 @@ func newPSStyle() *value.Object {
 	o.Set("Foreground", fg)
 	o.Set("Background", bg)
 	return o
+}
+
+// syncing wraps a setter so that an accepted value is also handed to
+// sync (the setter runs before the value is stored).
+func syncing(set func(*value.Object, any) (any, error), member string, sync func(string, any)) func(*value.Object, any) (any, error) {
+	return func(o *value.Object, v any) (any, error) {
+		nv, err := set(o, v)
+		if err == nil && sync != nil {
+			sync(member, nv)
+		}
+		return nv, err
+	}
 }
 
 // toInt converts v as [int] does.
@@ -180,7 +199,7 @@ func (rt *Runtime) PSStyle() *value.Object {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	if rt.psStyle == nil {
-		rt.psStyle = newPSStyle()
+		rt.psStyle = newPSStyle(rt.syncProgressMember)
 	}
 	return rt.psStyle
 }

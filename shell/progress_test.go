@@ -2,53 +2,129 @@ package shell
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/csshell/csshell/engine"
 )
 
-func TestRenderProgress(t *testing.T) {
-	got := renderProgress("Updating users", "ann@contoso.com", 45, 450, 1000, 100)
-	want := "Updating users: ann@contoso.com [=============>                ]  45% (450/1000)"
+const (
+	rev    = "\x1b[7m"
+	revOff = "\x1b[27m"
+	yellow = "\x1b[33;1m"
+	reset  = "\x1b[0m"
+)
+
+// visible is s without its escape sequences.
+func visible(s string) string { return engine.StripVT(s) }
+
+// TestRenderMinimal checks ProgressNode.RenderAnsi's layout: the activity
+// in the progress style, the status in a bar the width leaves, filled in
+// reverse video up to the percentage.
+func TestRenderMinimal(t *testing.T) {
+	st := engine.DefaultProgressStyle()
+	got := renderMinimal("Updating users", "ann@contoso.com", 45, -1, 60, st)
+	// barWidth = 60 - 14 - 4 = 42; the status padded to 41 (one cell kept
+	// for the seconds); 45% of 42 is 18 cells in reverse video.
+	want := yellow + "Updating users [" + rev + "ann@contoso.com   " + revOff + strings.Repeat(" ", 23) + "]" + reset
 	if got != want {
-		t.Errorf("got  %q\nwant %q", got, want)
+		t.Errorf("45%%:\ngot  %q\nwant %q", got, want)
 	}
-	if got := renderProgress("A", "", -1, 0, 0, 80); got != "A" {
-		t.Errorf("no percent: %q", got)
+	// Unknown percentage (and 100): the whole bar in reverse video.
+	got = renderMinimal("Work", "Processing", -1, -1, 30, st)
+	if want := yellow + "Work [" + rev + "Processing" + strings.Repeat(" ", 11) + revOff + "]" + reset; got != want {
+		t.Errorf("no percent:\ngot  %q\nwant %q", got, want)
 	}
-	narrow := renderProgress(strings.Repeat("x", 100), "s", 10, 0, 0, 40)
-	if w := len([]rune(narrow)); w > 39 {
-		t.Errorf("too wide (%d): %q", w, narrow)
+	// Seconds remaining at the right end of the bar.
+	got = visible(renderMinimal("A", "s", 0, 5, 20, st))
+	if want := "A [s" + strings.Repeat(" ", 11) + "5s]"; got != want {
+		t.Errorf("seconds: %q, want %q", got, want)
+	}
+	// A long activity is cut to half the width, a long status to the bar.
+	got = visible(renderMinimal(strings.Repeat("a", 50), strings.Repeat("s", 50), 10, -1, 40, st))
+	if want := strings.Repeat("a", 20) + "… [" + strings.Repeat("s", 13) + "…]"; got != want {
+		t.Errorf("long texts:\ngot  %q\nwant %q", got, want)
+	}
+	for _, w := range []int{20, 40, 80, 120} {
+		if n := len([]rune(visible(renderMinimal("Get-CsOnlineUser", "user 12 of 4000", 12, -1, w, st)))); n >= w {
+			t.Errorf("width %d: bar is %d wide", w, n)
+		}
+	}
+	// Another style and no reverse video where the style says so.
+	st.Style, st.Reverse = "\x1b[36m", ""
+	if got := renderMinimal("A", "b", 50, -1, 12, st); !strings.HasPrefix(got, "\x1b[36mA [b") {
+		t.Errorf("custom style: %q", got)
+	}
+}
+
+// TestRenderClassic checks the FullPlus block: blank border lines, the
+// activity, the indented status and an "o" thermometer, in the classic
+// colours across the width.
+func TestRenderClassic(t *testing.T) {
+	lines := renderClassic("Copying", "file 3 of 4", 50, 40, true)
+	if len(lines) != 5 {
+		t.Fatalf("%d lines: %q", len(lines), lines)
+	}
+	want := []string{"", " Copying ", "    file 3 of 4 ", "    [" + strings.Repeat("o", 14) + strings.Repeat(" ", 14) + "] ", ""}
+	for i, l := range lines {
+		if !strings.HasPrefix(l, classicColors) || !strings.HasSuffix(l, reset) {
+			t.Errorf("line %d not in the classic colours: %q", i, l)
+		}
+		v := visible(l)
+		if len(v) != 40 || strings.TrimRight(v, " ") != strings.TrimRight(want[i], " ") {
+			t.Errorf("line %d: %q, want %q padded to 40", i, v, want[i])
+		}
+	}
+	if got := renderClassic("A", "b", -1, 20, false); len(got) != 4 || strings.Contains(strings.Join(got, ""), "\x1b") {
+		t.Errorf("no percent, no colour: %q", got)
 	}
 }
 
 func TestProgressDrawThrottleAndComplete(t *testing.T) {
 	var buf bytes.Buffer
 	p := NewProgress(&buf, 60)
+	p.noColor = false
 	now := time.Unix(0, 0)
 	p.now = func() time.Time { return now }
-	p.Update("Work", "", -1, 1, 10)
-	if !strings.HasSuffix(buf.String(), "\r\x1b[2KWork [===>"+strings.Repeat(" ", 26)+"]  10% (1/10)") {
-		t.Fatalf("first draw: %q", buf.String())
+	p.Update("Work", "Processing", -1, 1, 10)
+	if got := visible(buf.String()); got != "\r"+"Work [Processing"+strings.Repeat(" ", 41)+"]" {
+		t.Fatalf("first draw: %q", got)
+	}
+	if !strings.HasPrefix(buf.String(), "\r\x1b[2K") {
+		t.Errorf("not drawn in place: %q", buf.String())
 	}
 	n := buf.Len()
-	p.Update("Work", "", -1, 1, 10) // same percent, no time passed
+	p.Update("Work", "Processing", -1, 1, 10) // same percent, no time passed
 	if buf.Len() != n {
 		t.Errorf("redrawn without change: %q", buf.String()[n:])
 	}
-	p.Update("Work", "", -1, 2, 10)
+	p.Update("Work", "Processing", -1, 2, 10)
 	if buf.Len() == n {
 		t.Error("not redrawn when the percentage changed")
 	}
 	// Output erases the bar and draws it again after a full line.
 	var out bytes.Buffer
 	w := NewProgress(&out, 60)
-	w.Update("Work", "", 50, 0, 0)
+	w.Update("Work", "s", 50, 0, 0)
+	bar := out.String()[len("\r\x1b[2K"):]
 	out.Reset()
 	w.Writer(&out).Write([]byte("line\n"))
-	if got := out.String(); got != "\r\x1b[2Kline\n\r\x1b[2KWork ["+strings.Repeat("=", 15)+">"+strings.Repeat(" ", 14)+"]  50%" {
+	if got := out.String(); got != "\r\x1b[2Kline\n\r\x1b[2K"+bar {
 		t.Errorf("output with bar: %q", got)
 	}
+	out.Reset()
+	w.Writer(&out).Write([]byte("partial"))
+	if got := out.String(); got != "\r\x1b[2Kpartial" {
+		t.Errorf("output without a line end redraws: %q", got)
+	}
+	out.Reset()
+	w.Complete()
+	if out.String() != "" {
+		t.Errorf("complete of a hidden bar wrote %q", out.String())
+	}
+	w.Update("Work", "s", 60, 0, 0)
 	out.Reset()
 	w.Complete()
 	if out.String() != "\r\x1b[2K" {
@@ -57,4 +133,55 @@ func TestProgressDrawThrottleAndComplete(t *testing.T) {
 	var nilP *Progress
 	nilP.Update("x", "", 1, 0, 0)
 	nilP.Complete()
+	if nilP.Writer(&out) != &out {
+		t.Error("a nil renderer wraps output")
+	}
+}
+
+// TestProgressClassicAndOSC checks the Classic block's redraw and erase
+// (cursor up over its lines) and the OSC 9;4 indicator.
+func TestProgressClassicAndOSC(t *testing.T) {
+	var out bytes.Buffer
+	p := NewProgress(&out, 30)
+	st := engine.DefaultProgressStyle()
+	st.View, st.UseOSCIndicator = "Classic", true
+	p.SetStyle(st)
+	p.Update("A", "b", 10, 0, 0)
+	if got := out.String(); !strings.HasPrefix(got, "\x1b]9;4;1;10\x1b\\\r\x1b[2K") || strings.Count(got, "\n") != 4 {
+		t.Fatalf("classic draw: %q", got)
+	}
+	out.Reset()
+	p.Update("A", "b", 20, 0, 0)
+	if got := out.String(); !strings.Contains(got, "\r\x1b[4A\x1b[J") {
+		t.Errorf("classic redraw does not go back over its lines: %q", got)
+	}
+	out.Reset()
+	p.Complete()
+	if got := out.String(); got != "\r\x1b[4A\x1b[J\x1b]9;4;0\x1b\\" {
+		t.Errorf("classic complete: %q", got)
+	}
+}
+
+// TestProgressFollowsPSStyle checks that a script's change to
+// $PSStyle.Progress reaches the renderer through the host's writers
+// (engine.ProgressStyler), past the engine's durability barrier.
+func TestProgressFollowsPSStyle(t *testing.T) {
+	var out bytes.Buffer
+	p := NewProgress(&out, 100)
+	p.noColor = false // as if NO_COLOR were not set
+	h := engine.NewHost(strings.NewReader(""), p.Writer(&out), p.Writer(&out))
+	h.Progress = p.Record
+	rt := engine.New(h)
+	rt.ExecuteInput(context.Background(), "<test>", "$PSStyle.Progress.View = 'Classic'; $PSStyle.Progress.MaxWidth = 40; $PSStyle.Progress.Style = $PSStyle.Foreground.Cyan")
+	p.mu.Lock()
+	st := p.style
+	p.mu.Unlock()
+	if st.View != "Classic" || st.MaxWidth != 40 || st.Style != "\x1b[36m" {
+		t.Errorf("style not followed: %+v\n%s", st, out.String())
+	}
+	rt.ExecuteInput(context.Background(), "<test>", "$PSStyle.Progress.View = 'Minimal'")
+	p.Update("Activity", "status", 50, 0, 0)
+	if got := visible(out.String()); !strings.Contains(got, "Activity [") || len(got[strings.LastIndex(got, "\r")+1:]) >= 40 {
+		t.Errorf("MaxWidth not honoured: %q", got)
+	}
 }

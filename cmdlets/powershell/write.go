@@ -260,8 +260,18 @@ func registerWriteProgress(rt *engine.Runtime) {
 }
 
 // writeProgress hands a progress record to the host's progress renderer,
-// unless $ProgressPreference (or -ProgressAction) silences it.
+// unless $ProgressPreference (or -ProgressAction) silences it. As in
+// pwsh 7.4 (WriteProgressCmdlet.cs) the status defaults to "Processing",
+// and a record without an activity fails unless it is -Completed. The
+// host draws the activity, status and percentage in $PSStyle.Progress's
+// view (synchronised first); the Minimal view, pwsh's default, shows no
+// current operation.
 func writeProgress(c *engine.Call, p *writeProgressParams) error {
+	activity, completed := p.activity.Get(c), p.completed.Get(c)
+	if activity == "" && !completed {
+		return engine.NewError("InvalidArgument", "MissingActivity", activity,
+			"Missing value for mandatory parameter. (Parameter 'Activity')").WithException("System.ArgumentException")
+	}
 	h := c.Host()
 	if h.Progress == nil {
 		return nil
@@ -277,14 +287,11 @@ func writeProgress(c *engine.Call, p *writeProgressParams) error {
 	case "silentlycontinue", "ignore", "0", "4":
 		return nil
 	}
-	percent := p.percentComplete.Or(c, -1)
-	status := p.status.Get(c)
-	if op := p.currentOperation.Get(c); op != "" {
-		if status != "" {
-			status += " — "
-		}
-		status += op
+	status := "Processing"
+	if s, ok := p.status.Lookup(c); ok {
+		status = s
 	}
-	h.Progress(p.activity.Get(c), status, percent, 0, 0, p.completed.Get(c))
+	c.Runtime().SyncProgressStyle()
+	h.Progress(activity, status, p.percentComplete.Or(c, -1), 0, 0, completed)
 	return nil
 }
