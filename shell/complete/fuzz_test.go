@@ -12,6 +12,10 @@ var fuzzSeeds = []string{
 	"\"x $($us", "@\"\n$na", "gci <# c #> -", "./scripts/R", "gc ~/", "Get-Thing -Tag x -Serial 1 -", "$a[0].", "@{ a = Get-",
 	"gci --% x", "`", "'", "\"", "$(", "@(", "{", "}", ")", "-", "--", "-:", "$:", "${", "$x.$", "\"$(\"$(", "<#", "#", "&&", "||", ";;",
 	"Get-Thing -Kind:`\n", "\xff\xfe", "é$é.é", "Get-Thing -‸",
+	"Get-CsOnlineDialInConferencingUser | Sort-Object Dis", "Get-CsOnlineDialInConferencingUser | % { $_.Bri",
+	"Get-CsOnlineDialInConferencingUser | sort a, ‸b, c", "$users | % { $_.Conferencing | % { $_.", "#Get-Cs", "#12",
+	"(Get-CsOnlineDialInConferencingUser | sort) | % -MemberName ", "$user | Sort-Object @{ e = { $_.",
+	"Get-CsOnlineDialInConferencingUser | Sort-Object -Property:'Dis",
 }
 
 // FuzzComplete checks that no input or cursor makes the completer panic
@@ -25,6 +29,7 @@ func FuzzComplete(f *testing.F) {
 		f.Add(in, len(in)/2)
 	}
 	src := newFake(f)
+	src.outputs, src.history = fakeOutputs(), fakeHistory
 	c := New(src)
 	f.Fuzz(func(t *testing.T, in string, cursor int) {
 		if len(in) > 4096 {
@@ -52,7 +57,9 @@ func FuzzComplete(f *testing.F) {
 // the internal entry point, so a panic fails the ordinary test run.
 func TestEveryCursorPosition(t *testing.T) {
 	t.Parallel()
-	c := New(newFake(t))
+	src := newFake(t)
+	src.outputs, src.history = fakeOutputs(), fakeHistory
+	c := New(src)
 	for _, s := range fuzzSeeds {
 		in, _ := split(s)
 		for cur := 0; cur <= len(in); cur++ {

@@ -5,6 +5,16 @@ import (
 	"testing"
 )
 
+// fakeHistory is a session's history: ids as Get-History shows them.
+var fakeHistory = []HistoryEntry{
+	{ID: 1, CommandLine: "Get-CsOnlineUser -Identity amos.marble@contoso.com"},
+	{ID: 2, CommandLine: "Set-CsOnlineDialInConferencingUser -Identity amos -BridgeName 'EMEA Bridge'"},
+	{ID: 3, CommandLine: "get-date"},
+	{ID: 12, CommandLine: "Get-CsOnlineDialInConferencingUser | Select-Object DisplayName"},
+	{ID: 13, CommandLine: "Test history completion"},
+	{ID: 14, CommandLine: "get-date"},
+}
+
 // TestHistoryCompletion follows pwsh's CompleteComment: "#" then text
 // of word characters and dashes completes the history lines containing
 // it (any case), newest first; "#" then a number the entry with that id;
@@ -12,14 +22,7 @@ import (
 // Add-History of "Test history completion", "#" gives it first.
 func TestHistoryCompletion(t *testing.T) {
 	f := newFake(t)
-	f.history = []HistoryEntry{
-		{ID: 1, CommandLine: "Get-CsOnlineUser -Identity amos.marble@contoso.com"},
-		{ID: 2, CommandLine: "Set-CsOnlineDialInConferencingUser -Identity amos -BridgeName 'EMEA Bridge'"},
-		{ID: 3, CommandLine: "get-date"},
-		{ID: 12, CommandLine: "Get-CsOnlineDialInConferencingUser | Select-Object DisplayName"},
-		{ID: 13, CommandLine: "Test history completion"},
-		{ID: 14, CommandLine: "get-date"},
-	}
+	f.history = fakeHistory
 	c := New(f)
 	runCases(t, c, []tcase{
 		{name: "all, newest first", in: "#", span: "#", want: []string{"get-date", "Test history completion",

@@ -12,16 +12,7 @@ import (
 // argument completes otherwise (file names here), as without a type.
 func TestPipelineMembersFromSource(t *testing.T) {
 	f := newFake(t)
-	f.outputs = map[string]fakeOutput{
-		"get-csonlinedialinconferencinguser": {name: "ConferencingUser", sample: func() any {
-			o := value.NewObject("ConferencingUser")
-			for _, p := range []string{"Identity", "BridgeName", "ConferenceId", "DisplayName", "My Prop"} {
-				o.Set(p, nil)
-			}
-			o.Set("SipAddress", "sip:x")
-			return o
-		}},
-	}
+	f.outputs = fakeOutputs()
 	c := New(f)
 	const user = "Get-CsOnlineDialInConferencingUser"
 	runCases(t, c, []tcase{
@@ -51,5 +42,20 @@ func TestPipelineMembersFromSource(t *testing.T) {
 	}
 	if got["SipAddress"] != "[String]" || got["BridgeName"] != "Property" {
 		t.Errorf("descriptions: %q", got)
+	}
+}
+
+// fakeOutputs declares the output type of the fake conferencing-user
+// cmdlet.
+func fakeOutputs() map[string]fakeOutput {
+	return map[string]fakeOutput{
+		"get-csonlinedialinconferencinguser": {name: "ConferencingUser", sample: func() any {
+			o := value.NewObject("ConferencingUser")
+			for _, p := range []string{"Identity", "BridgeName", "ConferenceId", "DisplayName", "My Prop"} {
+				o.Set(p, nil)
+			}
+			o.Set("SipAddress", "sip:x")
+			return o
+		}},
 	}
 }
