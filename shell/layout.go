@@ -60,9 +60,10 @@ func (w *screenWriter) text(s string) {
 // raw writes an escape sequence that does not move the cursor.
 func (w *screenWriter) raw(s string) { w.b.WriteString(s) }
 
-// newline ends the current row.
+// newline ends the current row, erasing what an earlier frame left
+// after the end of it.
 func (w *screenWriter) newline() {
-	w.b.WriteString("\r\n")
+	w.b.WriteString("\x1b[K\r\n")
 	w.row++
 	w.col = 0
 }
@@ -108,7 +109,11 @@ func drawView(v editorView) (string, int) {
 		v.Cols = 80
 	}
 	w := &screenWriter{cols: v.Cols}
-	w.raw("\r\x1b[J")
+	// The frame is written over the previous one and what is left of
+	// that is erased after it: erasing the whole screen from its top
+	// corner (as "\r\x1b[J" on the first row would) makes terminals such
+	// as tmux (scroll-on-clear) copy the screen into the scrollback.
+	w.raw("\r")
 	lines := strings.Split(v.Text, "\n")
 	spans := v.Colors.paint(v.Text)
 	curRow, curCol := 0, 0
@@ -176,6 +181,7 @@ func drawView(v editorView) (string, int) {
 			v.Colors.writeMenuRow(w, r, v.Cols-x)
 		}
 	}
+	w.raw("\x1b[J")
 	w.moveTo(curRow, curCol)
 	return w.b.String(), curRow
 }
