@@ -25,6 +25,9 @@ type blockStage struct {
 	node           *syntax.Command
 	closer         func() error
 	expectingInput bool
+	// position is the command's place in its pipeline (0: a block run
+	// outside one, the first).
+	position int
 
 	bind  *binding.Binding
 	inner *frame
@@ -40,9 +43,13 @@ func (s *blockStage) bindArgs(node *syntax.Command) error {
 	s.sb.installValidateScripts(s.f)
 	opt := binding.Options{ExpectingInput: s.expectingInput}
 	if s.f.rt.host.Interactive {
-		opt.Prompt = s.f.rt.promptMandatory
+		opt.Prompt = s.f.mandatoryPrompter(s.promptName(), s.position)
 	}
 	b, err := binding.Bind(s.meta, argValues(s.args), opt)
+	if err == errStopped {
+		s.f.rt.lastStatus = false
+		return err
+	}
 	if err != nil {
 		if node != nil {
 			return s.f.bindError(s.displayName(), node, err)
@@ -92,6 +99,16 @@ func (s *blockStage) displayName() string {
 		return s.name
 	}
 	return "ScriptBlock"
+}
+
+// promptName is the command's name in the mandatory prompt's caption
+// ($MyInvocation.MyCommand.Name): a function's name, a script's file
+// name, nothing for a script block.
+func (s *blockStage) promptName() string {
+	if s.isScript {
+		return filepath.Base(s.name)
+	}
+	return s.name
 }
 
 // setParams sets the parameter variables, defaults, $args,

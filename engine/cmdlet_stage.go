@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/csshell/csshell/engine/binding"
@@ -33,14 +36,25 @@ type cmdletStage struct {
 }
 
 // newCmdletStage binds a cmdlet's command-line arguments and prepares its
-// invocation.
+// invocation, as the first command of its pipeline.
 func (f *frame) newCmdletStage(c *Cmdlet, node *syntax.Command, args []binding.Arg, out func(any) error, expectingInput bool, closer func() error) (stage, error) {
+	return f.newCmdletStageAt(c, node, args, out, expectingInput, closer, 1)
+}
+
+// newCmdletStageAt is newCmdletStage for the position-th command of its
+// pipeline, which the mandatory prompt names.
+func (f *frame) newCmdletStageAt(c *Cmdlet, node *syntax.Command, args []binding.Arg, out func(any) error, expectingInput bool, closer func() error, position int) (stage, error) {
 	f.rt.autoload(c)
 	opt := binding.Options{ExpectingInput: expectingInput}
 	if f.rt.host.Interactive {
-		opt.Prompt = f.rt.promptMandatory
+		opt.Prompt = f.mandatoryPrompter(c.Name, position)
 	}
 	b, err := binding.Bind(c.meta(), argValues(args), opt)
+	if err == errStopped {
+		// Ctrl+C at the prompt stops the pipeline quietly; $? is false.
+		f.rt.lastStatus = false
+		return nil, err
+	}
 	if err != nil {
 		return nil, f.bindError(c.Name, node, err)
 	}
@@ -179,29 +193,49 @@ func (rt *Runtime) autoload(c *Cmdlet) {
 	}
 }
 
-// promptMandatory asks the host for a missing mandatory parameter, as pwsh
-// does interactively.
-func (rt *Runtime) promptMandatory(p *binding.ParamInfo) (any, error) {
-	h := rt.host
-	help := ""
-	for _, s := range p.Sets {
-		if s.HelpMessage != "" {
-			help = s.HelpMessage
+// mandatoryPrompter returns the binder's prompt for the missing mandatory
+// parameters of the command name, the position-th of its pipeline, as
+// pwsh's console host asks for them (PromptForMissingMandatoryParameters,
+// ConsoleHostUserInterface.Prompt): before the first, a blank line, the
+// caption "cmdlet <name> at command pipeline position <n>" (cmdlet for
+// functions and scripts too: ParameterBinderStrings.PromptCaption) and
+// "Supply values for the following parameters:"; "(Type !? for Help.)"
+// once a parameter with a help message is asked for. Ctrl+C at the prompt
+// stops the pipeline (errStopped): nothing else is shown.
+func (f *frame) mandatoryPrompter(name string, position int) func(*binding.ParamInfo) (any, error) {
+	if position < 1 {
+		position = 1
+	}
+	h := f.rt.host
+	started, hinted := false, false
+	return func(p *binding.ParamInfo) (any, error) {
+		if !started {
+			started = true
+			h.WriteLine("")
+			h.WriteLine(fmt.Sprintf("cmdlet %s at command pipeline position %d", name, position))
+			h.WriteLine("Supply values for the following parameters:")
 		}
-	}
-	if help != "" {
-		h.WriteLine("(Type !? for Help.)")
-	}
-	line, err := h.Prompt(p.Name + ": ")
-	if err != nil {
-		return nil, err
-	}
-	if line == "!?" && help != "" {
-		h.WriteLine(help)
-		line, err = h.Prompt(p.Name + ": ")
+		help := ""
+		for _, s := range p.Sets {
+			if s.HelpMessage != "" {
+				help = s.HelpMessage
+			}
+		}
+		if help != "" && !hinted {
+			hinted = true
+			h.WriteLine("(Type !? for Help.)")
+		}
+		line, err := h.Prompt(p.Name + ": ")
+		if err == nil && line == "!?" && help != "" {
+			h.WriteLine(help)
+			line, err = h.Prompt(p.Name + ": ")
+		}
 		if err != nil {
+			if f.ctx.Err() != nil || errors.Is(err, context.Canceled) {
+				return nil, errStopped
+			}
 			return nil, err
 		}
+		return line, nil
 	}
-	return line, nil
 }

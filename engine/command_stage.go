@@ -108,8 +108,9 @@ func (rt *Runtime) ResolvePath(p string) string {
 	return rt.fsPath(p)
 }
 
-// commandStage builds the stage for a command invocation.
-func (f *frame) commandStage(c *syntax.Command, out func(any) error, expectingInput bool) (stage, error) {
+// commandStage builds the stage for a command invocation at position of
+// its pipeline.
+func (f *frame) commandStage(c *syntax.Command, out func(any) error, expectingInput bool, position int) (stage, error) {
 	if len(c.Elements) == 0 {
 		return nil, f.errAt(c, "System.Management.Automation.RuntimeException", "EmptyPipeElement", "An empty pipe element is not allowed.")
 	}
@@ -163,9 +164,9 @@ func (f *frame) commandStage(c *syntax.Command, out func(any) error, expectingIn
 		}
 	}
 	if target.cmdlet != nil {
-		return cf.newCmdletStage(target.cmdlet, c, args, out, expectingInput, closer)
+		return cf.newCmdletStageAt(target.cmdlet, c, args, out, expectingInput, closer, position)
 	}
-	st := &blockStage{f: cf, name: target.name, dot: dot, args: args, out: io.out, node: c, closer: closer, expectingInput: expectingInput}
+	st := &blockStage{f: cf, name: target.name, dot: dot, args: args, out: io.out, node: c, closer: closer, expectingInput: expectingInput, position: position}
 	if target.script != "" {
 		sb, err := f.rt.loadScript(target.script)
 		if err != nil {

@@ -30,8 +30,14 @@ func (f *frame) runPipeline(p *syntax.Pipeline) error {
 	begun := make([]bool, n)
 	queued := make([][]any, n)
 	next := f.io.out
+	// A command's position counts commands only: an expression that
+	// starts the pipeline is its input, as pwsh compiles it.
+	lead := 0
+	if _, ok := p.Elements[0].(*syntax.CommandExpr); ok {
+		lead = 1
+	}
 	for i := n - 1; i >= 0; i-- {
-		st, err := f.makeStage(p.Elements[i], next, i > 0)
+		st, err := f.makeStage(p.Elements[i], next, i > 0, i+1-lead)
 		if err != nil {
 			return err
 		}
@@ -123,8 +129,9 @@ func (r *pipelineRun) unwrap(err error) error {
 	return err
 }
 
-// makeStage builds the stage for one pipeline element.
-func (f *frame) makeStage(el syntax.PipelineElement, out func(any) error, expectingInput bool) (stage, error) {
+// makeStage builds the stage for one pipeline element, the position-th
+// of its pipeline (from 1, as $MyInvocation.PipelinePosition counts).
+func (f *frame) makeStage(el syntax.PipelineElement, out func(any) error, expectingInput bool, position int) (stage, error) {
 	switch e := el.(type) {
 	case *syntax.CommandExpr:
 		io, closer, err := f.redirect(e.Redirections, out)
@@ -133,7 +140,7 @@ func (f *frame) makeStage(el syntax.PipelineElement, out func(any) error, expect
 		}
 		return &exprStage{f: f.withIO(io), expr: e.Expr, closer: closer}, nil
 	case *syntax.Command:
-		return f.commandStage(e, out, expectingInput)
+		return f.commandStage(e, out, expectingInput, position)
 	}
 	return nil, f.errAt(el, "System.Management.Automation.RuntimeException", "NotImplemented", "Unsupported pipeline element.")
 }
