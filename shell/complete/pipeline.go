@@ -159,8 +159,8 @@ func (in *inferrer) selectOutput(pl *syntax.Pipeline, i int, el *syntax.Command,
 
 // exprValue is a sample of an expression's value, for the expressions
 // that need no evaluation: a variable (its current value; $_ from the
-// pipeline), a member path on one, a string, a comma list, a pipeline in
-// parentheses.
+// pipeline), a member path on one, a string, a number, a range, a comma
+// list, a pipeline in parentheses.
 func (in *inferrer) exprValue(e syntax.Expression) any {
 	if in.steps >= maxInfer {
 		return nil
@@ -185,6 +185,14 @@ func (in *inferrer) exprValue(e syntax.Expression) any {
 		}
 	case *syntax.StringConstant, *syntax.ExpandableString:
 		return ""
+	case *syntax.NumberExpr:
+		if _, ok := x.Value.(syntax.DecimalLiteral); !ok {
+			return x.Value
+		}
+	case *syntax.BinaryExpr:
+		if x.Op == ".." {
+			return []any{int32(0)} // a range of numbers (or of characters: members alike here)
+		}
 	case *syntax.ArrayLiteral:
 		if len(x.Elements) > 0 {
 			return []any{item(in.exprValue(x.Elements[0]))}

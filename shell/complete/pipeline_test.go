@@ -115,6 +115,9 @@ func TestPipelinePropertiesFromOutputType(t *testing.T) {
 		{in: "Get-CsOnlineUser | Where-Object { $_.UserPrin", span: "UserPrin", want: []string{"UserPrincipalName"}},
 		{in: `"Hello","World" | select-object `, want: []string{"Length"}},
 		{in: `$x = 1; "Hello" | Sort-Object Le`, span: "Le", want: []string{"Length"}},
+		// TabCompletion.Tests.ps1: "1..10 | ForEach-Object -MemberName " includes GetType.
+		{in: "1..10 | ForEach-Object -MemberName ", has: []string{"GetType", "CompareTo"}},
+		{in: "1..10 | % Get", span: "Get", want: []string{"GetHashCode", "GetType"}},
 		// Core cmdlets (TabCompletion.Tests.ps1: "Get-ChildItem | Where-Object <Tab>" → Attributes first,
 		// "dir | % { $_.Full" → FullName).
 		{in: "Get-ChildItem | Where-Object ", first: "Attributes", has: []string{"Attributes", "FullName", "Length", "Parent"}},
