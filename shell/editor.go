@@ -41,8 +41,13 @@ type editor struct {
 	// goes on through history even inside a multi-line entry).
 	lastWasHistory bool
 
-	entries     func() []string // the history, oldest first
-	noDuplicate func() bool     // HistoryNoDuplicates
+	entries func() []string // the history, oldest first
+	// handlers names the function Set-PSReadLineKeyHandler bound a chord
+	// to ("" for none or a script block); moveToEnd is
+	// HistorySearchCursorMovesToEnd.
+	handlers    func(chord string) string
+	moveToEnd   func() bool
+	noDuplicate func() bool // HistoryNoDuplicates
 	incomplete  func(text string) bool
 }
 
@@ -83,7 +88,7 @@ var (
 
 // bindings are the ASCII-code bindings of the private sequences.
 func (e *editor) bindings() []prompt.ASCIICodeBind {
-	return []prompt.ASCIICodeBind{
+	return append([]prompt.ASCIICodeBind{
 		{ASCIICode: codeNewline, Fn: func(b *prompt.Buffer) { b.InsertText("\n", false, true) }},
 		{ASCIICode: codeLineUp, Fn: func(b *prompt.Buffer) { b.CursorUp(1) }},
 		{ASCIICode: codeLineDown, Fn: func(b *prompt.Buffer) { b.CursorDown(1) }},
@@ -95,7 +100,7 @@ func (e *editor) bindings() []prompt.ASCIICodeBind {
 		{ASCIICode: codeSearchShow, Fn: e.searchShow},
 		{ASCIICode: codeSearchAccept, Fn: e.searchAccept},
 		{ASCIICode: codeSearchRestore, Fn: e.searchRestore},
-	}
+	}, e.functionBindings()...)
 }
 
 // reset forgets any wait: go-prompt starts reading again after a command.
@@ -154,6 +159,14 @@ func (e *editor) decide(k []byte) []byte {
 		return e.searchKey(k)
 	}
 	s := e.shown
+	if fn := e.boundFunction(k); fn != "" && !(s.menu && isMenuKey(k)) {
+		if fn == unboundChord {
+			return codeNoop
+		}
+		if out, ok := e.applyFunction(fn, k); ok {
+			return out
+		}
+	}
 	key := prompt.GetKey(k)
 	history := false
 	defer func() { e.lastWasHistory = history }()
@@ -214,6 +227,16 @@ func (e *editor) decide(k []byte) []byte {
 	return k
 }
 
+// isMenuKey reports the keys that move in an open menu (the menu takes
+// them whatever they are bound to, as PSReadLine's menu does).
+func isMenuKey(k []byte) bool {
+	switch prompt.GetKey(k) {
+	case prompt.Up, prompt.Down, prompt.Left, prompt.Right, prompt.Tab, prompt.BackTab, prompt.Escape, prompt.Enter, prompt.ControlM:
+		return true
+	}
+	return false
+}
+
 // historyList is the history as recall and search see it: oldest first,
 // without repeats when HistoryNoDuplicates is on (the newest copy stays).
 func (e *editor) historyList() []string {
@@ -239,15 +262,19 @@ func (e *editor) historyList() []string {
 // is kept and comes back after the newest entry.
 type historyNav struct {
 	active bool
-	list   []string
-	idx    int
-	saved  string
+	// prefixed: a HistorySearchBackward/Forward walk, over the entries
+	// starting with prefix.
+	prefixed bool
+	prefix   string
+	list     []string
+	idx      int
+	saved    string
 }
 
 func (e *editor) historyPrev(b *prompt.Buffer) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if !e.nav.active {
+	if !e.nav.active || e.nav.prefixed {
 		e.nav = historyNav{active: true, list: e.historyList(), saved: b.Text()}
 		e.nav.idx = len(e.nav.list)
 	}

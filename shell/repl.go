@@ -75,6 +75,8 @@ func runInteractive(cfg interactiveConfig) int {
 		entries:     hist.Entries,
 		noDuplicate: func() bool { return cfg.rt.ReadLineOptions().HistoryNoDuplicates },
 		incomplete:  isIncomplete,
+		handlers:    func(chord string) string { return keyHandler(cfg.rt.ReadLineOptions(), chord) },
+		moveToEnd:   func() bool { return cfg.rt.ReadLineOptions().HistorySearchCursorMovesToEnd },
 	}
 	cfg.tty.router = r.ed
 	defer func() { cfg.tty.router = nil }()
