@@ -119,6 +119,12 @@ func TestMandatoryPromptCtrlC(t *testing.T) {
 	if got := strings.TrimSpace(buf.String()); got != "False" {
 		t.Errorf("$? = %q, want False", got)
 	}
+	// Stopped as any pipeline Ctrl+C stops: no error recorded either.
+	buf.Reset()
+	rt.Execute(context.Background(), "<test>", "$Error.Count")
+	if got := strings.TrimSpace(buf.String()); got != "0" {
+		t.Errorf("$Error.Count = %q, want 0", got)
+	}
 }
 
 // The host answering with an error of its own (not a Ctrl+C) still fails
