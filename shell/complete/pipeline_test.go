@@ -86,6 +86,7 @@ func TestPipelinePropertiesFromOutputType(t *testing.T) {
 		{in: user + " | Select-Object -Property DisplayName,", not: []string{"DisplayName"}, has: []string{"BridgeName"}},
 		{in: user + " | Select-Object 'Dis", span: "'Dis", want: []string{"'DisplayName'"}},
 		{in: user + " | Select-Object -Property:Dis", span: "Dis", want: []string{"DisplayName"}},
+		{in: user + " | Select-Object -Property:", span: "", want: all},
 		{in: user + " | ForEach-Object -MemberName Disp", span: "Disp", want: []string{"DisplayName"}},
 		{in: user + " | ForEach-Object Get", span: "Get", want: []string{"GetHashCode", "GetType"}},
 		{in: user + " | % To", span: "To", want: []string{"TollFreeServiceNumber", "ToString"}},
