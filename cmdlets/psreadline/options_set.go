@@ -250,6 +250,7 @@ func (p *setOptionParams) apply(c *engine.Call, o *engine.ReadLineOptions, enums
 		o.PredictionSource = *enums.predictionSource
 	}
 	if enums.predictionViewStyle != nil {
+		warnListViewTooSmall(c, *enums.predictionViewStyle)
 		o.PredictionViewStyle = *enums.predictionViewStyle
 	}
 	if v, ok := p.colors.Lookup(c); ok && v != nil {
@@ -312,4 +313,22 @@ func setColors(o *engine.ReadLineOptions, v any) error {
 		o.Colors[key] = seq
 	}
 	return nil
+}
+
+// List view's smallest window (PredictionListView.MinWindowWidth/Height).
+const (
+	listViewMinWidth  = 50
+	listViewMinHeight = 5
+)
+
+// warnListViewTooSmall is PSReadLine's warning when the list view is
+// chosen in a window too narrow for it (csshell knows the width only).
+func warnListViewTooSmall(c *engine.Call, viewStyle string) {
+	if viewStyle != "ListView" {
+		return
+	}
+	if w := c.Host().Width; w > 0 && w < listViewMinWidth {
+		c.WriteWarning(fmt.Sprintf("The prediction 'ListView' is temporarily disabled because the current window size of the console is too small. To use the 'ListView', please make sure the 'WindowWidth' is not less than '%d' and the 'WindowHeight' is not less than '%d'.",
+			listViewMinWidth, listViewMinHeight))
+	}
 }

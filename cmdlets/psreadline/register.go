@@ -22,7 +22,12 @@ func Register(rt *engine.Runtime) {
 		Examples: []engine.Example{{Title: "Show the options", Code: "Get-PSReadLineOption"}, {Title: "Show one colour", Code: "(Get-PSReadLineOption).CommandColor"}},
 		New: func() engine.Processor {
 			return &engine.Funcs{OnEnd: func(c *engine.Call) error {
-				return c.WriteObject(optionsObject(c.Runtime(), c.Runtime().ReadLineOptions()))
+				opts := c.Runtime().ReadLineOptions()
+				if err := c.WriteObject(optionsObject(c.Runtime(), opts)); err != nil {
+					return err
+				}
+				warnListViewTooSmall(c, opts.PredictionViewStyle)
+				return nil
 			}}
 		},
 	})
