@@ -254,6 +254,14 @@ func helpFor(rt *engine.Runtime, ci *engine.CommandInfo) *helpDoc {
 	switch {
 	case ci.Cmdlet != nil:
 		cm := ci.Cmdlet
+		if strings.EqualFold(cm.Name, "help") {
+			// pwsh's help function forwards its help to Get-Help's
+			// (.FORWARDHELPTARGETNAME Get-Help).
+			if gh, ok := rt.Cmdlet("Get-Help"); ok {
+				cm = gh
+				ci = engine.CommandInfoFor(gh)
+			}
+		}
 		doc.name = cm.Name
 		doc.module = cm.Module
 		doc.cmdlet, doc.hasHelp = true, true
