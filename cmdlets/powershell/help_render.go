@@ -240,7 +240,9 @@ func (d *helpDoc) layout(view helpView) *helpLayout {
 	syntax := func() {
 		l.line(0, "SYNTAX")
 		for i, s := range d.syntax() {
-			if i > 0 && d.hasHelp {
+			if i > 0 {
+				// Each syntax item ends with two newlines in both
+				// views (control5 of Help_format and HelpV3_format).
 				l.blank()
 			}
 			l.line(4, s)
