@@ -201,7 +201,9 @@ func (rt *Runtime) autoload(c *Cmdlet) {
 // functions and scripts too: ParameterBinderStrings.PromptCaption) and
 // "Supply values for the following parameters:"; "(Type !? for Help.)"
 // once a parameter with a help message is asked for. Ctrl+C at the prompt
-// stops the pipeline (errStopped): nothing else is shown.
+// stops the pipeline (errStopped): nothing else is shown. An array
+// parameter is asked for item by item, "Name[0]: ", "Name[1]: "…, until
+// an empty line.
 func (f *frame) mandatoryPrompter(name string, position int) func(*binding.ParamInfo) (any, error) {
 	if position < 1 {
 		position = 1
@@ -225,17 +227,36 @@ func (f *frame) mandatoryPrompter(name string, position int) func(*binding.Param
 			hinted = true
 			h.WriteLine("(Type !? for Help.)")
 		}
-		line, err := h.Prompt(p.Name + ": ")
-		if err == nil && line == "!?" && help != "" {
-			h.WriteLine(help)
-			line, err = h.Prompt(p.Name + ": ")
-		}
-		if err != nil {
-			if f.ctx.Err() != nil || errors.Is(err, context.Canceled) {
-				return nil, errStopped
+		ask := func(label string) (string, error) {
+			line, err := h.Prompt(label + ": ")
+			if err == nil && line == "!?" && help != "" {
+				h.WriteLine(help)
+				line, err = h.Prompt(label + ": ")
 			}
-			return nil, err
+			if err != nil && (f.ctx.Err() != nil || errors.Is(err, context.Canceled)) {
+				return "", errStopped
+			}
+			return line, err
 		}
-		return line, nil
+		if !strings.HasSuffix(p.Type, "[]") {
+			line, err := ask(p.Name)
+			if err != nil {
+				return nil, err
+			}
+			return line, nil
+		}
+		// An array is asked for item by item (Name[0]: , Name[1]: …)
+		// until an empty line.
+		items := []any{}
+		for i := 0; ; i++ {
+			line, err := ask(fmt.Sprintf("%s[%d]", p.Name, i))
+			if err != nil {
+				return nil, err
+			}
+			if line == "" {
+				return items, nil
+			}
+			items = append(items, line)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package engine_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -25,6 +26,11 @@ func promptRuntime(buf *bytes.Buffer, answers ...string) *engine.Runtime {
 		&engine.Cmdlet{Name: "Set-Thing", New: echo, Params: []*engine.ParamInfo{
 			{Name: "Identity", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true}}},
 			{Name: "Pin", Type: "String", Sets: []engine.ParamSet{{Name: engine.AllSets, Mandatory: true, Position: -1, HelpMessage: "The new PIN."}}},
+		}},
+		&engine.Cmdlet{Name: "Get-Things", New: engine.ProcessOnly(func(c *engine.Call) error {
+			return c.WriteObject(fmt.Sprintf("%d: %v", len(c.BoundParameters()["Name"].([]any)), c.BoundParameters()["Name"]))
+		}), Params: []*engine.ParamInfo{
+			{Name: "Name", Type: "String[]", Sets: []engine.ParamSet{{Name: engine.AllSets, Position: 0, Mandatory: true}}},
 		}},
 	)
 	h := rt.Host()
@@ -137,5 +143,24 @@ func TestMandatoryPromptReadError(t *testing.T) {
 	rt.Execute(context.Background(), "<test>", "Set-Thing")
 	if !strings.Contains(buf.String(), "context deadline exceeded") {
 		t.Errorf("the read error is not shown:\n%s", buf.String())
+	}
+}
+
+// An array parameter is asked for item by item until an empty line, as
+// pwsh's console host does (Name[0]: , Name[1]: …); none at all is an
+// empty array, which a mandatory parameter refuses.
+func TestMandatoryPromptArray(t *testing.T) {
+	buf := &bytes.Buffer{}
+	rt := promptRuntime(buf, "ann", "ben", "")
+	rt.Execute(context.Background(), "<test>", "Get-Things")
+	want := "\ncmdlet Get-Things at command pipeline position 1\nSupply values for the following parameters:\nName[0]: ann\nName[1]: ben\nName[2]: \n2: [ann ben]\n"
+	if got := buf.String(); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	buf.Reset()
+	rt = promptRuntime(buf, "")
+	rt.Execute(context.Background(), "<test>", "Get-Things")
+	if got := buf.String(); !strings.Contains(got, "Name[0]: \n") || !strings.Contains(got, "because it is an empty array") {
+		t.Errorf("an empty answer: %q", got)
 	}
 }
