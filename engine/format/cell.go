@@ -103,10 +103,11 @@ func elementString(v any) string {
 	return value.ToString(v)
 }
 
-// firstLine cuts s at its first line break (tables show one line per cell).
+// firstLine is StringManipulationHelper.TruncateAtNewLine: a cell of a
+// table shows its first line, followed by "…" when there are more.
 func firstLine(s string) string {
 	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
-		return s[:i]
+		return s[:i] + ellipsis
 	}
 	return s
 }

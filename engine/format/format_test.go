@@ -125,10 +125,13 @@ Obj         Hash     Nest
 @{a=1; b=x} {[k, 1]} {1, System.Object[]}
 
 `},
+		// pwsh 7.4: the column is as wide as the whole text
+		// (ProcessCachedGroupOnTable), the cell its first line and "…"
+		// (StringManipulationHelper.TruncateAtNewLine).
 		{name: "multiline cell shows first line", items: []any{obj("Text", "first\nsecond", "N", i32(1))}, want: `
-Text  N
-----  -
-first 1
+Text         N
+----         -
+first…       1
 
 `},
 		{name: "long value truncated", width: 40, items: []any{obj("Name", "x", "Path", long)}, want: `

@@ -28,8 +28,8 @@ func writeListEntry(b *strings.Builder, labels, values []string, width int, styl
 		if k < len(values) {
 			v = values[k]
 		}
-		for i, line := range splitLines(v) {
-			for j, part := range wrapLines(line, field) {
+		for i, line := range splitLines(v, style.reset()) {
+			for j, part := range wrapLines(line, field, style.reset()) {
 				part = style.closeVT(part, false)
 				if i == 0 && j == 0 {
 					writeLine(b, style.label(l+sep)+part)

@@ -216,6 +216,7 @@ func (p *processor) start(item any) {
 		s.measure = p.cfg.autosize || len(s.cols) == 0 || s.cols[0].Width == 0
 	case WideView:
 		s.wide = newWideLayout(p.cfg.wideCols, p.cfg.width)
+		s.wide.style = p.cfg.style
 	}
 	p.seq = s
 	p.out.WriteByte('\n')
@@ -317,7 +318,7 @@ func (p *processor) flushTable() {
 					rows = append(rows, e.cells)
 				}
 			}
-			widths = measureWidths(s.labels, rows, p.cfg.wrap)
+			widths = measureWidths(s.labels, rows)
 		} else {
 			widths = make([]int, len(s.cols))
 			for k, c := range s.cols {

@@ -1,5 +1,7 @@
 package format
 
+import "strings"
+
 // Style is how formatted output is decorated with ANSI sequences (from
 // $PSStyle.Formatting, when the destination renders them), as pwsh 7.4's
 // TableWriter and ListWriter write them: each header cell of a table
@@ -29,20 +31,30 @@ func (s Style) label(text string) string {
 	return s.FormatAccent + text + s.Reset
 }
 
+// reset is $PSStyle.Reset as the formatter closes text with escape
+// sequences of its own: pwsh does so whatever the rendering.
+func (s Style) reset() string {
+	if s.Reset != "" {
+		return s.Reset
+	}
+	return resetSeq
+}
+
 // closeVT appends Reset to text that holds escape sequences and does not
-// end with Reset (TableWriter.GenerateRow, ListWriter.WriteSingleLineHelper).
+// end with Reset (TableWriter.GenerateRow, ListWriter.WriteSingleLineHelper);
+// trimmed looks at the text without its trailing blanks.
 func (s Style) closeVT(text string, trimmed bool) string {
-	if !s.decorates() || !hasVT(text) {
+	if !hasVT(text) {
 		return text
 	}
 	end := text
 	if trimmed {
 		end = trimRightSpace(text)
 	}
-	if len(end) >= len(s.Reset) && end[len(end)-len(s.Reset):] == s.Reset {
+	if strings.HasSuffix(end, s.reset()) {
 		return text
 	}
-	return text + s.Reset
+	return text + s.reset()
 }
 
 // isBlank reports whether text is empty or white space.

@@ -121,7 +121,7 @@ func (t *tableLayout) rowLines(values []string, header bool) []string {
 			v = values[k]
 		}
 		w, last := t.widths[k], i == len(vis)-1
-		lines := wrapLines(v, w)
+		lines := wrapLines(v, w, t.style.reset())
 		for j, l := range lines {
 			if (!last || t.aligns[k] == AlignRight) && cells(l) < w {
 				l = fitField(l, w, t.aligns[k], !last)
@@ -185,7 +185,7 @@ func (t *tableLayout) rowLines(values []string, header bool) []string {
 
 // measureWidths is the width of each column from its label and the cells
 // of rows (pwsh's auto-size over the buffered objects).
-func measureWidths(labels []string, rows [][]string, wrap bool) []int {
+func measureWidths(labels []string, rows [][]string) []int {
 	w := make([]int, len(labels))
 	for k, l := range labels {
 		w[k] = cells(l)
@@ -195,13 +195,9 @@ func measureWidths(labels []string, rows [][]string, wrap bool) []int {
 			if k >= len(r) {
 				break
 			}
-			if wrap {
-				for _, l := range splitLines(r[k]) {
-					w[k] = max(w[k], cells(l))
-				}
-			} else {
-				w[k] = max(w[k], cells(firstLine(r[k])))
-			}
+			// pwsh measures the whole text, line breaks included
+			// (ProcessCachedGroupOnTable), with or without -Wrap.
+			w[k] = max(w[k], cells(r[k]))
 		}
 	}
 	return w

@@ -7,6 +7,7 @@ import "strings"
 type wideLayout struct {
 	widths []int
 	buf    []string
+	style  Style // closes cells with escape sequences of their own
 }
 
 // newWideLayout makes a layout of n columns (2 when n <= 0).
@@ -46,7 +47,7 @@ func (l *wideLayout) flush(b *strings.Builder) {
 		if k < len(l.buf) {
 			v = firstLine(l.buf[k])
 		}
-		line.WriteString(fitField(v, w, AlignLeft, k < len(l.widths)-1))
+		line.WriteString(l.style.closeVT(fitField(v, w, AlignLeft, k < len(l.widths)-1), true))
 	}
 	writeLine(b, line.String())
 	l.buf = l.buf[:0]

@@ -192,3 +192,53 @@ func TestCellsIgnoreEscapes(t *testing.T) {
 		t.Errorf("wide cut: %q", got)
 	}
 }
+
+// TestWrapWithEscapes checks the word wrap of text with escape sequences
+// against PSStyle.Tests.ps1 ("Word wrapping for string with escape
+// sequences", "Splitting multi-line string with escape sequences",
+// "Wrapping long word with escape sequences", "Truncation for strings with
+// escape sequences - WideView"): each piece starts with the sequences seen
+// so far and ends with Reset.
+func TestWrapWithEscapes(t *testing.T) {
+	st := Style{TableHeader: "\x1b[32;1m", FormatAccent: "\x1b[32;1m", Reset: "\x1b[0m"}
+	list := func(o any, width int) string {
+		out, err := FormatList(nil, []any{o}, ListOptions{Width: width, Style: st})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Trim(out, "\n")
+	}
+	cases := []struct{ got, want string }{
+		{list(obj("LongDescription", "\x1b[33mPowerShell scripting language"), 35),
+			"\x1b[32;1mLongDescription : \x1b[0m\x1b[33mPowerShell \x1b[0m\n" +
+				"                  \x1b[33mscripting \x1b[0m\n" +
+				"                  \x1b[33mlanguage\x1b[0m"},
+		{list(obj("b", "\x1b[33mPowerShell is a task automation and configuration management program from Microsoft,\nconsisting of a command-line shell and the associated scripting language"), 120),
+			"\x1b[32;1mb : \x1b[0m\x1b[33mPowerShell is a task automation and configuration management program from Microsoft,\x1b[0m\n" +
+				"    \x1b[33mconsisting of a command-line shell and the associated scripting language\x1b[0m"},
+		{list(obj("b", "\x1b[33mC:\\repos\\PowerShell\\src\\powershell-win-core\\bin\\Debug\\net8.0\\win7-x64\\publish\\pwsh.exe"), 40),
+			"\x1b[32;1mb : \x1b[0m\x1b[33mC:\\repos\\PowerShell\\src\\powershell-w\x1b[0m\n" +
+				"    \x1b[33min-core\\bin\\Debug\\net8.0\\win7-x64\\pu\x1b[0m\n" +
+				"    \x1b[33mblish\\pwsh.exe\x1b[0m"},
+	}
+	for i, c := range cases {
+		if c.got != c.want {
+			t.Errorf("case %d:\ngot\n%q\nwant\n%q", i, c.got, c.want)
+		}
+	}
+	var items []any
+	for _, n := range []string{"\x1b[32mBob Saggat\x1b[39m", "\x1b[33mJohn Seymour\x1b[39m", "\x1b[31mBilly Bob Thorton\x1b[39m"} {
+		items = append(items, obj("Name", n))
+	}
+	items = append(items, items...)
+	out, err := FormatWide(nil, items, "Name", 2, 47)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\x1b[32mBob Saggat\x1b[39m             \x1b[0m \x1b[33mJohn Seymour\x1b[39m\x1b[0m\n" +
+		"\x1b[31mBilly Bob Thorton\x1b[39m      \x1b[0m \x1b[32mBob Saggat\x1b[39m\x1b[0m\n" +
+		"\x1b[33mJohn Seymour\x1b[39m           \x1b[0m \x1b[31mBilly Bob Thorton\x1b[39m\x1b[0m"
+	if got := strings.Trim(out, "\n"); got != want {
+		t.Errorf("wide:\ngot\n%q\nwant\n%q", got, want)
+	}
+}

@@ -111,7 +111,7 @@ func TestWrapLines(t *testing.T) {
 		{"a\nbb", 5, "a|bb"},
 	}
 	for _, c := range cases {
-		if got := strings.Join(wrapLines(c.in, c.width), "|"); got != c.want {
+		if got := strings.Join(wrapLines(c.in, c.width, resetSeq), "|"); got != c.want {
 			t.Errorf("wrapLines(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
 		}
 	}
