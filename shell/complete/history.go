@@ -20,11 +20,8 @@ func (c *Completer) historyLines(comment string) []Suggestion {
 		return nil
 	}
 	entries := c.src.History()
-	if text != "" && allDigits(text) {
-		id, err := strconv.ParseInt(text, 10, 32) // pwsh converts the id to an int
-		if err != nil {
-			return nil
-		}
+	// An id is a number that fits pwsh's int; a longer one is text.
+	if id, err := strconv.ParseInt(text, 10, 32); err == nil && text != "" && allDigits(text) {
 		for _, e := range entries {
 			if e.ID == id && e.CommandLine != "" {
 				return []Suggestion{{Text: e.CommandLine, Description: historyDescription(e)}}

@@ -13,6 +13,7 @@ var fakeHistory = []HistoryEntry{
 	{ID: 12, CommandLine: "Get-CsOnlineDialInConferencingUser | Select-Object DisplayName"},
 	{ID: 13, CommandLine: "Test history completion"},
 	{ID: 14, CommandLine: "get-date"},
+	{ID: 15, CommandLine: "Set-CsOnlineDialInConferencingUser -Identity amos -ServiceNumber 14255501000000"},
 }
 
 // TestHistoryCompletion follows pwsh's CompleteComment: "#" then text
@@ -25,7 +26,8 @@ func TestHistoryCompletion(t *testing.T) {
 	f.history = fakeHistory
 	c := New(f)
 	runCases(t, c, []tcase{
-		{name: "all, newest first", in: "#", span: "#", want: []string{"get-date", "Test history completion",
+		{name: "all, newest first", in: "#", span: "#", want: []string{
+			"Set-CsOnlineDialInConferencingUser -Identity amos -ServiceNumber 14255501000000", "get-date", "Test history completion",
 			"Get-CsOnlineDialInConferencingUser | Select-Object DisplayName",
 			"Set-CsOnlineDialInConferencingUser -Identity amos -BridgeName 'EMEA Bridge'",
 			"Get-CsOnlineUser -Identity amos.marble@contoso.com"}},
@@ -35,6 +37,7 @@ func TestHistoryCompletion(t *testing.T) {
 		{name: "by id", in: "#12", span: "#12", want: []string{"Get-CsOnlineDialInConferencingUser | Select-Object DisplayName"}},
 		{name: "id 3", in: "#3", span: "#3", want: []string{"get-date"}},
 		{name: "unknown id", in: "#99", none: true},
+		{name: "a number too long for an id is text", in: "#55501000000", span: "#55501000000", want: []string{"Set-CsOnlineDialInConferencingUser -Identity amos -ServiceNumber 14255501000000"}},
 		{name: "no match", in: "#nothing", none: true},
 		{name: "after a command", in: "Get-Date; #Test", span: "#Test", want: []string{"Test history completion"}},
 		{name: "not a word: no history", in: "#Get-Cs*", none: true},
