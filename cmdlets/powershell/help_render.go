@@ -51,7 +51,16 @@ func (d *helpDoc) syntax() []string {
 	if d.meta == nil {
 		return []string{d.name}
 	}
-	return syntaxLines(d.name, d.meta, !d.hasHelp)
+	lines := syntaxLines(d.name, d.meta, !d.hasHelp)
+	if d.hasHelp && !d.meta.CmdletBinding {
+		// The MAML syntax control ends every item with
+		// [<CommonParameters>], also for a simple function's
+		// comment-based help.
+		for i := range lines {
+			lines[i] += " [<CommonParameters>]"
+		}
+	}
+	return lines
 }
 
 // paramFacts are the values of a parameter's attribute table.
@@ -215,14 +224,15 @@ func commonParameters(l *helpLayout) {
 }
 
 // parametersLayout is the PARAMETERS section of the detailed (full: the
-// full) view: each parameter's entry, then <CommonParameters> for an
-// advanced function or script.
+// full) view: each parameter's entry, then <CommonParameters>.
 func (d *helpDoc) parametersLayout(l *helpLayout, full bool) {
 	l.line(0, "PARAMETERS")
 	for _, p := range d.allParams() {
 		l.add(4, d.paramLayout(p, full))
 	}
-	if d.meta != nil && d.meta.CmdletBinding {
+	// The MAML views always end PARAMETERS with <CommonParameters>; the
+	// reduced view only for a command that has them.
+	if d.hasHelp || d.meta != nil && d.meta.CmdletBinding {
 		commonParameters(l)
 	}
 }
