@@ -70,7 +70,8 @@ func helpFunction(c *engine.Call, prm *getHelpParams) error {
 		}
 		text.WriteString(d.Render(c.Host().ConsoleWidth()-1, format.Style{}))
 	}
-	if c.Host().Page != nil && c.Interactive() {
+	// The host has a pager only when its output is a terminal.
+	if c.Host().Page != nil {
 		return c.Page(text.String())
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(text.String(), "\n"), "\n") {

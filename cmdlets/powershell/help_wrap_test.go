@@ -158,7 +158,6 @@ func TestHelpPages(t *testing.T) {
 		var buf bytes.Buffer
 		rt := newTestRuntime(&buf)
 		var pages []string
-		rt.Host().Interactive = true
 		rt.Host().Page = func(text string) error { pages = append(pages, text); return nil }
 		rt.Execute(context.Background(), "<test>", tt.script)
 		switch {
