@@ -35,8 +35,9 @@ func registerMeasureObject(rt *engine.Runtime) {
 			{Title: "Measure a property", Code: "$items | Measure-Object -Property Length -Maximum -Minimum"},
 			{Title: "Count words", Code: "'one two three' | Measure-Object -Word"},
 		},
-		Outputs: []string{genericMeasureType, textMeasureType},
-		New:     func() engine.Processor { return &measureObject{p: p} },
+		Outputs:    []string{genericMeasureType, textMeasureType},
+		OutputType: viewOutput(rt, genericMeasureType),
+		New:        func() engine.Processor { return &measureObject{p: p} },
 	})
 	rt.SetAliases("Measure-Object", "measure")
 	cols := func(names ...string) []format.Column {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/csshell/csshell/engine"
+	"github.com/csshell/csshell/engine/value"
 )
 
 // The output types ([OutputType]) of core cmdlets, for tab completion of
@@ -51,3 +52,22 @@ func (s sampleFileInfo) Mode() fs.FileMode {
 func (s sampleFileInfo) ModTime() time.Time { return time.Time{} }
 func (s sampleFileInfo) IsDir() bool        { return s.dir }
 func (s sampleFileInfo) Sys() any           { return nil }
+
+// viewOutput is an output type whose objects show every property in the
+// view registered for the type (GenericMeasureInfo's list): the sample
+// has the view's properties, read from that type table when asked.
+func viewOutput(rt *engine.Runtime, typeName string) *engine.OutputType {
+	return &engine.OutputType{Name: typeName, Sample: func() any {
+		v, ok := rt.Formats.Lookup([]string{typeName})
+		if !ok {
+			return nil
+		}
+		o := value.NewObject(typeName, "System.Object")
+		for _, c := range v.Columns {
+			if c.Property != "" {
+				o.Set(c.Property, nil)
+			}
+		}
+		return o
+	}}
+}

@@ -29,6 +29,7 @@ func TestOutputTypesMatchObjects(t *testing.T) {
 		{"Get-Location", "Get-Location"},
 		{"Get-Variable", "Get-Variable -Name x"},
 		{"Get-Item", "Get-Item a.txt"},
+		{"Measure-Object", "1, 2 | Measure-Object"},
 	} {
 		cmd, ok := s.rt.Cmdlet(c.cmdlet)
 		if !ok || cmd.OutputType == nil {

@@ -126,6 +126,7 @@ func TestPipelinePropertiesFromOutputType(t *testing.T) {
 		{in: "Get-History | Select-Object Comm", span: "Comm", want: []string{"CommandLine"}},
 		{in: "Get-Date | Select-Object DayOf", span: "DayOf", want: []string{"DayOfWeek", "DayOfYear"}},
 		{in: "Get-Location | ForEach-Object { $_.Pro", span: "Pro", want: []string{"Provider", "ProviderPath"}},
+		{in: user + " | Measure-Object | Select-Object Ma", span: "Ma", want: []string{"Maximum"}},
 		// Unknown types: what completion gave before (file names here).
 		{in: "Get-Thing | Select-Object Dis", fallsBack: true},
 		{in: "$nothing | Select-Object ", fallsBack: true},
