@@ -43,7 +43,7 @@ func (s *blockStage) bindArgs(node *syntax.Command) error {
 	s.sb.installValidateScripts(s.f)
 	opt := binding.Options{ExpectingInput: s.expectingInput}
 	if s.f.rt.host.Interactive {
-		opt.Prompt = s.f.mandatoryPrompter(s.promptName(), s.position)
+		opt.PromptStart, opt.Prompt = s.f.mandatoryPrompter(s.promptName(), s.position)
 	}
 	b, err := binding.Bind(s.meta, argValues(s.args), opt)
 	if err == errStopped {

@@ -47,7 +47,7 @@ func (f *frame) newCmdletStageAt(c *Cmdlet, node *syntax.Command, args []binding
 	f.rt.autoload(c)
 	opt := binding.Options{ExpectingInput: expectingInput}
 	if f.rt.host.Interactive {
-		opt.Prompt = f.mandatoryPrompter(c.Name, position)
+		opt.PromptStart, opt.Prompt = f.mandatoryPrompter(c.Name, position)
 	}
 	b, err := binding.Bind(c.meta(), argValues(args), opt)
 	if err == errStopped {
@@ -193,40 +193,36 @@ func (rt *Runtime) autoload(c *Cmdlet) {
 	}
 }
 
-// mandatoryPrompter returns the binder's prompt for the missing mandatory
+// mandatoryPrompter returns the binder's prompts for the missing mandatory
 // parameters of the command name, the position-th of its pipeline, as
-// pwsh's console host asks for them (PromptForMissingMandatoryParameters,
-// ConsoleHostUserInterface.Prompt): before the first, a blank line, the
-// caption "cmdlet <name> at command pipeline position <n>" (cmdlet for
-// functions and scripts too: ParameterBinderStrings.PromptCaption) and
-// "Supply values for the following parameters:"; "(Type !? for Help.)"
-// once a parameter with a help message is asked for. Ctrl+C at the prompt
+// pwsh's console host asks for them in one Prompt call
+// (PromptForMissingMandatoryParameters, ConsoleHostUserInterface.Prompt):
+// start writes a blank line, the caption "cmdlet <name> at command
+// pipeline position <n>" (cmdlet for functions and scripts too:
+// ParameterBinderStrings.PromptCaption), "Supply values for the following
+// parameters:" and, when one of them has a help message, "(Type !? for
+// Help.)"; prompt then asks for each. Ctrl+C at the prompt
 // stops the pipeline (errStopped): nothing else is shown. An array
 // parameter is asked for item by item, "Name[0]: ", "Name[1]: "…, until
 // an empty line.
-func (f *frame) mandatoryPrompter(name string, position int) func(*binding.ParamInfo) (any, error) {
+func (f *frame) mandatoryPrompter(name string, position int) (start func([]*binding.ParamInfo), prompt func(*binding.ParamInfo) (any, error)) {
 	if position < 1 {
 		position = 1
 	}
 	h := f.rt.host
-	started, hinted := false, false
-	return func(p *binding.ParamInfo) (any, error) {
-		if !started {
-			started = true
-			h.WriteLine("")
-			h.WriteLine(fmt.Sprintf("cmdlet %s at command pipeline position %d", name, position))
-			h.WriteLine("Supply values for the following parameters:")
-		}
-		help := ""
-		for _, s := range p.Sets {
-			if s.HelpMessage != "" {
-				help = s.HelpMessage
+	start = func(missing []*binding.ParamInfo) {
+		h.WriteLine("")
+		h.WriteLine(fmt.Sprintf("cmdlet %s at command pipeline position %d", name, position))
+		h.WriteLine("Supply values for the following parameters:")
+		for _, p := range missing {
+			if helpMessage(p) != "" {
+				h.WriteLine("(Type !? for Help.)")
+				break
 			}
 		}
-		if help != "" && !hinted {
-			hinted = true
-			h.WriteLine("(Type !? for Help.)")
-		}
+	}
+	prompt = func(p *binding.ParamInfo) (any, error) {
+		help := helpMessage(p)
 		ask := func(label string) (string, error) {
 			line, err := h.Prompt(label + ": ")
 			if err == nil && line == "!?" && help != "" {
@@ -259,4 +255,16 @@ func (f *frame) mandatoryPrompter(name string, position int) func(*binding.Param
 			items = append(items, line)
 		}
 	}
+	return start, prompt
+}
+
+// helpMessage is a parameter's HelpMessage, "" for none.
+func helpMessage(p *binding.ParamInfo) string {
+	help := ""
+	for _, s := range p.Sets {
+		if s.HelpMessage != "" {
+			help = s.HelpMessage
+		}
+	}
+	return help
 }

@@ -52,8 +52,8 @@ func promptRuntime(buf *bytes.Buffer, answers ...string) *engine.Runtime {
 // command pipeline position <n>" (ParameterBinderStrings.PromptCaption,
 // "cmdlet" for functions and scripts too, the command's position in its
 // pipeline) and "Supply values for the following parameters:" before the
-// first missing mandatory parameter (issue 15, item 6), then "(Type !? for
-// Help.)" once when a parameter has a help message.
+// first missing mandatory parameter (issue 15, item 6), and "(Type !? for
+// Help.)" when one of them has a help message.
 func TestMandatoryPromptHeader(t *testing.T) {
 	cases := []struct {
 		script, want string
@@ -61,7 +61,7 @@ func TestMandatoryPromptHeader(t *testing.T) {
 		{"Set-Thing -Pin 1",
 			"\ncmdlet Set-Thing at command pipeline position 1\nSupply values for the following parameters:\nIdentity: ann\ngot Identity,Pin\n"},
 		{"set-thing",
-			"\ncmdlet Set-Thing at command pipeline position 1\nSupply values for the following parameters:\nIdentity: ann\n(Type !? for Help.)\nPin: 1234\ngot Identity,Pin\n"},
+			"\ncmdlet Set-Thing at command pipeline position 1\nSupply values for the following parameters:\n(Type !? for Help.)\nIdentity: ann\nPin: 1234\ngot Identity,Pin\n"},
 		// An expression starting the pipeline is its input, not a command.
 		{"function Drop { process { } }; 1 | Drop | Drop | Set-Thing -Pin 1",
 			"\ncmdlet Set-Thing at command pipeline position 3\nSupply values for the following parameters:\nIdentity: ann\n"},
@@ -85,8 +85,8 @@ func TestMandatoryPromptHelp(t *testing.T) {
 	buf := &bytes.Buffer{}
 	rt := promptRuntime(buf, "ann", "!?", "1234")
 	rt.Execute(context.Background(), "<test>", "Set-Thing")
-	want := "\ncmdlet Set-Thing at command pipeline position 1\nSupply values for the following parameters:\nIdentity: ann\n" +
-		"(Type !? for Help.)\nPin: !?\nThe new PIN.\nPin: 1234\ngot Identity,Pin\n"
+	want := "\ncmdlet Set-Thing at command pipeline position 1\nSupply values for the following parameters:\n(Type !? for Help.)\n" +
+		"Identity: ann\nPin: !?\nThe new PIN.\nPin: 1234\ngot Identity,Pin\n"
 	if got := buf.String(); got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
@@ -111,7 +111,7 @@ func TestMandatoryPromptCtrlC(t *testing.T) {
 	}
 	res := rt.Execute(ctx, "<test>", "Set-Thing; 'after'")
 	got := buf.String()
-	if want := "\ncmdlet Set-Thing at command pipeline position 1\nSupply values for the following parameters:\nIdentity: ann\n(Type !? for Help.)\nPin: "; got != want {
+	if want := "\ncmdlet Set-Thing at command pipeline position 1\nSupply values for the following parameters:\n(Type !? for Help.)\nIdentity: ann\nPin: "; got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 	if !res.Failed {

@@ -109,6 +109,13 @@ func (b *binder) supply(res *Binding, missing []*pinfo, opt Options) error {
 	if opt.Prompt == nil {
 		return errMissingMandatory(missing)
 	}
+	if opt.PromptStart != nil {
+		infos := make([]*ParamInfo, len(missing))
+		for i, p := range missing {
+			infos[i] = p.ParamInfo
+		}
+		opt.PromptStart(infos)
+	}
 	for _, p := range missing {
 		v, err := opt.Prompt(p.ParamInfo)
 		if err != nil {

@@ -95,6 +95,11 @@ type Options struct {
 	// Prompt is called for each missing mandatory parameter when the
 	// session is interactive; nil means non-interactive (error).
 	Prompt func(p *ParamInfo) (any, error)
+	// PromptStart, when set, is called once with all the missing
+	// mandatory parameters before Prompt asks for the first (pwsh's host
+	// asks for them in one Prompt call: its header and "(Type !? for
+	// Help.)" depend on all of them).
+	PromptStart func(missing []*ParamInfo)
 	// ExpectingInput tells that the command receives pipeline input, so
 	// mandatory parameters that can come from the pipeline are not missing
 	// yet and an ambiguous parameter set may be resolved by BindInput.
