@@ -41,7 +41,9 @@ func registerHelpFunction(rt *engine.Runtime) {
 	rt.Register(&engine.Cmdlet{
 		Name: "help", Module: "Microsoft.PowerShell.Core",
 		ClassName:   "Microsoft.PowerShell.Commands.GetHelpCommand",
-		Synopsis:    "Displays information about PowerShell commands and concepts, one page at a time.",
+		// Its help is Get-Help's (helpFor forwards it, as pwsh's function
+		// does), so a listing shows Get-Help's synopsis for it too.
+		Synopsis:    "Displays information about PowerShell commands and concepts.",
 		Description: "The help function runs Get-Help with the same parameters, shows the full view unless another view is asked for, and pages long help through the pager ($PAGER, else less).",
 		DefaultSet:  "AllUsersView",
 		Params:      infos,
