@@ -34,6 +34,37 @@ type ProgressStyler interface {
 	SetProgressStyle(ProgressStyle)
 }
 
+// ProgressRecord is one Write-Progress record whole (pwsh's
+// ProgressRecord): ActivityID and ParentActivityID nest bars (-1: no
+// parent), PercentComplete and SecondsRemaining are -1 when not given.
+type ProgressRecord struct {
+	ActivityID, ParentActivityID int
+	Activity, StatusDescription  string
+	CurrentOperation             string
+	PercentComplete              int
+	SecondsRemaining             int
+	Completed                    bool
+}
+
+// ProgressRecorder is a progress renderer that takes whole records, found
+// as ProgressStyler is; without one, a record reaches Host.Progress as
+// its activity, status and percentage.
+type ProgressRecorder interface {
+	WriteProgressRecord(ProgressRecord)
+}
+
+// WriteProgressRecord hands a Write-Progress record to the host (nothing
+// when the host draws no progress).
+func (rt *Runtime) WriteProgressRecord(rec ProgressRecord) {
+	if r, ok := findHostWriter[ProgressRecorder](rt); ok {
+		r.WriteProgressRecord(rec)
+		return
+	}
+	if rt.host.Progress != nil {
+		rt.host.Progress(rec.Activity, rec.StatusDescription, rec.PercentComplete, 0, 0, rec.Completed)
+	}
+}
+
 // ProgressStyle returns the session's $PSStyle.Progress settings.
 func (rt *Runtime) ProgressStyle() ProgressStyle {
 	return progressStyleOf(rt.PSStyle(), "", nil)
@@ -100,13 +131,19 @@ func progressStyleOf(o *value.Object, member string, v any) ProgressStyle {
 	return st
 }
 
-// progressStyler finds the renderer among the host's writers, through
-// the engine's own wrappers (the durability barrier, transcripts).
+// progressStyler finds the renderer among the host's writers.
 func (rt *Runtime) progressStyler() ProgressStyler {
+	s, _ := findHostWriter[ProgressStyler](rt)
+	return s
+}
+
+// findHostWriter finds a T among the host's writers (errors first),
+// through the engine's own wrappers (the durability barrier, transcripts).
+func findHostWriter[T any](rt *Runtime) (T, bool) {
 	for _, w := range []io.Writer{rt.host.Err, rt.host.Out} {
 		for w != nil {
-			if s, ok := w.(ProgressStyler); ok {
-				return s
+			if s, ok := w.(T); ok {
+				return s, true
 			}
 			switch x := w.(type) {
 			case *barrierWriter:
@@ -118,5 +155,6 @@ func (rt *Runtime) progressStyler() ProgressStyler {
 			}
 		}
 	}
-	return nil
+	var zero T
+	return zero, false
 }

@@ -13,22 +13,25 @@ import (
 	"github.com/csshell/csshell/engine"
 )
 
-// progressInterval is the least time between two redraws of the bar when
-// neither the percentage nor the activity changed: a pipeline over 100 000
-// users calls Update for each of them.
-const progressInterval = 100 * time.Millisecond
+// progressInterval is the least time between two redraws of the bar
+// (pwsh's UpdateTimerThreshold): the first record and a completed one
+// draw at once; a pipeline over 100 000 users reports each of them.
+const progressInterval = 200 * time.Millisecond
 
 // Progress draws Write-Progress records as pwsh 7.4's console host does,
 // in the view $PSStyle.Progress.View chooses:
 //
-//   - Minimal (the default): one line, the activity in
+//   - Minimal (the default): one line per activity, the activity in
 //     $PSStyle.Progress.Style and the status in a bracketed bar whose
 //     filled part is in reverse video (ProgressNode.RenderAnsi), at most
 //     $PSStyle.Progress.MaxWidth columns;
-//   - Classic: the block of earlier versions — activity, status and an
-//     "ooo" thermometer between blank lines, yellow on dark cyan
-//     (ProgressNode.RenderFull) — drawn where the cursor is, as pwsh does
-//     on Unix.
+//   - Classic: the block of earlier versions — activity, status, an
+//     "ooo" thermometer, time left and current operation between blank
+//     lines, yellow on dark cyan (ProgressNode.RenderFull) — drawn where
+//     the cursor is, as pwsh does on Unix.
+//
+// Activities nest as Write-Progress's -Id and -ParentId say, a child two
+// columns in from its parent (PendingProgress).
 //
 // The bar sits on the last lines of the terminal, is redrawn in place and
 // erased by Complete; output written through Writer erases it first and
@@ -41,15 +44,25 @@ type Progress struct {
 	width int
 	now   func() time.Time
 
-	mu       sync.Mutex
-	noColor  bool // NO_COLOR: the bar's colours are left out
-	style    engine.ProgressStyle
-	lines    []string // what is drawn, or would be after output
-	drawn    int      // lines on the screen now (0: hidden)
-	osc      bool     // the OSC indicator is on
-	last     time.Time
-	percent  int
-	activity string
+	mu      sync.Mutex
+	noColor bool // NO_COLOR: the bar's colours are left out
+	style   engine.ProgressStyle
+	nodes   []*progressNode // the activities, nested (PendingProgress)
+	lines   []string        // what is drawn, or would be after output
+	drawn   int             // lines on the screen now (0: hidden)
+	osc     bool            // the OSC indicator is on
+	last    time.Time       // when the lines were last drawn
+}
+
+// progressNode is one activity (pwsh's ProgressNode): src tells records
+// of Write-Progress (0) from those of cmdlets through Host.Progress (1),
+// as pwsh's source ids do.
+type progressNode struct {
+	src, id, parent  int
+	activity, status string
+	op               string
+	percent, secs    int
+	children         []*progressNode
 }
 
 // NewProgress returns a renderer writing to w, a terminal width columns
@@ -59,7 +72,7 @@ func NewProgress(w io.Writer, width int) *Progress {
 	if width <= 0 {
 		width = 80
 	}
-	p := &Progress{w: w, width: width, now: time.Now, percent: -2, noColor: os.Getenv("NO_COLOR") != ""}
+	p := &Progress{w: w, width: width, now: time.Now, noColor: os.Getenv("NO_COLOR") != ""}
 	p.SetStyle(engine.DefaultProgressStyle())
 	return p
 }
@@ -85,16 +98,12 @@ func (p *Progress) SetStyle(st engine.ProgressStyle) {
 	if p.noColor {
 		st.Style = ""
 	}
-	if p.style.View != st.View && p.drawn > 0 {
-		p.erase()
-		p.lines = nil
-		p.percent = -2
-	}
 	p.style = st
 }
 
-// Update shows the state of an activity. percent is -1 when unknown, in
-// which case it is computed from current and total when total > 0.
+// Update shows the state of an activity reported through Host.Progress
+// (a cmdlet's own bar). percent is -1 when unknown, in which case it is
+// computed from current and total when total > 0.
 func (p *Progress) Update(activity, status string, percent int, current, total int) {
 	if p == nil {
 		return
@@ -102,40 +111,163 @@ func (p *Progress) Update(activity, status string, percent int, current, total i
 	if percent < 0 && total > 0 {
 		percent = current * 100 / total
 	}
-	if percent > 100 {
-		percent = 100
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	now := p.now()
-	if p.drawn > 0 && percent == p.percent && activity == p.activity && now.Sub(p.last) < progressInterval {
-		return
-	}
-	p.percent, p.activity, p.last = percent, activity, now
-	if strings.EqualFold(p.style.View, "Classic") {
-		p.lines = renderClassic(activity, status, percent, p.width, !p.noColor)
-	} else {
-		p.lines = []string{renderMinimal(activity, status, percent, -1, min(p.width, max(p.style.MaxWidth, 1)), p.style)}
-	}
-	if p.style.UseOSCIndicator {
-		fmt.Fprintf(p.w, "\x1b]9;4;1;%d\x1b\\", max(percent, 0))
-		p.osc = true
-	}
-	p.draw()
+	p.record(1, engine.ProgressRecord{ParentActivityID: -1, Activity: activity, StatusDescription: status,
+		PercentComplete: percent, SecondsRemaining: -1})
 }
 
-// Record is Update and Complete as one function, the shape of a host
-// hook: completed erases the bar, otherwise the state is drawn.
+// Record is the Host.Progress hook: completed ends the cmdlet's bar,
+// otherwise its state is drawn.
 func (p *Progress) Record(activity, status string, percent, current, total int, completed bool) {
 	if completed {
-		p.Complete()
+		if p != nil {
+			p.record(1, engine.ProgressRecord{ParentActivityID: -1, Completed: true})
+		}
 		return
 	}
 	p.Update(activity, status, percent, current, total)
 }
 
-// Complete erases the bar (Write-Progress -Completed, or the pipeline
-// ended) and turns the OSC indicator off.
+// WriteProgressRecord takes a Write-Progress record whole.
+func (p *Progress) WriteProgressRecord(rec engine.ProgressRecord) {
+	if p != nil {
+		p.record(0, rec)
+	}
+}
+
+// record updates the activities as PendingProgress.Update does and draws
+// them: at once for the first record and for a completed one, otherwise
+// at most every progressInterval (pwsh's update timer).
+func (p *Progress) record(src int, rec engine.ProgressRecord) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.update(src, rec)
+	if p.style.UseOSCIndicator {
+		if len(p.nodes) == 0 {
+			if p.osc {
+				io.WriteString(p.w, "\x1b]9;4;0\x1b\\")
+				p.osc = false
+			}
+		} else {
+			fmt.Fprintf(p.w, "\x1b]9;4;1;%d\x1b\\", max(rec.PercentComplete, 0))
+			p.osc = true
+		}
+	}
+	now := p.now()
+	if p.drawn > 0 && !rec.Completed && now.Sub(p.last) < progressInterval {
+		p.lines = p.render() // shown when output next redraws the bar
+		return
+	}
+	p.last = now
+	p.lines = p.render()
+	if len(p.lines) == 0 {
+		p.erase()
+		return
+	}
+	p.draw()
+}
+
+// update applies rec to the tree of activities (PendingProgress.Update):
+// a known activity is updated, or removed when completed (its children
+// taking its place), or moved when its parent changed; a new one goes
+// under its parent when that is shown, else at the top.
+func (p *Progress) update(src int, rec engine.ProgressRecord) {
+	if rec.ParentActivityID == rec.ActivityID {
+		return
+	}
+	list, i := p.find(&p.nodes, src, rec.ActivityID)
+	if list != nil {
+		n := (*list)[i]
+		if rec.Completed {
+			p.remove(list, i)
+			return
+		}
+		if rec.ParentActivityID == n.parent {
+			n.activity, n.status, n.op = rec.Activity, rec.StatusDescription, rec.CurrentOperation
+			n.percent, n.secs = min(rec.PercentComplete, 100), rec.SecondsRemaining
+			return
+		}
+		p.remove(list, i)
+	}
+	if rec.Completed {
+		return
+	}
+	n := &progressNode{src: src, id: rec.ActivityID, parent: rec.ParentActivityID, activity: rec.Activity,
+		status: rec.StatusDescription, op: rec.CurrentOperation, percent: min(rec.PercentComplete, 100), secs: rec.SecondsRemaining}
+	if n.parent >= 0 {
+		if list, i := p.find(&p.nodes, src, n.parent); list != nil {
+			parent := (*list)[i]
+			parent.children = append(parent.children, n)
+			return
+		}
+		n.parent = -1
+	}
+	p.nodes = append(p.nodes, n)
+}
+
+// find locates an activity in the tree: the list holding it and its index.
+func (p *Progress) find(list *[]*progressNode, src, id int) (*[]*progressNode, int) {
+	for i, n := range *list {
+		if n.src == src && n.id == id {
+			return list, i
+		}
+		if l, j := p.find(&n.children, src, id); l != nil {
+			return l, j
+		}
+	}
+	return nil, -1
+}
+
+// remove takes an activity out, its children promoted to its place
+// (RemoveNodeAndPromoteChildren).
+func (p *Progress) remove(list *[]*progressNode, i int) {
+	n := (*list)[i]
+	for _, c := range n.children {
+		c.parent = -1
+	}
+	rest := append(append([]*progressNode{}, n.children...), (*list)[i+1:]...)
+	*list = append((*list)[:i], rest...)
+}
+
+// render lays the activities out in the current view: one line each,
+// children indented by two, for Minimal; the blank-bordered block for
+// Classic.
+func (p *Progress) render() []string {
+	if len(p.nodes) == 0 {
+		return nil
+	}
+	var lines []string
+	classic := strings.EqualFold(p.style.View, "Classic")
+	width := p.width
+	if !classic && p.style.MaxWidth > 0 {
+		width = min(width, p.style.MaxWidth)
+	}
+	var walk func(nodes []*progressNode, indent int)
+	walk = func(nodes []*progressNode, indent int) {
+		for _, n := range nodes {
+			if classic {
+				lines = append(lines, renderFull(n, indent, width)...)
+			} else {
+				lines = append(lines, strings.Repeat(" ", indent)+renderMinimal(n.activity, n.status, n.percent, n.secs, width-indent, p.style))
+			}
+			walk(n.children, indent+2)
+		}
+	}
+	walk(p.nodes, 0)
+	if classic {
+		lines = append(append([]string{""}, lines...), "")
+		for i, l := range lines {
+			l += strings.Repeat(" ", max(width-runewidth.StringWidth(l), 0))
+			if !p.noColor {
+				l = classicColors + l + "\x1b[0m"
+			}
+			lines[i] = l
+		}
+	}
+	return lines
+}
+
+// Complete erases the bar and forgets every activity (the command
+// ended), turning the OSC indicator off.
 func (p *Progress) Complete() {
 	if p == nil {
 		return
@@ -147,7 +279,7 @@ func (p *Progress) Complete() {
 		io.WriteString(p.w, "\x1b]9;4;0\x1b\\")
 		p.osc = false
 	}
-	p.lines, p.percent = nil, -2
+	p.nodes, p.lines = nil, nil
 }
 
 // draw writes the current lines in place of what was drawn; p.mu is held.
@@ -211,6 +343,9 @@ func (pw *progressWriter) Write(b []byte) (int, error) {
 // SetProgressStyle implements engine.ProgressStyler.
 func (pw *progressWriter) SetProgressStyle(st engine.ProgressStyle) { pw.p.SetStyle(st) }
 
+// WriteProgressRecord implements engine.ProgressRecorder.
+func (pw *progressWriter) WriteProgressRecord(rec engine.ProgressRecord) { pw.p.WriteProgressRecord(rec) }
+
 // ellipsis ends cut text, as pwsh's PSObjectHelper.Ellipsis.
 const ellipsis = "…"
 
@@ -252,40 +387,48 @@ func renderMinimal(activity, status string, percent, secs, width int, st engine.
 // on ProgressBackgroundColor (DarkCyan).
 const classicColors = "\x1b[93;46m"
 
-// renderClassic is ProgressNode.RenderFull (FullPlus) inside
-// PendingProgress's blank border lines: " activity ", the status indented
-// and wrapped, and "[ooo   ]" when the percentage is known, each line
-// filling the width, in the classic colours when color is set.
-func renderClassic(activity, status string, percent, width int, color bool) []string {
-	const indent = "   "
-	lines := []string{""}
-	lines = append(lines, truncCells(" "+activity+" ", width))
-	desc := " " + indent + status + " "
+// renderFull is ProgressNode.RenderFull (FullPlus) for one activity at
+// indent: " activity ", the status indented by three and wrapped, the
+// "[ooo   ]" thermometer when the percentage is known, the time left
+// ("… remaining", as pwsh's SecondsRemaining line), and the current
+// operation after a blank line.
+func renderFull(n *progressNode, indent, width int) []string {
+	pad := strings.Repeat(" ", indent)
+	lines := []string{truncCells(" "+pad+n.activity+" ", width)}
+	pad += "   "
+	lines = append(lines, fullDescription(n.status, pad, width)...)
+	if n.percent >= 0 {
+		thermo := max(3, width-len(pad)-2-2-5)
+		mercury := n.percent * thermo / 100
+		if n.percent < 100 && mercury == thermo {
+			mercury--
+		}
+		lines = append(lines, truncCells(" "+pad+"["+strings.Repeat("o", mercury)+strings.Repeat(" ", thermo-mercury)+"] ", width))
+	}
+	if n.secs >= 0 {
+		d := time.Duration(n.secs) * time.Second
+		lines = append(lines, truncCells(fmt.Sprintf(" %s%02d:%02d:%02d remaining.  ", pad, int(d.Hours()), int(d.Minutes())%60, n.secs%60), width))
+	}
+	if n.op != "" {
+		lines = append(lines, " ")
+		lines = append(lines, fullDescription(n.op, pad, width)...)
+	}
+	return lines
+}
+
+// fullDescription is RenderFullDescription: " indent text " cut into
+// lines of the width, each following line indented again.
+func fullDescription(text, pad string, width int) []string {
+	var lines []string
+	desc := " " + pad + text + " "
 	for {
 		line := truncCells(desc, width)
 		lines = append(lines, line)
-		if len(line) == len(desc) {
-			break
+		if len(line) == len(desc) || line == "" {
+			return lines
 		}
-		desc = " " + indent + desc[len(line):]
+		desc = " " + pad + desc[len(line):]
 	}
-	if percent >= 0 {
-		thermo := max(3, width-len(indent)-2-2-5)
-		mercury := percent * thermo / 100
-		if percent < 100 && mercury == thermo {
-			mercury--
-		}
-		lines = append(lines, truncCells(" "+indent+"["+strings.Repeat("o", mercury)+strings.Repeat(" ", thermo-mercury)+"] ", width))
-	}
-	lines = append(lines, "")
-	for i, l := range lines {
-		l += strings.Repeat(" ", max(width-runewidth.StringWidth(l), 0))
-		if color {
-			l = classicColors + l + "\x1b[0m"
-		}
-		lines[i] = l
-	}
-	return lines
 }
 
 // truncCells cuts s to at most width cells (StringUtil.TruncateToBufferCellWidth).

@@ -60,14 +60,23 @@ func TestRenderMinimal(t *testing.T) {
 }
 
 // TestRenderClassic checks the FullPlus block: blank border lines, the
-// activity, the indented status and an "o" thermometer, in the classic
-// colours across the width.
+// activity, the indented status, an "o" thermometer, the time left and
+// the current operation, in the classic colours across the width.
 func TestRenderClassic(t *testing.T) {
-	lines := renderClassic("Copying", "file 3 of 4", 50, 40, true)
-	if len(lines) != 5 {
+	var out bytes.Buffer
+	p := NewProgress(&out, 40)
+	p.noColor = false
+	st := engine.DefaultProgressStyle()
+	st.View = "Classic"
+	p.SetStyle(st)
+	p.WriteProgressRecord(engine.ProgressRecord{ParentActivityID: -1, Activity: "Copying", StatusDescription: "file 3 of 4",
+		PercentComplete: 50, SecondsRemaining: 65, CurrentOperation: "a.txt"})
+	lines := p.lines
+	want := []string{"", " Copying ", "    file 3 of 4 ", "    [" + strings.Repeat("o", 14) + strings.Repeat(" ", 14) + "] ",
+		"    00:01:05 remaining.  ", " ", "    a.txt ", ""}
+	if len(lines) != len(want) {
 		t.Fatalf("%d lines: %q", len(lines), lines)
 	}
-	want := []string{"", " Copying ", "    file 3 of 4 ", "    [" + strings.Repeat("o", 14) + strings.Repeat(" ", 14) + "] ", ""}
 	for i, l := range lines {
 		if !strings.HasPrefix(l, classicColors) || !strings.HasSuffix(l, reset) {
 			t.Errorf("line %d not in the classic colours: %q", i, l)
@@ -77,15 +86,14 @@ func TestRenderClassic(t *testing.T) {
 			t.Errorf("line %d: %q, want %q padded to 40", i, v, want[i])
 		}
 	}
-	if got := renderClassic("A", "b", -1, 20, false); len(got) != 4 || strings.Contains(strings.Join(got, ""), "\x1b") {
-		t.Errorf("no percent, no colour: %q", got)
+	if got := strings.Count(out.String(), "\n"); got != len(want)-1 {
+		t.Errorf("drew %d line ends, want %d", got, len(want)-1)
 	}
 }
 
 func TestProgressDrawThrottleAndComplete(t *testing.T) {
 	var buf bytes.Buffer
 	p := NewProgress(&buf, 60)
-	p.noColor = false
 	now := time.Unix(0, 0)
 	p.now = func() time.Time { return now }
 	p.Update("Work", "Processing", -1, 1, 10)
@@ -96,22 +104,25 @@ func TestProgressDrawThrottleAndComplete(t *testing.T) {
 		t.Errorf("not drawn in place: %q", buf.String())
 	}
 	n := buf.Len()
-	p.Update("Work", "Processing", -1, 1, 10) // same percent, no time passed
+	p.Update("Work", "Processing", -1, 2, 10) // within pwsh's 200 ms
 	if buf.Len() != n {
-		t.Errorf("redrawn without change: %q", buf.String()[n:])
+		t.Errorf("redrawn within the interval: %q", buf.String()[n:])
 	}
-	p.Update("Work", "Processing", -1, 2, 10)
-	if buf.Len() == n {
-		t.Error("not redrawn when the percentage changed")
+	now = now.Add(progressInterval)
+	p.Update("Work", "Processing", -1, 3, 10)
+	if buf.Len() == n || !strings.Contains(visible(buf.String()[n:]), "Work [Processing") {
+		t.Error("not redrawn after the interval")
 	}
-	// Output erases the bar and draws it again after a full line.
+	// Output erases the bar and draws it again, in its latest state,
+	// after a full line.
 	var out bytes.Buffer
 	w := NewProgress(&out, 60)
 	w.Update("Work", "s", 50, 0, 0)
-	bar := out.String()[len("\r\x1b[2K"):]
+	w.Update("Work", "t", 60, 0, 0) // not drawn yet
+	bar := w.lines[0]
 	out.Reset()
 	w.Writer(&out).Write([]byte("line\n"))
-	if got := out.String(); got != "\r\x1b[2Kline\n\r\x1b[2K"+bar {
+	if got := out.String(); got != "\r\x1b[2Kline\n\r\x1b[2K"+bar || !strings.Contains(bar, "[\x1b[7mt") {
 		t.Errorf("output with bar: %q", got)
 	}
 	out.Reset()
@@ -126,15 +137,58 @@ func TestProgressDrawThrottleAndComplete(t *testing.T) {
 	}
 	w.Update("Work", "s", 60, 0, 0)
 	out.Reset()
-	w.Complete()
+	w.Record("", "", -1, 0, 0, true)
 	if out.String() != "\r\x1b[2K" {
-		t.Errorf("complete: %q", out.String())
+		t.Errorf("completed record: %q", out.String())
 	}
 	var nilP *Progress
 	nilP.Update("x", "", 1, 0, 0)
 	nilP.Complete()
+	nilP.WriteProgressRecord(engine.ProgressRecord{})
 	if nilP.Writer(&out) != &out {
 		t.Error("a nil renderer wraps output")
+	}
+}
+
+// TestProgressNested checks PendingProgress's tree: -ParentId nests a bar
+// two columns in, a completed parent's children move up, a cmdlet's bar
+// (Host.Progress) is apart from Write-Progress's with the same id.
+func TestProgressNested(t *testing.T) {
+	var out bytes.Buffer
+	p := NewProgress(&out, 80)
+	rec := func(id, parent int, act string, done bool) {
+		p.WriteProgressRecord(engine.ProgressRecord{ActivityID: id, ParentActivityID: parent, Activity: act,
+			StatusDescription: "s", PercentComplete: 10, SecondsRemaining: -1, Completed: done})
+	}
+	shown := func() string {
+		var v []string
+		for _, l := range p.lines {
+			v = append(v, strings.SplitN(visible(l), " [", 2)[0])
+		}
+		return strings.Join(v, "|")
+	}
+	rec(1, -1, "Outer", false)
+	rec(2, 1, "Inner", false)
+	rec(3, -1, "Other", false)
+	if got := shown(); got != "Outer|  Inner|Other" {
+		t.Errorf("tree: %q", got)
+	}
+	if n := len([]rune(visible(p.lines[1]))); n >= 80 {
+		t.Errorf("nested bar too wide: %d", n)
+	}
+	p.Update("Get-CsOnlineUser", "3 users read", -1, 3, 0)
+	if got := shown(); got != "Outer|  Inner|Other|Get-CsOnlineUser" {
+		t.Errorf("cmdlet bar: %q", got)
+	}
+	rec(1, -1, "", true)
+	if got := shown(); got != "Inner|Other|Get-CsOnlineUser" {
+		t.Errorf("children promoted: %q", got)
+	}
+	p.Record("", "", -1, 0, 0, true)
+	rec(2, -1, "", true)
+	rec(3, -1, "", true)
+	if len(p.lines) != 0 || !strings.HasSuffix(out.String(), "\r\x1b[2K") {
+		t.Errorf("not erased when all completed: %q", p.lines)
 	}
 }
 
@@ -143,6 +197,8 @@ func TestProgressDrawThrottleAndComplete(t *testing.T) {
 func TestProgressClassicAndOSC(t *testing.T) {
 	var out bytes.Buffer
 	p := NewProgress(&out, 30)
+	now := time.Unix(0, 0)
+	p.now = func() time.Time { return now }
 	st := engine.DefaultProgressStyle()
 	st.View, st.UseOSCIndicator = "Classic", true
 	p.SetStyle(st)
@@ -151,6 +207,7 @@ func TestProgressClassicAndOSC(t *testing.T) {
 		t.Fatalf("classic draw: %q", got)
 	}
 	out.Reset()
+	now = now.Add(time.Second)
 	p.Update("A", "b", 20, 0, 0)
 	if got := out.String(); !strings.Contains(got, "\r\x1b[4A\x1b[J") {
 		t.Errorf("classic redraw does not go back over its lines: %q", got)

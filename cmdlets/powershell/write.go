@@ -263,9 +263,8 @@ func registerWriteProgress(rt *engine.Runtime) {
 // unless $ProgressPreference (or -ProgressAction) silences it. As in
 // pwsh 7.4 (WriteProgressCmdlet.cs) the status defaults to "Processing",
 // and a record without an activity fails unless it is -Completed. The
-// host draws the activity, status and percentage in $PSStyle.Progress's
-// view (synchronised first); the Minimal view, pwsh's default, shows no
-// current operation.
+// host draws it in $PSStyle.Progress's view (synchronised first), nested
+// under -ParentId's bar.
 func writeProgress(c *engine.Call, p *writeProgressParams) error {
 	activity, completed := p.activity.Get(c), p.completed.Get(c)
 	if activity == "" && !completed {
@@ -291,7 +290,13 @@ func writeProgress(c *engine.Call, p *writeProgressParams) error {
 	if s, ok := p.status.Lookup(c); ok {
 		status = s
 	}
-	c.Runtime().SyncProgressStyle()
-	h.Progress(activity, status, p.percentComplete.Or(c, -1), 0, 0, completed)
+	rt := c.Runtime()
+	rt.SyncProgressStyle()
+	rt.WriteProgressRecord(engine.ProgressRecord{
+		ActivityID: p.id.Or(c, 0), ParentActivityID: p.parentID.Or(c, -1),
+		Activity: activity, StatusDescription: status, CurrentOperation: p.currentOperation.Get(c),
+		PercentComplete: p.percentComplete.Or(c, -1), SecondsRemaining: p.secondsRemaining.Or(c, -1),
+		Completed: completed,
+	})
 	return nil
 }
