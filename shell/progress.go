@@ -344,7 +344,9 @@ func (pw *progressWriter) Write(b []byte) (int, error) {
 func (pw *progressWriter) SetProgressStyle(st engine.ProgressStyle) { pw.p.SetStyle(st) }
 
 // WriteProgressRecord implements engine.ProgressRecorder.
-func (pw *progressWriter) WriteProgressRecord(rec engine.ProgressRecord) { pw.p.WriteProgressRecord(rec) }
+func (pw *progressWriter) WriteProgressRecord(rec engine.ProgressRecord) {
+	pw.p.WriteProgressRecord(rec)
+}
 
 // ellipsis ends cut text, as pwsh's PSObjectHelper.Ellipsis.
 const ellipsis = "…"
