@@ -4,6 +4,7 @@ package shell
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -67,6 +68,8 @@ type session struct {
 	initial unix.Termios
 	done    chan struct{}
 	err     error
+	// cols and rows are the pseudo-terminal's size.
+	cols, rows int
 }
 
 // startSession starts csshell -InMemory -NoProfile [args] with its own
@@ -87,7 +90,13 @@ func startSessionWith(t testing.TB, state string, env []string, args ...string) 
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
 	}
-	if err := pty.Setsize(master, &pty.Winsize{Rows: 30, Cols: 120}); err != nil {
+	cols, rowsN := 120, 30
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "COLUMNS="); ok {
+			fmt.Sscan(v, &cols)
+		}
+	}
+	if err := pty.Setsize(master, &pty.Winsize{Rows: uint16(rowsN), Cols: uint16(cols)}); err != nil {
 		t.Fatal(err)
 	}
 	initial, err := unix.IoctlGetTermios(int(slave.Fd()), ioctlGetTermios)
@@ -108,7 +117,7 @@ func startSessionWith(t testing.TB, state string, env []string, args ...string) 
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	s := &session{t: t, cmd: cmd, master: master, slave: slave, initial: *initial, done: make(chan struct{})}
+	s := &session{t: t, cmd: cmd, master: master, slave: slave, initial: *initial, done: make(chan struct{}), cols: cols, rows: rowsN}
 	go func() {
 		buf := make([]byte, 32*1024)
 		for {

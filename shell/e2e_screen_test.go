@@ -19,7 +19,7 @@ func (s *session) vtScreen() vt10x.Terminal {
 	s.mu.Lock()
 	data := append([]byte(nil), s.out.Bytes()...)
 	s.mu.Unlock()
-	vt := vt10x.New(vt10x.WithSize(120, 30))
+	vt := vt10x.New(vt10x.WithSize(s.cols, s.rows))
 	vt.Write(data)
 	return vt
 }
