@@ -11,14 +11,14 @@ import (
 )
 
 const (
-	rev    = "\x1b[7m"
-	revOff = "\x1b[27m"
-	yellow = "\x1b[33;1m"
-	reset  = "\x1b[0m"
+	progRev    = "\x1b[7m"
+	progRevOff = "\x1b[27m"
+	progYellow = "\x1b[33;1m"
+	progReset  = "\x1b[0m"
 )
 
-// visible is s without its escape sequences.
-func visible(s string) string { return engine.StripVT(s) }
+// progVisible is s without its escape sequences.
+func progVisible(s string) string { return engine.StripVT(s) }
 
 // TestRenderMinimal checks ProgressNode.RenderAnsi's layout: the activity
 // in the progress style, the status in a bar the width leaves, filled in
@@ -28,27 +28,27 @@ func TestRenderMinimal(t *testing.T) {
 	got := renderMinimal("Updating users", "ann@contoso.com", 45, -1, 60, st)
 	// barWidth = 60 - 14 - 4 = 42; the status padded to 41 (one cell kept
 	// for the seconds); 45% of 42 is 18 cells in reverse video.
-	want := yellow + "Updating users [" + rev + "ann@contoso.com   " + revOff + strings.Repeat(" ", 23) + "]" + reset
+	want := progYellow + "Updating users [" + progRev + "ann@contoso.com   " + progRevOff + strings.Repeat(" ", 23) + "]" + progReset
 	if got != want {
 		t.Errorf("45%%:\ngot  %q\nwant %q", got, want)
 	}
 	// Unknown percentage (and 100): the whole bar in reverse video.
 	got = renderMinimal("Work", "Processing", -1, -1, 30, st)
-	if want := yellow + "Work [" + rev + "Processing" + strings.Repeat(" ", 11) + revOff + "]" + reset; got != want {
+	if want := progYellow + "Work [" + progRev + "Processing" + strings.Repeat(" ", 11) + progRevOff + "]" + progReset; got != want {
 		t.Errorf("no percent:\ngot  %q\nwant %q", got, want)
 	}
 	// Seconds remaining at the right end of the bar.
-	got = visible(renderMinimal("A", "s", 0, 5, 20, st))
+	got = progVisible(renderMinimal("A", "s", 0, 5, 20, st))
 	if want := "A [s" + strings.Repeat(" ", 11) + "5s]"; got != want {
 		t.Errorf("seconds: %q, want %q", got, want)
 	}
 	// A long activity is cut to half the width, a long status to the bar.
-	got = visible(renderMinimal(strings.Repeat("a", 50), strings.Repeat("s", 50), 10, -1, 40, st))
+	got = progVisible(renderMinimal(strings.Repeat("a", 50), strings.Repeat("s", 50), 10, -1, 40, st))
 	if want := strings.Repeat("a", 20) + "… [" + strings.Repeat("s", 13) + "…]"; got != want {
 		t.Errorf("long texts:\ngot  %q\nwant %q", got, want)
 	}
 	for _, w := range []int{20, 40, 80, 120} {
-		if n := len([]rune(visible(renderMinimal("Get-CsOnlineUser", "user 12 of 4000", 12, -1, w, st)))); n >= w {
+		if n := len([]rune(progVisible(renderMinimal("Get-CsOnlineUser", "user 12 of 4000", 12, -1, w, st)))); n >= w {
 			t.Errorf("width %d: bar is %d wide", w, n)
 		}
 	}
@@ -78,10 +78,10 @@ func TestRenderClassic(t *testing.T) {
 		t.Fatalf("%d lines: %q", len(lines), lines)
 	}
 	for i, l := range lines {
-		if !strings.HasPrefix(l, classicColors) || !strings.HasSuffix(l, reset) {
+		if !strings.HasPrefix(l, classicColors) || !strings.HasSuffix(l, progReset) {
 			t.Errorf("line %d not in the classic colours: %q", i, l)
 		}
-		v := visible(l)
+		v := progVisible(l)
 		if len(v) != 40 || strings.TrimRight(v, " ") != strings.TrimRight(want[i], " ") {
 			t.Errorf("line %d: %q, want %q padded to 40", i, v, want[i])
 		}
@@ -97,7 +97,7 @@ func TestProgressDrawThrottleAndComplete(t *testing.T) {
 	now := time.Unix(0, 0)
 	p.now = func() time.Time { return now }
 	p.Update("Work", "Processing", -1, 1, 10)
-	if got := visible(buf.String()); got != "\r"+"Work [Processing"+strings.Repeat(" ", 41)+"]" {
+	if got := progVisible(buf.String()); got != "\r"+"Work [Processing"+strings.Repeat(" ", 41)+"]" {
 		t.Fatalf("first draw: %q", got)
 	}
 	if !strings.HasPrefix(buf.String(), "\r\x1b[2K") {
@@ -110,7 +110,7 @@ func TestProgressDrawThrottleAndComplete(t *testing.T) {
 	}
 	now = now.Add(progressInterval)
 	p.Update("Work", "Processing", -1, 3, 10)
-	if buf.Len() == n || !strings.Contains(visible(buf.String()[n:]), "Work [Processing") {
+	if buf.Len() == n || !strings.Contains(progVisible(buf.String()[n:]), "Work [Processing") {
 		t.Error("not redrawn after the interval")
 	}
 	// Output erases the bar and draws it again, in its latest state,
@@ -163,7 +163,7 @@ func TestProgressNested(t *testing.T) {
 	shown := func() string {
 		var v []string
 		for _, l := range p.lines {
-			v = append(v, strings.SplitN(visible(l), " [", 2)[0])
+			v = append(v, strings.SplitN(progVisible(l), " [", 2)[0])
 		}
 		return strings.Join(v, "|")
 	}
@@ -173,7 +173,7 @@ func TestProgressNested(t *testing.T) {
 	if got := shown(); got != "Outer|  Inner|Other" {
 		t.Errorf("tree: %q", got)
 	}
-	if n := len([]rune(visible(p.lines[1]))); n >= 80 {
+	if n := len([]rune(progVisible(p.lines[1]))); n >= 80 {
 		t.Errorf("nested bar too wide: %d", n)
 	}
 	p.Update("Get-CsOnlineUser", "3 users read", -1, 3, 0)
@@ -238,7 +238,7 @@ func TestProgressFollowsPSStyle(t *testing.T) {
 	}
 	rt.ExecuteInput(context.Background(), "<test>", "$PSStyle.Progress.View = 'Minimal'")
 	p.Update("Activity", "status", 50, 0, 0)
-	if got := visible(out.String()); !strings.Contains(got, "Activity [") || len(got[strings.LastIndex(got, "\r")+1:]) >= 40 {
+	if got := progVisible(out.String()); !strings.Contains(got, "Activity [") || len(got[strings.LastIndex(got, "\r")+1:]) >= 40 {
 		t.Errorf("MaxWidth not honoured: %q", got)
 	}
 }
