@@ -15,6 +15,13 @@ const typeOptions = "Microsoft.PowerShell.PSConsoleReadLineOptions"
 // a script block is converted to.
 const addToHistoryHandlerText = "System.Func`2[System.String,System.Object]"
 
+// handlerTypes are the delegate types of the handler options, as the
+// options view shows a handler that is set.
+var handlerTypes = map[string]string{
+	"AddToHistoryHandler":      addToHistoryHandlerText,
+	"CommandValidationHandler": "System.Action`1[System.Management.Automation.Language.CommandAst]",
+}
+
 // commandsToValidateScriptBlockArguments are the commands whose script
 // block arguments ValidateAndAcceptLine checks (not settable).
 var commandsToValidateScriptBlockArguments = []any{"ForEach-Object", "%", "Invoke-Command", "icm", "Measure-Command",
@@ -117,7 +124,18 @@ func optionsView(rt *engine.Runtime) format.View {
 		"HistorySearchCaseSensitive", "HistorySearchCursorMovesToEnd", "MaximumHistoryCount", "ContinuationPrompt",
 		"ExtraPromptLineCount", "PromptText", "BellStyle", "DingDuration", "DingTone", "CommandsToValidateScriptBlockArguments",
 		"CommandValidationHandler", "CompletionQueryItems", "MaximumKillRingCount", "ShowToolTips", "ViModeIndicator"} {
-		cols = append(cols, format.Column{Property: p})
+		col := format.Column{Property: p}
+		if delegate, ok := handlerTypes[p]; ok {
+			// A handler is a .NET delegate (a script block converted to
+			// one): it shows as its type.
+			col = format.Column{Label: p, Value: func(item any) (any, error) {
+				if v, _ := value.GetMember(item, p); v == nil {
+					return nil, nil
+				}
+				return delegate, nil
+			}}
+		}
+		cols = append(cols, col)
 	}
 	for _, p := range []string{"WordDelimiters", "AnsiEscapeTimeout", "PredictionSource", "PredictionViewStyle", "TerminateOrphanedConsoleApps"} {
 		cols = append(cols, format.Column{Property: p})
