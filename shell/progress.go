@@ -256,7 +256,7 @@ func (p *Progress) render() []string {
 	if classic {
 		lines = append(append([]string{""}, lines...), "")
 		for i, l := range lines {
-			l += strings.Repeat(" ", max(width-runewidth.StringWidth(l), 0))
+			l += strings.Repeat(" ", max(width-barWidths.StringWidth(l), 0))
 			if !p.noColor {
 				l = classicColors + l + "\x1b[0m"
 			}
@@ -348,6 +348,10 @@ func (pw *progressWriter) WriteProgressRecord(rec engine.ProgressRecord) {
 	pw.p.WriteProgressRecord(rec)
 }
 
+// barWidths measures the bar whatever the locale says of ambiguous
+// characters ("…" is one cell).
+var barWidths = &runewidth.Condition{}
+
 // ellipsis ends cut text, as pwsh's PSObjectHelper.Ellipsis.
 const ellipsis = "…"
 
@@ -366,7 +370,7 @@ func renderMinimal(activity, status string, percent, secs, width int, st engine.
 	if a := []rune(activity); len(a) > width/2 {
 		activity = string(a[:width/2]) + ellipsis
 	}
-	barWidth := width - runewidth.StringWidth(activity) - 4
+	barWidth := width - barWidths.StringWidth(activity) - 4
 	bar := []rune(status)
 	if maxStatus := barWidth - secLen - 1; maxStatus > 0 && len(bar) > barWidth-secLen {
 		bar = append(bar[:maxStatus:maxStatus], []rune(ellipsis)...)
@@ -435,8 +439,8 @@ func fullDescription(text, pad string, width int) []string {
 
 // truncCells cuts s to at most width cells (StringUtil.TruncateToBufferCellWidth).
 func truncCells(s string, width int) string {
-	if runewidth.StringWidth(s) <= width {
+	if barWidths.StringWidth(s) <= width {
 		return s
 	}
-	return runewidth.Truncate(s, width, "")
+	return barWidths.Truncate(s, width, "")
 }

@@ -79,11 +79,15 @@ func plain(s string) string {
 	return b.String()
 }
 
+// cellWidths measures characters whatever the locale says of ambiguous
+// ones ("…" is one cell, as pwsh counts it).
+var cellWidths = &runewidth.Condition{}
+
 // runeCells is the cells one character takes on the console: two for
 // East Asian wide and fullwidth characters, one for everything else
 // (pwsh's DisplayCells counts no character as zero).
 func runeCells(r rune) int {
-	if runewidth.RuneWidth(r) == 2 {
+	if cellWidths.RuneWidth(r) == 2 {
 		return 2
 	}
 	return 1
