@@ -157,6 +157,9 @@ func TestE2EHistoryCommandsAndReadLineOptions(t *testing.T) {
 	s.key("\t")
 	s.waitRows(promptLine(s, "Write-Output ('first' + '-entry')"))
 	s.key("\x15")
+	s.markNow()
+	s.line("(Get-Module PSReadLine).Name")
+	s.waitFor("\nPSReadLine\n") // an interactive session has it loaded, as pwsh
 	s.line("Set-PSReadLineOption -ContinuationPrompt '... '")
 	s.waitEditing()
 	s.typeText("if (1) {")

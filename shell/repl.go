@@ -78,6 +78,8 @@ func runInteractive(cfg interactiveConfig) int {
 		handlers:    func(chord string) string { return keyHandler(cfg.rt.ReadLineOptions(), chord) },
 		moveToEnd:   func() bool { return cfg.rt.ReadLineOptions().HistorySearchCursorMovesToEnd },
 	}
+	// An interactive pwsh loads PSReadLine: Get-Module lists it.
+	cfg.rt.MarkImported("PSReadLine")
 	cfg.tty.router = r.ed
 	defer func() { cfg.tty.router = nil }()
 	complete := cfg.complete
