@@ -40,3 +40,11 @@ func (f *frame) helpStage(target *resolved, node *syntax.Command, out func(any) 
 	}
 	return st, true
 }
+
+// ModuleHelpURIs is what a VersionedModule may also implement: the online
+// address of a cmdlet's help as the module's help files give it (their
+// "online version"), which Get-Help -Online prints and RELATED LINKS show;
+// "" leaves the address to Get-Help's rule for the module.
+type ModuleHelpURIs interface {
+	HelpURI(cmdlet string) string
+}

@@ -44,7 +44,7 @@ type helpDoc struct {
 	cmdlet      bool
 	hasHelp     bool
 	aliases     []string
-	module      string // the module of a cmdlet, for its online URI
+	uri         string // a cmdlet's online help address
 }
 
 // getHelp is Get-Help.
@@ -263,7 +263,7 @@ func helpFor(rt *engine.Runtime, ci *engine.CommandInfo) *helpDoc {
 			}
 		}
 		doc.name = cm.Name
-		doc.module = cm.Module
+		doc.uri = cmdletHelpURI(rt, cm.Module, cm.Name)
 		doc.cmdlet, doc.hasHelp = true, true
 		doc.synopsis, doc.description = cm.Synopsis, cm.Description
 		doc.examples = cm.Examples

@@ -40,7 +40,7 @@ func registerHelpFunction(rt *engine.Runtime) {
 	}
 	rt.Register(&engine.Cmdlet{
 		Name: "help", Module: "Microsoft.PowerShell.Core",
-		ClassName:   "Microsoft.PowerShell.Commands.GetHelpCommand",
+		ClassName: "Microsoft.PowerShell.Commands.GetHelpCommand",
 		// Its help is Get-Help's (helpFor forwards it, as pwsh's function
 		// does), so a listing shows Get-Help's synopsis for it too.
 		Synopsis:    "Displays information about PowerShell commands and concepts.",

@@ -3,6 +3,8 @@ package powershell
 import (
 	"net/url"
 	"strings"
+
+	"github.com/csshell/csshell/engine"
 )
 
 // helpModuleDocs maps a module to the folder of its reference on
@@ -28,9 +30,18 @@ var helpModuleDocs = map[string][2]string{
 // pwshDocsQuery ends the online URIs of pwsh 7.4's own help.
 const pwshDocsQuery = "?view=powershell-7.4&WT.mc_id=ps-gethelp"
 
-// cmdletHelpURI is the online page of a cmdlet of a module with online
-// help, "" otherwise.
-func cmdletHelpURI(module, name string) string {
+// cmdletHelpURI is the online page of a cmdlet: the address its module's
+// help gives (a versioned module's pages, engine.ModuleHelpURIs), else the
+// module's folder on learn.microsoft.com; "" for a module without online
+// help.
+func cmdletHelpURI(rt *engine.Runtime, module, name string) string {
+	if vm, ok := rt.VersionedModule(module); ok {
+		if h, ok := vm.(engine.ModuleHelpURIs); ok {
+			if u := h.HelpURI(name); u != "" {
+				return u
+			}
+		}
+	}
 	d, ok := helpModuleDocs[strings.ToLower(module)]
 	if !ok {
 		return ""
@@ -44,7 +55,7 @@ func cmdletHelpURI(module, name string) string {
 // link's uri, and GetUriForOnlineHelp takes the first one).
 func (d *helpDoc) onlineURI() string {
 	if d.cmdlet {
-		return cmdletHelpURI(d.module, d.name)
+		return d.uri
 	}
 	for _, l := range d.links {
 		if u, err := url.Parse(strings.TrimSpace(l)); err == nil && u.IsAbs() && u.Host != "" {

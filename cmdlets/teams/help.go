@@ -53,6 +53,34 @@ func (p *helpPage) current() bool {
 	return strings.HasPrefix(p.source, "teams/teams-ps/MicrosoftTeams/")
 }
 
+// onlineURI is the page's "online version" (its front matter, which the
+// compacted page no longer holds): today's pages are published under
+// /powershell/module/microsoftteams/, and the retired ones, kept under
+// skype/skype-ps/skype/ and teams/teams-ps/teams/, were under
+// /powershell/module/skype/ — the page's file name in lower case.
+func (p *helpPage) onlineURI() string {
+	file, _, _ := strings.Cut(p.source, " ")
+	name := strings.ToLower(strings.TrimSuffix(path.Base(file), ".md"))
+	folder := "skype"
+	if p.current() {
+		folder = "microsoftteams"
+	}
+	return "https://learn.microsoft.com/powershell/module/" + folder + "/" + name
+}
+
+// HelpURI gives Get-Help the online address of a cmdlet of this module:
+// its page's (engine.ModuleHelpURIs); "" for a cmdlet without a page.
+func (m versioned) HelpURI(cmdlet string) string {
+	pages, err := helpPages()
+	if err != nil {
+		return ""
+	}
+	if p, ok := pages[strings.ToLower(cmdlet)]; ok {
+		return p.onlineURI()
+	}
+	return ""
+}
+
 // helpPages are the pages by lower-case cmdlet name, read once.
 var helpPages = sync.OnceValues(func() (map[string]*helpPage, error) {
 	entries, err := helpFS.ReadDir("help")
