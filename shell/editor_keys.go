@@ -58,9 +58,9 @@ var keysOf = map[string]string{
 	"PreviousHistory": "\x1b[A", "NextHistory": "\x1b[B",
 }
 
-// HonouredReadLineFunctions are the PSReadLine functions a key handler
+// honouredFunctions are the PSReadLine functions a key handler
 // can be bound to and the editor carries out.
-func HonouredReadLineFunctions() []string {
+func honouredFunctions() []string {
 	out := []string{"AddLine", "AcceptSuggestion", "ForwardSearchHistory", "HistorySearchBackward",
 		"HistorySearchForward", "ReverseSearchHistory", "RevertLine", "BeginningOfHistory", "EndOfHistory"}
 	for f := range keysOf {
@@ -84,7 +84,7 @@ func (e *editor) boundFunction(k []byte) string {
 	if fn == unboundChord {
 		return fn
 	}
-	for _, h := range HonouredReadLineFunctions() {
+	for _, h := range honouredFunctions() {
 		if strings.EqualFold(h, fn) {
 			return h
 		}

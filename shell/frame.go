@@ -262,9 +262,6 @@ func applyPreview(text string, cursor int, preview string) (string, int) {
 	r := []rune(text)
 	before := string(r[:cursor])
 	start := strings.LastIndexAny(before, wordSeparators) + 1
-	if start < 0 {
-		start = 0
-	}
 	head := before[:start] + preview
 	return head + string(r[cursor:]), len([]rune(head))
 }
