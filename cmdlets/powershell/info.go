@@ -54,9 +54,9 @@ func moduleVersion(module string) string {
 		"microsoft.powershell.host":
 		return "7.0.0.0"
 	case "psreadline":
-		// The PSReadLine csshell follows (cmdlets/psreadline.Version);
-		// pwsh 7.4.6 itself ships 2.3.5.
-		return "2.3.4"
+		// pwsh 7.4.6 ships PSReadLine 2.3.5 (PSGalleryModules.csproj since
+		// 7.4.2); cmdlets/psreadline follows it.
+		return "2.3.5"
 	case "microsoft.powershell.archive":
 		return "1.2.5"
 	}
