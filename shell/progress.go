@@ -52,6 +52,7 @@ type Progress struct {
 	drawn   int             // lines on the screen now (0: hidden)
 	osc     bool            // the OSC indicator is on
 	last    time.Time       // when the lines were last drawn
+	midLine bool            // output left the cursor inside a line
 }
 
 // progressNode is one activity (pwsh's ProgressNode): src tells records
@@ -161,6 +162,11 @@ func (p *Progress) record(src int, rec engine.ProgressRecord) {
 	p.lines = p.render()
 	if len(p.lines) == 0 {
 		p.erase()
+		return
+	}
+	if p.midLine {
+		// Drawing would wipe the line's text (Write-Host -NoNewline):
+		// the bar waits for output to end the line.
 		return
 	}
 	p.draw()
@@ -279,7 +285,7 @@ func (p *Progress) Complete() {
 		io.WriteString(p.w, "\x1b]9;4;0\x1b\\")
 		p.osc = false
 	}
-	p.nodes, p.lines = nil, nil
+	p.nodes, p.lines, p.midLine = nil, nil, false
 }
 
 // draw writes the current lines in place of what was drawn; p.mu is held.
@@ -334,7 +340,10 @@ func (pw *progressWriter) Write(b []byte) (int, error) {
 	defer p.mu.Unlock()
 	p.erase()
 	n, err := pw.w.Write(b)
-	if len(p.lines) > 0 && len(b) > 0 && b[len(b)-1] == '\n' {
+	if len(b) > 0 {
+		p.midLine = b[len(b)-1] != '\n'
+	}
+	if len(p.lines) > 0 && !p.midLine {
 		p.draw()
 	}
 	return n, err

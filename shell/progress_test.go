@@ -130,6 +130,23 @@ func TestProgressDrawThrottleAndComplete(t *testing.T) {
 	if got := out.String(); got != "\r\x1b[2Kpartial" {
 		t.Errorf("output without a line end redraws: %q", got)
 	}
+	// Inside a line (Write-Host -NoNewline) the bar waits for its end
+	// instead of wiping it.
+	out.Reset()
+	w.now = func() time.Time { now = now.Add(time.Second); return now }
+	w.Update("Work", "u", 70, 0, 0)
+	if out.Len() != 0 {
+		t.Errorf("drawn over a partial line: %q", out.String())
+	}
+	w.Writer(&out).Write([]byte(" end\n"))
+	if got := out.String(); !strings.HasPrefix(got, " end\n\r\x1b[2K") || !strings.Contains(got, "[\x1b[7mu") {
+		t.Errorf("bar not drawn after the line ended: %q", got)
+	}
+	out.Reset()
+	w.Complete()
+	if out.String() != "\r\x1b[2K" {
+		t.Errorf("complete: %q", out.String())
+	}
 	out.Reset()
 	w.Complete()
 	if out.String() != "" {
