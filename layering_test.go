@@ -28,7 +28,7 @@ import (
 var layering = map[string]rule{
 	"engine/syntax":  {},
 	"engine/value":   {thirdParty: []string{"github.com/dlclark/regexp2/v2", "github.com/shopspring/decimal"}},
-	"engine/format":  {project: []string{"engine/value"}, thirdParty: []string{"github.com/shopspring/decimal"}},
+	"engine/format":  {project: []string{"engine/value"}, thirdParty: []string{"github.com/shopspring/decimal", "github.com/mattn/go-runewidth"}},
 	"engine/binding": {project: []string{"engine/value"}, thirdParty: []string{"github.com/shopspring/decimal"}},
 	"engine":         {project: []string{"engine/syntax", "engine/value", "engine/format", "engine/binding", "internal/secret", "internal/atomicfile"}},
 	// effectstest logs a runtime's barrier and effect handlers for tests.
