@@ -133,3 +133,29 @@ func BenchmarkParse500LinesGoBaseline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParse10kLines parses a 10 000-line admin script (issue 16's
+// goal: under 20 ms); BenchmarkParse10kLinesGoBaseline is go/parser on a Go
+// file of the same shape and length, for the ratio scripts/bench.sh prints.
+func BenchmarkParse10kLines(b *testing.B) {
+	src := &Source{Name: "admin.ps1", Text: adminScript(10_000)}
+	b.SetBytes(int64(len(src.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParse10kLinesGoBaseline: see BenchmarkParse10kLines.
+func BenchmarkParse10kLinesGoBaseline(b *testing.B) {
+	src := goProgram(10_000)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := goparser.ParseFile(token.NewFileSet(), "batch.go", src, goparser.ParseComments); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

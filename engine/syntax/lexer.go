@@ -31,9 +31,42 @@ type tok struct {
 	colon bool       // a Parameter token written -Name:
 }
 
-type memoKey struct {
-	pos  int
-	mode mode
+// tokMemo remembers the token scanned at each position in each mode, so a
+// parser that backtracks never scans (nor records the side effects of
+// scanning) a token twice. It is paged by position — tokMemoPage positions
+// a page, allocated when first used — because a map keyed by position and
+// mode, growing with the script, took a third of the time of parsing a
+// 10 000-line script (hashing, growth and clearing of its buckets).
+type tokMemo struct {
+	pages []*[tokMemoPage][modeCount]*tok
+}
+
+const tokMemoPage = 256
+
+// modeCount is how many scanning modes there are.
+const modeCount = int(modeArgBare) + 1
+
+// get returns the token memoized at i in mode m, nil when none is.
+func (tm *tokMemo) get(i int, m mode) *tok {
+	if n := i / tokMemoPage; i >= 0 && n < len(tm.pages) && tm.pages[n] != nil {
+		return tm.pages[n][i%tokMemoPage][m]
+	}
+	return nil
+}
+
+// put memoizes t as the token at i in mode m.
+func (tm *tokMemo) put(i int, m mode, t *tok) {
+	if i < 0 {
+		return
+	}
+	n := i / tokMemoPage
+	for n >= len(tm.pages) {
+		tm.pages = append(tm.pages, nil)
+	}
+	if tm.pages[n] == nil {
+		tm.pages[n] = new([tokMemoPage][modeCount]*tok)
+	}
+	tm.pages[n][i%tokMemoPage][m] = t
 }
 
 // comment is one comment seen in the source.

@@ -84,8 +84,7 @@ func (p *parser) peek(m mode) *tok {
 
 // scanAt scans the token at i in mode m (memoized).
 func (p *parser) scanAt(i int, m mode) *tok {
-	key := memoKey{i, m}
-	if t, ok := p.memo[key]; ok {
+	if t := p.memo.get(i, m); t != nil {
 		return t
 	}
 	var t *tok
@@ -97,7 +96,7 @@ func (p *parser) scanAt(i int, m mode) *tok {
 	default:
 		t = p.scanExpr(i)
 	}
-	p.memo[key] = t
+	p.memo.put(i, m, t)
 	return t
 }
 

@@ -22,7 +22,7 @@ type parser struct {
 	dead     bool
 	comments []comment
 	seenCmt  map[int]bool
-	memo     map[memoKey]*tok
+	memo     tokMemo
 	record   bool
 	toks     map[int]Token
 	funcs    []*FunctionDef
@@ -38,7 +38,6 @@ func newParser(src *Source) *parser {
 		src:     src,
 		text:    src.Text,
 		seenCmt: map[int]bool{},
-		memo:    map[memoKey]*tok{},
 	}
 }
 
