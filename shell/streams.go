@@ -42,11 +42,13 @@ func setupStreams(host *engine.Host, getenv func(string) string, outTTY, errTTY 
 	if s.promptOnStderr {
 		s.promptColor = errColor
 	}
-	if getenv("TERM") != "dumb" {
-		switch {
-		case errTTY:
+	// pwsh's console host draws no progress at all when stdout is
+	// redirected; otherwise the bar goes to stderr when that is a
+	// terminal too (it never mixes with the output stream).
+	if getenv("TERM") != "dumb" && outTTY {
+		if errTTY {
 			s.progress = NewProgress(os.Stderr, terminalWidth(os.Stderr))
-		case outTTY:
+		} else {
 			s.progress = NewProgress(os.Stdout, terminalWidth(os.Stdout))
 		}
 	}
