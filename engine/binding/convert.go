@@ -127,6 +127,12 @@ func dotNetText(v any) string {
 	return value.ToString(v)
 }
 
+// isPSObjectType reports a parameter declared [psobject] or [psobject[]].
+func isPSObjectType(typ string) bool {
+	t := strings.TrimSuffix(strings.ToLower(typ), "[]")
+	return t == "psobject" || t == "system.management.automation.psobject"
+}
+
 func unwrap(v any) any {
 	switch x := v.(type) {
 	case *value.Object:
@@ -201,7 +207,12 @@ func isBoolArray(typ string) bool {
 func (b *binder) convert(p *pinfo, v any) (any, error) {
 	compiled := b.m.Compiled || p.kind != kindDeclared
 	v = literals(v, paramType(p.Type))
-	v = unwrap(v)
+	if !isPSObjectType(p.Type) {
+		// A [psobject] parameter gets the object as it came, its
+		// members with it (Format-Table's -InputObject reads the
+		// properties of Get-Command's CommandInfo, not of its base).
+		v = unwrap(v)
+	}
 	switch classify(p.Type) {
 	case classSwitch, classBool:
 		if isBoolish(v) {
