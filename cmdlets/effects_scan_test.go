@@ -44,6 +44,12 @@ func TestEffectsLeaveThroughHandlers(t *testing.T) {
 			return err
 		}
 		for _, bad := range bypassesIn(f) {
+			if bad.name == ".Sync" && filepath.ToSlash(p) == "teams/tenant.go" && inBarrier(f, bad) {
+				// Tenant.Sync is the session's barrier function itself
+				// (registered with AddBarrier): it commits and syncs the
+				// session's groups of changes.
+				continue
+			}
 			if bad.name == ".Sync" && strings.HasPrefix(filepath.ToSlash(p), "admincenter/") {
 				// The admin center is a host, not a cmdlet: its pages
 				// leave through HTTP, not the runtime, so it syncs the
@@ -82,6 +88,25 @@ func f(g *os.File) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("found %q, want %s", got, want)
 	}
+}
+
+// inBarrier reports whether the call lies in the method Sync of Tenant,
+// the barrier function the teams cmdlets register.
+func inBarrier(f *ast.File, b bypass) bool {
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != "Sync" || fd.Recv == nil || len(fd.Recv.List) != 1 {
+			continue
+		}
+		star, ok := fd.Recv.List[0].Type.(*ast.StarExpr)
+		if !ok {
+			continue
+		}
+		if id, ok := star.X.(*ast.Ident); ok && id.Name == "Tenant" && b.Pos() >= fd.Pos() && b.End() <= fd.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // bypass is one offending call.

@@ -183,6 +183,39 @@ type Writer interface {
 	NextCallID() (uint64, error)
 }
 
+// Grouper is implemented by a store that groups the deferred changes of
+// one session into one open transaction (group commit): a bulk pipeline's
+// thousands of changes then cost one commit, not one each.
+type Grouper interface {
+	// NewGroup returns a new session's handle on its group of changes.
+	NewGroup() Group
+}
+
+// Group is one session's group of deferred changes. Its UpdateDeferred
+// calls share one open transaction, which nobody else sees until it is
+// committed — when it has grown large, when anything else uses the store
+// (a plain View, Update or UpdateDeferred, another Group, a reset, a
+// snapshot) and at the store's Sync, the durability barrier, which makes
+// it durable too. So, as with Store.UpdateDeferred, the caller must Sync
+// before anything about a change is shown.
+type Group interface {
+	// View runs fn on a view that sees the group's uncommitted changes.
+	// fn must only read through r: it runs with the store locked, so it
+	// must neither use the store nor write anything out (output would
+	// need the barrier, which needs the store).
+	View(fn func(r Reader) error) error
+	// UpdateDeferred runs fn in the group's transaction. When fn fails its
+	// writes are undone and the group's earlier changes stay. fn may run
+	// twice: when the transaction has no room left for fn's writes, they
+	// are undone, the group's earlier changes committed, and fn runs
+	// again in a new transaction (it must have no effect outside w).
+	UpdateDeferred(fn func(w Writer) error) error
+	// Sync commits the group's changes and makes every committed change
+	// durable, as Store.Sync; it fails when the group's changes were lost
+	// (a commit failed), so the barrier stops what was about them.
+	Sync() error
+}
+
 // Store is a tenant kept by a store implementation (storage/badgerstore
 // keeps it in Badger, on disk or in memory).
 type Store interface {

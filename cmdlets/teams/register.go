@@ -10,7 +10,7 @@ var Modules = []string{"MicrosoftTeams", "SkypeOnlineConnector", "LyncOnlineConn
 // Register adds the MicrosoftTeams (and SkypeOnlineConnector) cmdlets that
 // work on the tenant, bound to t: sign-in, the conferencing users, tenant
 // settings and configuration, bridges, service numbers, languages and
-// policies. The durability barrier syncs t's store before any output.
+// policies. The durability barrier (t.Sync) commits and syncs t's changes before any output.
 func Register(rt *engine.Runtime, t *Tenant) {
 	// Last, whatever is added below: the generations see every Teams
 	// cmdlet registered here.
@@ -41,5 +41,5 @@ func Register(rt *engine.Runtime, t *Tenant) {
 	registerPhoneNumberCmdlets(rt, t)
 	// After every registration: each cmdlet's help is its page's (help.go).
 	applyHelp(rt)
-	rt.AddBarrier(t.store.Sync)
+	rt.AddBarrier(t.Sync)
 }

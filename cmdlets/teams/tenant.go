@@ -2,6 +2,7 @@ package teams
 
 import (
 	"errors"
+	"slices"
 	"sync"
 
 	"github.com/csshell/csshell/engine"
@@ -23,6 +24,15 @@ type Tenant struct {
 	sessionImported bool
 	// reload re-registers the generation's surface (generation_module.go).
 	reload func()
+	// groups are the session's groups of changes (group commit), one per
+	// store the session has used (a throwaway copy has its own).
+	groups []storeGroup
+}
+
+// storeGroup is the session's group of changes on one store.
+type storeGroup struct {
+	store storage.Store
+	group storage.Group
 }
 
 // NewTenant connects to store, signed in as the tenant's first Global
@@ -122,6 +132,70 @@ func (t *Tenant) SignedInAdmin(r storage.Reader) (*storage.User, error) {
 	return me, nil
 }
 
+// group is the session's group of changes on its current store, nil
+// when the store groups none (storage.Grouper).
+func (t *Tenant) group() storage.Group {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, g := range t.groups {
+		if g.store == t.store {
+			return g.group
+		}
+	}
+	gs, ok := t.store.(storage.Grouper)
+	if !ok {
+		return nil
+	}
+	g := gs.NewGroup()
+	t.groups = append(t.groups, storeGroup{store: t.store, group: g})
+	return g
+}
+
+// Sync is the session's durability barrier: it commits and syncs its
+// groups of changes (on every store it used) and the store, so that
+// every change made so far is durable; an error when changes were lost.
+func (t *Tenant) Sync() error {
+	t.mu.Lock()
+	groups := slices.Clone(t.groups)
+	store := t.store
+	t.mu.Unlock()
+	var errs []error
+	for _, g := range groups {
+		err := g.group.Sync()
+		if err == nil && g.store != store {
+			t.dropGroup(g.group) // a store left (a throwaway copy): nothing pending
+		}
+		errs = append(errs, err)
+	}
+	errs = append(errs, store.Sync())
+	return errors.Join(errs...)
+}
+
+// dropGroup forgets a group of a store the session no longer uses.
+func (t *Tenant) dropGroup(g storage.Group) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.groups = slices.DeleteFunc(t.groups, func(x storeGroup) bool { return x.group == g && x.store != t.store })
+}
+
+// ReadPending runs fn like Read, but on a view that sees the session's
+// changes not yet committed (its group's). fn must only read through r —
+// no output, no other use of the store — since it runs with the store
+// locked; the bulk paths use it between their changes, so that a
+// pipeline's changes share one transaction.
+func (t *Tenant) ReadPending(fn func(r storage.Reader) error) error {
+	g := t.group()
+	if g == nil {
+		return t.Read(fn)
+	}
+	return g.View(func(r storage.Reader) error {
+		if _, err := t.SignedIn(r); err != nil {
+			return err
+		}
+		return fn(r)
+	})
+}
+
 // Read runs fn in a Read transaction, checking the session is connected.
 func (t *Tenant) Read(fn func(r storage.Reader) error) error {
 	return t.store.View(func(r storage.Reader) error {
@@ -138,15 +212,23 @@ func (t *Tenant) Read(fn func(r storage.Reader) error) error {
 // The commit is not synced here: the runtime's durability barrier (the
 // store's Sync, registered by RegisterTenant) runs before anything about
 // the Change leaves the session — output, a file, a mail, or the command
-// returning — so a pipeline of many changes shares one sync.
+// returning — so a pipeline of many changes shares one sync. On a store
+// that groups changes (storage.Grouper) the changes of the session also
+// share one transaction until then (group commit); fn may then run twice
+// (storage.Group.UpdateDeferred), so it must have no effect outside w
+// but the results it keeps.
 func (t *Tenant) Change(fn func(w storage.Writer, admin *storage.User) error) error {
-	return t.store.UpdateDeferred(func(w storage.Writer) error {
+	change := func(w storage.Writer) error {
 		admin, err := t.SignedInAdmin(w)
 		if err != nil {
 			return err
 		}
 		return fn(w, admin)
-	})
+	}
+	if g := t.group(); g != nil {
+		return g.UpdateDeferred(change)
+	}
+	return t.store.UpdateDeferred(change)
 }
 
 // Audit appends an Audit record for a change made by cmdlet c.

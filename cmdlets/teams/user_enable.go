@@ -251,7 +251,8 @@ func registerDisableConferencingUser(rt *engine.Runtime, t *Tenant) {
 // one identity (rule 11).
 func disableConferencingUser(c *engine.Call, t *Tenant, identityParam engine.Param[any]) error {
 	identity := IdentityText(identityParam.Get(c))
-	err := t.Read(func(r storage.Reader) error {
+	// Between the pipeline's changes: this read sees them (ReadPending).
+	err := t.ReadPending(func(r storage.Reader) error {
 		if err := userCheckTenant(c, r, userTenant); err != nil {
 			return err
 		}

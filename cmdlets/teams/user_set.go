@@ -157,7 +157,8 @@ func conferenceIDParam(c *engine.Call, p intParam) (string, error) {
 func setConferencingUser(c *engine.Call, t *Tenant, p *setUserParams) error {
 	identity := IdentityText(p.identity.Get(c))
 	var id string
-	err := t.Read(func(r storage.Reader) error {
+	// Between the pipeline's changes: this read sees them (ReadPending).
+	err := t.ReadPending(func(r storage.Reader) error {
 		if err := userCheckTenant(c, r, p.tenant); err != nil {
 			return err
 		}

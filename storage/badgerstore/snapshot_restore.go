@@ -400,6 +400,7 @@ func (b *Badger) CheckInvariants() error {
 func (b *Badger) replaceAll(f io.ReadSeeker, schema int, marker []byte) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.endGroupMu()
 	err := b.db.Update(func(txn *badger.Txn) error { return txn.Set(storage.PendingKey(), marker) })
 	if err == nil {
 		err = b.syncLocked()

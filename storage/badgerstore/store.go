@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/csshell/csshell/storage"
@@ -35,6 +36,11 @@ type Badger struct {
 	// roomCredit is how many more commits may run before the free disk
 	// space is measured again (roomForCommit).
 	roomCredit int
+	// gmu guards open, the group whose transaction holds uncommitted
+	// changes (group.go); fnRunning is set while that group's fn runs.
+	gmu       sync.Mutex
+	open      *openGroup
+	fnRunning atomic.Bool
 }
 
 var (
@@ -100,6 +106,7 @@ func (b *Badger) Now() time.Time { return b.now().UTC() }
 // View runs fn in a read-only transaction.
 func (b *Badger) View(fn func(r storage.Reader) error) (err error) {
 	defer b.recoverBadger("reading", &err)
+	b.endGroup()
 	return b.db.View(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn}) })
 }
 
@@ -111,6 +118,7 @@ func (b *Badger) Update(fn func(w storage.Writer) error) (err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	defer b.recoverBadger("writing", &err)
+	b.endGroupMu()
 	if err := b.commit(fn); err != nil {
 		return err
 	}
@@ -123,6 +131,7 @@ func (b *Badger) UpdateDeferred(fn func(w storage.Writer) error) (err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	defer b.recoverBadger("writing", &err)
+	b.endGroupMu()
 	if err := b.commit(fn); err != nil {
 		return err
 	}
@@ -135,6 +144,7 @@ func (b *Badger) Sync() (err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	defer b.recoverBadger("syncing", &err)
+	b.endGroupMu()
 	if !b.dirty {
 		return nil
 	}

@@ -21,6 +21,7 @@ const txnBudget = memTableSize * 15 / 100 * 3 / 4
 func (b *Badger) AddNewUsers(n int, next func(st storage.Stamper) (*storage.User, error)) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.endGroupMu()
 	if err := b.checkNotHalfDone(); err != nil {
 		return err
 	}

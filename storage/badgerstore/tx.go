@@ -21,12 +21,45 @@ type tx struct {
 	// read or wrote (by lower-case organizer id), so that the several
 	// reads of one call's progress decode a big meeting once.
 	calls map[string][]storage.MeetingCall
+	// g is the open group whose transaction this is (group.go), nil for
+	// a transaction of its own; undo records what a change in a group
+	// overwrites, nil outside a change.
+	g    *openGroup
+	undo *undoLog
 }
 
 var _ storage.Writer = (*tx)(nil)
 
+// get returns the value at key, through the group's cache in a group's
+// transaction; the value must not be changed.
+func (t *tx) get(key []byte) (val []byte, ok bool, err error) {
+	if t.g == nil {
+		return t.getRaw(key)
+	}
+	if c, hit := t.g.vals[string(key)]; hit {
+		return c.val, c.found, nil
+	}
+	item, err := t.txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		t.g.vals[string(key)] = cachedVal{}
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if val, err = item.ValueCopy(nil); err != nil {
+		return nil, false, err
+	}
+	t.g.vals[string(key)] = cachedVal{val: val, found: true}
+	return val, true, nil
+}
+
 // getRaw returns a copy of the value at key; ok false when absent.
 func (t *tx) getRaw(key []byte) (val []byte, ok bool, err error) {
+	if t.g != nil {
+		val, ok, err := t.get(key)
+		return append([]byte(nil), val...), ok, err
+	}
 	item, err := t.txn.Get(key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return nil, false, nil
@@ -40,6 +73,16 @@ func (t *tx) getRaw(key []byte) (val []byte, ok bool, err error) {
 
 // getJSON decodes the value at key into v; ErrNotFound when absent.
 func (t *tx) getJSON(key []byte, v any) error {
+	if t.g != nil {
+		val, ok, err := t.get(key)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return storage.ErrNotFound
+		}
+		return decode(val, v)
+	}
 	item, err := t.txn.Get(key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return storage.ErrNotFound
@@ -66,8 +109,41 @@ func (t *tx) putJSON(key []byte, v any) error {
 	return t.set(key, val)
 }
 
-func (t *tx) set(key, val []byte) error { return tooBig(t.txn.Set(key, val)) }
-func (t *tx) del(key []byte) error      { return tooBig(t.txn.Delete(key)) }
+func (t *tx) set(key, val []byte) error {
+	if err := tooBig(t.txn.Set(key, val)); err != nil {
+		return err
+	}
+	t.wrote(key, val, true)
+	return nil
+}
+
+func (t *tx) del(key []byte) error {
+	if err := tooBig(t.txn.Delete(key)); err != nil {
+		return err
+	}
+	t.wrote(key, nil, false)
+	return nil
+}
+
+// wrote keeps a group's cache, write mirror, undo log and size in step
+// with a write to its transaction.
+func (t *tx) wrote(key, val []byte, found bool) {
+	g := t.g
+	if g == nil {
+		return
+	}
+	if t.undo != nil {
+		t.undo.note(g, key)
+	}
+	v := cachedVal{val: val, found: found}
+	g.writes[string(key)] = v
+	g.vals[string(key)] = v
+	g.entries++
+	g.bytes += len(key) + len(val) + 16
+	if len(key) > 0 && key[0] == storage.NSBridge {
+		g.bridges = nil
+	}
+}
 
 func tooBig(err error) error {
 	if errors.Is(err, badger.ErrTxnTooBig) {
@@ -77,6 +153,10 @@ func tooBig(err error) error {
 }
 
 func (t *tx) has(key []byte) (bool, error) {
+	if t.g != nil {
+		_, ok, err := t.get(key)
+		return ok, err
+	}
 	_, err := t.txn.Get(key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return false, nil

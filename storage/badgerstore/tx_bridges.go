@@ -10,6 +10,9 @@ import (
 
 // Bridges returns every bridge, by name.
 func (t *tx) Bridges() ([]*storage.Bridge, error) {
+	if t.g != nil && t.g.bridges != nil {
+		return cloneBridges(t.g.bridges), nil
+	}
 	var out []*storage.Bridge
 	err := t.each([]byte{storage.NSBridge}, true, false, func(_, v []byte) (bool, error) {
 		var b storage.Bridge
@@ -22,7 +25,23 @@ func (t *tx) Bridges() ([]*storage.Bridge, error) {
 	sort.SliceStable(out, func(i, j int) bool {
 		return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name)
 	})
+	if err == nil && t.g != nil {
+		t.g.bridges = cloneBridges(out) // dropped at the next bridge write
+		if t.g.bridges == nil {
+			t.g.bridges = []*storage.Bridge{}
+		}
+	}
 	return out, err
+}
+
+// cloneBridges copies a list of bridges (a Bridge holds no references).
+func cloneBridges(bs []*storage.Bridge) []*storage.Bridge {
+	var out []*storage.Bridge
+	for _, b := range bs {
+		c := *b
+		out = append(out, &c)
+	}
+	return out
 }
 
 // Bridge returns the bridge with that id.

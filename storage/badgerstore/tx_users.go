@@ -9,6 +9,16 @@ import (
 
 // User returns the user with that object id.
 func (t *tx) User(id string) (*storage.User, error) {
+	if t.g != nil {
+		val, ok, err := t.get(storage.UserKey(id))
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, storage.ErrNotFound
+		}
+		return t.b.users.decodeUser(val)
+	}
 	item, err := t.txn.Get(storage.UserKey(id))
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return nil, storage.ErrNotFound
