@@ -22,6 +22,7 @@ import (
 func (b *Badger) BulkReset(kind storage.ResetKind, synthetic int, finish func(w storage.Writer) error) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.endGroupMu()
 	return b.bulkResetLocked(storage.PendingReset{Kind: kind, Synthetic: synthetic}, finish)
 }
 
