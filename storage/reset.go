@@ -52,7 +52,7 @@ func ParsePendingReset(v []byte) (p PendingReset, ok bool) {
 		return p, true
 	}
 	n, err := strconv.Atoi(strings.TrimPrefix(rest, "synthetic="))
-	if err != nil || !strings.HasPrefix(rest, "synthetic=") || n < 0 || n > maxSynthetic {
+	if err != nil || !strings.HasPrefix(rest, "synthetic=") || n < 0 || n > MaxSyntheticUsers {
 		return PendingReset{}, false
 	}
 	p.Synthetic = n
@@ -89,8 +89,8 @@ func Reset(s Store, kind ResetKind, synthetic int, finish func(w Writer) error) 
 	if kind != ResetKindDemo && kind != ResetKindEmpty {
 		return errors.New("storage: unknown reset " + string(kind))
 	}
-	if synthetic < 0 || synthetic > maxSynthetic {
-		return fmt.Errorf("storage: at most %d synthetic users", maxSynthetic)
+	if synthetic < 0 || synthetic > MaxSyntheticUsers {
+		return fmt.Errorf("storage: at most %d synthetic users", MaxSyntheticUsers)
 	}
 	if finish == nil {
 		finish = func(Writer) error { return nil }

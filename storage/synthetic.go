@@ -7,14 +7,22 @@ import (
 	"strconv"
 )
 
-// maxSynthetic is the highest synthetic user number (six digits).
-const maxSynthetic = 999_999
+// MaxSyntheticUsers is the highest synthetic user number, so the most
+// synthetic users one tenant holds: six digits up to
+// user999999, seven from user1000000. Every synthetic user holds its own
+// conference id on the default bridge, of which there are 9 000 000 (7
+// digits, the first not zero); stopping at 5 000 000 keeps more than
+// four in ten of them free, so a random draw finds a free one in fewer
+// than three tries. (A million users take ~1.5 GB of disk.)
+const MaxSyntheticUsers = 5_000_000
 
 // syntheticChunk is how many synthetic users one Update writes: well
 // inside one transaction (~1.4 KB of keys and values per user).
 const syntheticChunk = 250
 
-var syntheticUPN = regexp.MustCompile(`^user(\d{6})@`)
+// syntheticUPN matches the start of a synthetic UPN: six digits, or seven
+// without a leading zero.
+var syntheticUPN = regexp.MustCompile(`^user(\d{6}|[1-9]\d{6})@`)
 
 // BulkUserAdder is implemented by stores that can add many new users
 // faster than through Update. AddSyntheticUsers uses it.
@@ -40,8 +48,8 @@ func AddSyntheticUsers(s Store, n int) error {
 	if err := s.View(func(r Reader) error { return plan.load(r) }); err != nil {
 		return err
 	}
-	if plan.next+n-1 > maxSynthetic {
-		return fmt.Errorf("storage: at most %d synthetic users (user%06d is next)", maxSynthetic, plan.next)
+	if plan.next+n-1 > MaxSyntheticUsers {
+		return fmt.Errorf("storage: at most %d synthetic users (user%06d is next)", MaxSyntheticUsers, plan.next)
 	}
 	first := plan.next
 	if a, ok := s.(BulkUserAdder); ok {
@@ -79,8 +87,8 @@ func SyntheticUsers(r Reader, n int) (func(st Stamper) (*User, error), error) {
 	if err := plan.load(r); err != nil {
 		return nil, err
 	}
-	if plan.next+n-1 > maxSynthetic {
-		return nil, fmt.Errorf("storage: at most %d synthetic users (user%06d is next)", maxSynthetic, plan.next)
+	if plan.next+n-1 > MaxSyntheticUsers {
+		return nil, fmt.Errorf("storage: at most %d synthetic users (user%06d is next)", MaxSyntheticUsers, plan.next)
 	}
 	return plan.generator(), nil
 }
@@ -101,8 +109,55 @@ type syntheticPlan struct {
 	bridge   *Bridge
 	tollFree string
 	next     int
-	taken    map[string]bool // conference ids used on the bridge
-	sipTaken map[string]bool // lower SIP addresses (without "sip:") from user<next> on
+	taken    conferenceIDSet // conference ids used on the bridge
+	sipTaken map[string]bool // lower synthetic SIP addresses (without "sip:") from user<next> on
+}
+
+// conferenceIDSet is a set of conference ids: a bit per 7-digit id (1.2 MB
+// whatever the tenant's size, where a map of a million ids took ~60 MB),
+// and a map for any other id a user holds.
+type conferenceIDSet struct {
+	bits  []uint64
+	other map[string]bool
+}
+
+// sevenDigits is id as a number when it has 7 digits, else -1.
+func sevenDigits(id string) int {
+	if len(id) != 7 {
+		return -1
+	}
+	n := 0
+	for i := range len(id) {
+		if id[i] < '0' || id[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(id[i]-'0')
+	}
+	return n
+}
+
+// add puts id in the set and reports whether it was new.
+func (c *conferenceIDSet) add(id string) bool {
+	n := sevenDigits(id)
+	if n < 0 {
+		if c.other[id] {
+			return false
+		}
+		if c.other == nil {
+			c.other = map[string]bool{}
+		}
+		c.other[id] = true
+		return true
+	}
+	if c.bits == nil {
+		c.bits = make([]uint64, 10_000_000/64+1)
+	}
+	w, bit := n/64, uint64(1)<<(n%64)
+	if c.bits[w]&bit != 0 {
+		return false
+	}
+	c.bits[w] |= bit
+	return true
 }
 
 // load reads the tenant's default domain and bridge, the bridge's
@@ -132,8 +187,7 @@ func (p *syntheticPlan) load(r Reader) error {
 		return err
 	}
 	idx := indexScannerOf(r)
-	p.taken = map[string]bool{}
-	err = idx.EachConferenceID(p.bridge.ID, func(id string) { p.taken[id] = true })
+	err = idx.EachConferenceID(p.bridge.ID, func(id string) { p.taken.add(id) })
 	if err != nil {
 		return err
 	}
@@ -141,29 +195,52 @@ func (p *syntheticPlan) load(r Reader) error {
 		return err
 	}
 	p.next++
-	// SIP addresses from the first new number on that someone already
-	// holds (a short forward scan: normally there are none).
+	// Synthetic SIP addresses from the first new number on that someone
+	// already holds (normally none; only those are kept). Six- and
+	// seven-digit numbers interleave in key order (user1000000@ sorts
+	// between user100000@ and user100001@), so the scan goes from the
+	// start of the six-digit number's first five digits.
 	p.sipTaken = map[string]bool{}
-	return idx.ScanSIPs("user", fmt.Sprintf("user%06d@", p.next), func(sip string) bool {
-		p.sipTaken[sip] = true
+	from := fmt.Sprintf("user%06d", p.next)[:9]
+	return idx.ScanSIPs("user", from, func(sip string) bool {
+		if n, ok := syntheticNumber(sip); ok && n >= p.next {
+			p.sipTaken[sip] = true
+		}
 		return true
 	})
 }
 
-// lastSynthetic is the highest number of a user<6 digits>@domain UPN, 0
-// when there is none: a short reverse scan of the UPN index from
-// user999999@domain.
+// syntheticNumber is the number of a synthetic UPN or SIP address (any
+// domain).
+func syntheticNumber(s string) (int, bool) {
+	m := syntheticUPN.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(m[1])
+	return n, err == nil
+}
+
+// lastSynthetic is the highest number of a user<digits>@domain UPN, 0
+// when there is none: a reverse scan of the UPN index from
+// user999999@domain, the highest of them in key order. A seven-digit
+// number is higher than any six-digit one and the first met is the
+// highest, so the scan stops there; six-digit numbers interleave with
+// them in key order, so while only those are met it goes on to the end
+// of the user prefix (a key-only scan: ~1 s per million users, paid only
+// when adding synthetic users to a tenant that holds many).
 func lastSynthetic(idx IndexScanner, domain string) (int, error) {
 	last := 0
-	start := LowerUPN(fmt.Sprintf("user%06d@%s", maxSynthetic, domain))
+	start := LowerUPN(fmt.Sprintf("user%06d@%s", 999_999, domain))
 	suffix := "@" + LowerUPN(domain)
 	err := idx.ScanUPNs("user", start, true, func(upn string) bool {
 		m := syntheticUPN.FindStringSubmatch(upn)
 		if m == nil || upn[len(m[0])-1:] != suffix {
 			return true
 		}
-		last, _ = strconv.Atoi(m[1]) // six digits: never fails
-		return false
+		n, _ := strconv.Atoi(m[1]) // six or seven digits: never fails
+		last = max(last, n)
+		return len(m[1]) == 6
 	})
 	return last, err
 }
@@ -210,8 +287,7 @@ func (p *syntheticPlan) conferenceID() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if !p.taken[id] {
-			p.taken[id] = true
+		if p.taken.add(id) {
 			return id, nil
 		}
 	}

@@ -13,14 +13,10 @@ import (
 	"github.com/csshell/csshell/storage"
 )
 
-// maxSyntheticUsers is the most synthetic users one tenant holds
-// (user000001 … user999999).
-const maxSyntheticUsers = 999_999
-
 // registerTenantResetCmdlet adds Reset-Tenant.
 func registerTenantResetCmdlet(rt *engine.Runtime, t *teams.Tenant) {
 	syn := engine.NamedParam("SyntheticUsers", "Int32", "Adds this many conferencing-enabled users with mailboxes on the default bridge (user000001@contoso.com …), written in batches.")
-	syn.ValidateRange = &[2]float64{0, maxSyntheticUsers}
+	syn.ValidateRange = &[2]float64{0, storage.MaxSyntheticUsers}
 	p := &resetParams{
 		synthetic: engine.Declare[int](syn),
 		force:     engine.Declare[bool](engine.NamedParam("Force", "SwitchParameter", "Resets without asking for confirmation.")),

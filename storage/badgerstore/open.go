@@ -136,6 +136,9 @@ func openBadger(dir string) (db *badger.DB, err error) {
 			db, err = nil, &storage.DamagedError{Dir: dir, Problem: "Badger failed opening it: " + firstLine(fmt.Sprint(r))}
 		}
 	}()
+	if dir != "" {
+		watchTableResidency()
+	}
 	return badger.Open(badgerOptions(dir))
 }
 

@@ -13,7 +13,9 @@ import (
 // or nothing: the reset is staged under a durable pending-reset marker
 // that records it (storage.PendingReset) — the old records deleted in
 // write batches, storage.ApplyReset in one transaction, the synthetic
-// users in transactions of a few hundred — and switched by the one
+// users in transactions of a few hundred (on disk, from
+// streamUsersAtLeast users, streamed as tables: streamNewUsers) — and
+// switched by the one
 // transaction that runs finish and clears the marker. A crash before that
 // transaction leaves the marker, and the next Open does the whole reset
 // again (finishPendingReset): after a restart the tenant is the old one
@@ -65,7 +67,9 @@ func (b *Badger) bulkResetLocked(p storage.PendingReset, finish func(w storage.W
 			next, err = storage.SyntheticUsers(r, p.Synthetic)
 			return err
 		})
-		if err == nil {
+		if err == nil && b.dir != "" && p.Synthetic >= streamUsersAtLeast {
+			err = b.streamNewUsers(p.Synthetic, next)
+		} else if err == nil {
 			err = b.addNewUsersLocked(p.Synthetic, next)
 		}
 		if err == nil {

@@ -21,10 +21,17 @@ const (
 	valueLogFileSize = 1 << 20
 	// Fewer, larger tables and a larger L1 mean less rewriting when many
 	// users are written at once; they cost disk, not memory.
-	baseTableSize   = 8 << 20
-	baseLevelSize   = 64 << 20
-	levelZeroTables = 8
-	levelZeroStall  = 20
+	baseTableSize = 8 << 20
+	// tableSizeMultiplier 1 keeps every table at baseTableSize, at every
+	// level. Badger's default (2) doubles it level by level: its tables
+	// at the bottom of a 1 GB tree were 256 MB, and a table builder
+	// reserves twice its table (up to 256 MB, zeroed when the memory is
+	// reused), so a compaction or a streamed load (synthetic_stream.go)
+	// held hundreds of MB per table being built.
+	tableSizeMultiplier = 1
+	baseLevelSize       = 64 << 20
+	levelZeroTables     = 8
+	levelZeroStall      = 20
 )
 
 // badgerOptions returns the options every store is opened with: slim
@@ -41,6 +48,7 @@ func badgerOptions(dir string) badger.Options {
 	if dir == "" {
 		opt = opt.WithInMemory(true)
 	}
+	opt.TableSizeMultiplier = tableSizeMultiplier
 	return opt.
 		WithLogger(nil).
 		WithSyncWrites(false).

@@ -1,0 +1,134 @@
+package badgerstore
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime/debug"
+
+	badger "github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/ristretto/v2/z"
+
+	"github.com/csshell/csshell/storage"
+)
+
+// A reset with many synthetic users streams them into the store's tables
+// instead of committing them. Committed through transactions, every byte
+// of a million users (~1.5 GB of keys and values) went through the
+// write-ahead log, a memtable, a level-0 table and then every compaction
+// down the tree — 156 s and 2.9 GB of resident memory. Streamed, the
+// users' records and index entries are made once, sorted (sortedSpill:
+// runs of 32 MB sorted in memory and spilled beside the store, then
+// merged) and written by Badger's StreamWriter as whole tables straight
+// into one level below the memtables, with no log: the same data,
+// written once. This is safe because the reset is already all or nothing
+// without a log: its pending-reset marker is on disk before the tables
+// are, and a crash before the switching transaction makes the next Open
+// do the whole reset again, over whatever tables were streamed.
+
+// streamUsersAtLeast is how many synthetic users make a reset stream them
+// (fewer are committed through transactions, as AddNewUsers does): below
+// it, flushing the memtable and flattening the tree that streaming needs
+// cost more than the transactions.
+const streamUsersAtLeast = 20_000
+
+// streamBatchBytes is how many bytes of entries one StreamWriter.Write
+// hands over.
+const streamBatchBytes = 4 << 20
+
+// flushKey is a key in a namespace no record uses (see storage/keys.go),
+// written and dropped at once to make Badger flush its memtables to disk:
+// the StreamWriter adds tables only below memtables that are empty.
+var flushKey = []byte{0xFE, 'f', 'l', 'u', 's', 'h'}
+
+// streamNewUsers writes n users made by next, with their index entries,
+// as streamed tables (see above), with b.mu held. Like
+// addNewUsersLocked it trusts next for uniqueness and does not sync.
+func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.User, error)) error {
+	b.roomCredit = 0 // measure: the whole tenant is about to be written
+	if err := b.roomForCommit(); err != nil {
+		return err
+	}
+	// Badger's table builders reserve twice a table (16 MB), which the
+	// collector counts as live heap, as it does the spill's run: at the
+	// default GOGC the garbage of making a million users grew to hundreds
+	// of MB before it was collected. Neither holds pointers, so
+	// collecting often is cheap.
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
+	spill, err := newSortedSpill(b.dir + ".synthetic-spill")
+	if err != nil {
+		return err
+	}
+	defer spill.remove()
+	for range n {
+		u, err := next(b)
+		if err != nil {
+			return err
+		}
+		val, err := json.Marshal(u)
+		if err != nil {
+			return err
+		}
+		for _, e := range storage.UserIndex(u) {
+			if err := spill.add(e.Key, e.Val); err != nil {
+				return err
+			}
+		}
+		if err := spill.add(storage.UserKey(u.ID), val); err != nil {
+			return err
+		}
+	}
+	if err := b.flushMemtables(); err != nil {
+		return err
+	}
+	version := b.db.NewTransaction(false).ReadTs() + 1
+	sw := b.db.NewStreamWriter()
+	defer sw.Cancel()
+	if err := sw.PrepareIncremental(); err != nil {
+		return fmt.Errorf("storage: preparing to stream synthetic users: %w", err)
+	}
+	var (
+		buf     = z.NewBuffer(streamBatchBytes+(1<<20), "csshell.stream")
+		lastKey []byte
+	)
+	defer func() { buf.Release() }()
+	send := func() error {
+		if buf.LenNoPadding() == 0 {
+			return nil
+		}
+		err := sw.Write(buf)
+		buf.Reset()
+		return err
+	}
+	err = spill.merge(func(k, v []byte) error {
+		if lastKey != nil && string(lastKey) == string(k) {
+			return fmt.Errorf("storage: two synthetic records under one key %q", k)
+		}
+		lastKey = append(lastKey[:0], k...)
+		badger.KVToBuffer(&pb.KV{Key: k, Value: v, Version: version, StreamId: 1}, buf)
+		if buf.LenNoPadding() >= streamBatchBytes {
+			return send()
+		}
+		return nil
+	})
+	if err == nil {
+		err = send()
+	}
+	if err == nil {
+		err = sw.Flush()
+	}
+	if err != nil {
+		return fmt.Errorf("storage: streaming synthetic users: %w", err)
+	}
+	return nil
+}
+
+// flushMemtables makes Badger write its memtables out as level-0 tables:
+// DropPrefix does, when the prefix holds a key, so one is written under
+// flushKey and dropped with it.
+func (b *Badger) flushMemtables() error {
+	if err := b.db.Update(func(txn *badger.Txn) error { return txn.Set(flushKey, nil) }); err != nil {
+		return err
+	}
+	return b.db.DropPrefix(flushKey)
+}
