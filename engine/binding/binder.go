@@ -1,6 +1,10 @@
 package binding
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/csshell/csshell/engine/value"
+)
 
 // Where a bindable parameter comes from; pwsh prefers the command's own
 // parameters when a prefix is ambiguous.
@@ -16,6 +20,18 @@ type pinfo struct {
 	kind     int
 	sets     []ParamSet // never empty
 	plainPos int        // position for non-CmdletBinding commands; -1 for switches
+	// class, typ and psobject are classify, paramType and isPSObjectType
+	// of the parameter's type, looked up once per binder rather than for
+	// every pipeline object.
+	class    paramClass
+	typ      *value.Type
+	psobject bool
+}
+
+// newPinfo makes the binder's view of a parameter.
+func newPinfo(p *ParamInfo, kind int) *pinfo {
+	return &pinfo{ParamInfo: p, kind: kind, sets: p.Sets, plainPos: -1,
+		class: classify(p.Type), typ: paramType(p.Type), psobject: isPSObjectType(p.Type)}
 }
 
 // binder is a command's bindable parameters, built from its Meta.
@@ -42,7 +58,7 @@ func newBinder(m *Meta) *binder {
 			continue
 		}
 		seen[k] = true
-		pi := &pinfo{ParamInfo: p, kind: kindDeclared, sets: p.Sets, plainPos: -1}
+		pi := newPinfo(p, kindDeclared)
 		if len(pi.sets) == 0 {
 			pi.sets = allSets()
 		}
@@ -75,7 +91,7 @@ func newBinder(m *Meta) *binder {
 			if seen[strings.ToLower(p.Name)] {
 				continue // a declared parameter shadows it
 			}
-			b.params = append(b.params, &pinfo{ParamInfo: p, kind: kinds[i], sets: p.Sets, plainPos: -1})
+			b.params = append(b.params, newPinfo(p, kinds[i]))
 		}
 	}
 	return b

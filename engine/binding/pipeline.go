@@ -54,10 +54,10 @@ func (bd *Binding) decideFast(params map[string]any, set string) {
 	if len(sets) == 0 {
 		sets = bd.b.initialSets()
 	}
-	if takesInput(p, sets, true) || !takesInput(p, sets, false) || classify(p.Type) != classPlain {
+	if takesInput(p, sets, true) || !takesInput(p, sets, false) || p.class != classPlain {
 		return
 	}
-	if t := paramType(p.Type); t != value.TObject && t != value.TPSObject {
+	if t := p.typ; t != value.TObject && t != value.TPSObject {
 		return
 	}
 	if _, ok := params[p.Name]; !ok || len(params) != len(bd.Params)+1 {
