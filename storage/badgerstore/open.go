@@ -52,6 +52,7 @@ func (o Options) Open(dir string) (*Badger, error) {
 	if err != nil {
 		return nil, err
 	}
+	watchTableResidency() // before the preflight, which reads every new table
 	secret, stamp, keyMissing, err := inspect(dir)
 	if err != nil {
 		return nil, err
@@ -136,9 +137,6 @@ func openBadger(dir string) (db *badger.DB, err error) {
 			db, err = nil, &storage.DamagedError{Dir: dir, Problem: "Badger failed opening it: " + firstLine(fmt.Sprint(r))}
 		}
 	}()
-	if dir != "" {
-		watchTableResidency()
-	}
 	return badger.Open(badgerOptions(dir))
 }
 

@@ -20,8 +20,8 @@ import (
 // users' records and index entries are made once, sorted (sortedSpill:
 // runs of 32 MB sorted in memory and spilled beside the store, then
 // merged) and written by Badger's StreamWriter as whole tables straight
-// into one level below the memtables, with no log: the same data,
-// written once. This is safe because the reset is already all or nothing
+// into the level above the tree's last, with no log, then moved down into
+// the last one (one rewrite; see streamNewUsers). This is safe because the reset is already all or nothing
 // without a log: its pending-reset marker is on disk before the tables
 // are, and a crash before the switching transaction makes the next Open
 // do the whole reset again, over whatever tables were streamed.
@@ -116,6 +116,14 @@ func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.U
 	}
 	if err == nil {
 		err = sw.Flush()
+	}
+	if err == nil {
+		// The tables went in one level above the tree's last, and
+		// Badger would move them down (a rewrite of the whole tenant) in
+		// the background of the next csshell sessions — slowing them and
+		// growing their memory — because its last level holds next to
+		// nothing. Moving them now keeps the rewrite inside the reset.
+		err = b.db.Flatten(2)
 	}
 	if err != nil {
 		return fmt.Errorf("storage: streaming synthetic users: %w", err)
