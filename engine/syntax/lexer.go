@@ -33,25 +33,46 @@ type tok struct {
 
 // tokMemo remembers the token scanned at each position in each mode, so a
 // parser that backtracks never scans (nor records the side effects of
-// scanning) a token twice. It is paged by position — tokMemoPage positions
-// a page, allocated when first used — because a map keyed by position and
-// mode, growing with the script, took a third of the time of parsing a
-// 10 000-line script (hashing, growth and clearing of its buckets).
+// scanning) a token twice. It is a hash table of its own — open
+// addressing, the position and mode as the key, multiplicative hashing —
+// because a Go map keyed by position and mode took a third of the time of
+// parsing a 10 000-line script (hashing, growth, clearing), and a table
+// indexed by every position allocated more than the whole syntax tree.
 type tokMemo struct {
-	pages []*[tokMemoPage][modeCount]*tok
+	slots []memoSlot // len a power of two (1 << bits), or none
+	bits  uint
+	n     int
 }
 
-const tokMemoPage = 256
+// memoSlot is one entry of a tokMemo: key 0 is an empty slot.
+type memoSlot struct {
+	key uint64 // pos*modeCount + mode + 1
+	t   *tok
+}
 
 // modeCount is how many scanning modes there are.
 const modeCount = int(modeArgBare) + 1
 
+// memoKeyOf is the key of position i in mode m.
+func memoKeyOf(i int, m mode) uint64 { return uint64(i)*uint64(modeCount) + uint64(m) + 1 }
+
+// slot is where the search for key starts.
+func (tm *tokMemo) slot(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15) >> (64 - tm.bits) }
+
 // get returns the token memoized at i in mode m, nil when none is.
 func (tm *tokMemo) get(i int, m mode) *tok {
-	if n := i / tokMemoPage; i >= 0 && n < len(tm.pages) && tm.pages[n] != nil {
-		return tm.pages[n][i%tokMemoPage][m]
+	if i < 0 || len(tm.slots) == 0 {
+		return nil
 	}
-	return nil
+	key, mask := memoKeyOf(i, m), uint64(len(tm.slots)-1)
+	for j := tm.slot(key); ; j = (j + 1) & mask {
+		switch tm.slots[j].key {
+		case key:
+			return tm.slots[j].t
+		case 0:
+			return nil
+		}
+	}
 }
 
 // put memoizes t as the token at i in mode m.
@@ -59,14 +80,43 @@ func (tm *tokMemo) put(i int, m mode, t *tok) {
 	if i < 0 {
 		return
 	}
-	n := i / tokMemoPage
-	for n >= len(tm.pages) {
-		tm.pages = append(tm.pages, nil)
+	if 2*(tm.n+1) > len(tm.slots) {
+		tm.grow()
 	}
-	if tm.pages[n] == nil {
-		tm.pages[n] = new([tokMemoPage][modeCount]*tok)
+	key, mask := memoKeyOf(i, m), uint64(len(tm.slots)-1)
+	for j := tm.slot(key); ; j = (j + 1) & mask {
+		switch tm.slots[j].key {
+		case key:
+			tm.slots[j].t = t
+			return
+		case 0:
+			tm.slots[j] = memoSlot{key, t}
+			tm.n++
+			return
+		}
 	}
-	tm.pages[n][i%tokMemoPage][m] = t
+}
+
+// grow doubles the table (256 slots at first).
+func (tm *tokMemo) grow() {
+	old := tm.slots
+	if tm.bits == 0 {
+		tm.bits = 8
+	} else {
+		tm.bits++
+	}
+	tm.slots = make([]memoSlot, 1<<tm.bits)
+	mask := uint64(len(tm.slots) - 1)
+	for _, s := range old {
+		if s.key == 0 {
+			continue
+		}
+		j := tm.slot(s.key)
+		for tm.slots[j].key != 0 {
+			j = (j + 1) & mask
+		}
+		tm.slots[j] = s
+	}
 }
 
 // comment is one comment seen in the source.
