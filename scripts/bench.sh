@@ -8,6 +8,9 @@
 #                               of disk in $CSSHELL_BENCH_DIR or $TMPDIR,
 #                               removed afterwards)
 #   BENCH_SKIP_1M=1 scripts/bench.sh   without the million-user figures
+#   BENCH_OUT=dir scripts/bench.sh      keep the raw outputs in dir; run
+#                               again with it, only what is missing there
+#                               is measured (to redraw the table)
 #
 # Every figure is a Go benchmark (never a timed test); the million-user
 # ones (cmd/csshell BenchmarkScale1M) run only with CSSHELL_BENCH_1M=1,
@@ -16,8 +19,13 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+if [ -n "${BENCH_OUT:-}" ]; then
+	out=$BENCH_OUT
+	mkdir -p "$out"
+else
+	out=$(mktemp -d)
+	trap 'rm -rf "$out"' EXIT
+fi
 
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown)
 mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo "?")
@@ -27,12 +35,16 @@ machine="$(nproc) cores, $cpu, $mem, $(go env GOVERSION), load $(cut -d' ' -f1 /
 bench() {
 	name=$1
 	shift
+	if [ -s "$out/$name" ] && [ -n "${BENCH_OUT:-}" ]; then
+		return
+	fi
 	echo "== go test -run '^\$' $*" >&2
-	if ! go test -run '^$' "$@" >"$out/$name" 2>&1; then
-		cat "$out/$name" >&2
+	if ! go test -run '^$' "$@" >"$out/$name.tmp" 2>&1; then
+		cat "$out/$name.tmp" >&2
 		echo "bench.sh: $name failed" >&2
 		exit 1
 	fi
+	mv "$out/$name.tmp" "$out/$name"
 	cat "$out/$name" >&2
 }
 
