@@ -269,13 +269,14 @@ func killLoop(t *testing.T, template, script string, tenants [2]struct {
 // -SyntheticUsers killed at random moments leaves the old tenant (12
 // users, its printed PINs verifying) or the new one (the administrator,
 // or the demo users, and exactly N synthetic users), never a part of
-// either.
+// either. EmptyStreamed has enough users for the reset to stream them
+// into tables (storage/badgerstore/synthetic_stream.go).
 func TestKillDuringResetTenant(t *testing.T) {
 	for _, c := range []struct {
-		mode     string
-		n, users int
-	}{{"Empty", 6_000, 1 + 6_000}, {"Demo", 4_000, 12 + 4_000}} {
-		t.Run(c.mode, func(t *testing.T) {
+		name, mode string
+		n, users   int
+	}{{"Empty", "Empty", 6_000, 1 + 6_000}, {"Demo", "Demo", 4_000, 12 + 4_000}, {"EmptyStreamed", "Empty", 20_000, 1 + 20_000}} {
+		t.Run(c.name, func(t *testing.T) {
 			template := filepath.Join(t.TempDir(), "tenant")
 			out := runCsshell(t, template, "Set-CsOnlineDialInConferencingTenantSettings -AutomaticallySendEmailsToUsers $false\n"+
 				resetPINs("ken.myer@contoso.com", "amos.marble@contoso.com", "lee.gu@contoso.com"))
