@@ -48,7 +48,7 @@ func checkEmpty(t *testing.T, s *Badger) {
 
 // checkIndexes checks that the secondary indexes are exactly the entries
 // the users imply: none missing, none stale.
-func checkIndexes(t *testing.T, s *Badger) {
+func checkIndexes(t *testing.T, s storage.Store) {
 	t.Helper()
 	storagetest.View(t, s, func(r storage.Reader) error {
 		tx := r.(*tx)

@@ -3,6 +3,8 @@ package badgerstore
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/csshell/csshell/storage"
 	badger "github.com/dgraph-io/badger/v4"
@@ -32,9 +34,10 @@ import (
 // that (Group.lost), so nothing about them leaves the session.
 //
 // Locks: b.mu serialises writers, as before; b.gmu guards the open group
-// and is held while a group's fn runs (lock order b.mu, then b.gmu). A
-// plain View inside a group's fn (fnRunning) reads the committed state
-// without touching the group, as a View inside an Update always did.
+// and is held while a group's fn runs (lock order b.mu, then b.gmu);
+// b.running is that group. A plain View inside a group's fn reads the
+// committed state without touching the group, as a View inside an Update
+// always did; the group's own View inside it reads its transaction.
 
 // Group is a session's handle on its group of deferred changes.
 type Group struct {
@@ -71,11 +74,16 @@ type openGroup struct {
 	// cache in step).
 	vals map[string]cachedVal
 	// writes mirrors the transaction's writes (found false: deleted), so
-	// that a failed change can be taken out (undo).
+	// that a failed change can be taken out (undo); sorted holds its keys
+	// in order, for iterations (group_iter.go).
 	writes map[string]cachedVal
+	sorted []string
 	// bridges is the decoded list of bridges (nil: not read since the
 	// last bridge write).
 	bridges []*storage.Bridge
+	// numbers is the decoded list of service numbers (nil: not read since
+	// the last service-number write).
+	numbers []*storage.ServiceNumber
 }
 
 // cachedVal is a value of the group's cache; found false: no such key.
@@ -88,6 +96,11 @@ type cachedVal struct {
 // changes), else on a read transaction of the committed state.
 func (g *Group) View(fn func(r storage.Reader) error) (err error) {
 	b := g.b
+	if b.running.Load() == g {
+		// Inside g's own fn (a read nested in its change or view): the
+		// group's transaction, locked up the stack.
+		return fn(&tx{b: b, txn: b.open.txn, g: b.open})
+	}
 	b.gmu.Lock()
 	if b.open == nil || b.open.owner != g {
 		b.gmu.Unlock()
@@ -96,8 +109,8 @@ func (g *Group) View(fn func(r storage.Reader) error) (err error) {
 	}
 	defer b.gmu.Unlock()
 	defer b.recoverBadger("reading", &err)
-	b.fnRunning.Store(true)
-	defer b.fnRunning.Store(false)
+	b.running.Store(g)
+	defer b.running.Store(nil)
 	return fn(&tx{b: b, txn: b.open.txn, g: b.open})
 }
 
@@ -153,9 +166,9 @@ func (b *Badger) runInGroup(g *Group, fn func(w storage.Writer) error) error {
 			vals: map[string]cachedVal{}, writes: map[string]cachedVal{}}
 	}
 	t := &tx{b: b, txn: b.open.txn, g: b.open, undo: &undoLog{}}
-	b.fnRunning.Store(true)
+	b.running.Store(g)
 	err := fn(t)
-	b.fnRunning.Store(false)
+	b.running.Store(nil)
 	if err != nil && len(t.undo.prev) > 0 {
 		if uerr := b.open.undo(b, t.undo); uerr != nil {
 			// The group could not be rebuilt: drop it; the barrier
@@ -171,7 +184,7 @@ func (b *Badger) runInGroup(g *Group, fn func(w storage.Writer) error) error {
 // endGroup commits the open group, unless its owner's fn is running (a
 // View inside it, or another goroutine's read that must not see it).
 func (b *Badger) endGroup() {
-	if b.fnRunning.Load() {
+	if b.running.Load() != nil {
 		return
 	}
 	b.gmu.Lock()
@@ -270,7 +283,8 @@ func (o *openGroup) undo(b *Badger, u *undoLog) error {
 		}
 		delete(o.vals, e.key)
 	}
-	o.bridges = nil
+	o.bridges, o.numbers = nil, nil
+	o.sorted = slices.Sorted(maps.Keys(o.writes))
 	o.txn.Discard()
 	o.txn = b.db.NewTransaction(true)
 	o.entries, o.bytes = 0, 0

@@ -37,10 +37,10 @@ type Badger struct {
 	// space is measured again (roomForCommit).
 	roomCredit int
 	// gmu guards open, the group whose transaction holds uncommitted
-	// changes (group.go); fnRunning is set while that group's fn runs.
-	gmu       sync.Mutex
-	open      *openGroup
-	fnRunning atomic.Bool
+	// changes (group.go); running is the group whose fn runs, if any.
+	gmu     sync.Mutex
+	open    *openGroup
+	running atomic.Pointer[Group]
 }
 
 var (

@@ -136,12 +136,18 @@ func (t *tx) wrote(key, val []byte, found bool) {
 		t.undo.note(g, key)
 	}
 	v := cachedVal{val: val, found: found}
+	if _, seen := g.writes[string(key)]; !seen {
+		g.insertSorted(string(key))
+	}
 	g.writes[string(key)] = v
 	g.vals[string(key)] = v
 	g.entries++
 	g.bytes += len(key) + len(val) + 16
 	if len(key) > 0 && key[0] == storage.NSBridge {
 		g.bridges = nil
+	}
+	if len(key) > 0 && key[0] == storage.NSNumber {
+		g.numbers = nil
 	}
 }
 
@@ -180,6 +186,9 @@ func (t *tx) each(prefix []byte, values, reverse bool, fn func(key, val []byte) 
 // eachFrom is each starting at the key start (which should be within the
 // prefix): the first key >= start, or <= start when reverse.
 func (t *tx) eachFrom(prefix, start []byte, values, reverse bool, fn func(key, val []byte) (bool, error)) error {
+	if t.g != nil && len(t.g.writes) > 0 {
+		return t.eachMerged(prefix, start, values, reverse, fn)
+	}
 	opts := badger.IteratorOptions{Prefix: prefix, PrefetchValues: false, Reverse: reverse}
 	it := t.txn.NewIterator(opts)
 	defer it.Close()

@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -114,6 +115,9 @@ func notFoundOr(err error) error {
 
 // ServiceNumbers returns every service number, in number order.
 func (t *tx) ServiceNumbers() ([]*storage.ServiceNumber, error) {
+	if t.g != nil && t.g.numbers != nil {
+		return cloneNumbers(t.g.numbers), nil
+	}
 	var out []*storage.ServiceNumber
 	err := t.each([]byte{storage.NSNumber}, true, false, func(_, v []byte) (bool, error) {
 		var n storage.ServiceNumber
@@ -123,7 +127,24 @@ func (t *tx) ServiceNumbers() ([]*storage.ServiceNumber, error) {
 		out = append(out, &n)
 		return true, nil
 	})
+	if err == nil && t.g != nil {
+		t.g.numbers = cloneNumbers(out) // dropped at the next number write
+		if t.g.numbers == nil {
+			t.g.numbers = []*storage.ServiceNumber{}
+		}
+	}
 	return out, err
+}
+
+// cloneNumbers copies a list of service numbers.
+func cloneNumbers(ns []*storage.ServiceNumber) []*storage.ServiceNumber {
+	var out []*storage.ServiceNumber
+	for _, n := range ns {
+		c := *n
+		c.SecondaryLanguages = slices.Clone(n.SecondaryLanguages)
+		out = append(out, &c)
+	}
+	return out
 }
 
 // ServiceNumber returns one number, given in any form NormalizeNumber takes.
