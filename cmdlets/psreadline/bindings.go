@@ -22,13 +22,8 @@ const (
 	groupCustom
 )
 
-// groupNames are the KeyHandlerGroup names (the Group property), and
-// groupDescriptions the headings (GetGroupingDescription).
-var (
-	groupNames        = []string{"Basic", "CursorMovement", "History", "Completion", "Prediction", "Miscellaneous", "Selection", "Search", "Custom"}
-	groupDescriptions = []string{"Basic editing functions", "Cursor movement functions", "History functions", "Completion functions",
-		"Prediction functions", "Miscellaneous functions", "Selection functions", "Search functions", "User defined functions"}
-)
+// groupNames are the KeyHandlerGroup names (the Group property).
+var groupNames = []string{"Basic", "CursorMovement", "History", "Completion", "Prediction", "Miscellaneous", "Selection", "Search", "Custom"}
 
 // function is one bindable PSReadLine function.
 type function struct {

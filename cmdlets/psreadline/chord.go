@@ -26,18 +26,18 @@ const (
 // "Duplicate or invalid modifier" error.
 var modifierNames = map[int]string{modShift: "Shift", modAlt: "Alt", modCtrl: "Control"}
 
-// chordError is PSReadLine's ArgumentException for a chord it cannot read
+// argumentError is PSReadLine's ArgumentException (a chord or a colour it cannot read
 // (PSReadLineResources: InvalidSequence, UnrecognizedKey, InvalidModifier).
-type chordError struct{ msg string }
+type argumentError struct{ msg string }
 
-func (e *chordError) Error() string { return e.msg }
+func (e *argumentError) Error() string { return e.msg }
 
 func invalidSequence(chord string) error {
-	return &chordError{fmt.Sprintf("Invalid sequence '%s'.", chord)}
+	return &argumentError{fmt.Sprintf("Invalid sequence '%s'.", chord)}
 }
 
 func unrecognizedKey(key string) error {
-	return &chordError{fmt.Sprintf("Unrecognized key '%s'. Please use a character literal or a well-known key name from the System.ConsoleKey enumeration.", key)}
+	return &argumentError{fmt.Sprintf("Unrecognized key '%s'. Please use a character literal or a well-known key name from the System.ConsoleKey enumeration.", key)}
 }
 
 // namedKeys are the key names PSReadLine maps itself, case-insensitively,
@@ -80,7 +80,7 @@ var consoleKeys = map[string]bool{
 // normalizeChord returns the chord as PSReadLine names it, or its error.
 func normalizeChord(chord string) (string, error) {
 	if chord == "" {
-		return "", &chordError{"Value cannot be null. (Parameter 'chord')"}
+		return "", &argumentError{"Value cannot be null. (Parameter 'chord')"}
 	}
 	start := 0
 	first, err := oneKey(chord, &start)
@@ -111,7 +111,7 @@ func oneKey(chord string, start *int) (string, error) {
 		if m, n := modifierAt(chord[*start:]); m != 0 {
 			*start += n
 			if mods&m != 0 {
-				return "", &chordError{fmt.Sprintf("Duplicate or invalid modifier token '%s' for key '%s'.", modifierNames[m], chord)}
+				return "", &argumentError{fmt.Sprintf("Duplicate or invalid modifier token '%s' for key '%s'.", modifierNames[m], chord)}
 			}
 			mods |= m
 			if *start >= len(chord) {

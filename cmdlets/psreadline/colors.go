@@ -55,8 +55,8 @@ var consoleColorNames = []string{"Black", "DarkBlue", "DarkGreen", "DarkCyan", "
 
 // invalidColorValue is PSReadLine's error for a colour it cannot read.
 func invalidColorValue(v any) error {
-	return fmt.Errorf("'%s' is not a valid color value.  It must be a ConsoleColor, ANSI escape sequence, or RGB value with optional leading '#'.",
-		value.ToString(v))
+	return &argumentError{fmt.Sprintf("'%s' is not a valid color value.  It must be a ConsoleColor, ANSI escape sequence, or RGB value with optional leading '#'.",
+		value.ToString(v))}
 }
 
 // escapeSequence converts a -Colors value as VTColorUtils.AsEscapeSequence
