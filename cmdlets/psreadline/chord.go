@@ -26,8 +26,9 @@ const (
 // "Duplicate or invalid modifier" error.
 var modifierNames = map[int]string{modShift: "Shift", modAlt: "Alt", modCtrl: "Control"}
 
-// argumentError is PSReadLine's ArgumentException (a chord or a colour it cannot read
-// (PSReadLineResources: InvalidSequence, UnrecognizedKey, InvalidModifier).
+// argumentError is PSReadLine's ArgumentException for a chord or a colour
+// it cannot read (PSReadLineResources: InvalidSequence, UnrecognizedKey,
+// InvalidModifier; the -Colors value message).
 type argumentError struct{ msg string }
 
 func (e *argumentError) Error() string { return e.msg }
