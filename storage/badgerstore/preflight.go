@@ -198,9 +198,18 @@ func preflight(dir string) (st dirState, err error) {
 		known = true
 		return newest, nil
 	}
+	streamed, streaming, err := readStreamMarker(dir)
+	if err != nil {
+		return st, damaged("%s", err.Error())
+	}
 	for _, id := range tables {
 		if man.live[id] || man.deleted[id] {
 			continue // named, or deleted by the MANIFEST and not yet removed
+		}
+		if streaming {
+			if v, err := checkTable(table.NewFilename(id, dir), true); err == nil && v == streamed {
+				continue // an interrupted stream's table (stream_marker.go)
+			}
 		}
 		live, err := maxLive()
 		if err != nil {

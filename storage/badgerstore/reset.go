@@ -127,7 +127,9 @@ func (b *Badger) finishPendingReset() error {
 		return err
 	}
 	if len(marker) == 0 {
-		return nil
+		// No reset pending: a stream marker left by a kill after the
+		// switch is stale.
+		return removeStreamMarker(b.dir)
 	}
 	p, ok := storage.ParsePendingReset(marker)
 	if !ok {

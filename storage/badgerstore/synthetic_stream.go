@@ -82,6 +82,9 @@ func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.U
 		return err
 	}
 	version := b.db.NewTransaction(false).ReadTs() + 1
+	if err := writeStreamMarker(b.dir, version); err != nil {
+		return fmt.Errorf("storage: marking the stream: %w", err)
+	}
 	sw := b.db.NewStreamWriter()
 	defer sw.Cancel()
 	if err := sw.PrepareIncremental(); err != nil {
@@ -126,9 +129,12 @@ func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.U
 		err = b.db.Flatten(2)
 	}
 	if err != nil {
+		// The marker stays: the pending reset is done again at the next
+		// open, over whatever tables were streamed.
 		return fmt.Errorf("storage: streaming synthetic users: %w", err)
 	}
-	return nil
+	// The streamed tables are in the MANIFEST now (Flush, Flatten).
+	return removeStreamMarker(b.dir)
 }
 
 // flushMemtables makes Badger write its memtables out as level-0 tables:
