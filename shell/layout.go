@@ -43,10 +43,15 @@ type screenWriter struct {
 	row, col int // col == cols: the terminal's pending wrap
 }
 
-// text writes s (no control characters) and follows the terminal's
-// automatic wrapping.
+// text writes s and follows the terminal's automatic wrapping. A control
+// character (an unbound key's escape sequence go-prompt inserted, a
+// pasted ESC) is shown as '?', as go-prompt's own writer shows it: the
+// entry's text never reaches the terminal as a command.
 func (w *screenWriter) text(s string) {
 	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			r = '?'
+		}
 		rw := runewidth.RuneWidth(r)
 		if w.col+rw > w.cols {
 			w.row++
@@ -108,6 +113,10 @@ func drawView(v editorView) (string, int) {
 	if v.Cols < 1 {
 		v.Cols = 80
 	}
+	// Bytes that are not UTF-8 (a key go-prompt inserted as it came)
+	// become U+FFFD one for one, so rune offsets stay the buffer's and
+	// byte offsets stay on rune boundaries.
+	v.Text = string([]rune(v.Text))
 	w := &screenWriter{cols: v.Cols}
 	// The frame is written over the previous one and what is left of
 	// that is erased after it: erasing the whole screen from its top
@@ -201,6 +210,7 @@ func (v editorView) emphasisBytes() [2]int {
 // cursorPlace is the (row, col) of rune offset cursor in the view's
 // layout without menu or status: where the menu aligns.
 func cursorPlace(v editorView) (int, int) {
+	v.Text = string([]rune(v.Text))
 	w := &screenWriter{cols: v.Cols}
 	if w.cols < 1 {
 		w.cols = 80

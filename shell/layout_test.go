@@ -95,3 +95,28 @@ func TestLayoutNeverClearsFromTheCorner(t *testing.T) {
 		}
 	}
 }
+
+// Text in the entry never reaches the terminal as control sequences: a
+// pasted clear-screen or an unbound key's escape sequence is shown, as
+// go-prompt's writer shows it, with '?' for each control character.
+func TestLayoutShowsControlCharacters(t *testing.T) {
+	v := editorView{Prefix: "PS> ", Text: "a\x1b[2Jb\x07\u009bc", Cursor: 9, Cols: 40}
+	out, _ := drawView(v)
+	if strings.Contains(out, "\x1b[2J") || strings.ContainsRune(out, '\x07') || strings.ContainsRune(out, '\u009b') {
+		t.Errorf("control characters written: %q", out)
+	}
+	vt := drawOn(t, v, 40)
+	if r := rows(vt)[0]; r != "PS> a?[2Jb??c" {
+		t.Errorf("row %q", r)
+	}
+	if c := vt.Cursor(); c.X != len("PS> a?[2Jb??c") {
+		t.Errorf("cursor at %d, want after the text", c.X)
+	}
+	// Bytes that are not UTF-8 (a Latin-1 paste) are one rune each, as in
+	// go-prompt's buffer: no panic, the cursor where the buffer has it.
+	v = editorView{Prefix: "PS> ", Text: "x\xe9\xff\nyz", Cursor: 5, Cols: 40}
+	vt = drawOn(t, v, 40)
+	if c := vt.Cursor(); c.Y != 1 || c.X != 1 {
+		t.Errorf("cursor at %d,%d, want 1,1 (after the y)", c.X, c.Y)
+	}
+}
