@@ -41,7 +41,7 @@ func (r *repl) view(text string, cursor int, preview string, menu []menuRow) (ed
 		v.Emphasis = search.matchSpan()
 	case r.color && len(menu) == 0 && cursor == len([]rune(text)) && predictsFromHistory(opts.PredictionSource):
 		// Without colour a prediction could not be told from typed text.
-		shown.prediction = predict(r.ed.historyList(), text)
+		shown.prediction = predict(r.ed.entries(), text)
 		v.Prediction = shown.prediction
 	}
 	v.PromptError = doesNotParse(text)
@@ -72,19 +72,23 @@ func predict(history []string, text string) string {
 // doesNotParse reports an entry with a syntax error that more lines
 // would not fix.
 func doesNotParse(text string) bool {
-	if strings.TrimSpace(text) == "" {
-		return false
-	}
-	_, err := engine.Parse("<prompt>", text)
-	return err != nil && !syntax.IsIncomplete(err)
+	incomplete, err := parseEntry(text)
+	return err && !incomplete
 }
 
 // isIncomplete reports an entry that needs more lines (an open brace,
 // quote, here-string, a trailing pipe…): Enter adds a line.
 func isIncomplete(text string) bool {
+	incomplete, _ := parseEntry(text)
+	return incomplete
+}
+
+// parseEntry parses the entry as the executor will: err is set when it
+// does not parse, incomplete when more lines would be needed.
+func parseEntry(text string) (incomplete, err bool) {
 	if strings.TrimSpace(text) == "" {
-		return false
+		return false, false
 	}
-	_, err := engine.Parse("<prompt>", text)
-	return err != nil && syntax.IsIncomplete(err)
+	_, e := engine.Parse("<prompt>", text)
+	return e != nil && syntax.IsIncomplete(e), e != nil
 }

@@ -4,6 +4,7 @@ package shell
 
 import (
 	"io"
+	"strconv"
 	"strings"
 
 	prompt "github.com/c-bata/go-prompt"
@@ -225,7 +226,7 @@ func (f *frameWriter) draw(v editorView, s shownState) error {
 	var b strings.Builder
 	b.WriteString("\x1b[?25l")
 	if f.curRow > 0 {
-		b.WriteString("\x1b[" + itoa(f.curRow) + "A")
+		b.WriteString("\x1b[" + strconv.Itoa(f.curRow) + "A")
 	}
 	body, row := drawView(v)
 	b.WriteString(body)
@@ -264,18 +265,6 @@ func applyPreview(text string, cursor int, preview string) (string, int) {
 	start := strings.LastIndexAny(before, wordSeparators) + 1
 	head := before[:start] + preview
 	return head + string(r[cursor:]), len([]rune(head))
-}
-
-// itoa formats a small non-negative number.
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var d []byte
-	for ; n > 0; n /= 10 {
-		d = append([]byte{byte('0' + n%10)}, d...)
-	}
-	return string(d)
 }
 
 // menuColumn is the column a menu aligns on: the cursor's.
