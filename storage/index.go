@@ -47,6 +47,29 @@ func UserIndex(u *User) []IndexEntry {
 	return out
 }
 
+// SameIndex reports whether a and b are sure to have the same index
+// entries (UserIndex) because every field the entries are made of is
+// equal: a change that touches none of them (a PIN reset, a setting) has
+// no index entry to diff. False only means "maybe not": the caller diffs
+// the entries then. Keep it in step with UserIndex.
+func SameIndex(a, b *User) bool {
+	return a.ID == b.ID &&
+		a.UserPrincipalName == b.UserPrincipalName &&
+		a.SipAddress == b.SipAddress &&
+		a.DisplayName == b.DisplayName &&
+		a.PrimarySmtpAddress == b.PrimarySmtpAddress &&
+		a.PhoneNumber == b.PhoneNumber &&
+		conferenceOf(a) == conferenceOf(b)
+}
+
+// conferenceOf is what the conference-id index entry of u is made of.
+func conferenceOf(u *User) [2]string {
+	if c := u.Conferencing; c != nil {
+		return [2]string{c.BridgeID, c.ConferenceID}
+	}
+	return [2]string{}
+}
+
 // searchWords are the words SearchUsers matches a prefix against: the UPN,
 // the SIP address without "sip:", the whole display name and each of its
 // words, all lower-case.

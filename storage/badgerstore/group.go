@@ -78,6 +78,10 @@ type openGroup struct {
 	// in order, for iterations (group_iter.go).
 	writes map[string]cachedVal
 	sorted []string
+	// decoded holds decoded values of records the transaction holds, by
+	// key (usercache.go): shared, never changed; a write to a key drops
+	// its entry.
+	decoded map[string]any
 	// bridges is the decoded list of bridges (nil: not read since the
 	// last bridge write).
 	bridges []*storage.Bridge
@@ -282,6 +286,7 @@ func (o *openGroup) undo(b *Badger, u *undoLog) error {
 			delete(o.writes, e.key)
 		}
 		delete(o.vals, e.key)
+		delete(o.decoded, e.key)
 	}
 	o.bridges, o.numbers = nil, nil
 	o.sorted = slices.Sorted(maps.Keys(o.writes))

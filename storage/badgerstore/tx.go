@@ -141,6 +141,7 @@ func (t *tx) wrote(key, val []byte, found bool) {
 	}
 	g.writes[string(key)] = v
 	g.vals[string(key)] = v
+	delete(g.decoded, string(key))
 	g.entries++
 	g.bytes += len(key) + len(val) + 16
 	if len(key) > 0 && key[0] == storage.NSBridge {
@@ -227,27 +228,23 @@ func (t *tx) putU64(key []byte, v uint64) error { return t.set(key, storage.Appe
 
 // Tenant returns the tenant record.
 func (t *tx) Tenant() (*storage.Tenant, error) {
-	var tn storage.Tenant
-	if err := t.getJSON(storage.TenantKey(), &tn); err != nil {
-		return nil, err
+	tn, err := sharedRecord[storage.Tenant](t, storage.TenantKey())
+	if err != nil || t.g == nil {
+		return tn, err
 	}
-	return &tn, nil
+	return cloneTenant(tn), nil
 }
 
 // Settings returns the tenant settings (the defaults when none are stored).
 func (t *tx) Settings() (*storage.Settings, error) {
-	var s storage.Settings
-	err := t.getJSON(storage.SettingsKey(), &s)
+	s, err := sharedRecord[storage.Settings](t, storage.SettingsKey())
 	if errors.Is(err, storage.ErrNotFound) {
 		return storage.NewDefaultSettings(), nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	if s.AllowedDialOutExternalDomains == nil {
-		s.AllowedDialOutExternalDomains = []string{}
-	}
-	return &s, nil
+	return cloneSettings(s), nil
 }
 
 // PutTenant writes the tenant record.

@@ -24,7 +24,7 @@ func (t *tx) FindUsers(identity string) ([]*storage.User, error) {
 		}
 	}
 	for _, key := range [][]byte{storage.UPNKey(ident), storage.SIPKey(ident)} {
-		id, ok, err := t.getRaw(key)
+		id, ok, err := t.get(key)
 		if err != nil {
 			return nil, err
 		}

@@ -4,35 +4,15 @@ import (
 	"errors"
 
 	"github.com/csshell/csshell/storage"
-	badger "github.com/dgraph-io/badger/v4"
 )
 
 // User returns the user with that object id.
 func (t *tx) User(id string) (*storage.User, error) {
-	if t.g != nil {
-		val, ok, err := t.get(storage.UserKey(id))
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return nil, storage.ErrNotFound
-		}
-		return t.b.users.decodeUser(val)
-	}
-	item, err := t.txn.Get(storage.UserKey(id))
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return nil, storage.ErrNotFound
-	}
+	u, err := t.sharedUser(id)
 	if err != nil {
 		return nil, err
 	}
-	var u *storage.User
-	err = item.Value(func(val []byte) error {
-		var derr error
-		u, derr = t.b.users.decodeUser(val)
-		return derr
-	})
-	return u, err
+	return u.Clone(), nil
 }
 
 // userOrNil is User with ErrNotFound turned into nil.
@@ -52,7 +32,11 @@ func (t *tx) PutUser(u *storage.User) error {
 	if storage.LowerUPN(u.UserPrincipalName) == "" {
 		return errors.New("storage: a user needs a user principal name")
 	}
-	if err := t.checkUnique(u); err != nil {
+	old, err := t.sharedUser(u.ID)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	if err := t.checkUnique(u, old); err != nil {
 		return err
 	}
 	if err := t.checkAudioPolicyName(u.AudioConferencingPolicy); err != nil {
@@ -64,28 +48,42 @@ func (t *tx) PutUser(u *storage.User) error {
 	if err := storage.CheckUserPhone(u); err != nil {
 		return err
 	}
-	old, err := t.userOrNil(u.ID)
-	if err != nil {
+	if old == nil || !storage.SameIndex(old, u) {
+		if err := t.writeIndex(old, u); err != nil {
+			return err
+		}
+	}
+	key := storage.UserKey(u.ID)
+	if err := t.putJSON(key, u); err != nil {
 		return err
 	}
-	if err := t.writeIndex(old, u); err != nil {
-		return err
+	if t.g != nil {
+		t.g.keepDecoded(key, u.Clone())
 	}
-	return t.putJSON(storage.UserKey(u.ID), u)
+	return nil
 }
 
 // checkUnique fails with a *DuplicateError when another user holds u's
 // UPN, SIP address, primary SMTP address, conference id on u's bridge or
-// phone number, or u's phone number is a service number.
-func (t *tx) checkUnique(u *storage.User) error {
+// phone number, or u's phone number is a service number. old is the
+// user's record before the change (nil for a new user): a UPN, SIP
+// address, conference id or phone number it already held is u's in its
+// index (PutUser wrote the entry, only the user's own change takes it
+// away), so it is not looked up again. The mailbox address always is: a
+// store migrated to its index may leave an address two users share
+// indexed for the other one (migrate_smtp.go), and then every change to
+// this user is refused.
+func (t *tx) checkUnique(u, old *storage.User) error {
 	other := func(key []byte) (bool, error) {
-		v, ok, err := t.getRaw(key)
+		v, ok, err := t.get(key)
 		return ok && string(v) != u.ID, err
 	}
-	if taken, err := other(storage.UPNKey(u.UserPrincipalName)); err != nil || taken {
-		return dupOr(err, "user principal name", u.UserPrincipalName)
+	if old == nil || old.UserPrincipalName != u.UserPrincipalName {
+		if taken, err := other(storage.UPNKey(u.UserPrincipalName)); err != nil || taken {
+			return dupOr(err, "user principal name", u.UserPrincipalName)
+		}
 	}
-	if storage.LowerSIP(u.SipAddress) != "" {
+	if storage.LowerSIP(u.SipAddress) != "" && (old == nil || old.SipAddress != u.SipAddress) {
 		if taken, err := other(storage.SIPKey(u.SipAddress)); err != nil || taken {
 			return dupOr(err, "SIP address", u.SipAddress)
 		}
@@ -95,20 +93,29 @@ func (t *tx) checkUnique(u *storage.User) error {
 			return dupOr(err, "primary SMTP address", u.PrimarySmtpAddress)
 		}
 	}
-	if c := u.Conferencing; c != nil && c.BridgeID != "" && c.ConferenceID != "" {
+	if c := u.Conferencing; c != nil && c.BridgeID != "" && c.ConferenceID != "" && !sameConference(old, c) {
 		if taken, err := other(storage.ConfKey(c.BridgeID, c.ConferenceID)); err != nil || taken {
 			return dupOr(err, "conference ID", c.ConferenceID)
 		}
 	}
 	if u.PhoneNumber != "" {
-		if taken, err := other(storage.PhoneKey(u.PhoneNumber)); err != nil || taken {
-			return dupOr(err, "phone number", "+"+u.PhoneNumber)
+		if old == nil || old.PhoneNumber != u.PhoneNumber {
+			if taken, err := other(storage.PhoneKey(u.PhoneNumber)); err != nil || taken {
+				return dupOr(err, "phone number", "+"+u.PhoneNumber)
+			}
 		}
 		if service, err := t.has(storage.NumberKey(u.PhoneNumber)); err != nil || service {
 			return dupOr(err, "phone number (a service number)", "+"+u.PhoneNumber)
 		}
 	}
 	return nil
+}
+
+// sameConference reports whether old held the conference id c holds, on
+// the same bridge.
+func sameConference(old *storage.User, c *storage.Conferencing) bool {
+	return old != nil && old.Conferencing != nil &&
+		old.Conferencing.BridgeID == c.BridgeID && old.Conferencing.ConferenceID == c.ConferenceID
 }
 
 // PhoneNumberOwner returns the id of the user holding a phone number.
@@ -178,7 +185,7 @@ func (t *tx) writeIndex(old, u *storage.User) error {
 
 // DeleteUser removes the user, every index entry of it and its meeting.
 func (t *tx) DeleteUser(id string) error {
-	old, err := t.User(id)
+	old, err := t.sharedUser(id)
 	if err != nil {
 		return err
 	}
