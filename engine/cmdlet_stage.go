@@ -49,7 +49,7 @@ func (f *frame) newCmdletStageAt(c *Cmdlet, node *syntax.Command, args []binding
 	if f.rt.host.Interactive {
 		opt.PromptStart, opt.Prompt = f.mandatoryPrompter(c.Name, position)
 	}
-	b, err := binding.Bind(c.meta(), argValues(args), opt)
+	b, err := f.rt.binders.prepared(c).Bind(argValues(args), opt)
 	if err == errStopped {
 		// Ctrl+C at the prompt stops the pipeline quietly; $? is false.
 		f.rt.lastStatus = false

@@ -20,6 +20,8 @@ type Runtime struct {
 	cmdlets map[string]*Cmdlet // lower-case name → cmdlet
 	aliases map[string]string  // lower-case alias → command name
 	modules map[string]string  // lower-case known module name → display name
+	// binders are the cmdlets' prepared binders (cmdlet_binder.go).
+	binders cmdletBinders
 	// versioned are the modules with several versions (module_version.go).
 	versioned map[string]VersionedModule
 	// imported are the modules the session imported, by lower-case name.

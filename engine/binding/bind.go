@@ -7,12 +7,7 @@ import "github.com/csshell/csshell/engine/value"
 // within the sets still possible, then picks the parameter set and checks
 // mandatory parameters (prompting when Options.Prompt is set).
 func Bind(m *Meta, args []Arg, opt Options) (*Binding, error) {
-	r := newRun(newBinder(m), args, nil)
-	if err := r.bindLine(); err != nil {
-		return nil, err
-	}
-	res := &Binding{Params: r.params, b: r.b, cands: r.cands, Unbound: flattenUnbound(r.unbound, len(args))}
-	return res, r.b.finish(res, opt)
+	return Prepare(m).Bind(args, opt)
 }
 
 // convertValidate converts v to p's type and validates it.
