@@ -131,6 +131,12 @@ func (c *Call) ShouldProcess(target, action string) (bool, error) {
 	return true, nil
 }
 
+// ShouldProcessSilently reports whether ShouldProcess would return true
+// without writing or asking anything (neither -WhatIf nor a confirmation
+// in force): a cmdlet may then check and change an object in one step,
+// since nothing can come between the check and the change.
+func (c *Call) ShouldProcessSilently() bool { return !c.prefs.whatIf && !c.prefs.confirm }
+
 // WhatIf reports whether -WhatIf is in force for this call.
 func (c *Call) WhatIf() bool { return c.prefs.whatIf }
 

@@ -59,6 +59,12 @@ func (t *Tenant) ApplyUserEdit(w storage.Writer, admin *storage.User, id string,
 	if err != nil {
 		return nil, StoreError(err, id)
 	}
+	return t.ApplyUserEditTo(w, admin, u, edit)
+}
+
+// ApplyUserEditTo is ApplyUserEdit on the user u, read in the change's
+// transaction (the caller resolved it there); u is changed in place.
+func (t *Tenant) ApplyUserEditTo(w storage.Writer, admin, u *storage.User, edit *UserEdit) (*UserEditResult, error) {
 	if err := checkConferencingUser(u); err != nil {
 		return nil, err
 	}

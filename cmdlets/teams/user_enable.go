@@ -251,27 +251,15 @@ func registerDisableConferencingUser(rt *engine.Runtime, t *Tenant) {
 // one identity (rule 11).
 func disableConferencingUser(c *engine.Call, t *Tenant, identityParam engine.Param[any]) error {
 	identity := IdentityText(identityParam.Get(c))
-	// Between the pipeline's changes: this read sees them (ReadPending).
-	err := t.ReadPending(func(r storage.Reader) error {
+	resolve := func(r storage.Reader) (*storage.User, error) {
 		if err := userCheckTenant(c, r, userTenant); err != nil {
-			return err
+			return nil, err
 		}
-		_, err := ResolveUser(r, identity)
-		return err
-	})
-	if err != nil {
-		return UserFail(c, err)
-	}
-	if ok, err := c.ShouldProcess(identity, c.Cmdlet.Name); err != nil || !ok {
-		return err
+		return ResolveUser(r, identity)
 	}
 	var out ChangeOutcome
-	err = t.Change(func(w storage.Writer, admin *storage.User) error {
+	disable := func(w storage.Writer, admin, u *storage.User) error {
 		out = ChangeOutcome{}
-		u, err := ResolveUser(w, identity)
-		if err != nil {
-			return err
-		}
 		if IsThirdParty(u) {
 			return engine.NewError("InvalidOperation", "ThirdPartyProvider", u.UserPrincipalName,
 				"The user \"%s\" uses the third-party audio conferencing provider \"%s\". Use Remove-CsUserAcp to remove it.",
@@ -309,7 +297,13 @@ func disableConferencingUser(c *engine.Call, t *Tenant, identityParam engine.Par
 			}
 		}
 		return t.Audit(w, admin, c, u.UserPrincipalName, u.ID, changes)
-	})
+	}
+	var err error
+	if c.ShouldProcessSilently() {
+		err = t.ChangeChecked(resolve, disable)
+	} else {
+		err = changeAsked(c, t, identity, resolve, disable)
+	}
 	if err != nil {
 		return UserFail(c, err)
 	}

@@ -153,16 +153,51 @@ func conferenceIDParam(c *engine.Call, p intParam) (string, error) {
 // setConferencingUser runs Set-CsOnlineDialInConferencingUser for one
 // identity: resolve, ask (-WhatIf/-Confirm), change in one durable
 // transaction, then show warnings and, with -ResetLeaderPin, the user with
-// the new PIN.
+// the new PIN. When there is nothing to ask, resolving and changing are
+// one store call (ChangeChecked).
 func setConferencingUser(c *engine.Call, t *Tenant, p *setUserParams) error {
 	identity := IdentityText(p.identity.Get(c))
-	var id string
-	// Between the pipeline's changes: this read sees them (ReadPending).
-	err := t.ReadPending(func(r storage.Reader) error {
+	resolve := func(r storage.Reader) (*storage.User, error) {
 		if err := userCheckTenant(c, r, p.tenant); err != nil {
-			return err
+			return nil, err
 		}
-		u, err := ResolveUser(r, identity)
+		return ResolveUser(r, identity)
+	}
+	var res *UserEditResult
+	apply := func(w storage.Writer, admin, u *storage.User) error {
+		var err error
+		res, err = applySetUser(c, t, p, w, admin, u)
+		return err
+	}
+	var err error
+	if c.ShouldProcessSilently() {
+		err = t.ChangeChecked(resolve, apply)
+	} else {
+		err = changeAsked(c, t, identity, resolve, apply)
+	}
+	if err != nil {
+		return UserFail(c, err)
+	}
+	if res == nil {
+		return nil // declined (-WhatIf, or no at the prompt)
+	}
+	t.Finish(c, &res.Outcome)
+	if res.PIN == "" {
+		return nil
+	}
+	return c.WriteObject(conferencingUserObject(res.Context, res.User, res.PIN))
+}
+
+// changeAsked is ChangeChecked for a call whose ShouldProcess shows or
+// asks something: resolve first — between the pipeline's changes, on a
+// view that sees them (ReadPending) — then ask, then change the user read
+// again in the change's transaction. Declining is no error and calls no
+// fn.
+func changeAsked(c *engine.Call, t *Tenant, identity string, resolve func(r storage.Reader) (*storage.User, error),
+	fn func(w storage.Writer, admin, u *storage.User) error) error {
+	var id string
+	err := t.ReadPending(func(r storage.Reader) error {
+		u, err := resolve(r)
 		if err != nil {
 			return err
 		}
@@ -170,26 +205,19 @@ func setConferencingUser(c *engine.Call, t *Tenant, p *setUserParams) error {
 		return nil
 	})
 	if err != nil {
-		return UserFail(c, err)
+		return err
 	}
 	ok, err := c.ShouldProcess(identity, c.Cmdlet.Name)
 	if err != nil || !ok {
 		return err
 	}
-	var res *UserEditResult
-	err = t.Change(func(w storage.Writer, admin *storage.User) error {
-		var err error
-		res, err = applySetUser(c, t, p, w, admin, id)
-		return err
+	return t.Change(func(w storage.Writer, admin *storage.User) error {
+		u, err := w.User(id)
+		if err != nil {
+			return StoreError(err, id)
+		}
+		return fn(w, admin, u)
 	})
-	if err != nil {
-		return UserFail(c, err)
-	}
-	t.Finish(c, &res.Outcome)
-	if res.PIN == "" {
-		return nil
-	}
-	return c.WriteObject(conferencingUserObject(res.Context, res.User, res.PIN))
 }
 
 // UserFail reports a per-user error as a non-terminating error, so a

@@ -11,7 +11,7 @@ import (
 // applySetUser makes the changes of Set-CsOnlineDialInConferencingUser to
 // one user inside the change's transaction (ApplyUserEdit: every check
 // first, then the writes, the mail and the audit record).
-func applySetUser(c *engine.Call, t *Tenant, p *setUserParams, w storage.Writer, admin *storage.User, id string) (*UserEditResult, error) {
+func applySetUser(c *engine.Call, t *Tenant, p *setUserParams, w storage.Writer, admin, u *storage.User) (*UserEditResult, error) {
 	edit := &UserEdit{
 		Cmdlet:                   c.Cmdlet.Name,
 		BridgeID:                 bridgeIDArg(c, p.bridge),
@@ -38,7 +38,7 @@ func applySetUser(c *engine.Call, t *Tenant, p *setUserParams, w storage.Writer,
 	if v, ok := p.allowTollFreeDialIn.Lookup(c); ok {
 		edit.AllowTollFreeDialIn = &v
 	}
-	return t.ApplyUserEdit(w, admin, id, edit)
+	return t.ApplyUserEditTo(w, admin, u, edit)
 }
 
 // lookupText is a string parameter's value, nil when it was not given.
