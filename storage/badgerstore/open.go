@@ -81,6 +81,12 @@ func (o Options) Open(dir string) (*Badger, error) {
 			return nil, err
 		}
 	}
+	// A streamed reset killed after it emptied the store left what it
+	// keeps beside it (stream_keep.go): back before anything reads.
+	if err := b.restoreStreamKeep(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if b, err = start(b); err != nil {
 		return nil, err
 	}

@@ -87,6 +87,11 @@ func preflight(dir string) (st dirState, err error) {
 	damaged := func(format string, args ...any) error {
 		return &storage.DamagedError{Dir: dir, Problem: fmt.Sprintf(format, args...)}
 	}
+	// A streamed reset's keep file (stream_keep.go) is written back after
+	// Badger opens: it must be whole.
+	if _, _, err := readStreamKeep(dir); err != nil {
+		return st, damaged("%s", err.Error())
+	}
 	var tables []uint64
 	var mems, empty []string
 	haveManifest := false

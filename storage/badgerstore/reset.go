@@ -127,8 +127,11 @@ func (b *Badger) finishPendingReset() error {
 		return err
 	}
 	if len(marker) == 0 {
-		// No reset pending: a stream marker left by a kill after the
-		// switch is stale.
+		// No reset pending: a stream marker or keep file left by a
+		// kill after the switch is stale.
+		if err := removeStreamKeep(b.dir); err != nil {
+			return err
+		}
 		return removeStreamMarker(b.dir)
 	}
 	p, ok := storage.ParsePendingReset(marker)

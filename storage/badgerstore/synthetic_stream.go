@@ -1,9 +1,11 @@
 package badgerstore
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"runtime/debug"
+	"slices"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/pb"
@@ -19,12 +21,17 @@ import (
 // down the tree — 156 s and 2.9 GB of resident memory. Streamed, the
 // users' records and index entries are made once, sorted (sortedSpill:
 // runs of 32 MB sorted in memory and spilled beside the store, then
-// merged) and written by Badger's StreamWriter as whole tables straight
-// into the level above the tree's last, with no log, then moved down into
-// the last one (one rewrite; see streamNewUsers). This is safe because the reset is already all or nothing
-// without a log: its pending-reset marker is on disk before the tables
-// are, and a crash before the switching transaction makes the next Open
-// do the whole reset again, over whatever tables were streamed.
+// merged) and written by Badger's StreamWriter as whole tables, with no
+// log. Badger puts streamed tables into the tree's last level only when
+// the tree is empty, so the stream empties the store and writes the
+// records the reset keeps along with the users (streamWhole; the keep
+// file holds them meanwhile, see stream_keep.go): each byte is written
+// once. (Streamed over the store's tables, they went one level above the
+// last and had to be moved down: a second write of the whole tenant.)
+// This is safe because the reset is already all or nothing without a
+// log: its pending-reset marker is on disk before the tables are, and a
+// crash before the switching transaction makes the next Open do the whole
+// reset again, over whatever tables were streamed.
 
 // streamUsersAtLeast is how many synthetic users make a reset stream them
 // (fewer are committed through transactions, as AddNewUsers does): below
@@ -78,10 +85,72 @@ func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.U
 			return err
 		}
 	}
+	kept, whole, err := b.liveEntries()
+	if err != nil {
+		return err
+	}
+	if whole && slices.ContainsFunc(kept, func(e keptEntry) bool { return bytes.Equal(e.key, storage.PendingKey()) }) {
+		return b.streamWhole(spill, kept)
+	}
+	return b.streamAbove(spill)
+}
+
+// streamWhole empties the store and streams the kept records with the
+// spilled users into the tree's last level (see stream_keep.go): each
+// byte is written once, and nothing is left for compactions to move.
+func (b *Badger) streamWhole(spill *sortedSpill, kept []keptEntry) error {
+	for _, e := range kept {
+		if err := spill.add(e.key, e.val); err != nil {
+			return err
+		}
+	}
+	version := b.readTs() + 1
+	if err := writeStreamKeep(b.dir, kept); err != nil {
+		return fmt.Errorf("storage: keeping the reset's records: %w", err)
+	}
+	if err := writeStreamMarker(b.dir, version); err != nil {
+		return fmt.Errorf("storage: marking the stream: %w", err)
+	}
+	sw := b.db.NewStreamWriter()
+	defer sw.Cancel()
+	if err := sw.Prepare(); err != nil { // Badger's DropAll
+		return fmt.Errorf("storage: preparing to stream synthetic users: %w", err)
+	}
+	if streamHook != nil {
+		if err := streamHook(); err != nil {
+			return fmt.Errorf("storage: streaming synthetic users: %w", err)
+		}
+	}
+	if err := b.stream(sw, spill, version); err != nil {
+		// The keep file and the marker stay: the next open restores
+		// the kept records and does the pending reset again.
+		return fmt.Errorf("storage: streaming synthetic users: %w", err)
+	}
+	// Every table, the kept records among them, is in the MANIFEST.
+	if err := removeStreamKeep(b.dir); err != nil {
+		return err
+	}
+	return removeStreamMarker(b.dir)
+}
+
+// streamHook, when set (by tests), runs once streamWhole has emptied the
+// store; an error from it stops the stream there, as a kill would.
+var streamHook func() error
+
+// streamAbove streams the spilled users into the level above the tree's
+// highest, over what the store holds, then moves them down into the last
+// level (one rewrite). It serves a store whose records streamWhole cannot
+// keep.
+func (b *Badger) streamAbove(spill *sortedSpill) error {
+	// A keep file left by an interrupted streamWhole has been restored
+	// (durably) at open: the store holds its records.
+	if err := removeStreamKeep(b.dir); err != nil {
+		return err
+	}
 	if err := b.flushMemtables(); err != nil {
 		return err
 	}
-	version := b.db.NewTransaction(false).ReadTs() + 1
+	version := b.readTs() + 1
 	if err := writeStreamMarker(b.dir, version); err != nil {
 		return fmt.Errorf("storage: marking the stream: %w", err)
 	}
@@ -90,6 +159,34 @@ func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.U
 	if err := sw.PrepareIncremental(); err != nil {
 		return fmt.Errorf("storage: preparing to stream synthetic users: %w", err)
 	}
+	err := b.stream(sw, spill, version)
+	if err == nil {
+		// The tables went in one level above the tree's last, and
+		// Badger would move them down (a rewrite of the whole tenant) in
+		// the background of the next csshell sessions — slowing them and
+		// growing their memory — because its last level holds next to
+		// nothing. Moving them now keeps the rewrite inside the reset.
+		err = b.db.Flatten(2)
+	}
+	if err != nil {
+		// The marker stays: the pending reset is done again at the next
+		// open, over whatever tables were streamed.
+		return fmt.Errorf("storage: streaming synthetic users: %w", err)
+	}
+	// The streamed tables are in the MANIFEST now (Flush, Flatten).
+	return removeStreamMarker(b.dir)
+}
+
+// readTs is the version the store's newest commit is visible at.
+func (b *Badger) readTs() uint64 {
+	txn := b.db.NewTransaction(false)
+	defer txn.Discard()
+	return txn.ReadTs()
+}
+
+// stream hands the spill's entries, in key order, at version, to sw and
+// flushes it.
+func (b *Badger) stream(sw *badger.StreamWriter, spill *sortedSpill, version uint64) error {
 	var (
 		buf     = z.NewBuffer(streamBatchBytes+(1<<20), "csshell.stream")
 		lastKey []byte
@@ -103,7 +200,7 @@ func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.U
 		buf.Reset()
 		return err
 	}
-	err = spill.merge(func(k, v []byte) error {
+	err := spill.merge(func(k, v []byte) error {
 		if lastKey != nil && string(lastKey) == string(k) {
 			return fmt.Errorf("storage: two synthetic records under one key %q", k)
 		}
@@ -120,21 +217,7 @@ func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.U
 	if err == nil {
 		err = sw.Flush()
 	}
-	if err == nil {
-		// The tables went in one level above the tree's last, and
-		// Badger would move them down (a rewrite of the whole tenant) in
-		// the background of the next csshell sessions — slowing them and
-		// growing their memory — because its last level holds next to
-		// nothing. Moving them now keeps the rewrite inside the reset.
-		err = b.db.Flatten(2)
-	}
-	if err != nil {
-		// The marker stays: the pending reset is done again at the next
-		// open, over whatever tables were streamed.
-		return fmt.Errorf("storage: streaming synthetic users: %w", err)
-	}
-	// The streamed tables are in the MANIFEST now (Flush, Flatten).
-	return removeStreamMarker(b.dir)
+	return err
 }
 
 // flushMemtables makes Badger write its memtables out as level-0 tables:
