@@ -2,7 +2,6 @@ package badgerstore
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"runtime/debug"
 	"slices"
@@ -67,23 +66,9 @@ func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.U
 		return err
 	}
 	defer spill.remove()
-	for range n {
-		u, err := next(b)
-		if err != nil {
-			return err
-		}
-		val, err := json.Marshal(u)
-		if err != nil {
-			return err
-		}
-		for _, e := range storage.UserIndex(u) {
-			if err := spill.add(e.Key, e.Val); err != nil {
-				return err
-			}
-		}
-		if err := spill.add(storage.UserKey(u.ID), val); err != nil {
-			return err
-		}
+	err = encodeUsers(n, func() (*storage.User, error) { return next(b) }, spill.add)
+	if err != nil {
+		return err
 	}
 	kept, whole, err := b.liveEntries()
 	if err != nil {
