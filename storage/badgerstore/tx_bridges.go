@@ -47,11 +47,12 @@ func cloneBridges(bs []*storage.Bridge) []*storage.Bridge {
 
 // Bridge returns the bridge with that id.
 func (t *tx) Bridge(id string) (*storage.Bridge, error) {
-	var b storage.Bridge
-	if err := t.getJSON(storage.BridgeKey(strings.TrimSpace(id)), &b); err != nil {
-		return nil, err
+	b, err := sharedRecord[storage.Bridge](t, storage.BridgeKey(strings.TrimSpace(id)))
+	if err != nil || t.g == nil {
+		return b, err
 	}
-	return &b, nil
+	c := *b // a Bridge holds no references
+	return &c, nil
 }
 
 // BridgeByName returns the bridge with that name (case-insensitive).

@@ -54,7 +54,11 @@ func (t *tx) PutUser(u *storage.User) error {
 		}
 	}
 	key := storage.UserKey(u.ID)
-	if err := t.putJSON(key, u); err != nil {
+	val, err := storage.EncodeUser(u)
+	if err != nil {
+		return err
+	}
+	if err := t.set(key, val); err != nil {
 		return err
 	}
 	if t.g != nil {

@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 
@@ -48,9 +49,9 @@ func (c *userCache) sharedUser(val []byte) (*storage.User, error) {
 		return u, nil
 	}
 	c.mu.Unlock()
-	u := new(storage.User)
-	if err := decode(val, u); err != nil {
-		return nil, err
+	u, err := storage.DecodeUser(val)
+	if err != nil {
+		return nil, fmt.Errorf("storage: damaged record: %w", err)
 	}
 	c.mu.Lock()
 	if c.users == nil || len(c.users) >= userCacheSize {
