@@ -30,8 +30,14 @@ const (
 	// held hundreds of MB per table being built.
 	tableSizeMultiplier = 1
 	baseLevelSize       = 64 << 20
-	levelZeroTables     = 8
-	levelZeroStall      = 20
+	// blockSize 16 KB rather than Badger's 4 KB: every open reads and
+	// checksums the index of every table, which names each block by its
+	// first key — 32 MB of a million-user store's 42 MB of indexes at
+	// 4 KB, a quarter of that at 16 KB. A point read then checks one
+	// 16 KB block instead of one 4 KB block (a few microseconds).
+	blockSize       = 16 << 10
+	levelZeroTables = 8
+	levelZeroStall  = 20
 )
 
 // badgerOptions returns the options every store is opened with: slim
@@ -58,6 +64,7 @@ func badgerOptions(dir string) badger.Options {
 		WithNumLevelZeroTables(levelZeroTables).
 		WithNumLevelZeroTablesStall(levelZeroStall).
 		WithBaseTableSize(baseTableSize).
+		WithBlockSize(blockSize).
 		WithBaseLevelSize(baseLevelSize).
 		WithValueThreshold(valueThreshold).
 		WithValueLogFileSize(valueLogFileSize).
