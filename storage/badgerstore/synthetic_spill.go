@@ -14,26 +14,36 @@ import (
 )
 
 // spillRunBytes is how many bytes of entries sortedSpill sorts in memory
-// before it writes them out as one sorted run.
-const spillRunBytes = 32 << 20
+// before it writes them out as one sorted run. Two runs are in memory at
+// once: one filling while the other is sorted and written.
+const spillRunBytes = 24 << 20
 
 // sortedSpill sorts more key-value entries than memory should hold: they
 // are gathered in runs of spillRunBytes, each sorted by key and written to
 // a file of its own in dir — beside the store, never the system's
-// temporary directory, as they hold PIN hashes; mode 0600 — and merge
-// reads all the runs back in one key order. A run is "uvarint key length,
-// uvarint value length, key, value" entries.
+// temporary directory, as they hold PIN hashes; mode 0600 — by a goroutine
+// of its own while the next run fills, and merge reads all the runs back
+// in one key order. A run is "uvarint key length, uvarint value length,
+// key, value" entries.
 type sortedSpill struct {
 	dir      string
-	runBytes int          // spillRunBytes, but for tests
-	data     []byte       // the current run's entries
-	offs     []spillEntry // where each of them and its key are in data
-	runs     []string     // the files of the runs written
+	runBytes int       // spillRunBytes, but for tests
+	cur      *spillRun // the run filling
+	spare    *spillRun // a written run's memory, to fill next
+	writing  *spillRun // the run being sorted and written, if any
+	written  chan error
+	runs     []string // the files of the runs written or being written
 }
 
-// spillEntry is where an entry of the current run starts in its data,
-// and where its key does (decoding the lengths at each comparison took a
-// sixth of a bulk load).
+// spillRun is one run's entries in memory.
+type spillRun struct {
+	data []byte       // the entries
+	offs []spillEntry // where each of them and its key are in data
+}
+
+// spillEntry is where an entry of a run starts in its data, and where its
+// key does (decoding the lengths at each comparison took a sixth of a
+// bulk load).
 type spillEntry struct{ off, key, keyEnd uint32 }
 
 // newSortedSpill makes an empty spill whose runs go to dir (removed first:
@@ -42,25 +52,27 @@ func newSortedSpill(dir string) (*sortedSpill, error) {
 	if err := os.RemoveAll(dir); err != nil {
 		return nil, fmt.Errorf("storage: removing %s: %w", dir, err)
 	}
-	return &sortedSpill{dir: dir, runBytes: spillRunBytes}, nil
+	return &sortedSpill{dir: dir, runBytes: spillRunBytes, cur: &spillRun{}}, nil
 }
 
 // add adds an entry; key and val are copied.
 func (s *sortedSpill) add(key, val []byte) error {
-	if len(s.data)+len(key)+len(val)+20 > s.runBytes && len(s.offs) > 0 {
-		if err := s.writeRun(); err != nil {
+	r := s.cur
+	if len(r.data)+len(key)+len(val)+20 > s.runBytes && len(r.offs) > 0 {
+		if err := s.spillCurrent(); err != nil {
 			return err
 		}
+		r = s.cur
 	}
-	if s.data == nil {
-		s.data = make([]byte, 0, s.runBytes)
+	if r.data == nil {
+		r.data = make([]byte, 0, s.runBytes)
 	}
-	off := uint32(len(s.data))
-	s.data = binary.AppendUvarint(s.data, uint64(len(key)))
-	s.data = binary.AppendUvarint(s.data, uint64(len(val)))
-	k := uint32(len(s.data))
-	s.data = append(append(s.data, key...), val...)
-	s.offs = append(s.offs, spillEntry{off, k, k + uint32(len(key))})
+	off := uint32(len(r.data))
+	r.data = binary.AppendUvarint(r.data, uint64(len(key)))
+	r.data = binary.AppendUvarint(r.data, uint64(len(val)))
+	k := uint32(len(r.data))
+	r.data = append(append(r.data, key...), val...)
+	r.offs = append(r.offs, spillEntry{off, k, k + uint32(len(key))})
 	return nil
 }
 
@@ -79,22 +91,53 @@ func entryEnd(data []byte, off uint32) (key, val []byte, end int) {
 	return d[:kl], d[kl : kl+vl], int(off) + n1 + n2 + int(kl+vl)
 }
 
-// sort orders the current run's entries by key.
-func (s *sortedSpill) sort() {
-	slices.SortFunc(s.offs, func(a, b spillEntry) int {
-		return bytes.Compare(s.data[a.key:a.keyEnd], s.data[b.key:b.keyEnd])
+// sort orders the run's entries by key.
+func (r *spillRun) sort() {
+	slices.SortFunc(r.offs, func(a, b spillEntry) int {
+		return bytes.Compare(r.data[a.key:a.keyEnd], r.data[b.key:b.keyEnd])
 	})
 }
 
-// writeRun sorts the current run and writes it to a file of its own.
-func (s *sortedSpill) writeRun() (err error) {
-	s.sort()
+// spillCurrent hands the current run to a goroutine that sorts it and writes
+// it to a file of its own (once the run before it is written), and starts
+// the next run.
+func (s *sortedSpill) spillCurrent() error {
+	if err := s.wait(); err != nil {
+		return err
+	}
 	if len(s.runs) == 0 {
 		if err := os.MkdirAll(s.dir, 0o700); err != nil {
 			return fmt.Errorf("storage: making %s: %w", s.dir, err)
 		}
 	}
 	name := filepath.Join(s.dir, fmt.Sprintf("run%04d", len(s.runs)))
+	s.runs = append(s.runs, name)
+	s.writing, s.written = s.cur, make(chan error, 1)
+	go func(r *spillRun, done chan<- error) { done <- r.write(name) }(s.writing, s.written)
+	s.cur = s.spare
+	if s.cur == nil {
+		s.cur = &spillRun{}
+	}
+	s.spare = nil
+	return nil
+}
+
+// wait waits for the run being written, if any, and keeps its memory for
+// a run to come.
+func (s *sortedSpill) wait() error {
+	if s.writing == nil {
+		return nil
+	}
+	err := <-s.written
+	r := s.writing
+	r.data, r.offs = r.data[:0], r.offs[:0]
+	s.spare, s.writing, s.written = r, nil, nil
+	return err
+}
+
+// write sorts the run and writes it to the file name.
+func (r *spillRun) write(name string) (err error) {
+	r.sort()
 	f, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return fmt.Errorf("storage: spilling synthetic users: %w", err)
@@ -105,34 +148,37 @@ func (s *sortedSpill) writeRun() (err error) {
 		}
 	}()
 	w := bufio.NewWriterSize(f, 1<<20)
-	for _, e := range s.offs {
-		_, _, end := entryEnd(s.data, e.off)
-		if _, err := w.Write(s.data[e.off:end]); err != nil {
+	for _, e := range r.offs {
+		_, _, end := entryEnd(r.data, e.off)
+		if _, err := w.Write(r.data[e.off:end]); err != nil {
 			return fmt.Errorf("storage: spilling synthetic users: %w", err)
 		}
 	}
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("storage: spilling synthetic users: %w", err)
 	}
-	s.runs = append(s.runs, name)
-	s.data, s.offs = s.data[:0], s.offs[:0]
 	return nil
 }
 
 // merge calls fn for every entry added, in key order (entries under one
 // key in no set order). key and val are valid only during the call.
 func (s *sortedSpill) merge(fn func(key, val []byte) error) error {
-	s.sort()
+	if err := s.wait(); err != nil {
+		return err
+	}
+	s.spare = nil // not needed any more
+	cur := s.cur
+	cur.sort()
 	if len(s.runs) == 0 { // all in memory
-		for _, e := range s.offs {
-			if err := fn(entryAt(s.data, e.off)); err != nil {
+		for _, e := range cur.offs {
+			if err := fn(entryAt(cur.data, e.off)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
 	h := &runHeap{}
-	mem := &memRun{s: s}
+	mem := &memRun{r: cur}
 	if mem.next() {
 		h.runs = append(h.runs, mem)
 	}
@@ -170,7 +216,8 @@ func (s *sortedSpill) merge(fn func(key, val []byte) error) error {
 
 // remove deletes the runs' directory.
 func (s *sortedSpill) remove() {
-	s.data, s.offs = nil, nil
+	_ = s.wait() // its goroutine writes no file after this
+	s.cur, s.spare = nil, nil
 	os.RemoveAll(s.dir)
 }
 
@@ -183,17 +230,17 @@ type run interface {
 
 // memRun is the run still in memory.
 type memRun struct {
-	s *sortedSpill
+	r *spillRun
 	i int
 	k []byte
 	v []byte
 }
 
 func (m *memRun) next() bool {
-	if m.i >= len(m.s.offs) {
+	if m.i >= len(m.r.offs) {
 		return false
 	}
-	m.k, m.v = entryAt(m.s.data, m.s.offs[m.i].off)
+	m.k, m.v = entryAt(m.r.data, m.r.offs[m.i].off)
 	m.i++
 	return true
 }
