@@ -13,9 +13,9 @@ import (
 )
 
 // A reset that streams its users (synthetic_stream.go) has Badger's
-// StreamWriter write tables that the MANIFEST names only when the stream
-// is flushed. A kill before that leaves tables the MANIFEST does not name
-// and whose data is found nowhere else — what preflight otherwise takes
+// StreamWriter write tables that the MANIFEST names only once each is
+// whole on disk. A kill before that leaves a table the MANIFEST does not
+// name and whose data is found nowhere else — what preflight otherwise takes
 // for a cut MANIFEST and refuses. The stream therefore leaves a marker
 // beside the tables first, naming the version every streamed entry
 // carries: an unnamed table holding exactly that version is the
