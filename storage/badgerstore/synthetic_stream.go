@@ -7,8 +7,8 @@ import (
 	"slices"
 
 	badger "github.com/dgraph-io/badger/v4"
-	"github.com/dgraph-io/badger/v4/pb"
 	"github.com/dgraph-io/ristretto/v2/z"
+	"google.golang.org/protobuf/encoding/protowire"
 
 	"github.com/csshell/csshell/storage"
 )
@@ -175,6 +175,7 @@ func (b *Badger) stream(sw *badger.StreamWriter, spill *sortedSpill, version uin
 	var (
 		buf     = z.NewBuffer(streamBatchBytes+(1<<20), "csshell.stream")
 		lastKey []byte
+		kv      []byte
 	)
 	defer func() { buf.Release() }()
 	send := func() error {
@@ -190,7 +191,8 @@ func (b *Badger) stream(sw *badger.StreamWriter, spill *sortedSpill, version uin
 			return fmt.Errorf("storage: two synthetic records under one key %q", k)
 		}
 		lastKey = append(lastKey[:0], k...)
-		badger.KVToBuffer(&pb.KV{Key: k, Value: v, Version: version, StreamId: 1}, buf)
+		kv = appendStreamKV(kv[:0], k, v, version)
+		copy(buf.SliceAllocate(len(kv)), kv)
 		if buf.LenNoPadding() >= streamBatchBytes {
 			return send()
 		}
@@ -213,4 +215,21 @@ func (b *Badger) flushMemtables() error {
 		return err
 	}
 	return b.db.DropPrefix(flushKey)
+}
+
+// appendStreamKV appends the protobuf encoding of the pb.KV the stream
+// hands Badger for one entry — key, value, version, stream 1 — as
+// badger.KVToBuffer would make it, without its reflection (a tenth of a
+// streamed reset's time went to sizing and marshalling messages).
+func appendStreamKV(b, key, val []byte, version uint64) []byte {
+	b = protowire.AppendTag(b, 1, protowire.BytesType)
+	b = protowire.AppendBytes(b, key)
+	if len(val) > 0 {
+		b = protowire.AppendTag(b, 2, protowire.BytesType)
+		b = protowire.AppendBytes(b, val)
+	}
+	b = protowire.AppendTag(b, 4, protowire.VarintType)
+	b = protowire.AppendVarint(b, version)
+	b = protowire.AppendTag(b, 10, protowire.VarintType)
+	return protowire.AppendVarint(b, 1)
 }

@@ -9,6 +9,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/dgraph-io/badger/v4/pb"
+	"google.golang.org/protobuf/proto"
+
 	"github.com/csshell/csshell/storage"
 )
 
@@ -129,4 +132,25 @@ func TestBulkResetStreamsSyntheticUsers(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(s, n+3)
+}
+
+// TestAppendStreamKV: the stream's hand-made encoding of an entry is the
+// bytes protobuf makes of the same pb.KV, empty value included.
+func TestAppendStreamKV(t *testing.T) {
+	for _, c := range []struct {
+		key, val []byte
+		version  uint64
+	}{
+		{[]byte("k"), []byte("value"), 1},
+		{[]byte{4, 'a', 0, 'b'}, nil, 1 << 40},
+		{bytes.Repeat([]byte("k"), 300), bytes.Repeat([]byte("v"), 70_000), 12345},
+	} {
+		want, err := proto.Marshal(&pb.KV{Key: c.key, Value: c.val, Version: c.version, StreamId: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendStreamKV(nil, c.key, c.val, c.version); !bytes.Equal(got, want) {
+			t.Fatalf("key %q: %x, want %x", c.key[:1], got, want)
+		}
+	}
 }
