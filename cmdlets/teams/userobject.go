@@ -56,7 +56,7 @@ func (uc *UserContext) BridgeName(id string) string {
 // pin is the clear PIN to show (only Set -ResetLeaderPin passes one); ""
 // shows the mask.
 func conferencingUserObject(uc *UserContext, u *storage.User, pin string) *value.Object {
-	o := value.NewObject(conferencingUserType, "System.Management.Automation.PSCustomObject", "System.Object")
+	o := value.NewObjectSized(14, conferencingUserType, "System.Management.Automation.PSCustomObject", "System.Object")
 	c := u.Conferencing
 	if c == nil {
 		c = &storage.Conferencing{}

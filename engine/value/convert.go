@@ -86,7 +86,7 @@ func ConvertTo(v any, t *Type) (any, error) {
 		return c, nil
 	case kPSCustomObject:
 		if h, ok := v.(*Hashtable); ok {
-			o := NewObject()
+			o := NewObjectSized(len(h.Keys()))
 			for i, k := range h.Keys() {
 				o.Set(ToString(k), h.Values()[i])
 			}

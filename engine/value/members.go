@@ -269,7 +269,7 @@ func SetMember(v any, name string, x any) error {
 	switch o := v.(type) {
 	case *Object:
 		if o != nil && o.Has(name) {
-			p := o.props[o.index[strings.ToLower(name)]]
+			p := o.props[o.find(name)]
 			if p.Setter != nil {
 				v, err := p.Setter(o, x)
 				if err != nil {

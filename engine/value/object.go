@@ -29,7 +29,11 @@ type Property struct {
 type Object struct {
 	TypeNames []string
 	props     []*Property
-	index     map[string]int // lower-case name -> position in props
+	// index maps lower-case names to positions in props, made only once
+	// the object has more than smallObject properties (object_lookup.go).
+	index map[string]int
+	// slab holds the properties Set adds, allocated a block at a time.
+	slab []Property
 	// Base, when set, is the value this object wraps (for Add-Member on a
 	// string, for example); property lookup falls back to it.
 	Base any
@@ -47,43 +51,54 @@ func NewObject(typeNames ...string) *Object {
 	if len(typeNames) == 0 {
 		typeNames = []string{"System.Management.Automation.PSCustomObject", "System.Object"}
 	}
-	return &Object{TypeNames: typeNames, index: map[string]int{}}
+	return &Object{TypeNames: typeNames}
+}
+
+// NewObjectSized is NewObject for an object that will get about n
+// properties: their list and storage are allocated once.
+func NewObjectSized(n int, typeNames ...string) *Object {
+	o := NewObject(typeNames...)
+	if n > 0 {
+		o.props = make([]*Property, 0, n)
+		o.slab = make([]Property, 0, n)
+	}
+	return o
 }
 
 // Set adds the property or replaces its value, keeping its position.
 func (o *Object) Set(name string, v any) {
-	key := strings.ToLower(name)
-	if i, ok := o.index[key]; ok {
+	if i := o.find(name); i >= 0 {
 		o.props[i].Value = v
 		o.props[i].Getter = nil
 		return
 	}
-	o.index[key] = len(o.props)
-	o.props = append(o.props, &Property{Name: name, Value: v})
+	p := o.newProperty()
+	p.Name, p.Value = name, v
+	o.add(p)
 }
 
 // SetChecked adds a property whose assignments by a script go through set
 // (SetMember), with its first value.
 func (o *Object) SetChecked(name string, v any, set func(self *Object, v any) (any, error)) {
 	o.Set(name, v)
-	o.props[o.index[strings.ToLower(name)]].Setter = set
+	o.props[o.find(name)].Setter = set
 }
 
 // SetScript adds a computed (script) property.
 func (o *Object) SetScript(name string, get func(self *Object) any) {
-	key := strings.ToLower(name)
-	if i, ok := o.index[key]; ok {
+	if i := o.find(name); i >= 0 {
 		o.props[i].Getter = get
 		return
 	}
-	o.index[key] = len(o.props)
-	o.props = append(o.props, &Property{Name: name, Getter: get})
+	p := o.newProperty()
+	p.Name, p.Getter = name, get
+	o.add(p)
 }
 
 // Get returns a property's value and whether the object has it.
 func (o *Object) Get(name string) (any, bool) {
-	i, ok := o.index[strings.ToLower(name)]
-	if !ok {
+	i := o.find(name)
+	if i < 0 {
 		return nil, false
 	}
 	p := o.props[i]
@@ -95,19 +110,20 @@ func (o *Object) Get(name string) (any, bool) {
 
 // Has reports whether the object has the property.
 func (o *Object) Has(name string) bool {
-	_, ok := o.index[strings.ToLower(name)]
-	return ok
+	return o.find(name) >= 0
 }
 
 // Remove deletes a property if present.
 func (o *Object) Remove(name string) {
-	key := strings.ToLower(name)
-	i, ok := o.index[key]
-	if !ok {
+	i := o.find(name)
+	if i < 0 {
 		return
 	}
 	o.props = append(o.props[:i], o.props[i+1:]...)
-	delete(o.index, key)
+	if o.index == nil {
+		return
+	}
+	delete(o.index, strings.ToLower(name))
 	for j := i; j < len(o.props); j++ {
 		o.index[strings.ToLower(o.props[j].Name)] = j
 	}
@@ -144,11 +160,12 @@ func (o *Object) TypeName() string {
 
 // Copy returns a shallow copy (same property values, new property list).
 func (o *Object) Copy() *Object {
-	c := &Object{TypeNames: append([]string(nil), o.TypeNames...), index: make(map[string]int, len(o.props)), Base: o.Base, Stringer: o.Stringer, secure: o.secure}
-	for i, p := range o.props {
-		cp := *p
-		c.props = append(c.props, &cp)
-		c.index[strings.ToLower(p.Name)] = i
+	c := NewObjectSized(len(o.props), append([]string(nil), o.TypeNames...)...)
+	c.Base, c.Stringer, c.secure = o.Base, o.Stringer, o.secure
+	for _, p := range o.props {
+		cp := c.newProperty()
+		*cp = *p
+		c.add(cp)
 	}
 	return c
 }

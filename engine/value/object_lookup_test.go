@@ -1,0 +1,67 @@
+package value
+
+import (
+	"strings"
+	"testing"
+)
+
+// sameLower must agree with comparing strings.ToLower copies, which the
+// index of a large object uses: a property is found by the same names
+// whatever the object's size.
+func TestSameLowerIsToLowerEquality(t *testing.T) {
+	names := []string{"", "a", "A", "Identity", "IDENTITY", "identitY", "LeaderPin", "leaderpin", "LeaderPinX",
+		"\u212a", "k", "K", "\u017f", "s", "S", "ǅ", "ǆ", "Ǆ", "İ", "i", "ß", "ẞ", "\xff", "\ufffd", "a\xffb", "a\ufffdb", "Straße", "STRASSE"}
+	for _, a := range names {
+		for _, b := range names {
+			if got, want := sameLower(a, b), strings.ToLower(a) == strings.ToLower(b); got != want {
+				t.Errorf("sameLower(%q, %q) = %v, ToLower equality %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+func FuzzSameLower(f *testing.F) {
+	f.Add("Identity", "IDENTITY")
+	f.Add("\u212a", "k")
+	f.Add("a\xff", "A\ufffd")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := sameLower(a, b), strings.ToLower(a) == strings.ToLower(b); got != want {
+			t.Errorf("sameLower(%q, %q) = %v, ToLower equality %v", a, b, got, want)
+		}
+	})
+}
+
+// Small objects (names compared) and large ones (an index) find, replace
+// and remove properties alike, in any case, keeping their order.
+func TestObjectLookupSmallAndLarge(t *testing.T) {
+	for _, n := range []int{1, smallObject, smallObject + 1, 3 * smallObject} {
+		o := NewObject()
+		for i := range n {
+			o.Set("Prop"+string(rune('A'+i)), i)
+		}
+		for i := range n {
+			name := "PROP" + string(rune('A'+i))
+			if v, ok := o.Get(strings.ToLower(name)); !ok || v != i {
+				t.Fatalf("n=%d: Get(%s) = %v, %v", n, name, v, ok)
+			}
+		}
+		o.Set("propa", "x")
+		if v, _ := o.Get("PropA"); v != "x" || o.Properties()[0].Name != "PropA" || len(o.Properties()) != n {
+			t.Fatalf("n=%d: replacing kept neither the value, the name nor the count: %v %v", n, v, o.PropertyNames())
+		}
+		o.Remove("PROPA")
+		if o.Has("PropA") || len(o.Properties()) != n-1 {
+			t.Fatalf("n=%d: Remove left %v", n, o.PropertyNames())
+		}
+		for i := 1; i < n; i++ {
+			if v, ok := o.Get("prop" + string(rune('a'+i))); !ok || v != i {
+				t.Fatalf("n=%d: after Remove, Get(prop%c) = %v, %v", n, 'a'+i, v, ok)
+			}
+		}
+		c := o.Copy()
+		c.Set("PropB", "changed")
+		if v, _ := o.Get("PropB"); n > 1 && v != 1 {
+			t.Fatalf("n=%d: Copy shares properties: %v", n, v)
+		}
+	}
+}
