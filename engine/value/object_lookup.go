@@ -11,7 +11,7 @@ import (
 // [pscustomobject]@{…}, a cmdlet's record) have a handful, and for them
 // hashing a lower-cased copy of the name — an allocation whenever the name
 // has a capital — costs more than a few comparisons.
-const smallObject = 8
+const smallObject = 16
 
 // find returns the position of the property named name (any case), -1
 // when there is none.
