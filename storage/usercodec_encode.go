@@ -12,7 +12,7 @@ import (
 // json.Marshal writes for it (the tests hold the two to that), written
 // without reflection — a bulk change writes every user it touches.
 func EncodeUser(u *User) ([]byte, error) {
-	e := userEncoder{b: make([]byte, 0, 1536)}
+	e := recordEncoder{b: make([]byte, 0, 1536)}
 	e.user(u)
 	if e.err != nil {
 		return nil, e.err
@@ -20,24 +20,24 @@ func EncodeUser(u *User) ([]byte, error) {
 	return e.b, nil
 }
 
-// userEncoder appends a user record's JSON; err is the first error (a
+// recordEncoder appends a record's JSON; err is the first error (a
 // time json.Marshal refuses); empty is true in an object no field of
 // which is written yet.
-type userEncoder struct {
+type recordEncoder struct {
 	b     []byte
 	err   error
 	empty bool
 }
 
 // open starts an object.
-func (e *userEncoder) open() {
+func (e *recordEncoder) open() {
 	e.b = append(e.b, '{')
 	e.empty = true
 }
 
 // key appends a field's name, after a comma unless it is the object's
 // first.
-func (e *userEncoder) key(name string) {
+func (e *recordEncoder) key(name string) {
 	if !e.empty {
 		e.b = append(e.b, ',')
 	}
@@ -47,26 +47,26 @@ func (e *userEncoder) key(name string) {
 	e.b = append(e.b, '"', ':')
 }
 
-func (e *userEncoder) str(name, s string) { e.key(name); e.b = appendJSONString(e.b, s) }
+func (e *recordEncoder) str(name, s string) { e.key(name); e.b = appendJSONString(e.b, s) }
 
 // strOmit is str for an omitempty string field.
-func (e *userEncoder) strOmit(name, s string) {
+func (e *recordEncoder) strOmit(name, s string) {
 	if s != "" {
 		e.str(name, s)
 	}
 }
 
-func (e *userEncoder) boolean(name string, v bool) {
+func (e *recordEncoder) boolean(name string, v bool) {
 	e.key(name)
 	e.b = strconv.AppendBool(e.b, v)
 }
 
-func (e *userEncoder) integer(name string, v int) {
+func (e *recordEncoder) integer(name string, v int) {
 	e.key(name)
 	e.b = strconv.AppendInt(e.b, int64(v), 10)
 }
 
-func (e *userEncoder) bytes(name string, v []byte) {
+func (e *recordEncoder) bytes(name string, v []byte) {
 	e.key(name)
 	if v == nil {
 		e.b = append(e.b, "null"...)
@@ -77,7 +77,7 @@ func (e *userEncoder) bytes(name string, v []byte) {
 	e.b = append(e.b, '"')
 }
 
-func (e *userEncoder) time(name string, t time.Time) {
+func (e *recordEncoder) time(name string, t time.Time) {
 	e.key(name)
 	e.b = append(e.b, '"')
 	b, err := t.AppendText(e.b) // RFC 3339 with nanoseconds, as MarshalJSON
@@ -88,7 +88,7 @@ func (e *userEncoder) time(name string, t time.Time) {
 	e.b = append(b, '"')
 }
 
-func (e *userEncoder) user(u *User) {
+func (e *recordEncoder) user(u *User) {
 	e.open()
 	e.str("ID", u.ID)
 	e.str("UserPrincipalName", u.UserPrincipalName)
@@ -155,7 +155,7 @@ func (e *userEncoder) user(u *User) {
 	e.b = append(e.b, '}')
 }
 
-func (e *userEncoder) conferencing(c *Conferencing) {
+func (e *recordEncoder) conferencing(c *Conferencing) {
 	e.open()
 	e.str("BridgeID", c.BridgeID)
 	e.str("ConferenceID", c.ConferenceID)

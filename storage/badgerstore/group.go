@@ -3,8 +3,6 @@ package badgerstore
 import (
 	"errors"
 	"fmt"
-	"maps"
-	"slices"
 
 	"github.com/csshell/csshell/storage"
 	badger "github.com/dgraph-io/badger/v4"
@@ -75,9 +73,10 @@ type openGroup struct {
 	vals map[string]cachedVal
 	// writes mirrors the transaction's writes (found false: deleted), so
 	// that a failed change can be taken out (undo); sorted holds its keys
-	// in order, for iterations (group_iter.go).
+	// in order, by namespace (their first byte), for iterations
+	// (group_iter.go).
 	writes map[string]cachedVal
-	sorted []string
+	sorted [256][]string
 	// decoded holds decoded values of records the transaction holds, by
 	// key (usercache.go): shared, never changed; a write to a key drops
 	// its entry.
@@ -245,33 +244,19 @@ func (b *Badger) endGroupLocked() error {
 	return nil
 }
 
-// undoLog records, for each key a change wrote, what the group's writes
-// held for it before (undo puts that back).
+// undoLog records, for each write of a change, what the group's writes
+// held for its key before (undo puts that back, newest first, so a key
+// written twice gets what it held before the change).
 type undoLog struct {
-	seen map[string]bool
 	prev []undoEntry
 }
 
-// undoEntry is the group's write of a key before the change, had false
-// when the group had not written the key.
+// undoEntry is the group's write of a key before one write of the
+// change, had false when the group had not written the key.
 type undoEntry struct {
 	key  string
 	prev cachedVal
 	had  bool
-}
-
-// note records what the group held for key, the first time the change
-// writes it.
-func (u *undoLog) note(o *openGroup, key []byte) {
-	if u.seen[string(key)] {
-		return
-	}
-	if u.seen == nil {
-		u.seen = map[string]bool{}
-	}
-	prev, had := o.writes[string(key)]
-	u.seen[string(key)] = true
-	u.prev = append(u.prev, undoEntry{key: string(key), prev: prev, had: had})
 }
 
 // undo takes a failed change out of the group: the group's writes as they
@@ -279,7 +264,8 @@ func (u *undoLog) note(o *openGroup, key []byte) {
 // out of one; the committed state is the one the group started from, as
 // every other writer commits the group first).
 func (o *openGroup) undo(b *Badger, u *undoLog) error {
-	for _, e := range u.prev {
+	for i := len(u.prev) - 1; i >= 0; i-- {
+		e := u.prev[i]
 		if e.had {
 			o.writes[e.key] = e.prev
 		} else {
@@ -289,7 +275,7 @@ func (o *openGroup) undo(b *Badger, u *undoLog) error {
 		delete(o.decoded, e.key)
 	}
 	o.bridges, o.numbers = nil, nil
-	o.sorted = slices.Sorted(maps.Keys(o.writes))
+	o.resort()
 	o.txn.Discard()
 	o.txn = b.db.NewTransaction(true)
 	o.entries, o.bytes = 0, 0

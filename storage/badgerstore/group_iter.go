@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"strings"
 
@@ -14,18 +15,50 @@ import (
 // pending write of the transaction, whatever the prefix: in a group of
 // two thousand writes each listing (the service numbers, a display-name
 // lookup) would cost more than the change. So a group keeps its written
-// keys sorted (openGroup.sorted) and an iteration merges the committed
+// keys sorted (openGroup.sorted, by namespace) and an iteration merges the committed
 // state, read through a read-only transaction, with the group's writes
 // under the prefix. That is the group transaction's own view: while a
 // group is open nothing else commits (every other writer commits the
 // group first, group.go), so the committed state is the snapshot the
 // group's transaction reads.
 
-// insertSorted adds a newly written key to the sorted keys.
+// insertSorted adds a newly written key to the sorted keys of its
+// namespace (the key's first byte): kept apart, a group of new users'
+// dozen index entries each moves a namespace's keys, not all the group's.
 func (o *openGroup) insertSorted(key string) {
-	i, found := slices.BinarySearch(o.sorted, key)
+	ns := nsOf(key)
+	i, found := slices.BinarySearch(o.sorted[ns], key)
 	if !found {
-		o.sorted = slices.Insert(o.sorted, i, key)
+		o.sorted[ns] = slices.Insert(o.sorted[ns], i, key)
+	}
+}
+
+// nsOf is the namespace byte of a key (0 for the empty key).
+func nsOf(key string) byte {
+	if key == "" {
+		return 0
+	}
+	return key[0]
+}
+
+// sortedUnder is the group's written keys that may start with prefix, in
+// order: its namespace's, or every namespace's for an empty prefix.
+func (o *openGroup) sortedUnder(prefix []byte) []string {
+	if len(prefix) > 0 {
+		return o.sorted[prefix[0]]
+	}
+	var all []string
+	for _, keys := range o.sorted {
+		all = append(all, keys...)
+	}
+	return all
+}
+
+// resort rebuilds the sorted keys from the group's writes.
+func (o *openGroup) resort() {
+	o.sorted = [256][]string{}
+	for _, k := range slices.Sorted(maps.Keys(o.writes)) {
+		o.sorted[nsOf(k)] = append(o.sorted[nsOf(k)], k)
 	}
 }
 
@@ -41,18 +74,19 @@ type pendingEntry struct {
 // Badger iterator).
 func (o *openGroup) pendingRange(prefix, start []byte, reverse bool) []pendingEntry {
 	var out []pendingEntry
-	i, found := slices.BinarySearch(o.sorted, string(start))
+	sorted := o.sortedUnder(prefix)
+	i, found := slices.BinarySearch(sorted, string(start))
 	if !reverse {
-		for ; i < len(o.sorted) && strings.HasPrefix(o.sorted[i], string(prefix)); i++ {
-			out = append(out, pendingEntry{o.sorted[i], o.writes[o.sorted[i]]})
+		for ; i < len(sorted) && strings.HasPrefix(sorted[i], string(prefix)); i++ {
+			out = append(out, pendingEntry{sorted[i], o.writes[sorted[i]]})
 		}
 		return out
 	}
 	if !found {
 		i--
 	}
-	for ; i >= 0 && strings.HasPrefix(o.sorted[i], string(prefix)); i-- {
-		out = append(out, pendingEntry{o.sorted[i], o.writes[o.sorted[i]]})
+	for ; i >= 0 && strings.HasPrefix(sorted[i], string(prefix)); i-- {
+		out = append(out, pendingEntry{sorted[i], o.writes[sorted[i]]})
 	}
 	return out
 }

@@ -145,10 +145,27 @@ func TestGroupFailedChangeUndone(t *testing.T) {
 		if err := rename(ids[1], "Undone Too")(w); err != nil {
 			return err
 		}
+		// The same keys written twice in the change: undone to what
+		// the group held before it, not to the change's first write.
+		if err := rename(ids[0], "Undone Again")(w); err != nil {
+			return err
+		}
 		return boom
 	})
 	if !errors.Is(err, boom) {
 		t.Fatalf("got %v, want the change's error", err)
+	}
+	// The group itself reads its earlier change again (no decoded
+	// record of the failed one is left behind).
+	err = g.View(func(r storage.Reader) error {
+		u, err := r.User(ids[0])
+		if err == nil && u.DisplayName != "First" {
+			t.Errorf("in the group after the failed change: %q, want %q", u.DisplayName, "First")
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if err := g.UpdateDeferred(rename(ids[2], "Third")); err != nil {
 		t.Fatal(err)

@@ -126,22 +126,24 @@ func (t *tx) del(key []byte) error {
 }
 
 // wrote keeps a group's cache, write mirror, undo log and size in step
-// with a write to its transaction.
+// with a write to its transaction (the key made a string once, for all).
 func (t *tx) wrote(key, val []byte, found bool) {
 	g := t.g
 	if g == nil {
 		return
 	}
+	ks := string(key)
+	prev, had := g.writes[ks]
 	if t.undo != nil {
-		t.undo.note(g, key)
+		t.undo.prev = append(t.undo.prev, undoEntry{key: ks, prev: prev, had: had})
+	}
+	if !had {
+		g.insertSorted(ks)
 	}
 	v := cachedVal{val: val, found: found}
-	if _, seen := g.writes[string(key)]; !seen {
-		g.insertSorted(string(key))
-	}
-	g.writes[string(key)] = v
-	g.vals[string(key)] = v
-	delete(g.decoded, string(key))
+	g.writes[ks] = v
+	g.vals[ks] = v
+	delete(g.decoded, ks)
 	g.entries++
 	g.bytes += len(key) + len(val) + 16
 	if len(key) > 0 && key[0] == storage.NSBridge {

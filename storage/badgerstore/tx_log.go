@@ -27,7 +27,11 @@ func (t *tx) AddAudit(a *storage.AuditRecord) error {
 		return err
 	}
 	a.Seq = seq
-	return t.putJSON(storage.AuditKey(seq), a)
+	val, err := storage.EncodeAudit(a)
+	if err != nil {
+		return err
+	}
+	return t.set(storage.AuditKey(seq), val)
 }
 
 // nextSeq increments and returns a counter (Update is serialised, so no
