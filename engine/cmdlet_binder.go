@@ -44,3 +44,9 @@ func (cb *cmdletBinders) prepared(c *Cmdlet) *binding.Prepared {
 	cb.m.Store(c, pc)
 	return pc.p
 }
+
+// forget drops c's prepared binder (c was replaced or removed: a module
+// loaded again in another version registers new cmdlets each time).
+func (cb *cmdletBinders) forget(c *Cmdlet) {
+	cb.m.Delete(c)
+}

@@ -103,13 +103,20 @@ func (rt *Runtime) Global() *Scope { return rt.global }
 
 // Register adds a cmdlet. A later registration of the same name replaces it.
 func (rt *Runtime) Register(c *Cmdlet) {
-	rt.cmdlets[strings.ToLower(c.Name)] = c
+	key := strings.ToLower(c.Name)
+	if old, ok := rt.cmdlets[key]; ok && old != c {
+		rt.binders.forget(old)
+	}
+	rt.cmdlets[key] = c
 }
 
 // Unregister removes a cmdlet; it reports whether it was registered.
 func (rt *Runtime) Unregister(name string) bool {
 	key := strings.ToLower(name)
-	_, ok := rt.cmdlets[key]
+	old, ok := rt.cmdlets[key]
+	if ok {
+		rt.binders.forget(old)
+	}
 	delete(rt.cmdlets, key)
 	return ok
 }
