@@ -44,6 +44,26 @@ func changeField(v reflect.Value) bool {
 	return true
 }
 
+// TestUserIndexParts: the parts' entries, one after the other, are
+// UserIndex's, and no two parts share a key.
+func TestUserIndexParts(t *testing.T) {
+	u := indexUser()
+	var all []IndexEntry
+	keys := map[string]bool{}
+	for p := IndexParts(1); p&AllIndexParts != 0; p <<= 1 {
+		for _, e := range UserIndexParts(u, p) {
+			if keys[string(e.Key)] {
+				t.Errorf("part %d: key %q in another part too", p, e.Key)
+			}
+			keys[string(e.Key)] = true
+			all = append(all, e)
+		}
+	}
+	if got := UserIndex(u); len(got) != len(all) {
+		t.Errorf("UserIndex: %d entries, the parts %d", len(got), len(all))
+	}
+}
+
 // TestSameIndex changes each field of a user in turn: whenever the index
 // entries change, SameIndex must say so (so a field added to UserIndex
 // and not to SameIndex fails here), and it must say "same" for fields
@@ -53,13 +73,23 @@ func TestSameIndex(t *testing.T) {
 	if !SameIndex(base, base.Clone()) {
 		t.Fatal("SameIndex(u, copy of u) = false")
 	}
-	check := func(name string, changed *User) {
-		t.Helper()
-		same := slices.EqualFunc(UserIndex(base), UserIndex(changed), func(a, b IndexEntry) bool {
+	equal := func(a, b []IndexEntry) bool {
+		return slices.EqualFunc(a, b, func(a, b IndexEntry) bool {
 			return string(a.Key) == string(b.Key) && string(a.Val) == string(b.Val)
 		})
+	}
+	check := func(name string, changed *User) {
+		t.Helper()
+		same := equal(UserIndex(base), UserIndex(changed))
 		if got := SameIndex(base, changed); got && !same {
 			t.Errorf("%s changed the index entries but SameIndex = true", name)
+		}
+		// A part IndexPartsChanged leaves out has the same entries.
+		parts := IndexPartsChanged(base, changed)
+		for p := IndexParts(1); p&AllIndexParts != 0; p <<= 1 {
+			if parts&p == 0 && !equal(UserIndexParts(base, p), UserIndexParts(changed, p)) {
+				t.Errorf("%s changed the entries of part %d, which IndexPartsChanged leaves out", name, p)
+			}
 		}
 		if name == "UserPrincipalName" || name == "ID" || name == "DisplayName" {
 			if SameIndex(base, changed) {

@@ -48,10 +48,8 @@ func (t *tx) PutUser(u *storage.User) error {
 	if err := storage.CheckUserPhone(u); err != nil {
 		return err
 	}
-	if old == nil || !storage.SameIndex(old, u) {
-		if err := t.writeIndex(old, u); err != nil {
-			return err
-		}
+	if err := t.writeIndex(old, u); err != nil {
+		return err
 	}
 	key := storage.UserKey(u.ID)
 	val, err := storage.EncodeUser(u)
@@ -147,16 +145,25 @@ func dupOr(err error, what, value string) error {
 
 // writeIndex replaces old's index entries (old may be nil) by u's (u may
 // be nil): stale keys are deleted, new or changed ones written, and
-// unchanged ones left alone (a PIN reset writes no index entry at all).
+// unchanged ones left alone. Only the parts whose fields differ are
+// diffed (storage.IndexPartsChanged): a PIN reset builds no entry at
+// all, enabling a user only its conference-id entry.
 func (t *tx) writeIndex(old, u *storage.User) error {
+	parts := storage.AllIndexParts
+	if old != nil && u != nil {
+		parts = storage.IndexPartsChanged(old, u)
+	}
+	if parts == 0 {
+		return nil
+	}
 	have := map[string]string{}
 	if old != nil {
-		for _, e := range storage.UserIndex(old) {
+		for _, e := range storage.UserIndexParts(old, parts) {
 			have[string(e.Key)] = string(e.Val)
 		}
 	}
 	if u != nil {
-		for _, e := range storage.UserIndex(u) {
+		for _, e := range storage.UserIndexParts(u, parts) {
 			v, ok := have[string(e.Key)]
 			delete(have, string(e.Key))
 			if ok && v == string(e.Val) {
