@@ -216,7 +216,8 @@ func (c *Call) progressOff() bool {
 	if c.rt.host.Progress == nil {
 		return true
 	}
-	if v := c.Scope().Lookup("ProgressPreference"); v != nil && v.Value != nil {
+	// The name as the scope keys it: no lower-cased copy per call.
+	if v := c.Scope().Lookup("progresspreference"); v != nil && v.Value != nil {
 		switch canonicalAction(value.ToString(v.Value), "Continue") {
 		case "SilentlyContinue", "Ignore":
 			return true

@@ -65,7 +65,9 @@ type preferences struct {
 	confirm     bool
 }
 
-// prefsFrom reads the preference variables visible in scope.
+// prefsFrom reads the preference variables visible in scope. It runs for
+// every command invoked, so the names are given as the scope keys them
+// (lower case): Lookup then makes no lower-cased copy of each.
 func prefsFrom(sc *Scope) preferences {
 	get := func(name, def string) string {
 		if v := sc.Lookup(name); v != nil && v.Value != nil {
@@ -74,19 +76,19 @@ func prefsFrom(sc *Scope) preferences {
 		return def
 	}
 	p := preferences{
-		errorAction: get("ErrorActionPreference", "Continue"),
-		warning:     get("WarningPreference", "Continue"),
-		verbose:     get("VerbosePreference", "SilentlyContinue"),
-		debug:       get("DebugPreference", "SilentlyContinue"),
-		information: get("InformationPreference", "SilentlyContinue"),
+		errorAction: get("erroractionpreference", "Continue"),
+		warning:     get("warningpreference", "Continue"),
+		verbose:     get("verbosepreference", "SilentlyContinue"),
+		debug:       get("debugpreference", "SilentlyContinue"),
+		information: get("informationpreference", "SilentlyContinue"),
 	}
-	if v := sc.Lookup("WhatIfPreference"); v != nil {
+	if v := sc.Lookup("whatifpreference"); v != nil {
 		p.whatIf = value.ToBool(v.Value)
 	}
 	// A command's impact is Medium unless it says otherwise: it asks when
 	// $ConfirmPreference is Medium or Low (an advanced function given
 	// -Confirm sets it to Low in its scope).
-	if v := sc.Lookup("ConfirmPreference"); v != nil {
+	if v := sc.Lookup("confirmpreference"); v != nil {
 		switch strings.ToLower(value.ToString(v.Value)) {
 		case "low", "medium":
 			p.confirm = true

@@ -14,6 +14,11 @@ import (
 // replacement; -WarningAction applies) or Stop (a terminating error).
 const retiredPreference = "CsRetiredItemPreference"
 
+// retiredPreferenceKey is retiredPreference as scopes key it (lower case):
+// looked up for every object a tenant cmdlet handles, it then costs no
+// lower-cased copy.
+var retiredPreferenceKey = strings.ToLower(retiredPreference)
+
 // retiredWarner runs a cmdlet, first warning of the retired items the call
 // uses: the cmdlet itself and the parameters given.
 type retiredWarner struct {
@@ -77,7 +82,7 @@ func (w *retiredWarner) warn(c *engine.Call) error {
 // retiredPref reads $CsRetiredItemPreference in scope sc: "" when it asks
 // for nothing (unset, SilentlyContinue or Ignore).
 func retiredPref(sc *engine.Scope) string {
-	v := sc.Lookup(retiredPreference)
+	v := sc.Lookup(retiredPreferenceKey)
 	if v == nil || v.Value == nil {
 		return ""
 	}
