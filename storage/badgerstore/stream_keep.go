@@ -40,7 +40,8 @@ const streamKeepMagic = "csshell stream keep v1\n"
 
 // streamKeepMaxBytes bounds the records a stream keeps in memory and in
 // the keep file; a store keeping more streams above its tree (streamAbove).
-const streamKeepMaxBytes = 64 << 20
+// A variable for tests.
+var streamKeepMaxBytes = 64 << 20
 
 // keptEntry is one record the reset keeps.
 type keptEntry struct{ key, val []byte }

@@ -154,3 +154,32 @@ func countSynthetic(t *testing.T, s *Badger) int {
 	}
 	return n
 }
+
+// TestStreamAboveWhenKeepTooBig: a store whose kept records are too many
+// to keep aside streams its users above its tree and flattens them, as
+// before streamWhole: the same tenant, no keep file.
+func TestStreamAboveWhenKeepTooBig(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 20 000 users")
+	}
+	defer func(n int) { streamKeepMaxBytes = n }(streamKeepMaxBytes)
+	streamKeepMaxBytes = 1
+	dir := filepath.Join(t.TempDir(), "tenant")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.BulkReset(storage.ResetKindEmpty, streamUsersAtLeast, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckInvariants(); err != nil {
+		t.Fatal(err)
+	}
+	if n := countSynthetic(t, s); n != streamUsersAtLeast {
+		t.Fatalf("%d synthetic users, want %d", n, streamUsersAtLeast)
+	}
+	if _, err := os.Stat(filepath.Join(dir, streamKeepName)); !os.IsNotExist(err) {
+		t.Fatalf("keep file written: %v", err)
+	}
+}
