@@ -159,3 +159,17 @@ func BenchmarkParse10kLinesGoBaseline(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseCommandLine parses one interactive command line, which
+// the shell does at every Enter (and the line editor more often): the
+// parser's tables and token chunks are sized from the text, so a short
+// line allocates little (see the allocs/op it reports).
+func BenchmarkParseCommandLine(b *testing.B) {
+	src := &Source{Name: "<command>", Text: `Get-ChildItem -Path $env:TEMP -Filter *.log | Where-Object { $_.Length -gt 1mb } | Remove-Item -WhatIf`}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

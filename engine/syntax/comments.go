@@ -59,6 +59,18 @@ func (p *parser) groupAt(i int) (commentGroup, int) {
 	return g, j
 }
 
+// hasFoldedPrefix reports whether s, in lower case, starts with prefix (in
+// lower case ASCII): as strings.ToLower(s) would, but without lowering
+// all of s, which is the rest of the script. No other character lowers to
+// an ASCII letter but the Kelvin sign, to 'k'.
+func hasFoldedPrefix(s, prefix string) bool {
+	var buf [16]byte
+	if len(prefix) > len(buf) || strings.ContainsRune(prefix, 'k') {
+		return strings.HasPrefix(strings.ToLower(s), prefix)
+	}
+	return len(s) >= len(prefix) && string(asciiLower(buf[:0], s[:len(prefix)])) == prefix
+}
+
 func onlyOneNewline(s string) bool {
 	return strings.TrimSpace(s) == "" && strings.Count(s, "\n") == 1
 }
@@ -83,7 +95,7 @@ func (p *parser) scriptHelp() string {
 			rest := p.text[g.end:]
 			trimmed := strings.TrimLeft(rest, " \t\r\n")
 			gap := rest[:len(rest)-len(trimmed)]
-			if strings.Count(gap, "\n") <= 2 && strings.HasPrefix(strings.ToLower(trimmed), "function") {
+			if strings.Count(gap, "\n") <= 2 && hasFoldedPrefix(trimmed, "function") {
 				return ""
 			}
 			return g.text

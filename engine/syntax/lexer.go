@@ -21,102 +21,21 @@ const (
 	modeArgBare             // a whole argument word read as a bareword
 )
 
-// tok is a scanned token with the parser's extra data.
+// tok is a scanned token with the parser's extra data. The Value of an
+// Operator, Redirection or Parameter token is the canonical operator or
+// the parameter name.
 type tok struct {
 	Token
-	op    string     // canonical operator, keyword or parameter name
 	num   any        // value of a Number token
 	expr  Expression // value of a string, variable or bareword token
 	errs  []*Error   // errors found while scanning this token
 	colon bool       // a Parameter token written -Name:
-}
-
-// tokMemo remembers the token scanned at each position in each mode, so a
-// parser that backtracks never scans (nor records the side effects of
-// scanning) a token twice. It is a hash table of its own — open
-// addressing, the position and mode as the key, multiplicative hashing —
-// because a Go map keyed by position and mode took a third of the time of
-// parsing a 10 000-line script (hashing, growth, clearing), and a table
-// indexed by every position allocated more than the whole syntax tree.
-type tokMemo struct {
-	slots []memoSlot // len a power of two (1 << bits), or none
-	bits  uint
-	n     int
-}
-
-// memoSlot is one entry of a tokMemo: key 0 is an empty slot.
-type memoSlot struct {
-	key uint64 // pos*modeCount + mode + 1
-	t   *tok
-}
-
-// modeCount is how many scanning modes there are.
-const modeCount = int(modeArgBare) + 1
-
-// memoKeyOf is the key of position i in mode m.
-func memoKeyOf(i int, m mode) uint64 { return uint64(i)*uint64(modeCount) + uint64(m) + 1 }
-
-// slot is where the search for key starts.
-func (tm *tokMemo) slot(key uint64) uint64 { return (key * 0x9E3779B97F4A7C15) >> (64 - tm.bits) }
-
-// get returns the token memoized at i in mode m, nil when none is.
-func (tm *tokMemo) get(i int, m mode) *tok {
-	if i < 0 || len(tm.slots) == 0 {
-		return nil
-	}
-	key, mask := memoKeyOf(i, m), uint64(len(tm.slots)-1)
-	for j := tm.slot(key); ; j = (j + 1) & mask {
-		switch tm.slots[j].key {
-		case key:
-			return tm.slots[j].t
-		case 0:
-			return nil
-		}
-	}
-}
-
-// put memoizes t as the token at i in mode m.
-func (tm *tokMemo) put(i int, m mode, t *tok) {
-	if i < 0 {
-		return
-	}
-	if 2*(tm.n+1) > len(tm.slots) {
-		tm.grow()
-	}
-	key, mask := memoKeyOf(i, m), uint64(len(tm.slots)-1)
-	for j := tm.slot(key); ; j = (j + 1) & mask {
-		switch tm.slots[j].key {
-		case key:
-			tm.slots[j].t = t
-			return
-		case 0:
-			tm.slots[j] = memoSlot{key, t}
-			tm.n++
-			return
-		}
-	}
-}
-
-// grow doubles the table (256 slots at first).
-func (tm *tokMemo) grow() {
-	old := tm.slots
-	if tm.bits == 0 {
-		tm.bits = 8
-	} else {
-		tm.bits++
-	}
-	tm.slots = make([]memoSlot, 1<<tm.bits)
-	mask := uint64(len(tm.slots) - 1)
-	for _, s := range old {
-		if s.key == 0 {
-			continue
-		}
-		j := tm.slot(s.key)
-		for tm.slots[j].key != 0 {
-			j = (j + 1) & mask
-		}
-		tm.slots[j] = s
-	}
+	// common is set on a token that scanCommon read and that reads the
+	// same in expression and argument mode; shallow on one whose scan
+	// (a string's subexpressions) stayed far from the nesting limit.
+	// scanAt shares a token that is both between the two modes.
+	common, shallow bool
+	id              uint32 // its chunk and place in the parser's tokMemo
 }
 
 // comment is one comment seen in the source.
@@ -201,6 +120,16 @@ func (p *parser) isDashAt(i int) (bool, int) {
 // newlines.
 func (p *parser) ws() {
 	for p.pos < len(p.text) {
+		switch c := p.text[p.pos]; c {
+		case ' ', '\t':
+			p.pos++
+			continue
+		case '\f', '\v', '`', '#', '<':
+		default:
+			if c < utf8.RuneSelf {
+				return // no other ASCII character is blank or starts a comment
+			}
+		}
 		r, n := p.runeAt(p.pos)
 		switch {
 		case isBlankRune(r):

@@ -95,7 +95,9 @@ func parseNumber(text string) (val any, ok, bad bool) {
 			}
 		}
 	}
-	if s == "" {
+	if s == "" || !(s[0] >= '0' && s[0] <= '9' || s[0] == '.') {
+		// Neither a decimal nor 0x/0b (no Unicode letter lowers to a
+		// digit or '.').
 		return nil, false, false
 	}
 	low := strings.ToLower(s)

@@ -2,77 +2,18 @@ package syntax
 
 import "strings"
 
-// Binary operator precedences, as in PowerShell's TokenFlags.
-const (
-	precLogical    = 1
-	precBitwise    = 2
-	precComparison = 5
-	precCoalesce   = 7
-	precAdd        = 9
-	precMultiply   = 10
-	precFormat     = 12
-	precRange      = 13
-)
-
-// dashOps maps the names of dash operators (without the dash) to their
-// binary precedence; 0 means unary only.
-var dashOps = map[string]int{
-	"and": precLogical, "or": precLogical, "xor": precLogical,
-	"band": precBitwise, "bor": precBitwise, "bxor": precBitwise,
-	"not": 0, "bnot": 0,
-	"f":  precFormat,
-	"is": precComparison, "isnot": precComparison, "as": precComparison,
-	"join": precComparison, "shl": precComparison, "shr": precComparison,
-}
-
-func init() {
-	for _, base := range []string{"eq", "ne", "gt", "ge", "lt", "le", "like", "notlike",
-		"match", "notmatch", "contains", "notcontains", "in", "notin", "replace", "split"} {
-		dashOps[base] = precComparison
-		dashOps["i"+base] = precComparison
-		dashOps["c"+base] = precComparison
-	}
-}
-
-// unaryDashOps are the dash operators that can be prefix operators.
-var unaryDashOps = map[string]bool{"-not": true, "-bnot": true, "-split": true, "-isplit": true, "-csplit": true, "-join": true}
-
-// binaryPrec returns the precedence of a binary operator token, or 0.
-func binaryPrec(t *tok) int {
-	if t.Kind != TokOperator {
-		return 0
-	}
-	switch t.op {
-	case "+", "-":
-		return precAdd
-	case "*", "/", "%":
-		return precMultiply
-	case "..":
-		return precRange
-	case "??":
-		return precCoalesce
-	}
-	if strings.HasPrefix(t.op, "-") {
-		return dashOps[t.op[1:]]
-	}
-	return 0
-}
-
-var assignOps = map[string]bool{"=": true, "+=": true, "-=": true, "*=": true, "/=": true, "%=": true, "??=": true}
-
-// keywords are PowerShell's reserved words, lower case.
-var keywords = map[string]bool{
-	"if": true, "elseif": true, "else": true, "foreach": true, "for": true, "while": true,
-	"do": true, "until": true, "switch": true, "break": true, "continue": true,
-	"return": true, "exit": true, "throw": true, "try": true, "catch": true,
-	"finally": true, "trap": true, "function": true, "filter": true, "workflow": true,
-	"param": true, "begin": true, "process": true, "end": true, "dynamicparam": true,
-	"clean": true, "class": true, "enum": true, "data": true, "in": true,
-	"from": true, "define": true, "var": true, "using": true,
-}
-
+// mk makes a token of the given kind for the text [i, j), op its Value.
 func (p *parser) mk(kind TokenKind, i, j int, op string) *tok {
-	return &tok{Token: Token{Kind: kind, Text: p.text[i:j], Value: op, Extent: Extent{i, j}}, op: op}
+	t := p.memo.newTok()
+	t.Token = Token{Kind: kind, Text: p.text[i:j], Value: op, Extent: Extent{i, j}}
+	return t
+}
+
+// newTok returns a new token holding tk.
+func (p *parser) newTok(tk Token) *tok {
+	t := p.memo.newTok()
+	t.Token = tk
+	return t
 }
 
 // peek skips blanks and comments and scans the next token in mode m
@@ -83,10 +24,30 @@ func (p *parser) peek(m mode) *tok {
 }
 
 // scanAt scans the token at i in mode m (memoized).
+//
+// A token that reads the same in expression and argument mode (a string,
+// a variable, a newline, a brace; see tok.common) is scanned once for
+// both, unless Tokenize records the scans. Scanning a string parses its
+// subexpressions at the current nesting depth, so only a token whose scan
+// stayed depthMargin below the limit is shared: when the other mode asks
+// for it (a few levels deeper or shallower), a second scan would not have
+// reached the limit either.
 func (p *parser) scanAt(i int, m mode) *tok {
 	if t := p.memo.get(i, m); t != nil {
 		return t
 	}
+	if m != modeArgBare && !p.record {
+		other := modeArg
+		if m == modeArg {
+			other = modeExpr
+		}
+		if t := p.memo.get(i, other); t != nil && t.common && t.shallow {
+			p.memo.put(i, m, t)
+			return t
+		}
+	}
+	peak := p.peak
+	p.peak = p.depth
 	var t *tok
 	switch m {
 	case modeArg:
@@ -96,9 +57,17 @@ func (p *parser) scanAt(i int, m mode) *tok {
 	default:
 		t = p.scanExpr(i)
 	}
+	t.shallow = p.peak+depthMargin < maxDepth && !p.dead
+	p.peak = max(peak, p.peak)
 	p.memo.put(i, m, t)
 	return t
 }
+
+// depthMargin bounds how much deeper or shallower the parser may be when
+// it asks again for a token at the same place (in another mode, or for
+// the bareword in parseArgPrimary): parseStatement, parseTernary and
+// parseUnary enter a level each before reading the first token.
+const depthMargin = 32
 
 // take consumes t, which must have been scanned at the current position.
 func (p *parser) take(t *tok) {
@@ -111,7 +80,7 @@ func (p *parser) take(t *tok) {
 // character at i needs mode-specific treatment.
 func (p *parser) scanCommon(i int) (*tok, bool) {
 	if i >= len(p.text) {
-		return &tok{Token: Token{Kind: TokEOF, Extent: Extent{i, i}}}, true
+		return p.newTok(Token{Kind: TokEOF, Extent: Extent{i, i}}), true
 	}
 	c := p.text[i]
 	r, n := p.runeAt(i)
@@ -233,6 +202,7 @@ func (p *parser) scanExpr(i int) *tok {
 		return t
 	}
 	if t, ok := p.scanCommon(i); ok {
+		t.common = t.Kind != TokUnknown
 		return t
 	}
 	c := p.text[i]
@@ -311,9 +281,8 @@ func (p *parser) scanExpr(i int) *tok {
 			return p.mk(TokOperator, i, i+n+1, "-=")
 		}
 		if w := p.identEnd(i + n); w > i+n {
-			name := strings.ToLower(p.text[i+n : w])
-			if _, ok := dashOps[name]; ok {
-				return p.mk(TokOperator, i, w, "-"+name)
+			if op, ok := dashOpOf(p.text[i+n : w]); ok {
+				return p.mk(TokOperator, i, w, op)
 			}
 			// In expression mode a parameter name is letters only.
 			t := p.mk(TokParameter, i, w, p.text[i+n:w])
@@ -409,6 +378,9 @@ func (p *parser) scanArg(i int) *tok {
 		}
 	}
 	if t, ok := p.scanCommon(i); ok && t.Kind != TokUnknown {
+		// Expression mode reads "3>" as the number 3 (scanExpr).
+		c := p.byteAt(i)
+		t.common = !(c >= '1' && c <= '6' && p.byteAt(i+1) == '>' && p.byteAt(i+2) != '&')
 		return t
 	}
 	r, n := p.runeAt(i)

@@ -5,65 +5,6 @@ import (
 	"strings"
 )
 
-// strBuilder accumulates the parts of an expandable string.
-type strBuilder struct {
-	parts    []Expression
-	lit      strings.Builder
-	litStart int
-	hasLit   bool
-	quote    QuoteKind
-}
-
-func (b *strBuilder) addRune(r rune, at int) {
-	if !b.hasLit {
-		b.hasLit = true
-		b.litStart = at
-	}
-	b.lit.WriteRune(r)
-}
-
-func (b *strBuilder) addString(s string, at int) {
-	if !b.hasLit {
-		b.hasLit = true
-		b.litStart = at
-	}
-	b.lit.WriteString(s)
-}
-
-func (b *strBuilder) flush(end int) {
-	if b.hasLit {
-		b.parts = append(b.parts, &StringConstant{Extent: Extent{b.litStart, end}, Value: b.lit.String(), Quote: b.quote})
-		b.lit.Reset()
-		b.hasLit = false
-	}
-}
-
-func (b *strBuilder) addExpr(e Expression) {
-	b.flush(e.Ext().Start)
-	b.parts = append(b.parts, e)
-}
-
-// result builds a *StringConstant when nothing was expanded, or an
-// *ExpandableString.
-func (b *strBuilder) result(ext Extent) Expression {
-	hasExpr := false
-	for _, part := range b.parts {
-		if _, ok := part.(*StringConstant); !ok {
-			hasExpr = true
-		}
-	}
-	if !hasExpr {
-		var sb strings.Builder
-		for _, part := range b.parts {
-			sb.WriteString(part.(*StringConstant).Value)
-		}
-		sb.WriteString(b.lit.String())
-		return &StringConstant{Extent: ext, Value: sb.String(), Quote: b.quote}
-	}
-	b.flush(ext.End)
-	return &ExpandableString{Extent: ext, Parts: b.parts, Quote: b.quote}
-}
-
 // literalText returns the literal pieces joined (used as Token.Value).
 func literalText(e Expression) string {
 	switch v := e.(type) {
@@ -182,9 +123,9 @@ func (p *parser) variableAt(i int) (name string, end int, ok bool) {
 			}
 			if c == '`' && k+1 < len(p.text) {
 				// Escapes as in strings: ${a`u{2195}} is the name "a↕".
-				eb := &strBuilder{}
+				eb := &strBuilder{src: p.text}
 				k = p.escape(eb, k)
-				sb.WriteString(eb.lit.String())
+				sb.WriteString(eb.text())
 				continue
 			}
 			sb.WriteRune(c)
@@ -233,7 +174,7 @@ func (p *parser) expandDollar(b *strBuilder, i int) int {
 	}
 	name, end, ok := p.variableAt(i)
 	if !ok {
-		b.addRune('$', i)
+		b.addSrc(i, i+1)
 		return i + 1
 	}
 	b.addExpr(&VariableExpr{Extent: Extent{i, end}, Name: name})
@@ -243,13 +184,13 @@ func (p *parser) expandDollar(b *strBuilder, i int) int {
 // scanDoubleQuoted reads a "..." string whose opening quote is at i.
 func (p *parser) scanDoubleQuoted(i int) *tok {
 	_, qn := p.runeAt(i)
-	b := &strBuilder{quote: DoubleQuoted}
+	b := &strBuilder{src: p.text, quote: DoubleQuoted}
 	j := i + qn
 	terminated := false
 	errs := p.captureErrors(func() {
 		j = p.dqBody(b, j, &terminated)
 	})
-	t := &tok{Token: Token{Kind: TokStringExpandable, Text: p.text[i:j], Extent: Extent{i, j}}}
+	t := p.newTok(Token{Kind: TokStringExpandable, Text: p.text[i:j], Extent: Extent{i, j}})
 	t.expr = b.result(t.Extent)
 	t.Value = literalText(t.expr)
 	t.errs = errs
@@ -281,7 +222,7 @@ func (p *parser) dqBody(b *strBuilder, j int, terminated *bool) int {
 		case r == '$':
 			j = p.expandDollar(b, j)
 		default:
-			b.addRune(r, j)
+			b.addSrcRune(r, j, n)
 			j += n
 		}
 	}
@@ -302,7 +243,7 @@ func (p *parser) sqBody(b *strBuilder, j int, terminated *bool) int {
 			*terminated = true
 			return j + n
 		}
-		b.addRune(r, j)
+		b.addSrcRune(r, j, n)
 		j += n
 	}
 	return j
@@ -311,10 +252,10 @@ func (p *parser) sqBody(b *strBuilder, j int, terminated *bool) int {
 // scanSingleQuoted reads a '...' string whose opening quote is at i.
 func (p *parser) scanSingleQuoted(i int) *tok {
 	_, qn := p.runeAt(i)
-	b := &strBuilder{quote: SingleQuoted}
+	b := &strBuilder{src: p.text, quote: SingleQuoted}
 	terminated := false
 	j := p.sqBody(b, i+qn, &terminated)
-	t := &tok{Token: Token{Kind: TokStringLiteral, Text: p.text[i:j], Extent: Extent{i, j}}}
+	t := p.newTok(Token{Kind: TokStringLiteral, Text: p.text[i:j], Extent: Extent{i, j}})
 	t.expr = b.result(t.Extent)
 	t.Value = literalText(t.expr)
 	if !terminated {
@@ -333,7 +274,7 @@ func (p *parser) scanHereString(i int) *tok {
 	if double {
 		kind, quote, term = TokHereStringExpandable, HereDouble, `"@`
 	}
-	t := &tok{Token: Token{Kind: kind}}
+	t := p.newTok(Token{Kind: kind})
 	j := i + 1 + qn
 	// The header must end the line.
 	for j < len(p.text) {
@@ -390,7 +331,7 @@ func (p *parser) scanHereString(i int) *tok {
 		t.errs = append(t.errs, p.newError(i, i+1+qn, "TerminatorExpectedAtEndOfString",
 			"The string is missing the terminator: "+term+".", true))
 	}
-	b := &strBuilder{quote: quote}
+	b := &strBuilder{src: p.text, quote: quote}
 	if double {
 		t.errs = append(t.errs, p.captureErrors(func() {
 			for k := contentStart; k < contentEnd; {
@@ -401,14 +342,14 @@ func (p *parser) scanHereString(i int) *tok {
 				case '$':
 					k = p.expandDollar(b, k)
 				default:
-					b.addRune(r, k)
+					b.addSrcRune(r, k, n)
 					k += n
 				}
 			}
 			b.flush(contentEnd)
 		})...)
 	} else {
-		b.addString(p.text[contentStart:contentEnd], contentStart)
+		b.addSrc(contentStart, contentEnd)
 	}
 	t.Extent = Extent{i, end}
 	t.Text = p.text[i:end]
@@ -420,7 +361,7 @@ func (p *parser) scanHereString(i int) *tok {
 // scanBare reads a bareword argument starting at i, including embedded
 // quotes, escapes and $ expansions, up to an argument terminator.
 func (p *parser) scanBare(i int) *tok {
-	b := &strBuilder{quote: Bare}
+	b := &strBuilder{src: p.text, quote: Bare}
 	j := i
 	errs := p.captureErrors(func() {
 		for j < len(p.text) {
@@ -451,7 +392,7 @@ func (p *parser) scanBare(i int) *tok {
 			case r == '$':
 				j = p.expandDollar(b, j)
 			default:
-				b.addRune(r, j)
+				b.addSrcRune(r, j, n)
 				j += n
 			}
 		}
@@ -459,10 +400,10 @@ func (p *parser) scanBare(i int) *tok {
 	if j == i && i < len(p.text) {
 		// Never return an empty token: take one character literally.
 		r, n := p.runeAt(i)
-		b.addRune(r, i)
+		b.addSrcRune(r, i, n)
 		j = i + n
 	}
-	t := &tok{Token: Token{Kind: TokGeneric, Text: p.text[i:j], Extent: Extent{i, j}}}
+	t := p.newTok(Token{Kind: TokGeneric, Text: p.text[i:j], Extent: Extent{i, j}})
 	t.expr = b.result(t.Extent)
 	t.Value = literalText(t.expr)
 	t.errs = errs

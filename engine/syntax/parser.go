@@ -19,6 +19,7 @@ type parser struct {
 	pos      int
 	errs     []*Error
 	depth    int
+	peak     int // the greatest depth reached, for scanAt
 	dead     bool
 	comments []comment
 	seenCmt  map[int]bool
@@ -38,6 +39,7 @@ func newParser(src *Source) *parser {
 		src:     src,
 		text:    src.Text,
 		seenCmt: map[int]bool{},
+		memo:    tokMemo{hint: len(src.Text)},
 	}
 }
 
@@ -150,6 +152,7 @@ func (p *parser) captureErrors(f func()) []*Error {
 // once and stopping the parse) when the input is nested too deeply.
 func (p *parser) enter() bool {
 	p.depth++
+	p.peak = max(p.peak, p.depth)
 	if p.depth > maxDepth {
 		if !p.dead {
 			p.deadErr = p.newError(p.pos, p.pos, "ScriptTooComplicated", "The script is nested too deeply to be parsed.", false)
@@ -345,23 +348,34 @@ func (p *parser) parseScriptBlockExpr() *ScriptBlockExpr {
 	return &ScriptBlockExpr{Extent: sb.Extent, Body: sb}
 }
 
+// plainStart reports whether a statement starts at the current position
+// with a name or a variable: then the token there is neither the end nor
+// a closer, and scanning it (which has no other effect) can wait for the
+// statement's parser.
+func (p *parser) plainStart() bool {
+	c := p.byteAt(p.pos)
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$'
+}
+
 // parseStatementList parses statements up to closer ('}', ')' or 0 for
 // end of input) without consuming it.
 func (p *parser) parseStatementList(closer byte) *StatementBlock {
 	block := &StatementBlock{Extent: Extent{p.pos, p.pos}}
 	for !p.dead {
 		p.skipNLSemi()
-		t := p.peek(modeExpr)
-		if t.Kind == TokEOF {
-			break
-		}
-		if closer != 0 && t.Text == string(closer) {
-			break
-		}
-		if t.Kind == TokRCurly || t.Kind == TokRParen {
-			p.unexpected(t)
-			p.take(t)
-			continue
+		if !p.plainStart() {
+			t := p.peek(modeExpr)
+			if t.Kind == TokEOF {
+				break
+			}
+			if closer != 0 && t.Text == string(closer) {
+				break
+			}
+			if t.Kind == TokRCurly || t.Kind == TokRParen {
+				p.unexpected(t)
+				p.take(t)
+				continue
+			}
 		}
 		start := p.pos
 		st := p.parseStatement()
@@ -375,7 +389,7 @@ func (p *parser) parseStatementList(closer byte) *StatementBlock {
 		// A pipeline or flow statement must be followed by a separator or
 		// the closer; a statement ending in a block need not be, as in
 		// pwsh: ". { trap {continue} 'hello' }", "function f {1} f".
-		t = p.peek(modeExpr)
+		t := p.peek(modeExpr)
 		switch {
 		case t.Kind == TokEOF || t.Kind == TokNewLine || t.Kind == TokSemi:
 		case closer != 0 && t.Text == string(closer):

@@ -8,7 +8,7 @@ func isArgEnd(t *tok) bool {
 	case TokEOF, TokNewLine, TokSemi, TokPipe, TokRParen, TokRCurly:
 		return true
 	case TokOperator:
-		return t.op == "&&" || t.op == "||"
+		return t.Value == "&&" || t.Value == "||"
 	}
 	return false
 }
@@ -18,13 +18,13 @@ func (p *parser) parsePipelineChain() Statement {
 	left := p.parsePipeline()
 	for left != nil && !p.dead {
 		t := p.peek(modeExpr)
-		if t.Kind != TokOperator || (t.op != "&&" && t.op != "||") {
+		if t.Kind != TokOperator || (t.Value != "&&" && t.Value != "||") {
 			return left
 		}
 		p.take(t)
 		p.skipNL()
 		if p.atEOF() {
-			p.missing("EmptyPipelineChainElement", "A pipeline chain operator '"+t.op+"' must be followed by a pipeline.")
+			p.missing("EmptyPipelineChainElement", "A pipeline chain operator '"+t.Value+"' must be followed by a pipeline.")
 			return left
 		}
 		right := p.parsePipeline()
@@ -35,7 +35,7 @@ func (p *parser) parsePipelineChain() Statement {
 			}
 			return left
 		}
-		left = &PipelineChain{Extent: Extent{left.Ext().Start, p.pos}, Left: left, Op: t.op, Right: rp}
+		left = &PipelineChain{Extent: Extent{left.Ext().Start, p.pos}, Left: left, Op: t.Value, Right: rp}
 	}
 	return left
 }
@@ -55,7 +55,7 @@ func (p *parser) parsePipeline() Statement {
 		}
 		// Assignment: an expression followed by an assignment operator.
 		if ce, ok := first.(*CommandExpr); ok && len(ce.Redirections) == 0 {
-			if t := p.peek(modeExpr); t.Kind == TokOperator && assignOps[t.op] {
+			if t := p.peek(modeExpr); t.Kind == TokOperator && assignOps[t.Value] {
 				return p.parseAssignment(ce.Expr, t)
 			}
 		}
@@ -67,7 +67,7 @@ func (p *parser) parsePipeline() Statement {
 			p.skipNL()
 			t = p.peek(modeExpr)
 		}
-		if t.Kind == TokOperator && t.op == "&" {
+		if t.Kind == TokOperator && t.Value == "&" {
 			if n := p.scanAt(p.posAfterWS(t.Extent.End), modeExpr); isArgEnd(n) {
 				p.take(t)
 				pl.Background = true
@@ -125,7 +125,7 @@ func (p *parser) pipeContinuesAfterNL() bool {
 
 func (p *parser) parseAssignment(left Expression, op *tok) Statement {
 	p.take(op)
-	if !validLHS(left) || op.op != "=" && isArray(left) {
+	if !validLHS(left) || op.Value != "=" && isArray(left) {
 		p.errorAt(left.Ext().Start, left.Ext().End, "InvalidLeftHandSide",
 			"The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.", false)
 	}
@@ -133,11 +133,11 @@ func (p *parser) parseAssignment(left Expression, op *tok) Statement {
 	t := p.peek(modeExpr)
 	if isArgEnd(t) {
 		p.errorAt(op.Extent.End, op.Extent.End, "ExpectedValueExpression",
-			"You must provide a value expression following the '"+op.op+"' operator.", t.Kind == TokEOF)
-		return &AssignmentStmt{Extent: Extent{left.Ext().Start, p.pos}, Left: left, Op: op.op}
+			"You must provide a value expression following the '"+op.Value+"' operator.", t.Kind == TokEOF)
+		return &AssignmentStmt{Extent: Extent{left.Ext().Start, p.pos}, Left: left, Op: op.Value}
 	}
 	right := p.parseStatement()
-	return &AssignmentStmt{Extent: Extent{left.Ext().Start, p.pos}, Left: left, Op: op.op, Right: right}
+	return &AssignmentStmt{Extent: Extent{left.Ext().Start, p.pos}, Left: left, Op: op.Value, Right: right}
 }
 
 // isArray reports a comma list, which only '=' can assign ($a, $b = 1, 2).
@@ -202,10 +202,10 @@ func (p *parser) startsExpression() bool {
 		return t.Kind == TokNumber && p.endsNumber(t.Extent.End)
 	case isDashRune(r):
 		t := p.scanAt(p.pos, modeExpr)
-		if t.Kind == TokOperator && (t.op == "--" || unaryDashOps[t.op]) {
+		if t.Kind == TokOperator && (t.Value == "--" || unaryDashOps[t.Value]) {
 			return true
 		}
-		if t.Kind == TokOperator && t.op == "-" {
+		if t.Kind == TokOperator && t.Value == "-" {
 			n2 := p.scanAt(p.posAfterWS(t.Extent.End), modeExpr)
 			return n2.Kind == TokNumber || n2.Kind == TokVariable || n2.Kind == TokLParen || n2.Kind == TokDollarParen
 		}
@@ -282,7 +282,7 @@ func (p *parser) parseRedirections() []*Redirection {
 
 func (p *parser) parseRedirection(t *tok) *Redirection {
 	p.take(t)
-	op := t.op
+	op := t.Value
 	if op == "<" {
 		p.errorAt(t.Extent.Start, t.Extent.End, "RedirectionNotSupported", "The '<' operator is reserved for future use.", false)
 		return nil
@@ -353,7 +353,7 @@ func (p *parser) parseArguments(cmd *Command) {
 			return
 		}
 		switch {
-		case t.Kind == TokOperator && t.op == "&":
+		case t.Kind == TokOperator && t.Value == "&":
 			if n := p.scanAt(p.posAfterWS(t.Extent.End), modeArg); isArgEnd(n) {
 				return // background operator, handled by the pipeline
 			}
@@ -366,7 +366,7 @@ func (p *parser) parseArguments(cmd *Command) {
 			}
 		case t.Kind == TokParameter && !noMoreParams:
 			p.take(t)
-			cp := &CommandParameter{Extent: t.Extent, Name: t.op, Colon: t.colon}
+			cp := &CommandParameter{Extent: t.Extent, Name: t.Value, Colon: t.colon}
 			if t.colon {
 				// The value is attached unless a blank, a line continuation
 				// or a comment follows the colon (then it is the next
@@ -380,16 +380,16 @@ func (p *parser) parseArguments(cmd *Command) {
 						cp.Argument = p.parseArgElement()
 					} else {
 						p.errorAt(t.Extent.End, t.Extent.End, "ParameterRequiresArgument",
-							"Parameter -"+t.op+" requires an argument.", a.Kind == TokEOF)
+							"Parameter -"+t.Value+" requires an argument.", a.Kind == TokEOF)
 					}
 				}
 				cp.End = p.pos
 			}
 			cmd.Elements = append(cmd.Elements, cp)
-		case t.Kind == TokOperator && t.op == "--" && !noMoreParams:
+		case t.Kind == TokOperator && t.Value == "--" && !noMoreParams:
 			p.take(t)
 			noMoreParams = true
-		case t.Kind == TokOperator && t.op == "--%":
+		case t.Kind == TokOperator && t.Value == "--%":
 			p.take(t)
 			start := p.pos
 			for p.pos < len(p.text) && !isNewlineByte(p.text[p.pos]) {
@@ -449,6 +449,31 @@ func (p *parser) parseArgElement() Expression {
 	return arr
 }
 
+// bareIsMoot reports whether scanning the argument that starts with t as
+// a bareword can be skipped: the bareword would not be used, and scanning
+// it would have no effect either. The bareword of a variable followed by
+// the end of the argument ends where the variable does; from '(', '{',
+// '@(' or '@{' it is that one character; from a closed quoted string
+// followed by the end of the argument it is the same string scanned again
+// (its subexpressions parsed the same way, so far from the nesting limit:
+// t.shallow). Tokenize records every scan, so it skips none.
+func (p *parser) bareIsMoot(t *tok) bool {
+	if p.record {
+		return false
+	}
+	switch t.Kind {
+	case TokVariable:
+		r, n := p.runeAt(t.Extent.End)
+		return n == 0 || isArgTerminator(r)
+	case TokLParen, TokLCurly, TokAtParen, TokAtCurly:
+		return true
+	case TokStringLiteral, TokStringExpandable:
+		r, n := p.runeAt(t.Extent.End)
+		return t.shallow && !t.Unterminated && (n == 0 || isArgTerminator(r))
+	}
+	return false
+}
+
 // parseArgPrimary parses one argument value in argument mode.
 func (p *parser) parseArgPrimary() Expression {
 	p.ws()
@@ -456,9 +481,12 @@ func (p *parser) parseArgPrimary() Expression {
 	t := p.scanAt(start, modeArg)
 	switch t.Kind {
 	case TokVariable, TokDollarParen, TokLParen, TokAtParen, TokAtCurly, TokLCurly, TokStringLiteral, TokStringExpandable, TokHereStringLiteral, TokHereStringExpandable:
-		bare := p.scanAt(start, modeArgBare)
+		var bare *tok
+		if !p.bareIsMoot(t) {
+			bare = p.scanAt(start, modeArgBare)
+		}
 		e := p.parsePostfixAt(true)
-		if (t.Kind == TokVariable) && p.pos < bare.Extent.End {
+		if t.Kind == TokVariable && bare != nil && p.pos < bare.Extent.End {
 			// $x/foo: the whole word is an expandable bareword.
 			p.pos = start
 			p.take(bare)

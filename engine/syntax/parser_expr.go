@@ -18,7 +18,7 @@ func (p *parser) parseTernary(noComma bool) Expression {
 		return nil
 	}
 	t := p.peek(modeExpr)
-	if t.Kind != TokOperator || t.op != "?" {
+	if t.Kind != TokOperator || t.Value != "?" {
 		return cond
 	}
 	p.take(t)
@@ -30,7 +30,7 @@ func (p *parser) parseTernary(noComma bool) Expression {
 	}
 	p.skipNL()
 	c := p.peek(modeExpr)
-	if c.Kind != TokOperator || c.op != ":" {
+	if c.Kind != TokOperator || c.Value != ":" {
 		p.missing("MissingColonInTernaryExpression", "Missing ':' in ternary expression.")
 		return &TernaryExpr{Extent: Extent{cond.Ext().Start, p.pos}, Cond: cond, Then: then, Else: then}
 	}
@@ -78,7 +78,7 @@ func (p *parser) parseBinary(minPrec int, noComma bool) Expression {
 			p.missingOperand(t)
 			return left
 		}
-		left = &BinaryExpr{Extent: Extent{left.Ext().Start, right.Ext().End}, Op: t.op, Left: left, Right: right, OpExtent: t.Extent}
+		left = &BinaryExpr{Extent: Extent{left.Ext().Start, right.Ext().End}, Op: t.Value, Left: left, Right: right, OpExtent: t.Extent}
 	}
 	return left
 }
@@ -121,9 +121,9 @@ func (p *parser) parseUnary() Expression {
 	t := p.peek(modeExpr)
 	start := t.Extent.Start
 	switch {
-	case t.Kind == TokOperator && (t.op == "!" || t.op == "+" || t.op == "-" || t.op == "++" || t.op == "--" || unaryDashOps[t.op]):
+	case t.Kind == TokOperator && (t.Value == "!" || t.Value == "+" || t.Value == "-" || t.Value == "++" || t.Value == "--" || unaryDashOps[t.Value]):
 		p.take(t)
-		if t.op == "-" && t.Extent.End == p.pos {
+		if t.Value == "-" && t.Extent.End == p.pos {
 			if n := p.scanAt(p.pos, modeExpr); n.Kind == TokNumber && n.Extent.Start == t.Extent.End {
 				// -5: a negative literal.
 				p.take(n)
@@ -142,9 +142,9 @@ func (p *parser) parseUnary() Expression {
 			n := p.peek(modeExpr)
 			p.errorAt(t.Extent.End, t.Extent.End, "MissingExpressionAfterOperator",
 				"Missing expression after unary operator '"+t.Text+"'.", n.Kind == TokEOF || p.atEOF())
-			return &UnaryExpr{Extent: Extent{start, p.pos}, Op: t.op, Operand: &StringConstant{Extent: Extent{p.pos, p.pos}}}
+			return &UnaryExpr{Extent: Extent{start, p.pos}, Op: t.Value, Operand: &StringConstant{Extent: Extent{p.pos, p.pos}}}
 		}
-		return &UnaryExpr{Extent: Extent{start, operand.Ext().End}, Op: t.op, Operand: operand}
+		return &UnaryExpr{Extent: Extent{start, operand.Ext().End}, Op: t.Value, Operand: operand}
 	case t.Kind == TokComma:
 		p.take(t)
 		p.skipNL()
@@ -164,9 +164,9 @@ func (p *parser) parseUnary() Expression {
 		return nil
 	}
 	// Postfix ++ and --.
-	if n := p.peek(modeExpr); n.Kind == TokOperator && (n.op == "++" || n.op == "--") {
+	if n := p.peek(modeExpr); n.Kind == TokOperator && (n.Value == "++" || n.Value == "--") {
 		p.take(n)
-		return &UnaryExpr{Extent: Extent{e.Ext().Start, n.Extent.End}, Op: n.op, Operand: e, Postfix: true}
+		return &UnaryExpr{Extent: Extent{e.Ext().Start, n.Extent.End}, Op: n.Value, Operand: e, Postfix: true}
 	}
 	return e
 }
@@ -244,7 +244,7 @@ func castOperandStart(t *tok) bool {
 		TokLParen, TokDollarParen, TokAtParen, TokAtCurly, TokLCurly, TokLBracket:
 		return true
 	case TokOperator:
-		return t.op == "!" || t.op == "-" || t.op == "+" || t.op == "++" || t.op == "--" || unaryDashOps[t.op]
+		return t.Value == "!" || t.Value == "-" || t.Value == "+" || t.Value == "++" || t.Value == "--" || unaryDashOps[t.Value]
 	}
 	return false
 }
@@ -541,7 +541,7 @@ func (p *parser) parseHashtable() Expression {
 			continue
 		}
 		eq := p.peek(modeExpr)
-		if eq.Kind != TokOperator || eq.op != "=" {
+		if eq.Kind != TokOperator || eq.Value != "=" {
 			p.errorAt(p.pos, p.pos, "MissingEqualsInHashLiteral", "Missing '=' operator after key in hash literal.", p.atEOF())
 			if p.atEOF() {
 				break

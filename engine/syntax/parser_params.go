@@ -267,7 +267,7 @@ func (p *parser) parseParameter() *Parameter {
 	prm.Name = t.Value
 	prm.nameStart = t.Extent.Start
 	p.skipNL()
-	if eq := p.peek(modeExpr); eq.Kind == TokOperator && eq.op == "=" {
+	if eq := p.peek(modeExpr); eq.Kind == TokOperator && eq.Value == "=" {
 		p.take(eq)
 		p.skipNL()
 		prm.Default = p.parseExprNoComma()

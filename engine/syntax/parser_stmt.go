@@ -1,6 +1,9 @@
 package syntax
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // keywordAt returns the keyword (lower case) starting at i, or "".
 func (p *parser) keywordAt(i int) string {
@@ -15,11 +18,19 @@ func (p *parser) keywordAt(i int) string {
 	if j == i || j-i > 12 {
 		return ""
 	}
-	w := strings.ToLower(p.text[i:j])
-	if keywords[w] {
-		return w
+	word := p.text[i:j]
+	for k := 0; k < len(word); k++ {
+		if word[k] >= utf8.RuneSelf {
+			// Lowered by Unicode's rules: "brea\u212a" (the Kelvin
+			// sign) is "break".
+			if w := strings.ToLower(word); keywords[w] {
+				return w
+			}
+			return ""
+		}
 	}
-	return ""
+	var buf [12]byte
+	return keywordText[string(asciiLower(buf[:0], word))]
 }
 
 // takeKeyword consumes the keyword kw at the current position.
@@ -176,20 +187,37 @@ func (p *parser) peekKeywordAfterNL(kws ...string) string {
 	return ""
 }
 
+// ifMessages returns the messages of a missing '(', condition and block
+// after the keyword kw ("if" or "elseif") written word; they are built
+// only for a word not in lower case, so that parsing an if statement does
+// not build three strings it almost never needs.
+func ifMessages(kw, word string) (noParen, noCond, noBody string) {
+	switch {
+	case word == "if":
+		return "Missing '(' after 'if' in if statement.", "Missing condition in if statement after 'if ('.",
+			"Missing statement block after if ( condition )."
+	case word == "elseif":
+		return "Missing '(' after 'elseif' in if statement.", "Missing condition in if statement after 'elseif ('.",
+			"Missing statement block after elseif ( condition )."
+	}
+	return "Missing '(' after '" + word + "' in if statement.", "Missing condition in if statement after '" + word + " ('.",
+		"Missing statement block after " + kw + " ( condition )."
+}
+
 func (p *parser) parseIf() Statement {
 	st := &IfStmt{}
 	st.Start = p.pos
 	kw := "if"
 	for {
 		kwStart := p.takeKeyword(kw)
-		word := p.text[kwStart:p.pos]
-		cond, ok := p.parseCondition(kw, "MissingOpenParenthesisInIfStatement", "Missing '(' after '"+word+"' in if statement.",
-			"IfStatementMissingCondition", "Missing condition in if statement after '"+word+" ('.")
+		noParen, noCond, noBody := ifMessages(kw, p.text[kwStart:p.pos])
+		cond, ok := p.parseCondition(kw, "MissingOpenParenthesisInIfStatement", noParen,
+			"IfStatementMissingCondition", noCond)
 		if !ok {
 			st.End = p.pos
 			return st
 		}
-		body := p.bodyBlock("MissingStatementBlock", "Missing statement block after "+kw+" ( condition ).")
+		body := p.bodyBlock("MissingStatementBlock", noBody)
 		if body == nil {
 			st.End = p.pos
 			return st
@@ -390,7 +418,7 @@ func (p *parser) parseSwitch(label string) Statement {
 			break
 		}
 		p.take(t)
-		name := strings.ToLower(t.op)
+		name := strings.ToLower(t.Value)
 		switch {
 		case name != "" && strings.HasPrefix("regex", name):
 			st.Regex = true
@@ -539,7 +567,7 @@ func (p *parser) parseFlow(kw string) Statement {
 	switch t.Kind {
 	case TokEOF, TokNewLine, TokSemi, TokRCurly, TokRParen, TokPipe:
 	default:
-		if !(t.Kind == TokOperator && (t.op == "&&" || t.op == "||")) {
+		if !(t.Kind == TokOperator && (t.Value == "&&" || t.Value == "||")) {
 			val = p.parsePipelineChain()
 		}
 	}
@@ -649,13 +677,13 @@ func (p *parser) parseData() Statement {
 	if t := p.peek(modeArg); t.Kind == TokParameter {
 		// -SupportedCommand (any prefix) and its list of command names.
 		p.take(t)
-		bad := t.op == "" || !strings.HasPrefix("supportedcommand", strings.ToLower(t.op))
+		bad := t.Value == "" || !strings.HasPrefix("supportedcommand", strings.ToLower(t.Value))
 		if bad {
 			p.errorAt(t.Extent.Start, t.Extent.End, "InvalidParameterForDataSectionStatement",
-				`The "`+t.op+`" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand.`, false)
+				`The "`+t.Value+`" parameter of the Data section is not valid. The valid Data section parameter is SupportedCommand.`, false)
 		}
 		p.ws()
-		if a := p.peek(modeArg); !isArgEnd(a) && a.Kind != TokLCurly && a.Kind != TokComma && !(a.Kind == TokOperator && a.op == "&") {
+		if a := p.peek(modeArg); !isArgEnd(a) && a.Kind != TokLCurly && a.Kind != TokComma && !(a.Kind == TokOperator && a.Value == "&") {
 			before := len(p.errs)
 			p.parseArgElement()
 			for _, e := range p.errs[before:] {
