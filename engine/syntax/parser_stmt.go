@@ -21,11 +21,12 @@ func (p *parser) keywordAt(i int) string {
 	word := p.text[i:j]
 	for k := 0; k < len(word); k++ {
 		if word[k] >= utf8.RuneSelf {
-			// Lowered by Unicode's rules: "brea\u212a" (the Kelvin
-			// sign) is "break".
-			if w := strings.ToLower(word); keywords[w] {
-				return w
-			}
+			// No keyword has a letter outside ASCII, and PowerShell
+			// compares keywords ordinally ignoring case (upper-case
+			// mappings): "brea\u212a" (the Kelvin sign, its own upper
+			// case) is a command name, not "break" — Unicode's lower
+			// case would make it one, five bytes long in a word of
+			// seven.
 			return ""
 		}
 	}
