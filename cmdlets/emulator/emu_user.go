@@ -15,10 +15,14 @@ import (
 // tenantUserType is the type name of the emulator's directory-user objects.
 const tenantUserType = "csshell.TenantUser"
 
+// tenantUserProperties is how many properties tenantUserObject sets: its
+// object allocates their storage once.
+const tenantUserProperties = 24
+
 // tenantUserObject builds the object Get-/New-/Set-TenantUser return: the
 // directory user and a summary of its conferencing state (never the PIN).
 func tenantUserObject(uc *teams.UserContext, u *storage.User, now time.Time) *value.Object {
-	o := value.NewObject(tenantUserType, "System.Management.Automation.PSCustomObject", "System.Object")
+	o := value.NewObjectSized(tenantUserProperties, tenantUserType, "System.Management.Automation.PSCustomObject", "System.Object")
 	o.Set("UserPrincipalName", u.UserPrincipalName)
 	o.Set("DisplayName", u.DisplayName)
 	o.Set("Identity", u.ID)
@@ -53,6 +57,20 @@ func tenantUserObject(uc *teams.UserContext, u *storage.User, now time.Time) *va
 	return o
 }
 
+// pinLockoutName is a lock state as PinLockout shows it (a switch, not a
+// map made for every object).
+func pinLockoutName(state storage.PINLockState) string {
+	switch state {
+	case storage.PINUnlocked:
+		return "None"
+	case storage.PINLockedTemporarily:
+		return "Temporary"
+	case storage.PINLockedPermanently:
+		return "UntilReset"
+	}
+	return ""
+}
+
 // setPinLockout adds the leader PIN's lockout (storage/pinlockout.go),
 // which the real cmdlets do not show: PinLockedOut (True while locked),
 // PinLockout (None, Temporary or UntilReset), PinLockedUntil (the end of
@@ -63,8 +81,7 @@ func setPinLockout(o *value.Object, u *storage.User, now time.Time) {
 	if cf := u.Conferencing; cf != nil {
 		state, end := cf.PIN.LockState(now)
 		locked = state != storage.PINUnlocked
-		kind = map[storage.PINLockState]string{storage.PINUnlocked: "None", storage.PINLockedTemporarily: "Temporary",
-			storage.PINLockedPermanently: "UntilReset"}[state]
+		kind = pinLockoutName(state)
 		if state == storage.PINLockedTemporarily {
 			until = end
 		}

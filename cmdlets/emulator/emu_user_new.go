@@ -211,10 +211,15 @@ func emuTenantDomain(tn *storage.Tenant, domain string) bool {
 	return false
 }
 
+// newUserChangeRoom is room for newUserChanges' own changes and those
+// emuEnable appends (conferencing, LeaderPin, Email), so the list grows
+// once.
+const newUserChangeRoom = 24
+
 // newUserChanges are the audit changes of a created user (never the
 // password).
 func newUserChanges(u *storage.User) []storage.Change {
-	var ch []storage.Change
+	ch := make([]storage.Change, 0, newUserChangeRoom+len(directoryFields))
 	add := func(p, v string) {
 		if v != "" {
 			ch = append(ch, storage.Change{Property: p, New: v})
