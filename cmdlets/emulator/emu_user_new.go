@@ -38,6 +38,8 @@ func registerNewTenantUser(rt *engine.Runtime, t *teams.Tenant) {
 		password:              engine.Declare[any](engine.Secret(emuByName("Password", "SecureString", "A sign-in password for Connect-MicrosoftTeams; stored only as a salted hash."))),
 		directory:             declareDirectoryParams(true),
 	}
+	p.texts = append([]namedText{{"DisplayName", p.displayName}, {"City", p.city}, {"Department", p.department},
+		{"UsageLocation", p.usageLocation}, {"Provider", p.provider}}, p.directory.texts()...)
 	rt.Register(&engine.Cmdlet{
 		Name: "New-TenantUser", Module: "csshell",
 		Synopsis: "Creates a directory user in the emulated tenant.",
@@ -72,6 +74,8 @@ type newUserParams struct {
 	provider                             engine.Param[string]
 	password                             engine.Param[any]
 	directory                            directoryParams
+	// texts are the names and values checkNewUserText limits, made once.
+	texts []namedText
 }
 
 // newTenantUser creates one user.
@@ -197,8 +201,7 @@ func checkNewUserText(c *engine.Call, p *newUserParams, upn string) error {
 	if err := teams.CheckAddress("UserPrincipalName", upn); err != nil {
 		return err
 	}
-	return checkUserText(c, p.primarySmtpAddress, append([]namedText{{"DisplayName", p.displayName}, {"City", p.city},
-		{"Department", p.department}, {"UsageLocation", p.usageLocation}, {"Provider", p.provider}}, p.directory.texts()...))
+	return checkUserText(c, p.primarySmtpAddress, p.texts)
 }
 
 // emuTenantDomain reports whether domain is one of the tenant's domains.
@@ -214,12 +217,12 @@ func emuTenantDomain(tn *storage.Tenant, domain string) bool {
 // newUserChangeRoom is room for newUserChanges' own changes and those
 // emuEnable appends (conferencing, LeaderPin, Email), so the list grows
 // once.
-const newUserChangeRoom = 24
+const newUserChangeRoom = 20
 
 // newUserChanges are the audit changes of a created user (never the
 // password).
 func newUserChanges(u *storage.User) []storage.Change {
-	ch := make([]storage.Change, 0, newUserChangeRoom+len(directoryFields))
+	ch := make([]storage.Change, 0, newUserChangeRoom)
 	add := func(p, v string) {
 		if v != "" {
 			ch = append(ch, storage.Change{Property: p, New: v})
