@@ -44,6 +44,12 @@ type Reader interface {
 	// name — case-insensitively, through indexes. It returns every match
 	// (several only for a shared display name); none is not an error.
 	FindUsers(identity string) ([]*User, error)
+	// AddressOwner returns the user whose UPN or SIP address (with or
+	// without "sip:") is address, case-insensitively, through the
+	// indexes; nil when none holds it. It is the part of FindUsers that
+	// the real directory keeps unique: a new account's UPN may equal
+	// another user's display name, never another's UPN or SIP address.
+	AddressOwner(address string) (*User, error)
 	// ScanUsers calls fn for users in UPN order, starting after the UPN
 	// `after` ("" = from the start), at most limit users (0 = all).
 	ScanUsers(after string, limit int, fn func(*User) error) error

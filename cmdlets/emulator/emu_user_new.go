@@ -186,9 +186,11 @@ func buildNewUser(c *engine.Call, p *newUserParams, w storage.Writer, upn string
 			return nil, err
 		}
 	}
-	if existing, err := w.FindUsers(upn); err != nil {
+	// The directory keeps UPNs and SIP addresses unique, not display
+	// names: a display name equal to the new UPN is no conflict.
+	if existing, err := w.AddressOwner(upn); err != nil {
 		return nil, err
-	} else if len(existing) > 0 {
+	} else if existing != nil {
 		return nil, engine.NewError("ResourceExists", "UserAlreadyExists", upn,
 			"A user with user principal name '%s' already exists.", upn).WithException("System.InvalidOperationException")
 	}

@@ -23,15 +23,8 @@ func (t *tx) FindUsers(identity string) ([]*storage.User, error) {
 			return one(u), err
 		}
 	}
-	for _, key := range [][]byte{storage.UPNKey(ident), storage.SIPKey(ident)} {
-		id, ok, err := t.get(key)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			u, err := t.userOrNil(string(id))
-			return one(u), err
-		}
+	if u, err := t.AddressOwner(ident); err != nil || u != nil {
+		return one(u), err
 	}
 	if domain, alias, ok := strings.Cut(ident, `\`); ok {
 		users, err := t.findByAlias(domain, alias)
@@ -40,6 +33,24 @@ func (t *tx) FindUsers(identity string) ([]*storage.User, error) {
 		}
 	}
 	return t.usersUnder(storage.NamePrefix(ident))
+}
+
+// AddressOwner implements storage.Reader.
+func (t *tx) AddressOwner(address string) (*storage.User, error) {
+	ident := strings.TrimSpace(address)
+	if ident == "" {
+		return nil, nil
+	}
+	for _, key := range [][]byte{storage.UPNKey(ident), storage.SIPKey(ident)} {
+		id, ok, err := t.get(key)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return t.userOrNil(string(id))
+		}
+	}
+	return nil, nil
 }
 
 func one(u *storage.User) []*storage.User {

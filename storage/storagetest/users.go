@@ -24,6 +24,30 @@ var _ = conformance(
 			Eq(t, "FindUsers("+id+")", Find(t, s, id), nil)
 		}
 	}},
+	conformanceCase{"AddressOwnerUPNAndSIPOnly", func(t *testing.T, s storage.Store) {
+		owner := func(address string) string {
+			var upn string
+			View(t, s, func(r storage.Reader) error {
+				u, err := r.AddressOwner(address)
+				if u != nil {
+					upn = u.UserPrincipalName
+				}
+				return err
+			})
+			return upn
+		}
+		for _, a := range []string{Ken, "KEN.Myer@Contoso.COM", " ken.myer@contoso.com ", "sip:ken.myer@contoso.com", "SIP:Ken.Myer@contoso.com"} {
+			if got := owner(a); got != Ken {
+				t.Errorf("AddressOwner(%q) = %q, want %q", a, got, Ken)
+			}
+		}
+		// Not addresses: a display name, an alias, an object id, nothing.
+		for _, a := range []string{"Ken Myer", `contoso\ken.myer`, storage.UserIDFor(Ken), "", "nobody@contoso.com"} {
+			if got := owner(a); got != "" {
+				t.Errorf("AddressOwner(%q) = %q, want none", a, got)
+			}
+		}
+	}},
 	conformanceCase{"FindUsersSharedDisplayName", func(t *testing.T, s storage.Store) {
 		Update(t, s, func(w storage.Writer) error { return w.PutUser(NewUser("ken.myer2@contoso.com", "KEN MYER")) })
 		Eq(t, "shared name (UPN order)", Find(t, s, "Ken Myer"), []string{"ken.myer2@contoso.com", Ken})
