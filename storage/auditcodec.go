@@ -15,26 +15,14 @@ func EncodeAudit(a *AuditRecord) ([]byte, error) {
 	e.str("Cmdlet", a.Cmdlet)
 	e.str("Target", a.Target)
 	e.str("TargetID", a.TargetID)
-	e.key("Changes")
-	if a.Changes == nil {
-		e.b = append(e.b, "null"...)
-	} else {
-		e.b = append(e.b, '[')
-		for i, c := range a.Changes {
-			if i > 0 {
-				e.b = append(e.b, ',')
-			}
-			e.open()
-			e.str("Property", c.Property)
-			e.str("Old", c.Old)
-			e.str("New", c.New)
-			e.b = append(e.b, '}')
-		}
-		e.b = append(e.b, ']')
-	}
+	e.list("Changes", len(a.Changes), a.Changes == nil, func(i int) {
+		c := a.Changes[i]
+		e.open()
+		e.str("Property", c.Property)
+		e.str("Old", c.Old)
+		e.str("New", c.New)
+		e.b = append(e.b, '}')
+	})
 	e.b = append(e.b, '}')
-	if e.err != nil {
-		return nil, e.err
-	}
-	return e.b, nil
+	return e.result()
 }

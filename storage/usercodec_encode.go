@@ -14,10 +14,7 @@ import (
 func EncodeUser(u *User) ([]byte, error) {
 	e := recordEncoder{b: make([]byte, 0, 1536)}
 	e.user(u)
-	if e.err != nil {
-		return nil, e.err
-	}
-	return e.b, nil
+	return e.result()
 }
 
 // recordEncoder appends a record's JSON; err is the first error (a
@@ -45,6 +42,32 @@ func (e *recordEncoder) key(name string) {
 	e.b = append(e.b, '"')
 	e.b = append(e.b, name...)
 	e.b = append(e.b, '"', ':')
+}
+
+// result is the record written, or the first error.
+func (e *recordEncoder) result() ([]byte, error) {
+	if e.err != nil {
+		return nil, e.err
+	}
+	return e.b, nil
+}
+
+// list appends a slice field of n items, null when isNil (json.Marshal's
+// nil slice), item(i) writing each.
+func (e *recordEncoder) list(name string, n int, isNil bool, item func(i int)) {
+	e.key(name)
+	if isNil {
+		e.b = append(e.b, "null"...)
+		return
+	}
+	e.b = append(e.b, '[')
+	for i := range n {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		item(i)
+	}
+	e.b = append(e.b, ']')
 }
 
 func (e *recordEncoder) str(name, s string) { e.key(name); e.b = appendJSONString(e.b, s) }
@@ -99,19 +122,7 @@ func (e *recordEncoder) user(u *User) {
 	e.str("UsageLocation", u.UsageLocation)
 	e.str("City", u.City)
 	e.str("Department", u.Department)
-	e.key("Roles")
-	if u.Roles == nil {
-		e.b = append(e.b, "null"...)
-	} else {
-		e.b = append(e.b, '[')
-		for i, r := range u.Roles {
-			if i > 0 {
-				e.b = append(e.b, ',')
-			}
-			e.b = appendJSONString(e.b, r)
-		}
-		e.b = append(e.b, ']')
-	}
+	e.list("Roles", len(u.Roles), u.Roles == nil, func(i int) { e.b = appendJSONString(e.b, u.Roles[i]) })
 	e.strOmit("GivenName", u.GivenName)
 	e.strOmit("Surname", u.Surname)
 	e.strOmit("Title", u.Title)
