@@ -61,23 +61,8 @@ func BenchmarkGroupedReset10k(b *testing.B) {
 				b.Fatal(err)
 			}
 			err = g.UpdateDeferred(func(w storage.Writer) error {
-				u, err := w.User(id)
+				u, err := resetUserPIN(w, id)
 				if err != nil {
-					return err
-				}
-				st, err := w.Settings()
-				if err != nil {
-					return err
-				}
-				pin, err := storage.GeneratePIN(st.PinLength)
-				if err != nil {
-					return err
-				}
-				if u.Conferencing.PIN, err = w.HashPIN(pin); err != nil {
-					return err
-				}
-				u.Modified = w.Now()
-				if err := w.PutUser(u); err != nil {
 					return err
 				}
 				return w.AddAudit(&storage.AuditRecord{Time: w.Now(), Account: "admin@contoso.com",
