@@ -21,12 +21,14 @@ func (p *parser) keywordAt(i int) string {
 	word := p.text[i:j]
 	for k := 0; k < len(word); k++ {
 		if word[k] >= utf8.RuneSelf {
-			// No keyword has a letter outside ASCII, and PowerShell
-			// compares keywords ordinally ignoring case (upper-case
-			// mappings): "brea\u212a" (the Kelvin sign, its own upper
-			// case) is a command name, not "break" — Unicode's lower
-			// case would make it one, five bytes long in a word of
-			// seven.
+			// PowerShell's keyword table compares ordinally ignoring
+			// case (upper-case mappings): "brea\u212a" (the Kelvin
+			// sign, its own upper case) is a command name, not
+			// "break" — Unicode's lower case would make it one, five
+			// bytes long in a word of seven. Only the dotless i and
+			// the long s (U+0131, U+017F) upper-case to ASCII letters,
+			// so pwsh would take "\u0131f" for if; csshell takes every
+			// word with a letter outside ASCII for a command name.
 			return ""
 		}
 	}
