@@ -108,7 +108,7 @@ func (g *Group) View(fn func(r storage.Reader) error) (err error) {
 	if b.open == nil || b.open.owner != g {
 		b.gmu.Unlock()
 		defer b.recoverBadger("reading", &err)
-		return b.db.View(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn}) })
+		return b.viewDB(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn}) })
 	}
 	defer b.gmu.Unlock()
 	defer b.recoverBadger("reading", &err)

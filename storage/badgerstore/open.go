@@ -138,12 +138,18 @@ func inspect(dir string) (secret []byte, stamp, keyMissing bool, err error) {
 // openBadger opens the Badger database in dir ("" in memory), turning a
 // panic inside Badger into an error.
 func openBadger(dir string) (db *badger.DB, err error) {
+	return openBadgerWith(badgerOptions(dir))
+}
+
+// openBadgerWith opens the Badger database opt names, turning a panic
+// inside Badger into an error.
+func openBadgerWith(opt badger.Options) (db *badger.DB, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, &storage.DamagedError{Dir: dir, Problem: "Badger failed opening it: " + firstLine(fmt.Sprint(r))}
+			db, err = nil, &storage.DamagedError{Dir: opt.Dir, Problem: "Badger failed opening it: " + firstLine(fmt.Sprint(r))}
 		}
 	}()
-	return badger.Open(badgerOptions(dir))
+	return badger.Open(opt)
 }
 
 // OpenInMemory opens a throwaway store, seeded with the demo tenant, whose

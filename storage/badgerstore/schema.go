@@ -53,7 +53,7 @@ func (b *Badger) storeName() string {
 // all, a *SchemaError for keys without a version (not a csshell store).
 func (b *Badger) readSchema() (int, error) {
 	var v uint64
-	err := b.db.View(func(txn *badger.Txn) error {
+	err := b.viewDB(func(txn *badger.Txn) error {
 		t := &tx{b: b, txn: txn}
 		var err error
 		if v, err = t.getU64(storage.SchemaKey()); err != nil || v != 0 {

@@ -38,6 +38,9 @@ const (
 	blockSize       = 16 << 10
 	levelZeroTables = 8
 	levelZeroStall  = 20
+	// streamTableSize is the size of the tables a streamed reset writes
+	// (streamOptions).
+	streamTableSize = 24 << 20
 )
 
 // badgerOptions returns the options every store is opened with: slim
@@ -75,4 +78,31 @@ func badgerOptions(dir string) badger.Options {
 		WithIndexCacheSize(0).
 		WithNumCompactors(2).
 		WithNumGoroutines(2)
+}
+
+// streamOptions are the options a streamed reset (synthetic_stream.go)
+// reopens the store with while it writes the tenant into the tree's last
+// level; everything else is badgerOptions'.
+//
+//   - Tables of streamTableSize, not baseTableSize. Badger opens every
+//     table at every open (a file, a memory map, its index read and
+//     checked, its last block read) and closes each the same way, some
+//     0.2 ms a table here: on a million users, 227 tables of 8 MB made a
+//     one-shot command 55 ms slower than on the demo tenant; 77 tables of
+//     24 MB, 15–20 ms. Only the stream builds them, so compactions keep
+//     building 8 MB tables (a table builder holds twice its table); the
+//     stream holds few builders at once (tableWritesAtOnce).
+//   - No bloom filters. A read looks in the last level only after every
+//     level above it: a filter there answers "not here" only for a key
+//     the store does not hold at all, and an existing key's read checks
+//     the filter and then the block anyway. So filters on the last level
+//     cost their size at every open (10 of a million users' 18 MB of
+//     indexes) and spare only reads of keys that are nowhere — RocksDB's
+//     optimize_filters_for_hits leaves them out of its last level for the
+//     same reason. Tables that compactions later write there (after bulk
+//     changes) have filters again.
+func streamOptions(dir string) badger.Options {
+	opt := badgerOptions(dir).WithBaseTableSize(streamTableSize)
+	opt.BloomFalsePositive = 0
+	return opt
 }

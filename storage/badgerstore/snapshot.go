@@ -62,7 +62,7 @@ var errChangeInProgress = errors.New("storage: a reset or restore of the tenant 
 // before the snapshot leaves the session.
 func (b *Badger) Snapshot(w io.Writer) error {
 	b.endGroup()
-	return b.db.View(func(txn *badger.Txn) error {
+	return b.viewDB(func(txn *badger.Txn) error {
 		t := &tx{b: b, txn: txn}
 		if busy, err := t.has(storage.PendingKey()); err != nil || busy {
 			return errors.Join(err, errChangeInProgress)

@@ -19,7 +19,7 @@ type NamespaceSpace struct {
 // version and a few bytes of header and index per key).
 func (b *Badger) SpaceByNamespace() ([]NamespaceSpace, error) {
 	var out []NamespaceSpace
-	err := b.db.View(func(txn *badger.Txn) error {
+	err := b.viewDB(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {

@@ -15,7 +15,10 @@ import (
 // Badger is a storage.Store kept in a Badger database, on disk (Open) or in
 // memory (OpenInMemory).
 type Badger struct {
-	db     *badger.DB
+	db *badger.DB
+	// gate lets readers that do not hold mu use db while a streamed
+	// reset may replace it (reopen.go).
+	gate   readGate
 	dir    string
 	secret []byte
 	// mu serialises Update: transactions never conflict, and counters
@@ -107,7 +110,7 @@ func (b *Badger) Now() time.Time { return b.now().UTC() }
 func (b *Badger) View(fn func(r storage.Reader) error) (err error) {
 	defer b.recoverBadger("reading", &err)
 	b.endGroup()
-	return b.db.View(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn}) })
+	return b.viewDB(func(txn *badger.Txn) error { return fn(&tx{b: b, txn: txn}) })
 }
 
 // Update runs fn in one read-write transaction, commits it and syncs it:

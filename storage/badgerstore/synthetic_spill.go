@@ -163,6 +163,15 @@ func (r *spillRun) write(name string) (err error) {
 // merge calls fn for every entry added, in key order (entries under one
 // key in no set order). key and val are valid only during the call.
 func (s *sortedSpill) merge(fn func(key, val []byte) error) error {
+	if len(s.runs) > 0 && len(s.cur.offs) > 0 {
+		// The last run goes to disk too, rather than stay in memory
+		// (~26 MB) while the stream's table builders are at their
+		// largest.
+		if err := s.spillCurrent(); err != nil {
+			return err
+		}
+		s.cur = &spillRun{} // not the spare's memory
+	}
 	if err := s.wait(); err != nil {
 		return err
 	}
@@ -188,7 +197,8 @@ func (s *sortedSpill) merge(fn func(key, val []byte) error) error {
 			return fmt.Errorf("storage: reading spilled synthetic users: %w", err)
 		}
 		defer f.Close()
-		r := &fileRun{r: bufio.NewReaderSize(f, 256<<10)}
+		// One reader per run (~70 for a million users): 64 KB each.
+		r := &fileRun{r: bufio.NewReaderSize(f, 64<<10)}
 		if r.next() {
 			h.runs = append(h.runs, r)
 		} else if r.err != nil {

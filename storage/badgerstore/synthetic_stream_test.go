@@ -116,6 +116,7 @@ func TestBulkResetStreamsSyntheticUsers(t *testing.T) {
 		}
 	}
 	check(s, n)
+	checkStreamedTables(t, s)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -132,6 +133,34 @@ func TestBulkResetStreamsSyntheticUsers(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(s, n+3)
+}
+
+// checkStreamedTables: the streamed tables were built with the stream's
+// options (streamOptions) — all in the last level, without bloom
+// filters, larger than the store's own tables — and the store is open
+// again with its own options.
+func checkStreamedTables(t *testing.T, s *Badger) {
+	t.Helper()
+	tables := s.db.Tables()
+	if len(tables) == 0 {
+		t.Fatal("no tables after a streamed reset")
+	}
+	largest := 0
+	for _, tb := range tables {
+		if tb.Level != s.db.Opts().MaxLevels-1 {
+			t.Errorf("table %d in level %d, want the last", tb.ID, tb.Level)
+		}
+		if tb.BloomFilterSize != 0 {
+			t.Errorf("table %d has a %d-byte bloom filter", tb.ID, tb.BloomFilterSize)
+		}
+		largest = max(largest, int(tb.OnDiskSize))
+	}
+	if largest <= baseTableSize {
+		t.Errorf("largest streamed table %d bytes, want more than %d", largest, baseTableSize)
+	}
+	if o := s.db.Opts(); o.BaseTableSize != baseTableSize || o.BloomFalsePositive == 0 {
+		t.Errorf("after the stream the store is open with %d-byte tables and bloom %v", o.BaseTableSize, o.BloomFalsePositive)
+	}
 }
 
 // TestAppendStreamKV: the stream's hand-made encoding of an entry is the

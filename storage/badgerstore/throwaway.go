@@ -24,7 +24,7 @@ func (b *Badger) CloneInMemory() (storage.Store, error) {
 	c := &Badger{db: db, secret: bytes.Clone(b.secret), now: b.now}
 	wb := db.NewWriteBatch()
 	b.endGroup()
-	err = b.db.View(func(txn *badger.Txn) error {
+	err = b.viewDB(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, PrefetchSize: 100})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
