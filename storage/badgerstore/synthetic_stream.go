@@ -133,7 +133,7 @@ func (b *Badger) streamInto(spill *sortedSpill, version uint64) error {
 			return fmt.Errorf("storage: streaming synthetic users: %w", err)
 		}
 	}
-	if err := b.stream(sw, spill, version); err != nil {
+	if err := b.stream(sw, spill, version, true); err != nil {
 		return fmt.Errorf("storage: streaming synthetic users: %w", err)
 	}
 	return nil
@@ -165,7 +165,7 @@ func (b *Badger) streamAbove(spill *sortedSpill) error {
 	if err := sw.PrepareIncremental(); err != nil {
 		return fmt.Errorf("storage: preparing to stream synthetic users: %w", err)
 	}
-	err := b.stream(sw, spill, version)
+	err := b.stream(sw, spill, version, false)
 	if err == nil {
 		// The tables went in one level above the tree's last, and
 		// Badger would move them down (a rewrite of the whole tenant) in
@@ -191,8 +191,9 @@ func (b *Badger) readTs() uint64 {
 }
 
 // stream hands the spill's entries, in key order, at version, to sw and
-// flushes it.
-func (b *Badger) stream(sw *badger.StreamWriter, spill *sortedSpill, version uint64) error {
+// flushes it; paced, it waits for Badger's table writes
+// (waitForTableWrites).
+func (b *Badger) stream(sw *badger.StreamWriter, spill *sortedSpill, version uint64, paced bool) error {
 	var (
 		buf     = z.NewBuffer(streamBatchBytes+(1<<20), "csshell.stream")
 		lastKey []byte
@@ -205,7 +206,7 @@ func (b *Badger) stream(sw *badger.StreamWriter, spill *sortedSpill, version uin
 		}
 		err := sw.Write(buf)
 		buf.Reset()
-		if err == nil {
+		if err == nil && paced {
 			b.waitForTableWrites()
 		}
 		return err
@@ -245,9 +246,12 @@ const tableWritesAtOnce = 1
 // write never joins the tree, and the stream's Flush reports the error.
 const tableWaitMax = 2 * time.Second
 
-// waitForTableWrites waits, during a stream into an emptied store, while
-// tableWritesAtOnce tables or more are being written: their files exist,
-// and they are not in the tree yet.
+// waitForTableWrites waits, during a stream into an emptied store (where
+// every table file is the stream's), while tableWritesAtOnce tables or
+// more are being written: their files exist, and they are not in the tree
+// yet. A stream over the store's tables (streamAbove) is not paced: a
+// table a compaction replaced stays on disk while a reader still holds
+// it, and would read as a table being written.
 func (b *Badger) waitForTableWrites() {
 	deadline := time.Now().Add(tableWaitMax)
 	for time.Now().Before(deadline) {
