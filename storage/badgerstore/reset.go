@@ -37,9 +37,6 @@ func (b *Badger) bulkResetLocked(p storage.PendingReset, finish func(w storage.W
 	if err == nil {
 		err = b.syncLocked() // the marker is on disk before anything is deleted
 	}
-	if err == nil {
-		err = b.batchDelete(p.Kind)
-	}
 	// The transaction that switches: the reset's last step (or, with
 	// synthetic users, the step after them), finish, the marker cleared.
 	done := func(w storage.Writer) error {
@@ -48,7 +45,23 @@ func (b *Badger) bulkResetLocked(p storage.PendingReset, finish func(w storage.W
 		}
 		return w.(*tx).del(storage.PendingKey())
 	}
-	if err == nil {
+	streamed := false
+	if err == nil && b.dir != "" && p.Synthetic >= streamUsersAtLeast {
+		// Streamed into an emptied store, the reset deletes nothing
+		// first: what it keeps is worked out in memory (reset_kept.go).
+		var kept []keptEntry
+		var next func(st storage.Stamper) (*storage.User, error)
+		if kept, next, streamed, err = b.keptAfterReset(p); err == nil && streamed {
+			err = b.streamNewUsers(p.Synthetic, next, kept)
+			if err == nil {
+				err = b.db.Update(func(txn *badger.Txn) error { return done(&tx{b: b, txn: txn}) })
+			}
+		}
+	}
+	if err == nil && !streamed {
+		err = b.batchDelete(p.Kind)
+	}
+	if err == nil && !streamed {
 		err = b.db.Update(func(txn *badger.Txn) error {
 			t := &tx{b: b, txn: txn}
 			if err := storage.ApplyReset(t, p.Kind); err != nil {
@@ -60,7 +73,7 @@ func (b *Badger) bulkResetLocked(p storage.PendingReset, finish func(w storage.W
 			return done(t)
 		})
 	}
-	if err == nil && p.Synthetic > 0 {
+	if err == nil && !streamed && p.Synthetic > 0 {
 		var next func(st storage.Stamper) (*storage.User, error)
 		err = b.View(func(r storage.Reader) error {
 			var err error
@@ -68,7 +81,7 @@ func (b *Badger) bulkResetLocked(p storage.PendingReset, finish func(w storage.W
 			return err
 		})
 		if err == nil && b.dir != "" && p.Synthetic >= streamUsersAtLeast {
-			err = b.streamNewUsers(p.Synthetic, next)
+			err = b.streamNewUsers(p.Synthetic, next, nil)
 		} else if err == nil {
 			err = b.addNewUsersLocked(p.Synthetic, next)
 		}

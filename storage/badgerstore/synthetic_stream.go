@@ -52,9 +52,11 @@ const streamBatchBytes = 1 << 20
 var flushKey = []byte{0xFE, 'f', 'l', 'u', 's', 'h'}
 
 // streamNewUsers writes n users made by next, with their index entries,
-// as streamed tables (see above), with b.mu held. Like
+// as streamed tables (see above), with b.mu held. kept, when not nil, are
+// the records the store is to hold besides them (keptAfterReset), and the
+// store is emptied to stream them whole; nil keeps the store's own. Like
 // addNewUsersLocked it trusts next for uniqueness and does not sync.
-func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.User, error)) error {
+func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.User, error), kept []keptEntry) error {
 	b.roomCredit = 0 // measure: the whole tenant is about to be written
 	if err := b.roomForCommit(); err != nil {
 		return err
@@ -73,6 +75,9 @@ func (b *Badger) streamNewUsers(n int, next func(st storage.Stamper) (*storage.U
 	err = encodeUsers(n, func() (*storage.User, error) { return next(b) }, spill.add)
 	if err != nil {
 		return err
+	}
+	if kept != nil {
+		return b.streamWhole(spill, kept)
 	}
 	kept, whole, err := b.liveEntries()
 	if err != nil {

@@ -183,3 +183,97 @@ func TestAppendStreamKV(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamedResetKeepsWhatInPlaceKeeps: a streamed reset over a tenant
+// that holds users, mail and audit records works out what it keeps in
+// memory (keptAfterReset) instead of deleting the rest first; it must
+// keep exactly what the reset done in place keeps. Two copies of one
+// store are reset with the same synthetic users, one the streamed way,
+// one forced in place (a keep limit of 0 bytes); every record outside the
+// users and their indexes must be the same, the administrators too, and
+// both must pass CheckInvariants with the same number of users.
+func TestStreamedResetKeepsWhatInPlaceKeeps(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 40 000 users")
+	}
+	root := t.TempDir()
+	dir := filepath.Join(root, "tenant")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A tenant with more than the demo: synthetic users, and the mail
+	// and audit records their creation and a change leave.
+	if err := storage.AddSyntheticUsers(s, 50); err != nil {
+		t.Fatal(err)
+	}
+	err = s.Update(func(w storage.Writer) error {
+		st, err := w.Settings()
+		if err != nil {
+			return err
+		}
+		st.AutomaticallySendEmailsToUsers = !st.AutomaticallySendEmailsToUsers
+		if err := w.PutSettings(st); err != nil {
+			return err
+		}
+		return w.AddAudit(&storage.AuditRecord{Time: w.Now(), Account: "admin@contoso.com", Cmdlet: "Set-CsOnlineDialInConferencingUser"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(root, "inplace")
+	copyStore(t, dir, other)
+
+	reset := func(dir string, limit int) map[string]string {
+		t.Helper()
+		defer func(old int) { streamKeepMaxBytes = old }(streamKeepMaxBytes)
+		streamKeepMaxBytes = limit
+		s, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.BulkReset(storage.ResetKindEmpty, streamUsersAtLeast, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.CheckInvariants(); err != nil {
+			t.Fatal(err)
+		}
+		if n := countSynthetic(t, s); n != streamUsersAtLeast {
+			t.Fatalf("%d synthetic users, want %d", n, streamUsersAtLeast)
+		}
+		kept := map[string]string{}
+		err = s.View(func(r storage.Reader) error {
+			return r.(*tx).each(nil, true, false, func(k, v []byte) (bool, error) {
+				switch {
+				case slices.Contains(storage.IndexNamespaces(), k[0]):
+					return true, nil
+				case k[0] == storage.NSUser:
+					u, err := storage.DecodeUser(v)
+					if err != nil || !storage.SurvivesResetEmpty(u) {
+						return err == nil, err
+					}
+				}
+				kept[string(k)] = string(v)
+				return true, nil
+			})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return kept
+	}
+	streamed := reset(dir, streamKeepMaxBytes)
+	inPlace := reset(other, 0)
+	if len(streamed) == 0 || len(streamed) != len(inPlace) {
+		t.Fatalf("streamed reset kept %d records, in place %d", len(streamed), len(inPlace))
+	}
+	for k, v := range inPlace {
+		if streamed[k] != v {
+			t.Errorf("record %q: streamed %q, in place %q", k, streamed[k], v)
+		}
+	}
+}
