@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"errors"
+	"io"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -60,51 +61,41 @@ func TestReopenWithReaders(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	want := userCount(t, s.View)
-	if want == 0 {
-		t.Fatal("the demo tenant has no users")
+	want, err := countUsers(s.View)
+	if err != nil || want == 0 {
+		t.Fatalf("the demo tenant has %d users: %v", want, err)
 	}
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	errs := make(chan error, 3)
-	read := func(view func(fn func(r storage.Reader) error) error) {
-		defer wg.Done()
-		for {
-			select {
-			case <-stop:
-				return
-			default:
+	// loop runs step until stop is closed or step fails.
+	loop := func(step func() error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if err := step(); err != nil {
+					errs <- err
+					return
+				}
 			}
-			n := 0
-			err := view(func(r storage.Reader) error {
-				return r.ScanUsers("", 0, func(*storage.User) error { n++; return nil })
-			})
+		}()
+	}
+	for _, view := range []func(fn func(r storage.Reader) error) error{s.View, s.NewGroup().View} {
+		loop(func() error {
+			n, err := countUsers(view)
 			if err == nil && n != want {
 				err = errors.New("a reader saw part of the tenant")
 			}
-			if err != nil {
-				errs <- err
-				return
-			}
-		}
+			return err
+		})
 	}
-	wg.Add(3)
-	go read(s.View)
-	go read(s.NewGroup().View)
-	go func() {
-		defer wg.Done()
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-			}
-			if err := s.Snapshot(discard{}); err != nil {
-				errs <- err
-				return
-			}
-		}
-	}()
+	loop(func() error { return s.Snapshot(io.Discard) })
 	for range 5 {
 		s.mu.Lock()
 		err := s.reopenBadger(streamOptions(dir))
@@ -127,20 +118,11 @@ func TestReopenWithReaders(t *testing.T) {
 	}
 }
 
-// discard is an io.Writer that keeps nothing.
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
-
-// userCount counts the users view sees.
-func userCount(t *testing.T, view func(fn func(r storage.Reader) error) error) int {
-	t.Helper()
+// countUsers counts the users view sees.
+func countUsers(view func(fn func(r storage.Reader) error) error) (int, error) {
 	n := 0
 	err := view(func(r storage.Reader) error {
 		return r.ScanUsers("", 0, func(*storage.User) error { n++; return nil })
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
+	return n, err
 }

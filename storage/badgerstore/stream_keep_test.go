@@ -137,6 +137,22 @@ func TestStreamKeepDamaged(t *testing.T) {
 	}
 }
 
+// resetSynthetic resets s to the empty tenant with streamUsersAtLeast
+// synthetic users (enough to stream them), and checks the result: its
+// invariants, and the number of synthetic users.
+func resetSynthetic(t *testing.T, s *Badger) {
+	t.Helper()
+	if err := s.BulkReset(storage.ResetKindEmpty, streamUsersAtLeast, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckInvariants(); err != nil {
+		t.Fatal(err)
+	}
+	if n := countSynthetic(t, s); n != streamUsersAtLeast {
+		t.Fatalf("%d synthetic users, want %d", n, streamUsersAtLeast)
+	}
+}
+
 // countSynthetic counts the users a reset to empty does not keep.
 func countSynthetic(t *testing.T, s *Badger) int {
 	t.Helper()
@@ -170,15 +186,7 @@ func TestStreamAboveWhenKeepTooBig(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.BulkReset(storage.ResetKindEmpty, streamUsersAtLeast, nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.CheckInvariants(); err != nil {
-		t.Fatal(err)
-	}
-	if n := countSynthetic(t, s); n != streamUsersAtLeast {
-		t.Fatalf("%d synthetic users, want %d", n, streamUsersAtLeast)
-	}
+	resetSynthetic(t, s)
 	if _, err := os.Stat(filepath.Join(dir, streamKeepName)); !os.IsNotExist(err) {
 		t.Fatalf("keep file written: %v", err)
 	}

@@ -236,15 +236,7 @@ func TestStreamedResetKeepsWhatInPlaceKeeps(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		if err := s.BulkReset(storage.ResetKindEmpty, streamUsersAtLeast, nil); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.CheckInvariants(); err != nil {
-			t.Fatal(err)
-		}
-		if n := countSynthetic(t, s); n != streamUsersAtLeast {
-			t.Fatalf("%d synthetic users, want %d", n, streamUsersAtLeast)
-		}
+		resetSynthetic(t, s)
 		kept := map[string]string{}
 		err = s.View(func(r storage.Reader) error {
 			return r.(*tx).each(nil, true, false, func(k, v []byte) (bool, error) {
