@@ -45,49 +45,8 @@ func (b *Badger) bulkResetLocked(p storage.PendingReset, finish func(w storage.W
 		}
 		return w.(*tx).del(storage.PendingKey())
 	}
-	streamed := false
-	if err == nil && b.dir != "" && p.Synthetic >= streamUsersAtLeast {
-		// Streamed into an emptied store, the reset deletes nothing
-		// first: what it keeps is worked out in memory (reset_kept.go).
-		var kept []keptEntry
-		var next func(st storage.Stamper) (*storage.User, error)
-		if kept, next, streamed, err = b.keptAfterReset(p); err == nil && streamed {
-			err = b.streamNewUsers(p.Synthetic, next, kept)
-			if err == nil {
-				err = b.db.Update(func(txn *badger.Txn) error { return done(&tx{b: b, txn: txn}) })
-			}
-		}
-	}
-	if err == nil && !streamed {
-		err = b.batchDelete(p.Kind)
-	}
-	if err == nil && !streamed {
-		err = b.db.Update(func(txn *badger.Txn) error {
-			t := &tx{b: b, txn: txn}
-			if err := storage.ApplyReset(t, p.Kind); err != nil {
-				return err
-			}
-			if p.Synthetic > 0 {
-				return nil
-			}
-			return done(t)
-		})
-	}
-	if err == nil && !streamed && p.Synthetic > 0 {
-		var next func(st storage.Stamper) (*storage.User, error)
-		err = b.View(func(r storage.Reader) error {
-			var err error
-			next, err = storage.SyntheticUsers(r, p.Synthetic)
-			return err
-		})
-		if err == nil && b.dir != "" && p.Synthetic >= streamUsersAtLeast {
-			err = b.streamNewUsers(p.Synthetic, next, nil)
-		} else if err == nil {
-			err = b.addNewUsersLocked(p.Synthetic, next)
-		}
-		if err == nil {
-			err = b.db.Update(func(txn *badger.Txn) error { return done(&tx{b: b, txn: txn}) })
-		}
+	if err == nil {
+		err = b.resetUnderMarker(p, done)
 	}
 	if err == nil {
 		err = b.syncLocked()
@@ -99,6 +58,64 @@ func (b *Badger) bulkResetLocked(p storage.PendingReset, finish func(w storage.W
 	}
 	halfDone.Delete(b)
 	return nil
+}
+
+// resetUnderMarker does the reset p, whose marker is on disk, ending
+// with the switching transaction done. Streamed into an emptied store, it
+// deletes nothing first: what it keeps is worked out in memory
+// (reset_kept.go). Otherwise, or when that cannot be streamed whole, the
+// reset runs in place (resetInPlace).
+func (b *Badger) resetUnderMarker(p storage.PendingReset, done func(w storage.Writer) error) error {
+	if b.dir != "" && p.Synthetic >= streamUsersAtLeast {
+		kept, next, whole, err := b.keptAfterReset(p)
+		if err != nil {
+			return err
+		}
+		if whole {
+			if err := b.streamNewUsers(p.Synthetic, next, kept); err != nil {
+				return err
+			}
+			return b.db.Update(func(txn *badger.Txn) error { return done(&tx{b: b, txn: txn}) })
+		}
+	}
+	return b.resetInPlace(p, done)
+}
+
+// resetInPlace deletes what the reset p removes (batchDelete), applies
+// it, adds its synthetic users (streamed above the tree, or committed)
+// and runs done.
+func (b *Badger) resetInPlace(p storage.PendingReset, done func(w storage.Writer) error) error {
+	if err := b.batchDelete(p.Kind); err != nil {
+		return err
+	}
+	err := b.db.Update(func(txn *badger.Txn) error {
+		t := &tx{b: b, txn: txn}
+		if err := storage.ApplyReset(t, p.Kind); err != nil {
+			return err
+		}
+		if p.Synthetic > 0 {
+			return nil
+		}
+		return done(t)
+	})
+	if err != nil || p.Synthetic == 0 {
+		return err
+	}
+	var next func(st storage.Stamper) (*storage.User, error)
+	err = b.View(func(r storage.Reader) error {
+		var err error
+		next, err = storage.SyntheticUsers(r, p.Synthetic)
+		return err
+	})
+	if err == nil && b.dir != "" && p.Synthetic >= streamUsersAtLeast {
+		err = b.streamNewUsers(p.Synthetic, next, nil)
+	} else if err == nil {
+		err = b.addNewUsersLocked(p.Synthetic, next)
+	}
+	if err != nil {
+		return err
+	}
+	return b.db.Update(func(txn *badger.Txn) error { return done(&tx{b: b, txn: txn}) })
 }
 
 // halfDone holds, per store, the error of a reset or restore that failed

@@ -66,11 +66,13 @@ func (b *Badger) keptAfterReset(p storage.PendingReset) (kept []keptEntry, next 
 func (b *Badger) copyKept(dst *badger.DB, kind storage.ResetKind) error {
 	wb := dst.NewWriteBatch()
 	defer wb.Cancel()
-	skip := func(ns byte) bool {
-		if kind == storage.ResetKindDemo {
-			return slices.Contains(storage.TenantNamespaces(), ns)
-		}
-		return slices.Contains(storage.IndexNamespaces(), ns) || ns == storage.NSMail || ns == storage.NSAudit
+	var skip [256]bool // namespaces not copied at all
+	dropped := append(storage.IndexNamespaces(), storage.NSMail, storage.NSAudit)
+	if kind == storage.ResetKindDemo {
+		dropped = storage.TenantNamespaces()
+	}
+	for _, ns := range dropped {
+		skip[ns] = true
 	}
 	logKeys := storage.LogPrefixes()
 	err := b.db.View(func(txn *badger.Txn) error {
@@ -83,7 +85,7 @@ func (b *Badger) copyKept(dst *badger.DB, kind storage.ResetKind) error {
 				it.Next()
 				continue
 			}
-			if ns := key[0]; skip(ns) {
+			if ns := key[0]; skip[ns] {
 				if ns == 0xFF {
 					break
 				}
