@@ -80,8 +80,11 @@ import (
 // version 5 the Teams meeting policies (0x10; the preset ones need no
 // record) and the users' phone numbers with their index (0x27; no user
 // had one before, so the step converts nothing); version 6 the
-// display-name order index (0x28, built for every user).
-const SchemaVersion = 6
+// display-name order index (0x28, built for every user); version 7 the
+// shared-mailbox mark (the counter CounterSharedMailbox, set when two
+// users hold one mailbox address, which only a store migrated to version
+// 2 can hold).
+const SchemaVersion = 7
 
 // Namespace bytes, one per record kind and index: the first byte of every
 // key (see the tables above).
@@ -136,6 +139,12 @@ const (
 	CounterMail  = "mail"  // last outbox sequence number
 	CounterAudit = "audit" // last audit-log sequence number
 	CounterCall  = "call"  // last call id handed out (Invoke-TenantDialIn, Join-TenantMeeting)
+	// CounterSharedMailbox is 1 in a store where two users may hold one
+	// primary SMTP address: one migrated to the mailbox-address index
+	// with an address two users shared, which the index names for one of
+	// them only. Its absence lets a change that keeps a user's address
+	// skip looking the address up again.
+	CounterSharedMailbox = "shared-mailbox"
 )
 
 // LogPrefixes are the key prefixes of the outbox, the audit log and their

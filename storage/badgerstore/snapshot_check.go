@@ -173,7 +173,7 @@ func (c *tenantCheck) add(key, val []byte) error {
 		return c.addLog(key, val)
 	case storage.NSCounter:
 		name := string(key[1:])
-		if (name != storage.CounterMail && name != storage.CounterAudit && name != storage.CounterCall) || len(val) != 8 {
+		if (name != storage.CounterMail && name != storage.CounterAudit && name != storage.CounterCall && name != storage.CounterSharedMailbox) || len(val) != 8 {
 			return problem("a sequence counter is unreadable")
 		}
 		c.counters[name] = binary.BigEndian.Uint64(val)

@@ -71,10 +71,10 @@ func (t *tx) PutUser(u *storage.User) error {
 // user's record before the change (nil for a new user): a UPN, SIP
 // address, conference id or phone number it already held is u's in its
 // index (PutUser wrote the entry, only the user's own change takes it
-// away), so it is not looked up again. The mailbox address always is: a
-// store migrated to its index may leave an address two users share
-// indexed for the other one (migrate_smtp.go), and then every change to
-// this user is refused.
+// away), so it is not looked up again. So is the mailbox address, except
+// in a store marked as holding a shared one (storage.CounterSharedMailbox,
+// migrate_smtp.go): there an address two users share is indexed for the
+// other one, and every change to this user is refused.
 func (t *tx) checkUnique(u, old *storage.User) error {
 	other := func(key []byte) (bool, error) {
 		v, ok, err := t.get(key)
@@ -91,8 +91,14 @@ func (t *tx) checkUnique(u, old *storage.User) error {
 		}
 	}
 	if storage.LowerSMTP(u.PrimarySmtpAddress) != "" {
-		if taken, err := other(storage.SMTPKey(u.PrimarySmtpAddress)); err != nil || taken {
-			return dupOr(err, "primary SMTP address", u.PrimarySmtpAddress)
+		check, err := t.mailboxToCheck(u, old)
+		if err != nil {
+			return err
+		}
+		if check {
+			if taken, err := other(storage.SMTPKey(u.PrimarySmtpAddress)); err != nil || taken {
+				return dupOr(err, "primary SMTP address", u.PrimarySmtpAddress)
+			}
 		}
 	}
 	if c := u.Conferencing; c != nil && c.BridgeID != "" && c.ConferenceID != "" && !sameConference(old, c) {
@@ -111,6 +117,17 @@ func (t *tx) checkUnique(u, old *storage.User) error {
 		}
 	}
 	return nil
+}
+
+// mailboxToCheck reports whether checkUnique looks u's mailbox address up
+// in its index: an address old did not hold always; one it held only in a
+// store marked as holding a shared one (storage.CounterSharedMailbox).
+func (t *tx) mailboxToCheck(u, old *storage.User) (bool, error) {
+	if old == nil || old.PrimarySmtpAddress != u.PrimarySmtpAddress {
+		return true, nil
+	}
+	_, marked, err := t.get(storage.CounterKey(storage.CounterSharedMailbox))
+	return marked, err
 }
 
 // sameConference reports whether old held the conference id c holds, on
