@@ -96,7 +96,7 @@ func UserIndexParts(u *User, parts IndexParts) []IndexEntry {
 		add(SortKey(u), nil)
 		add(AliasKey(AliasOf(upn), id), nil)
 		for _, w := range searchWords(u) {
-			add(WordKey(w, id), []byte(upn))
+			add(WordKey(w, id), []byte(u.UserPrincipalName))
 		}
 	}
 	// The other parts have one entry each, in namespaces of their own.

@@ -62,7 +62,7 @@ package storage
 //
 //	0x20 "ken.myer@contoso.com"                       → "5f0c…"
 //	0x22 0x08 "ken myer" "5f0c…"                      → ""
-//	0x24 "myer" 0x00 "5f0c…"                          → "ken.myer@contoso.com"
+//	0x24 "myer" 0x00 "5f0c…"                          → "Ken.Myer@contoso.com"
 //	0x26 "ken.myer@contoso.com"                       → "5f0c…"
 
 import (
@@ -83,8 +83,13 @@ import (
 // display-name order index (0x28, built for every user); version 7 the
 // shared-mailbox mark (the counter CounterSharedMailbox, set when two
 // users hold one mailbox address, which only a store migrated to version
-// 2 can hold).
-const SchemaVersion = 7
+// 2 can hold); version 8 the search-word entries (0x24) holding the UPN
+// as stored rather than lower-cased (SchemaWordUPNCase).
+const SchemaVersion = 8
+
+// SchemaWordUPNCase is the schema from which a search-word entry's value
+// is its user's UPN as stored; before it, the UPN lower-cased.
+const SchemaWordUPNCase = 8
 
 // Namespace bytes, one per record kind and index: the first byte of every
 // key (see the tables above).

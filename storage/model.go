@@ -99,6 +99,13 @@ type User struct {
 	Modified     time.Time
 }
 
+// UserName is a user's object id and UPN as stored: what
+// Reader.SearchUserNames finds without reading the user.
+type UserName struct {
+	ID                string
+	UserPrincipalName string
+}
+
 // Conferencing is a user's audio-conferencing state.
 type Conferencing struct {
 	BridgeID              string

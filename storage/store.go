@@ -67,6 +67,10 @@ type Reader interface {
 	// not the tenant's size): the first matches in word order, returned
 	// ordered by UPN. Tab completion uses it.
 	SearchUsers(prefix string, limit int) ([]*User, error)
+	// SearchUserNames is SearchUsers without reading the users: each
+	// match's object id and UPN as stored, from the index alone (an empty
+	// prefix reads them).
+	SearchUserNames(prefix string, limit int) ([]UserName, error)
 	// ConferenceIDOwner returns the id of the user holding conference ID
 	// confID on a bridge.
 	ConferenceIDOwner(bridgeID, confID string) (userID string, ok bool, err error)

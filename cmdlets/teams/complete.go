@@ -1,6 +1,7 @@
 package teams
 
 import (
+	"errors"
 	"sort"
 	"strings"
 
@@ -28,19 +29,30 @@ func (t *Tenant) completeTollFreeNumbers(prefix string) []string {
 func (t *Tenant) CompleteServiceNumbers(prefix string) []string { return t.completeNumbers(prefix, "") }
 
 // CompleteUsers lists UPNs of users whose UPN or SIP address starts with
-// prefix, and display names of those one of whose name words does.
+// prefix, and display names of those one of whose name words does. A
+// match on the UPN is answered from the search index alone; only the
+// others read the user (for its SIP address or display name).
 func (t *Tenant) CompleteUsers(prefix string) []string {
 	prefix = strings.TrimPrefix(strings.ToLower(prefix), "sip:")
 	var out []string
 	_ = t.store.View(func(r storage.Reader) error {
-		users, err := r.SearchUsers(prefix, completionLimit)
+		names, err := r.SearchUserNames(prefix, completionLimit)
 		if err != nil {
 			return err
 		}
-		for _, u := range users {
-			upn := strings.ToLower(u.UserPrincipalName)
-			sip := strings.TrimPrefix(strings.ToLower(u.SipAddress), "sip:")
-			if strings.HasPrefix(upn, prefix) || strings.HasPrefix(sip, prefix) {
+		for _, n := range names {
+			if strings.HasPrefix(strings.ToLower(n.UserPrincipalName), prefix) {
+				out = append(out, n.UserPrincipalName)
+				continue
+			}
+			u, err := r.User(n.ID)
+			if errors.Is(err, storage.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if sip := strings.TrimPrefix(strings.ToLower(u.SipAddress), "sip:"); strings.HasPrefix(sip, prefix) {
 				out = append(out, u.UserPrincipalName)
 				continue
 			}

@@ -61,3 +61,23 @@ func TestHelpTopicCompletion(t *testing.T) {
 		t.Errorf("about_au = %q", got)
 	}
 }
+
+// TestIdentityCompletionKeepsCase: -Identity completes a UPN as stored
+// (capitals kept, from the search index alone when the UPN matches), a
+// SIP-address match by the UPN, and a display-name match by the name.
+func TestIdentityCompletionKeepsCase(t *testing.T) {
+	s := tenanttest.NewMemorySession(t, "", false)
+	s.Run("New-TenantUser -UserPrincipalName Sara.Davis@contoso.com -DisplayName 'Sara Davis' | Out-Null")
+	c, _ := s.RT.Cmdlet("Set-CsOnlineDialInConferencingUser")
+	complete := c.Param("Identity").Complete
+	for prefix, want := range map[string][]string{
+		"sara":     {"Sara.Davis@contoso.com"},
+		"SARA.D":   {"Sara.Davis@contoso.com"},
+		"sip:sara": {"Sara.Davis@contoso.com"},
+		"davis":    {"Sara Davis"},
+	} {
+		if got := complete(prefix); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q = %q, want %q", prefix, got, want)
+		}
+	}
+}

@@ -31,12 +31,13 @@ type migration struct {
 // storage/keys.go.
 var migrations = []migration{
 	{To: 1, Name: "create"}, // the first layout: nothing to convert
-	{To: 2, Name: "mailbox-address index", bulk: buildSMTPIndex},     // migrate_smtp.go
-	{To: 3, Name: "meetings"},                                        // new record kinds only: nothing to convert
-	{To: 4, Name: "audio conferencing policies"},                     // a new record kind (the automatic policies are built in)
-	{To: 5, Name: "meeting policies and phone numbers"},              // a new record kind (the built-in policies are built in) and an index no user fills yet
-	{To: 6, Name: "display-name order index", bulk: buildSortIndex},  // migrate_sort.go
-	{To: 7, Name: "shared-mailbox mark", apply: markSharedMailboxes}, // migrate_smtp.go
+	{To: 2, Name: "mailbox-address index", bulk: buildSMTPIndex},                                     // migrate_smtp.go
+	{To: 3, Name: "meetings"},                                                                        // new record kinds only: nothing to convert
+	{To: 4, Name: "audio conferencing policies"},                                                     // a new record kind (the automatic policies are built in)
+	{To: 5, Name: "meeting policies and phone numbers"},                                              // a new record kind (the built-in policies are built in) and an index no user fills yet
+	{To: 6, Name: "display-name order index", bulk: buildSortIndex},                                  // migrate_sort.go
+	{To: 7, Name: "shared-mailbox mark", apply: markSharedMailboxes},                                 // migrate_smtp.go
+	{To: storage.SchemaWordUPNCase, Name: "search words keep the UPN's case", bulk: caseSearchWords}, // migrate_sort.go
 }
 
 // supportedSchema is the version the migration list leads to.

@@ -258,6 +258,9 @@ func (c *tenantCheck) addUser(key, val []byte) error {
 		c.admins++
 	}
 	for _, e := range storage.UserIndex(&u) {
+		if e.Key[0] == storage.NSIdxWord && c.schema < storage.SchemaWordUPNCase {
+			e.Val = []byte(storage.LowerUPN(u.UserPrincipalName)) // the older form
+		}
 		h := c.hash(e.Key)
 		if _, dup := c.want[h]; dup {
 			if _, seen := c.collided[e.Key[0]]; !seen {
