@@ -14,34 +14,21 @@ import (
 // refuses any change to that user until the address is changed too
 // (schema step 7, markSharedMailboxes, marks such a store).
 func buildSMTPIndex(b *Badger) error {
-	wb := b.db.NewWriteBatch()
-	defer wb.Cancel()
 	claimed := map[string]bool{}
-	err := b.db.View(func(txn *badger.Txn) error {
-		t := &tx{b: b, txn: txn}
-		return t.each([]byte{storage.NSUser}, true, false, func(_, v []byte) (bool, error) {
-			var u storage.User
-			if err := decode(v, &u); err != nil {
-				return false, err
-			}
-			if storage.LowerSMTP(u.PrimarySmtpAddress) == "" {
-				return true, nil
-			}
-			k := storage.SMTPKey(u.PrimarySmtpAddress)
-			if claimed[string(k)] {
-				return true, nil
-			}
-			claimed[string(k)] = true
-			if ok, err := t.has(k); err != nil || ok {
-				return err == nil, err
-			}
-			return true, wb.Set(k, []byte(u.ID))
-		})
+	return writeForEachUser(b, func(t *tx, u *storage.User, wb *badger.WriteBatch) error {
+		if storage.LowerSMTP(u.PrimarySmtpAddress) == "" {
+			return nil
+		}
+		k := storage.SMTPKey(u.PrimarySmtpAddress)
+		if claimed[string(k)] {
+			return nil
+		}
+		claimed[string(k)] = true
+		if ok, err := t.has(k); err != nil || ok {
+			return err
+		}
+		return wb.Set(k, []byte(u.ID))
 	})
-	if err != nil {
-		return err
-	}
-	return wb.Flush()
 }
 
 // markSharedMailboxes is schema step 7: it sets the counter

@@ -1,7 +1,6 @@
 package badgerstore
 
 import (
-	"encoding/json"
 	"errors"
 	"testing"
 
@@ -53,30 +52,16 @@ func TestSharedMailboxMark(t *testing.T) {
 	fresh.Close()
 
 	for _, share := range []bool{false, true} {
-		dir := t.TempDir() + "/tenant"
-		s, err := Open(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ken := storagetest.UserByUPN(t, s, storagetest.Ken)
-		am := storagetest.UserByUPN(t, s, amos)
-		s.Close()
+		dir, ken, am := newDemoStore(t)
 		// Back to schema 6 (NSPending holds nothing: nothing else goes),
 		// Amos sharing Ken's address as a migrated store may hold it:
 		// indexed for Ken only.
-		rollBackIndex(t, dir, storage.NSPending, 6, func(txn *badger.Txn) error {
-			if !share {
-				return nil
-			}
-			shared := *am
-			shared.PrimarySmtpAddress = ken.PrimarySmtpAddress
-			val, _ := json.Marshal(&shared)
-			if err := txn.Delete(storage.SMTPKey(am.PrimarySmtpAddress)); err != nil {
-				return err
-			}
-			return txn.Set(storage.UserKey(am.ID), val)
-		})
-		s, err = Open(dir)
+		var plant func(*badger.Txn) error
+		if share {
+			plant = amosTakesKensAddress(am, ken, true)
+		}
+		rollBackIndex(t, dir, storage.NSPending, 6, plant)
+		s, err := Open(dir)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -58,34 +58,55 @@ func TestSMTPAddressUnique(t *testing.T) {
 	checkIndexes(t, s)
 }
 
+// newDemoStore makes a demo store on disk and returns its directory, Ken
+// and Amos; the store is closed.
+func newDemoStore(t *testing.T) (dir string, ken, am *storage.User) {
+	t.Helper()
+	dir = t.TempDir() + "/tenant"
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	return dir, storagetest.UserByUPN(t, s, storagetest.Ken), storagetest.UserByUPN(t, s, amos)
+}
+
+// amosTakesKensAddress is a rollBackIndex step that files Amos's record
+// with Ken's mailbox address, as a store from before the mailbox-address
+// index could hold it; with dropOwn Amos's own index entry goes too (the
+// index then names Ken alone for the address, as the migration left it).
+func amosTakesKensAddress(am, ken *storage.User, dropOwn bool) func(*badger.Txn) error {
+	return func(txn *badger.Txn) error {
+		shared := *am
+		shared.PrimarySmtpAddress = ken.PrimarySmtpAddress
+		val, err := json.Marshal(&shared)
+		if err != nil {
+			return err
+		}
+		if dropOwn {
+			if err := txn.Delete(storage.SMTPKey(am.PrimarySmtpAddress)); err != nil {
+				return err
+			}
+		}
+		return txn.Set(storage.UserKey(am.ID), val)
+	}
+}
+
 // TestSMTPIndexMigration: a store at schema 1 (no mailbox-address index)
 // holding two users with one address opens at the newest schema with the
 // index built; the address stays indexed for its first holder, nothing is
 // changed, the other holder can take a new address, and deleting or
 // changing the other never drops the first holder's entry.
 func TestSMTPIndexMigration(t *testing.T) {
-	dir := t.TempDir() + "/tenant"
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ken := storagetest.UserByUPN(t, s, storagetest.Ken)
-	am := storagetest.UserByUPN(t, s, amos)
-	s.Close()
-
+	dir, ken, am := newDemoStore(t)
 	// Turn the store back into a schema-1 store, with Amos sharing Ken's
 	// address as the old code allowed.
-	n := rollBackIndex(t, dir, storage.NSIdxSMTP, 1, func(txn *badger.Txn) error {
-		shared := *am
-		shared.PrimarySmtpAddress = ken.PrimarySmtpAddress
-		val, _ := json.Marshal(&shared)
-		return txn.Set(storage.UserKey(am.ID), val)
-	})
+	n := rollBackIndex(t, dir, storage.NSIdxSMTP, 1, amosTakesKensAddress(am, ken, false))
 	if n == 0 {
 		t.Error("a new store has no mailbox-address index")
 	}
 
-	s, err = Open(dir)
+	s, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
